@@ -1,0 +1,93 @@
+/**
+ * The shape of the zone dataset in `geodata/`: a manifest naming the layers, and one GeoJSON
+ * FeatureCollection per layer whose features carry the properties below.
+ *
+ * This file is the contract between the dataset, the measurement core, the stats CLI and the map:
+ * a planner who swaps a layer file for authoritative boundaries keeps these property names.
+ */
+import type { FeatureCollection, Geometry } from 'geojson';
+
+/** How sure we are of a feature's position and shape. Anything but `high` is drawn as approximate. */
+export type Confidence = 'high' | 'medium' | 'low' | 'schematic';
+
+export const CONFIDENCE_LEVELS: readonly Confidence[] = ['high', 'medium', 'low', 'schematic'];
+
+/** Area units a planner uses. `mu` is the Chinese 亩 (10000/15 m²). */
+export type AreaUnit = 'm2' | 'ha' | 'km2' | 'mu';
+
+/** What a layer is in the 一核、两翼、多园 pattern, or context around it. */
+export type LayerRole = 'context' | 'zone' | 'core' | 'wing' | 'park' | 'green' | 'area' | 'place';
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+export interface LayerDefinition {
+  /** Stable id, also the `layer` property of each of its features. */
+  id: string;
+  role: LayerRole;
+  title: LocalizedText;
+  /** One or two sentences on what the layer shows and how real it is. */
+  description: LocalizedText;
+  /** File name relative to `geodata/`. */
+  file: string;
+  /** Fill / stroke colour, `#rrggbb`. */
+  color: string;
+  geometry: 'polygon' | 'line' | 'point';
+  /** Its polygons count as green land (绿地) in the green-space ratio. */
+  green: boolean;
+  /** Each of its features is a planning unit whose green-space ratio is reported (zone, core, wings). */
+  unit: boolean;
+  /** Shown when the app opens. */
+  visible: boolean;
+}
+
+/** A figure someone published, kept apart from anything we measure. */
+export interface StatedFigure {
+  value: number;
+  unit: AreaUnit | 'percent';
+  source: string;
+}
+
+export interface Manifest {
+  version: 1;
+  name: LocalizedText;
+  /** Figures stated for the zone as a whole. */
+  stated: {
+    zoneArea: StatedFigure;
+    /** "ecological green area over 40 %": the article does not define it; `covers` says what it likely means. */
+    greenShare: StatedFigure & { qualifier: 'over' | 'about' | 'exactly'; covers: LocalizedText };
+  };
+  layers: LayerDefinition[];
+  /** Data credits shown in the app and README (e.g. DataV.GeoAtlas / 高德). */
+  credits: LocalizedText[];
+}
+
+/** Properties every feature in `geodata/` carries. */
+export interface ZoneFeatureProperties {
+  /** Stable across releases: links, selections and trips refer to it. */
+  id: string;
+  layer: string;
+  name_zh: string;
+  name_en: string;
+  /** What it is: `district`, `river`, `zone`, `core`, `wing`, `park`, `scenic-area`, `green-belt`, `school` … */
+  kind: string;
+  /** A citation a person can follow. */
+  source: string;
+  confidence: Confidence;
+  /** Officially stated area, in `stated_area_unit`, from `stated_area_source`. Absent where none exists. */
+  stated_area?: number;
+  stated_area_unit?: AreaUnit;
+  stated_area_source?: string;
+  notes_zh?: string;
+  notes_en?: string;
+}
+
+export type ZoneFeatureCollection = FeatureCollection<Geometry, ZoneFeatureProperties>;
+
+/** A manifest with each layer's features loaded, in manifest order. */
+export interface Dataset {
+  manifest: Manifest;
+  layers: { definition: LayerDefinition; features: ZoneFeatureCollection }[];
+}
