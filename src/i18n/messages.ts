@@ -1,0 +1,78 @@
+/**
+ * The shape every language file fills. Parameterised strings are functions so a translation can
+ * put the numbers where its grammar wants them.
+ */
+export interface Messages {
+  languageTag: string;
+  appTitle: string;
+  loading: string;
+  overview: {
+    heading: string;
+    patternHeading: string;
+    patternCore: string;
+    patternWings: string;
+    patternParks: string;
+    areaHeading: string;
+    statedLabel: string;
+    measuredLabel: string;
+    differenceLabel: string;
+    greenHeading: string;
+    greenStatedCovers: string;
+    countsHeading: string;
+    schematicNote: string;
+    creditsHeading: string;
+    fontCredit: string;
+    close: string;
+    open: string;
+  };
+  layers: {
+    heading: string;
+    toggle: (layerTitle: string) => string;
+    featureCount: (count: number) => string;
+    approximateLegend: string;
+    approximateExplanation: string;
+    exactLegend: string;
+  };
+  feature: {
+    close: string;
+    zoomTo: string;
+    kind: string;
+    measuredArea: string;
+    measuredAreaNote: string;
+    statedArea: string;
+    statedSource: string;
+    difference: string;
+    confidence: string;
+    source: string;
+    notes: string;
+    noStatedFigure: string;
+    greenRatio: string;
+    greenRatioUnavailable: string;
+    approximateBadge: string;
+    positionOnly: string;
+  };
+  kinds: Record<string, string>;
+  confidence: Record<'high' | 'medium' | 'low' | 'schematic', string>;
+  units: { km2: string; ha: string; mu: string; m2: string; percent: string };
+  qualifier: Record<'over' | 'about' | 'exactly', string>;
+  errors: {
+    heading: string;
+    dataProblems: string;
+    fetchFailed: (path: string, reason: string) => string;
+    unexpected: (reason: string) => string;
+  };
+  fallback: {
+    noWebGl: string;
+    contextLost: string;
+    listHeading: string;
+    searchLabel: string;
+    searchPlaceholder: string;
+    noMatches: string;
+    columnName: string;
+    columnKind: string;
+    columnMeasured: string;
+    columnStated: string;
+    columnSource: string;
+    columnConfidence: string;
+  };
+}

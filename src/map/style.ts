@@ -1,0 +1,289 @@
+/**
+ * The map style, built from the dataset manifest so a planner can add or recolour a layer without
+ * touching code. Pure: no DOM, no MapLibre runtime, so its invariants are tested in node.
+ *
+ * Offline by construction: there is no `glyphs` URL and no tile source. Text is drawn from the
+ * font file named in `font-faces`, which ships with the app.
+ */
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  FilterSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
+import type { LayerDefinition, LayerRole, Manifest } from '../data/dataset-types.ts';
+
+export interface MapStyleFont {
+  /** The name used in `text-font` and as the `font-faces` key. */
+  family: string;
+  /** Same-origin URL of the font file (woff2). */
+  url: string;
+}
+
+export interface MapStyleOptions {
+  font: MapStyleFont;
+  /** The GeoJSON (already validated and in WGS84) or a same-origin URL for a manifest layer. */
+  sourceData: (layer: LayerDefinition) => GeoJSONSourceSpecification['data'];
+}
+
+export const BACKGROUND_COLOR = '#f3f1ea';
+const HALO_COLOR = '#ffffff';
+const TEXT_COLOR = '#222222';
+const SELECTED_OUTLINE_COLOR = '#111111';
+
+/** Dash pattern for estimated outlines, in line widths. */
+export const APPROXIMATE_DASH = [2, 2];
+
+/** Anything but `high` confidence is an estimate and must look like one. */
+export const IS_APPROXIMATE: ExpressionSpecification = ['!=', ['get', 'confidence'], 'high'];
+const IS_EXACT: ExpressionSpecification = ['==', ['get', 'confidence'], 'high'];
+
+/** The style layers drawn for one manifest layer, by purpose. Ids are `<layer>:<purpose>`. */
+export function styleLayerIds(layer: LayerDefinition): string[] {
+  switch (layer.geometry) {
+    case 'polygon':
+      return [`${layer.id}:fill`, `${layer.id}:outline`, `${layer.id}:outline-approximate`, `${layer.id}:label`];
+    case 'line':
+      return [`${layer.id}:line`, `${layer.id}:line-approximate`, `${layer.id}:label`];
+    case 'point':
+      return [`${layer.id}:circle`, `${layer.id}:label`];
+  }
+}
+
+/** Style layers a click or hover can hit: the ones that draw the feature itself, not its label. */
+export function interactiveStyleLayerIds(layer: LayerDefinition): string[] {
+  return styleLayerIds(layer).filter((id) => !id.endsWith(':label'));
+}
+
+/** The manifest layer a style layer id belongs to. */
+export function manifestLayerIdOf(styleLayerId: string): string {
+  const separator = styleLayerId.lastIndexOf(':');
+  return separator === -1 ? styleLayerId : styleLayerId.slice(0, separator);
+}
+
+const FILL_OPACITY: Record<LayerRole, number> = {
+  context: 0.3,
+  zone: 0.08,
+  wing: 0.2,
+  core: 0.45,
+  park: 0.35,
+  area: 0.3,
+  green: 0.5,
+  place: 0.8,
+};
+
+const OUTLINE_WIDTH: Record<LayerRole, number> = {
+  context: 0.8,
+  zone: 3,
+  wing: 2,
+  core: 2.5,
+  park: 1.5,
+  area: 1.2,
+  green: 1.2,
+  place: 1,
+};
+
+/**
+ * Label priority: MapLibre places symbols of higher style layers first, so the planning pattern
+ * (zone, core, wings) wins collisions over parks and places, and districts give way to everything.
+ */
+const LABEL_PRIORITY: Record<LayerRole, number> = {
+  context: 0,
+  place: 1,
+  area: 2,
+  green: 3,
+  park: 4,
+  wing: 5,
+  core: 6,
+  zone: 7,
+};
+
+const LABEL_SIZE: Record<LayerRole, number> = {
+  context: 13,
+  zone: 15,
+  wing: 14,
+  core: 14,
+  park: 12,
+  area: 12,
+  green: 12,
+  place: 11,
+};
+
+function hoverOrSelected(whenActive: number, otherwise: number): ExpressionSpecification {
+  return [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false],
+    whenActive,
+    ['boolean', ['feature-state', 'hover'], false],
+    whenActive,
+    otherwise,
+  ];
+}
+
+/** "≈名称" for estimates, with the English name smaller underneath. */
+export function labelText(): DataDrivenPropertyValueSpecification<string> {
+  return [
+    'format',
+    ['concat', ['case', IS_APPROXIMATE, '≈', ''], ['get', 'name_zh']],
+    {},
+    '\n',
+    {},
+    ['get', 'name_en'],
+    { 'font-scale': 0.78 },
+  ] as unknown as DataDrivenPropertyValueSpecification<string>;
+}
+
+function polygonLayers(layer: LayerDefinition): LayerSpecification[] {
+  const source = layer.id;
+  const visibility = layer.visible ? 'visible' : 'none';
+  const baseOpacity = FILL_OPACITY[layer.role];
+  const width = OUTLINE_WIDTH[layer.role];
+  const outlineWidth: ExpressionSpecification = [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false],
+    width + 2,
+    ['boolean', ['feature-state', 'hover'], false],
+    width + 1,
+    width,
+  ];
+  const outlineColor: ExpressionSpecification = [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false],
+    SELECTED_OUTLINE_COLOR,
+    layer.color,
+  ];
+  return [
+    {
+      id: `${layer.id}:fill`,
+      type: 'fill',
+      source,
+      layout: { visibility },
+      paint: {
+        'fill-color': layer.color,
+        'fill-opacity': hoverOrSelected(Math.min(1, baseOpacity + 0.2), baseOpacity),
+      },
+    },
+    {
+      id: `${layer.id}:outline`,
+      type: 'line',
+      source,
+      filter: IS_EXACT as FilterSpecification,
+      layout: { visibility, 'line-join': 'round' },
+      paint: { 'line-color': outlineColor, 'line-width': outlineWidth },
+    },
+    {
+      id: `${layer.id}:outline-approximate`,
+      type: 'line',
+      source,
+      filter: IS_APPROXIMATE as FilterSpecification,
+      layout: { visibility, 'line-join': 'round' },
+      paint: { 'line-color': outlineColor, 'line-width': outlineWidth, 'line-dasharray': APPROXIMATE_DASH },
+    },
+  ];
+}
+
+function lineLayers(layer: LayerDefinition): LayerSpecification[] {
+  const visibility = layer.visible ? 'visible' : 'none';
+  const width = hoverOrSelected(5, 3);
+  return [
+    {
+      id: `${layer.id}:line`,
+      type: 'line',
+      source: layer.id,
+      filter: IS_EXACT as FilterSpecification,
+      layout: { visibility, 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': layer.color, 'line-width': width },
+    },
+    {
+      id: `${layer.id}:line-approximate`,
+      type: 'line',
+      source: layer.id,
+      filter: IS_APPROXIMATE as FilterSpecification,
+      layout: { visibility, 'line-join': 'round' },
+      paint: { 'line-color': layer.color, 'line-width': width, 'line-dasharray': APPROXIMATE_DASH },
+    },
+  ];
+}
+
+function pointLayers(layer: LayerDefinition): LayerSpecification[] {
+  return [
+    {
+      id: `${layer.id}:circle`,
+      type: 'circle',
+      source: layer.id,
+      layout: { visibility: layer.visible ? 'visible' : 'none' },
+      paint: {
+        'circle-radius': hoverOrSelected(8, 5),
+        // Estimated positions are hollow rings; known ones are solid dots.
+        'circle-color': ['case', IS_APPROXIMATE, '#ffffff', layer.color],
+        'circle-stroke-color': layer.color,
+        'circle-stroke-width': ['case', IS_APPROXIMATE, 2, 1],
+      },
+    },
+  ];
+}
+
+function labelLayer(layer: LayerDefinition, font: MapStyleFont): LayerSpecification {
+  const size = LABEL_SIZE[layer.role];
+  return {
+    id: `${layer.id}:label`,
+    type: 'symbol',
+    source: layer.id,
+    layout: {
+      visibility: layer.visible ? 'visible' : 'none',
+      'text-field': labelText(),
+      'text-font': [font.family],
+      'text-size': size,
+      'text-max-width': 8,
+      'text-line-height': 1.15,
+      'symbol-placement': layer.geometry === 'line' ? 'line' : 'point',
+      ...(layer.geometry === 'point'
+        ? { 'text-anchor': 'top' as const, 'text-offset': [0, 0.7], 'text-optional': false }
+        : {}),
+      ...(layer.geometry === 'line' ? { 'symbol-spacing': 400 } : {}),
+    },
+    paint: {
+      'text-color': layer.role === 'context' ? '#666666' : TEXT_COLOR,
+      'text-halo-color': HALO_COLOR,
+      'text-halo-width': 1.5,
+    },
+  };
+}
+
+/** Builds the whole style: every manifest layer's geometry in manifest order, then all labels on top. */
+export function buildMapStyle(manifest: Manifest, options: MapStyleOptions): StyleSpecification {
+  const sources: StyleSpecification['sources'] = {};
+  const geometryLayers: LayerSpecification[] = [];
+  for (const layer of manifest.layers) {
+    sources[layer.id] = {
+      type: 'geojson',
+      data: options.sourceData(layer),
+      // Feature ids are strings in the dataset; promoting them lets hover/selection use feature-state.
+      promoteId: 'id',
+      attribution: undefined,
+    } as GeoJSONSourceSpecification;
+    if (layer.geometry === 'polygon') geometryLayers.push(...polygonLayers(layer));
+    else if (layer.geometry === 'line') geometryLayers.push(...lineLayers(layer));
+    else geometryLayers.push(...pointLayers(layer));
+  }
+  const labels = manifest.layers
+    .map((layer, index) => ({ layer, index }))
+    .sort(
+      (first, second) =>
+        LABEL_PRIORITY[first.layer.role] - LABEL_PRIORITY[second.layer.role] || first.index - second.index,
+    )
+    .map(({ layer }) => labelLayer(layer, options.font));
+  return {
+    version: 8,
+    name: manifest.name.zh,
+    'font-faces': { [options.font.family]: [{ url: options.font.url }] },
+    sources,
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
+      ...geometryLayers,
+      ...labels,
+    ],
+  };
+}

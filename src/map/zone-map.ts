@@ -1,0 +1,195 @@
+/**
+ * The MapLibre map: creates it from the dataset, reports what the user does on it, and takes
+ * commands (toggle a layer, select, zoom). The rest of the app never sees a MapLibre type.
+ */
+import { AttributionControl, Map, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import type { LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { bbox } from '@turf/bbox';
+import type { Dataset, LayerDefinition } from '../data/dataset-types.ts';
+import { buildMapStyle, interactiveStyleLayerIds, manifestLayerIdOf, styleLayerIds } from './style.ts';
+import type { MapStyleFont } from './style.ts';
+
+// MapLibre 6 no longer inlines its worker: without this the map never loads (ENGINEERING.md §4).
+setWorkerUrl(workerUrl);
+
+export interface FeatureReference {
+  layerId: string;
+  featureId: string;
+}
+
+export interface ZoneMapCallbacks {
+  /** The first complete frame with every source loaded has been drawn. */
+  onReady: () => void;
+  /** A click or tap on a feature, or on empty map (null). */
+  onFeatureClick: (feature: FeatureReference | null) => void;
+  onContextLost: () => void;
+  onContextRestored: () => void;
+}
+
+export interface ZoneMapController {
+  setLayerVisible: (layerId: string, visible: boolean) => void;
+  setSelected: (feature: FeatureReference | null) => void;
+  zoomToFeature: (feature: FeatureReference) => void;
+  destroy: () => void;
+}
+
+declare global {
+  interface Window {
+    /** The live map, for browser tests and benchmarks. */
+    __zoneMap?: Map;
+  }
+}
+
+/** Whether this browser can create a WebGL context at all; MapLibre cannot draw without one. */
+export function isWebGlAvailable(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+type Bounds = [number, number, number, number];
+
+function featureBounds(dataset: Dataset, reference: FeatureReference): Bounds | null {
+  const layer = dataset.layers.find((entry) => entry.definition.id === reference.layerId);
+  const feature = layer?.features.features.find((candidate) => candidate.properties.id === reference.featureId);
+  if (!feature) return null;
+  return bbox(feature) as Bounds;
+}
+
+/** The zone layer frames the first view; without one, everything but context layers does. */
+function initialBounds(dataset: Dataset): Bounds | null {
+  const zoneLayers = dataset.layers.filter((layer) => layer.definition.role === 'zone');
+  const framing = zoneLayers.length > 0 ? zoneLayers : dataset.layers.filter((layer) => layer.definition.role !== 'context');
+  const features = framing.flatMap((layer) => layer.features.features);
+  if (features.length === 0) return null;
+  return bbox({ type: 'FeatureCollection', features }) as Bounds;
+}
+
+function boundsLike(bounds: Bounds): LngLatBoundsLike {
+  return [
+    [bounds[0], bounds[1]],
+    [bounds[2], bounds[3]],
+  ];
+}
+
+function referenceOf(feature: MapGeoJSONFeature): FeatureReference | null {
+  const featureId = feature.properties['id'];
+  if (typeof featureId !== 'string') return null;
+  return { layerId: manifestLayerIdOf(feature.layer.id), featureId };
+}
+
+const TAP_TOLERANCE_PX = 4;
+
+export function createZoneMap(
+  container: HTMLElement,
+  dataset: Dataset,
+  font: MapStyleFont,
+  callbacks: ZoneMapCallbacks,
+): ZoneMapController {
+  const featuresByLayer = new globalThis.Map(dataset.layers.map((layer) => [layer.definition.id, layer.features]));
+  const style = buildMapStyle(dataset.manifest, {
+    font,
+    sourceData: (layer: LayerDefinition) => featuresByLayer.get(layer.id) ?? { type: 'FeatureCollection', features: [] },
+  });
+  const startBounds = initialBounds(dataset);
+  const map = new Map({
+    container,
+    style,
+    ...(startBounds ? { bounds: boundsLike(startBounds), fitBoundsOptions: { padding: 24 } } : { center: [105.44, 28.9], zoom: 9 }),
+    attributionControl: false,
+    // Keeps the canvas readable by screenshots and pixel checks in tests; costs little on a static map.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  window.__zoneMap = map;
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+  map.addControl(new AttributionControl({ compact: true, customAttribution: dataset.manifest.credits.map((credit) => credit.zh) }));
+
+  const interactiveLayers = dataset.manifest.layers.flatMap(interactiveStyleLayerIds);
+  let hovered: FeatureReference | null = null;
+  let selected: FeatureReference | null = null;
+
+  function setState(reference: FeatureReference | null, key: 'hover' | 'selected', value: boolean): void {
+    if (!reference || !map.getSource(reference.layerId)) return;
+    map.setFeatureState({ source: reference.layerId, id: reference.featureId }, { [key]: value });
+  }
+
+  function visibleInteractiveLayers(): string[] {
+    return interactiveLayers.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+  }
+
+  function topFeatureAt(x: number, y: number): FeatureReference | null {
+    const hits = map.queryRenderedFeatures(
+      [
+        [x - TAP_TOLERANCE_PX, y - TAP_TOLERANCE_PX],
+        [x + TAP_TOLERANCE_PX, y + TAP_TOLERANCE_PX],
+      ],
+      { layers: visibleInteractiveLayers() },
+    );
+    for (const hit of hits) {
+      const reference = referenceOf(hit);
+      if (reference) return reference;
+    }
+    return null;
+  }
+
+  map.on('mousemove', (event) => {
+    const reference = topFeatureAt(event.point.x, event.point.y);
+    if (reference?.featureId === hovered?.featureId && reference?.layerId === hovered?.layerId) return;
+    setState(hovered, 'hover', false);
+    hovered = reference;
+    setState(hovered, 'hover', true);
+    map.getCanvas().style.cursor = reference ? 'pointer' : '';
+  });
+  map.getCanvas().addEventListener('mouseleave', () => {
+    setState(hovered, 'hover', false);
+    hovered = null;
+  });
+  map.on('click', (event) => callbacks.onFeatureClick(topFeatureAt(event.point.x, event.point.y)));
+
+  map.on('load', () => {
+    const signalWhenComplete = (): void => {
+      const allLoaded = dataset.manifest.layers.every((layer) => map.isSourceLoaded(layer.id));
+      if (!allLoaded || !map.loaded()) return;
+      map.off('idle', signalWhenComplete);
+      callbacks.onReady();
+    };
+    map.on('idle', signalWhenComplete);
+  });
+  map.on('webglcontextlost', () => callbacks.onContextLost());
+  map.on('webglcontextrestored', () => {
+    callbacks.onContextRestored();
+    map.triggerRepaint();
+  });
+
+  return {
+    setLayerVisible(layerId, visible) {
+      const definition = dataset.manifest.layers.find((layer) => layer.id === layerId);
+      if (!definition) return;
+      for (const styleLayerId of styleLayerIds(definition)) {
+        if (map.getLayer(styleLayerId)) map.setLayoutProperty(styleLayerId, 'visibility', visible ? 'visible' : 'none');
+      }
+    },
+    setSelected(reference) {
+      setState(selected, 'selected', false);
+      selected = reference;
+      setState(selected, 'selected', true);
+    },
+    zoomToFeature(reference) {
+      const bounds = featureBounds(dataset, reference);
+      if (!bounds) return;
+      const isPoint = bounds[0] === bounds[2] && bounds[1] === bounds[3];
+      if (isPoint) map.flyTo({ center: [bounds[0], bounds[1]], zoom: Math.max(map.getZoom(), 14) });
+      else map.fitBounds(boundsLike(bounds), { padding: 48, maxZoom: 16 });
+    },
+    destroy() {
+      map.remove();
+      if (window.__zoneMap === map) delete window.__zoneMap;
+    },
+  };
+}
