@@ -1,0 +1,66 @@
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { describe, expect, test } from 'vitest';
+import { PLACE_CATEGORIES, visitPlaces } from '../../../src/trip/visit-places.ts';
+import { sampleDataset } from '../../fixtures/trip/sample-dataset.ts';
+
+describe('visitPlaces', () => {
+  const { places, skipped } = visitPlaces(sampleDataset);
+  const byId = new Map(places.map((place) => [place.id, place]));
+
+  test('takes green areas and places, not other layers, in manifest order', () => {
+    expect(places.map((place) => place.id)).toEqual([
+      'zhangba-longan-forest',
+      'yuzixi-wetland-park',
+      'taian-riverside-belt',
+      'aegean-mall',
+      'jiangyang-government',
+      'innovation-centre',
+    ]);
+  });
+
+  test('an area without a stated entrance is visited at a point inside it, marked approximate', () => {
+    const forest = byId.get('zhangba-longan-forest')!;
+    expect(forest.visitPoint).toBe('centre');
+    expect(forest.approximate).toBe(true);
+    const polygon = sampleDataset.layers[1]!.features.features[0]!.geometry;
+    expect(booleanPointInPolygon([...forest.point], polygon as never)).toBe(true);
+  });
+
+  test('a stated entrance is used, and a high-confidence area entered there is not approximate', () => {
+    const park = byId.get('yuzixi-wetland-park')!;
+    expect(park.visitPoint).toBe('entrance');
+    expect(park.point).toEqual([105.505, 28.855]);
+    expect(park.entranceSource).toBe('test: a stated gate');
+    expect(park.approximate).toBe(false);
+  });
+
+  test('points are used as they are; confidence below high is approximate', () => {
+    expect(byId.get('aegean-mall')).toMatchObject({ point: [105.496, 28.863], visitPoint: 'position', approximate: true, category: 'shopping' });
+    expect(byId.get('jiangyang-government')).toMatchObject({ approximate: false, category: 'public-service' });
+  });
+
+  test('durations come from the category table and are flagged as estimates', () => {
+    for (const place of places) {
+      expect(place.visitMinutesIsEstimate).toBe(true);
+      expect(place.visitMinutes).toBe(PLACE_CATEGORIES[place.category].typicalVisitMinutes);
+    }
+    expect(byId.get('zhangba-longan-forest')!.category).toBe('scenic');
+  });
+
+  test('reports every feature it leaves out, and why', () => {
+    expect(skipped.map((entry) => [entry.id, entry.reason])).toEqual([
+      ['yangqiao-lake-park', 'position-unknown'],
+      ['a-road', 'unsupported-geometry'],
+      ['broken', 'invalid-coordinates'],
+      ['aegean-mall', 'duplicate-id'],
+      ['', 'missing-id'],
+    ]);
+    expect(skipped[0]!.message.zh).toContain('杨桥湖生态公园');
+  });
+
+  test('carries no invented attributes', () => {
+    for (const place of places) {
+      expect(Object.keys(place).some((key) => /hour|price|phone|ticket/i.test(key))).toBe(false);
+    }
+  });
+});
