@@ -1,0 +1,219 @@
+/**
+ * `virtual:app-font`: Noto Sans SC subset to the characters the app and its dataset use, shipped
+ * from the app's own origin, with the per-range files of `@fontsource/noto-sans-sc` as lazily
+ * loaded fallbacks for characters in users' files. Runs at build and when the dev server starts.
+ *
+ * Why a subset: the full simplified-Chinese file is 1.1 MB, most of the first-load budget; the
+ * app's own text needs a few hundred characters. Why fallbacks: a planner's file may name a place
+ * with a character the subset lacks, and the test machines have no CJK font to fall back on.
+ *
+ * The module registers the faces with the CSS Font Loading API (`document.fonts.add`) rather than
+ * an inline `<style>`: the built page's CSP has no 'unsafe-inline' for styles, and a `FontFace`
+ * with `unicodeRange` is the same lazy, per-range loading that `@font-face` gives.
+ *
+ * The subset's `unicodeRange` lists exactly the characters it holds and each fallback's range has
+ * those carved out, so no two faces overlap: the browser and MapLibre's `font-faces` (which takes
+ * the first declared file whose range covers a character, and treats a file with no range as
+ * covering everything) pick the same file for every character.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
+import subsetFont from 'subset-font';
+import type { Plugin, ResolvedConfig } from 'vite';
+import {
+  codePointsToIntervals,
+    parseUnicodeRange,
+  subtractCodePoints,
+  type CodePointInterval,
+} from './unicode-ranges.ts';
+import { ALWAYS_INCLUDED_RANGES, collectUsedCharacters } from './used-characters.ts';
+
+function isAlwaysIncluded(codePoint: number): boolean {
+  return ALWAYS_INCLUDED_RANGES.some(([start, end]) => codePoint >= start && codePoint <= end);
+}
+
+export const APP_FONT_MODULE_ID = 'virtual:app-font';
+const RESOLVED_ID = '\0' + APP_FONT_MODULE_ID;
+
+export const APP_FONT_FAMILY = 'Noto Sans SC';
+const FONTSOURCE_PACKAGE = '@fontsource/noto-sans-sc';
+/** The one file in the package that holds all of simplified Chinese (GB2312-ish, ~7 900 chars) plus Latin. */
+const SUBSET_SOURCE_FILE = 'files/noto-sans-sc-chinese-simplified-400-normal.woff2';
+/** The package's stylesheet for weight 400: ~100 range-split files, with their `unicode-range`s. */
+const FALLBACK_STYLESHEET = '400.css';
+
+export interface FallbackFace {
+  /** Module specifier Vite resolves to the file: `@fontsource/noto-sans-sc/files/….woff2`. */
+  specifier: string;
+  intervals: CodePointInterval[];
+}
+
+export interface AppFontBuild {
+  /** Absolute path of the subset woff2, written under node_modules/.cache/app-font/<digest>/. */
+  subsetFile: string;
+  subsetBytes: number;
+  subsetIntervals: CodePointInterval[];
+  /** Characters the app uses that the subset source lacks: drawn from the fallbacks. */
+  missingCodePoints: number[];
+  fallbacks: FallbackFace[];
+}
+
+/** Reads `400.css` of the fontsource package into (file, ranges) pairs, in stylesheet order. */
+export function parseFontsourceStylesheet(css: string): { file: string; intervals: CodePointInterval[] }[] {
+  const faces: { file: string; intervals: CodePointInterval[] }[] = [];
+  for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const body = block[1] ?? '';
+    const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(body)?.[1];
+    const rangeText = /unicode-range:\s*([^;]+);/.exec(body)?.[1];
+    if (!file || !rangeText) continue;
+    const intervals = rangeText.split(',').map((entry) => {
+      const interval = parseUnicodeRange(entry);
+      if (!interval) throw new Error(`${FONTSOURCE_PACKAGE}/${FALLBACK_STYLESHEET}: bad unicode-range "${entry}" for ${file}`);
+      return interval;
+    });
+    faces.push({ file, intervals });
+  }
+  return faces;
+}
+
+/** Subsets the font and works out the fallbacks. Separate from the plugin so a test can call it. */
+export async function buildAppFont(root: string): Promise<AppFontBuild> {
+  const require = createRequire(join(root, 'package.json'));
+  const packageDirectory = dirname(require.resolve(`${FONTSOURCE_PACKAGE}/package.json`));
+  const source = readFileSync(join(packageDirectory, SUBSET_SOURCE_FILE));
+  const sourceCharacters = new Set(fontkit.create(source).characterSet);
+
+  const used = collectUsedCharacters({ root });
+  const wanted = [...used.codePoints].filter((codePoint) => sourceCharacters.has(codePoint));
+  const missingCodePoints = [...used.codePoints].filter((codePoint) => !sourceCharacters.has(codePoint));
+
+  const subset = await subsetFont(source, String.fromCodePoint(...wanted), { targetFormat: 'woff2' });
+  // Ranges come from what the subset really maps, not what was asked for, so a range never
+  // promises a glyph the file lacks (MapLibre would then draw a box from the system font).
+  const subsetCharacters = new Set(fontkit.create(subset).characterSet);
+  const subsetIntervals = codePointsToIntervals(subsetCharacters);
+
+  const digest = createHash('sha256').update(subset).digest('hex').slice(0, 12);
+  const cacheDirectory = join(root, 'node_modules', '.cache', 'app-font', digest);
+  const subsetFile = join(cacheDirectory, 'noto-sans-sc-subset.woff2');
+  mkdirSync(cacheDirectory, { recursive: true });
+  // Two builds may run at once (e2e and a developer): write aside, then rename atomically.
+  const temporary = `${subsetFile}.${process.pid}.tmp`;
+  writeFileSync(temporary, subset);
+  renameSync(temporary, subsetFile);
+
+  const stylesheet = readFileSync(join(packageDirectory, FALLBACK_STYLESHEET), 'utf8');
+  const fallbacks = parseFontsourceStylesheet(stylesheet)
+    .map(({ file, intervals }) => ({
+      specifier: `${FONTSOURCE_PACKAGE}/${file}`,
+      intervals: subtractCodePoints(intervals, subsetCharacters),
+    }))
+    .filter((face) => face.intervals.length > 0);
+
+  return {
+    subsetFile,
+    subsetBytes: subset.byteLength,
+    subsetIntervals,
+    missingCodePoints,
+    fallbacks,
+  };
+}
+
+/**
+ * Ranges packed for the browser bundle, where the ~100 fallback files' ranges would otherwise cost
+ * ~65 KB: each interval as base-36 `gap` (from the previous end) and, if longer than one
+ * codepoint, `+length`; `DECODE_RANGES_SOURCE` in the generated module turns them back into `U+…` entries.
+ */
+export function encodeRanges(intervals: readonly CodePointInterval[]): string {
+  let previousEnd = 0;
+  return intervals
+    .map((interval) => {
+      const gap = (interval.start - previousEnd).toString(36);
+      const length = interval.end - interval.start;
+      previousEnd = interval.end;
+      return length === 0 ? gap : `${gap}+${length.toString(36)}`;
+    })
+    .join(',');
+}
+
+/**
+ * The inverse of `encodeRanges`, as JavaScript source for the generated module (a string, not a
+ * function's `toString()`, which a transpiler may have decorated with helpers the page lacks).
+ */
+export const DECODE_RANGES_SOURCE = `(encoded) => {
+  let previousEnd = 0;
+  return encoded.split(',').map((entry) => {
+    const [gap, length = '0'] = entry.split('+');
+    const start = previousEnd + parseInt(gap, 36);
+    previousEnd = start + parseInt(length, 36);
+    return previousEnd === start ? 'U+' + start.toString(16) : 'U+' + start.toString(16) + '-' + previousEnd.toString(16);
+  });
+}`;
+
+function moduleSource(font: AppFontBuild): string {
+  const imports = [`import subsetUrl from ${JSON.stringify(font.subsetFile + '?url')};`];
+  const fallbackEntries: string[] = [];
+  font.fallbacks.forEach((face, index) => {
+    imports.push(`import fallback${index} from ${JSON.stringify(face.specifier + '?url')};`);
+    fallbackEntries.push(`[fallback${index}, ${JSON.stringify(encodeRanges(face.intervals))}]`);
+  });
+  return `${imports.join('\n')}
+const expand = ${DECODE_RANGES_SOURCE};
+export const family = ${JSON.stringify(APP_FONT_FAMILY)};
+export const url = subsetUrl;
+export const unicodeRange = expand(${JSON.stringify(encodeRanges(font.subsetIntervals))});
+export const fallbacks = [
+${fallbackEntries.join(',\n')}
+].map(([fallbackUrl, compact]) => ({ url: fallbackUrl, unicodeRange: expand(compact) }));
+export const styleFontFaces = [{ url, 'unicode-range': unicodeRange }].concat(
+  fallbacks.map((fallback) => ({ url: fallback.url, 'unicode-range': fallback.unicodeRange })),
+);
+if (typeof document !== 'undefined' && typeof FontFace !== 'undefined' && document.fonts) {
+  for (const face of [{ url, unicodeRange }].concat(fallbacks)) {
+    document.fonts.add(new FontFace(family, 'url("' + face.url + '") format("woff2")', {
+      unicodeRange: face.unicodeRange.join(','), weight: '400', style: 'normal', display: 'swap',
+    }));
+  }
+}
+`;
+}
+
+export interface AppFontPluginOptions {
+  /** Where src/, index.html and geodata/ are; the Vite root unless a page elsewhere (bench/pages) is built. */
+  projectRoot?: string;
+}
+
+/** Vite plugin providing `virtual:app-font` (see src/virtual-modules.d.ts for its use). */
+export function appFontPlugin(options: AppFontPluginOptions = {}): Plugin {
+  let config: ResolvedConfig;
+  let pending: Promise<AppFontBuild> | undefined;
+  return {
+    name: 'luzhou:app-font',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    resolveId(id) {
+      return id === APP_FONT_MODULE_ID ? RESOLVED_ID : undefined;
+    },
+    async load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      pending ??= buildAppFont(options.projectRoot ?? config.root);
+      const font = await pending;
+      const missingFromText = font.missingCodePoints.filter((codePoint) => !isAlwaysIncluded(codePoint));
+      if (missingFromText.length > 0) {
+        config.logger.warn(
+          `[app-font] used in src/ or geodata/ but not in the subset source, so drawn from a ` +
+            `lazily loaded fallback file: ${String.fromCodePoint(...missingFromText)}`,
+        );
+      }
+      config.logger.info(
+        `[app-font] ${APP_FONT_FAMILY} subset: ${font.subsetBytes} bytes, ` +
+          `${font.subsetIntervals.length} ranges, ${font.fallbacks.length} fallback files`,
+      );
+      return moduleSource(font);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Puts a Content-Security-Policy `<meta>` into the built index.html (not in dev: Vite's HMR client
+ * needs inline scripts), and a `data:` favicon link if the page has none, so no test log carries
+ * a favicon 404.
+ *
+ * The policy allows the app's own origin and nothing else, plus what MapLibre GL JS 6 needs:
+ * `blob:` for workers and images it builds in memory, `data:` for the inline SVG icons in its
+ * stylesheet. No 'unsafe-eval', no 'unsafe-inline'. A `<meta>` CSP cannot carry
+ * `frame-ancestors` or reporting; a server that wants those must send the header itself.
+ */
+import type { HtmlTagDescriptor, Plugin } from 'vite';
+
+export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'", 'data:', 'blob:'],
+  'worker-src': ["'self'", 'blob:'],
+  'child-src': ["'self'", 'blob:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'none'"],
+};
+
+export function contentSecurityPolicyText(policy = CONTENT_SECURITY_POLICY): string {
+  return Object.entries(policy)
+    .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+    .join('; ');
+}
+
+export function contentSecurityPolicyPlugin(): Plugin[] {
+  return [
+    {
+      name: 'luzhou:content-security-policy',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler(html): HtmlTagDescriptor[] {
+          if (/http-equiv=["']?content-security-policy/i.test(html)) return [];
+          // First in <head>: a policy only governs what comes after it.
+          return [
+            {
+              tag: 'meta',
+              attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicyText() },
+              injectTo: 'head-prepend',
+            },
+          ];
+        },
+      },
+    },
+    {
+      name: 'luzhou:empty-favicon',
+      transformIndexHtml(html): HtmlTagDescriptor[] {
+        if (/<link[^>]+rel=["']?(shortcut )?icon/i.test(html)) return [];
+        return [{ tag: 'link', attrs: { rel: 'icon', href: 'data:,' }, injectTo: 'head' }];
+      },
+    },
+  ];
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import { appFontPlugin } from './scripts/vite/app-font-plugin.ts';
+import { contentSecurityPolicyPlugin } from './scripts/vite/content-security-policy-plugin.ts';
+import { geodataPlugin } from './scripts/vite/geodata-plugin.ts';
+
+// Build and dev server of the app. Unit tests are configured in vitest.config.ts, browser tests in
+// vitest.e2e.config.ts.
+export default defineConfig({
+  // Relative: the built app works from any directory it is copied to, including file servers
+  // that host it below a path.
+  base: './',
+  plugins: [geodataPlugin(), appFontPlugin(), contentSecurityPolicyPlugin()],
+  build: {
+    target: 'es2022',
+    // Fonts are never inlined: a data: URL would put every fallback file into the first-load
+    // bundle, where the point of them is to load only when a character needs one.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
+    // maplibre-gl alone is ~1 MB unminified-map; the bundle budget test is the real limit.
+    chunkSizeWarningLimit: 1500,
+  },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
