@@ -1,0 +1,43 @@
+/**
+ * Green-space ratio (绿地率) of any polygon: the share of its area that is green land.
+ *
+ * Green land is the union of the green polygons, so a park inside a green belt counts once. This is
+ * NOT the green coverage ratio (绿化覆盖率), which counts the vertical projection of tree canopy
+ * and is always at least as high; a figure must say which it is, so callers show the definition.
+ */
+import type { Feature, Geometry } from 'geojson';
+import { ellipsoidalArea } from '../geo/area.ts';
+import { dissolve, intersection, type Polygonal } from './dissolve.ts';
+
+export const GREEN_SPACE_RATIO_DEFINITION = {
+  zh: '绿地率 = 范围内绿地（各绿地图层面要素合并后，重叠只计一次）面积 ÷ 范围面积；面积按 WGS84 椭球计算。不是绿化覆盖率（乔灌木树冠垂直投影面积占比）。',
+  en: 'Green-space ratio (绿地率) = area of green land inside the boundary (all green-layer polygons merged, overlaps counted once) ÷ area of the boundary, both measured on the WGS84 ellipsoid. Not green coverage (绿化覆盖率, the share covered by the vertical projection of tree canopy).',
+} as const;
+
+export interface GreenSpaceMeasurement {
+  areaM2: number;
+  greenAreaM2: number;
+  /** greenAreaM2 / areaM2; null when the boundary has no area. */
+  greenSpaceRatio: number | null;
+}
+
+/** Green land of a boundary already dissolved: call once per boundary with one dissolved green set. */
+export function greenSpaceRatioWithin(boundary: Polygonal | null, dissolvedGreen: Polygonal | null): GreenSpaceMeasurement {
+  const boundaryAsOne = boundary ? dissolve([boundary]) : null;
+  const areaM2 = ellipsoidalArea(boundaryAsOne);
+  const greenAreaM2 = ellipsoidalArea(intersection(boundaryAsOne, dissolvedGreen));
+  return { areaM2, greenAreaM2, greenSpaceRatio: areaM2 > 0 ? greenAreaM2 / areaM2 : null };
+}
+
+/**
+ * @example
+ * greenSpaceRatioOf(parcel, greenFeatures) // { areaM2: 1.2e6, greenAreaM2: 3.1e5, greenSpaceRatio: 0.258 }
+ */
+export function greenSpaceRatioOf(
+  polygon: Geometry | Feature,
+  greenFeatures: readonly (Feature | Geometry)[],
+): GreenSpaceMeasurement {
+  const geometryOf = (item: Geometry | Feature) => (item.type === 'Feature' ? item.geometry : item);
+  const boundary = dissolve([geometryOf(polygon)]);
+  return greenSpaceRatioWithin(boundary, dissolve(greenFeatures.map(geometryOf)));
+}
