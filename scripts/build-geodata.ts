@@ -1,0 +1,34 @@
+/**
+ * Regenerates every file in geodata/ (except the hand-written SOURCES.md) and prints each
+ * polygon's measured ellipsoidal area beside its stated figure. `npm run build:geodata`.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildGeodata } from './geodata/build.ts';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function readLuzhouPackageText(): string {
+  const require = createRequire(import.meta.url);
+  return readFileSync(require.resolve('@datapool/luzhou.geojson/luzhou.geoJSON.js'), 'utf8');
+}
+
+function main() {
+  const { files, report } = buildGeodata(readLuzhouPackageText());
+  const outputDirectory = join(projectRoot, 'geodata');
+  mkdirSync(outputDirectory, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(outputDirectory, name), text);
+
+  const km2 = (squareMetres: number) => (squareMetres / 1e6).toFixed(4).padStart(10);
+  console.log(`${'feature'.padEnd(32)} ${'measured km²'.padStart(12)} ${'stated km²'.padStart(12)}  difference`);
+  for (const row of report) {
+    const stated = row.statedSquareMetres;
+    const difference = stated === undefined ? '' : `${(((row.measuredSquareMetres - stated) / stated) * 100).toFixed(3)} %`;
+    console.log(`${row.id.padEnd(32)} ${km2(row.measuredSquareMetres).padStart(12)} ${(stated === undefined ? '—' : km2(stated)).padStart(12)}  ${difference}`);
+  }
+  console.log(`wrote ${Object.keys(files).length} files to geodata/`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
