@@ -18,8 +18,11 @@ import type { LayerDefinition, LayerRole, Manifest } from '../data/dataset-types
 export interface MapStyleFont {
   /** The name used in `text-font` and as the `font-faces` key. */
   family: string;
-  /** Same-origin URL of the font file (woff2). */
-  url: string;
+  /**
+   * Same-origin font files, each with the characters it covers. MapLibre takes the first file whose
+   * range covers a character, so ranges must not overlap (see src/virtual-modules.d.ts).
+   */
+  faces: { url: string; 'unicode-range'?: string[] }[];
 }
 
 export interface MapStyleOptions {
@@ -278,7 +281,7 @@ export function buildMapStyle(manifest: Manifest, options: MapStyleOptions): Sty
   return {
     version: 8,
     name: manifest.name.zh,
-    'font-faces': { [options.font.family]: [{ url: options.font.url }] },
+    'font-faces': { [options.font.family]: options.font.faces.map((face) => ({ ...face })) },
     sources,
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },

@@ -10,14 +10,12 @@ import { bbox } from '@turf/bbox';
 import type { Dataset, LayerDefinition } from '../data/dataset-types.ts';
 import { buildMapStyle, interactiveStyleLayerIds, manifestLayerIdOf, styleLayerIds } from './style.ts';
 import type { MapStyleFont } from './style.ts';
+import type { FeatureReference } from '../state/feature-reference.ts';
 
 // MapLibre 6 no longer inlines its worker: without this the map never loads (ENGINEERING.md §4).
 setWorkerUrl(workerUrl);
 
-export interface FeatureReference {
-  layerId: string;
-  featureId: string;
-}
+export type { FeatureReference };
 
 export interface ZoneMapCallbacks {
   /** The first complete frame with every source loaded has been drawn. */

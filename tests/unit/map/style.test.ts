@@ -54,7 +54,13 @@ const manifest: Manifest = deepFreeze({
   credits: [{ zh: 'DataV.GeoAtlas / 高德', en: 'DataV.GeoAtlas / AutoNavi' }],
 } satisfies Manifest);
 
-const font = { family: 'Noto Sans SC', url: '/assets/noto-sans-sc-subset.woff2' };
+const font = {
+  family: 'Noto Sans SC',
+  faces: [
+    { url: '/assets/noto-sans-sc-subset.woff2', 'unicode-range': ['U+4E00-4E01'] },
+    { url: '/assets/noto-sans-sc-fallback.woff2', 'unicode-range': ['U+4E02-9FFF'] },
+  ],
+};
 const style = buildMapStyle(manifest, {
   font,
   sourceData: () => ({ type: 'FeatureCollection', features: [] }),
@@ -80,7 +86,7 @@ describe('buildMapStyle', () => {
   });
 
   it('draws text with the shipped font through font-faces', () => {
-    expect(style['font-faces']).toEqual({ 'Noto Sans SC': [{ url: font.url }] });
+    expect(style['font-faces']).toEqual({ 'Noto Sans SC': font.faces });
     const symbols = style.layers.filter((styleLayer) => styleLayer.type === 'symbol');
     expect(symbols.length).toBe(manifest.layers.length);
     for (const symbol of symbols) expect(symbol.layout?.['text-font']).toEqual(['Noto Sans SC']);

@@ -1,0 +1,44 @@
+/**
+ * Boot: render the shell at once, then load and measure the dataset and hand it to the state.
+ * Nothing else lives here.
+ */
+import { render } from 'preact';
+// Importing the font module registers the subset face with document.fonts for the panels too.
+import { family, styleFontFaces } from 'virtual:app-font';
+import './styles/app.css';
+import { computeZoneStatistics } from './analysis/zone-statistics.ts';
+import { loadDataset } from './data/load-dataset.ts';
+import { messages } from './i18n/index.ts';
+import { setDatasetFailed, setDatasetReady } from './state/app-state.ts';
+import { App } from './ui/App.tsx';
+
+const font = { family, faces: styleFontFaces };
+
+/** Reads a dataset file from this origin only: a manifest naming another host cannot make us fetch it. */
+async function readGeodataFile(relativePath: string): Promise<string> {
+  const url = new URL(`${import.meta.env.BASE_URL}geodata/${relativePath}`, window.location.href);
+  if (url.origin !== window.location.origin) throw new Error('refused: not on this site');
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+  return response.text();
+}
+
+async function boot(): Promise<void> {
+  const result = await loadDataset(readGeodataFile);
+  if (!result.ok) {
+    setDatasetFailed(result.problems);
+    return;
+  }
+  const statistics = computeZoneStatistics(result.dataset);
+  setDatasetReady(result.dataset, statistics);
+}
+
+const root = document.getElementById('app');
+if (root) {
+  document.documentElement.style.setProperty('--app-font-family', `"${family}"`);
+  document.title = messages.value.appTitle;
+  render(<App font={font} />, root);
+  boot().catch((error: unknown) => {
+    setDatasetFailed([messages.value.errors.unexpected(error instanceof Error ? error.message : String(error))]);
+  });
+}

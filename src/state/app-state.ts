@@ -1,0 +1,67 @@
+/**
+ * Everything the panels and the map agree on, as signals. Components read them; the functions
+ * below are the only writers, so each change has one place to look.
+ */
+import { signal } from '@preact/signals';
+import type { Dataset, LayerDefinition, Manifest } from '../data/dataset-types.ts';
+import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
+import type { FeatureReference } from './feature-reference.ts';
+
+export type DatasetState =
+  | { status: 'loading' }
+  | { status: 'failed'; problems: string[] }
+  | { status: 'ready'; dataset: Dataset; statistics: ZoneStatistics };
+
+/** `starting` until the first complete frame; `unavailable` when there is no WebGL at all. */
+export type MapStatus = 'starting' | 'ready' | 'unavailable' | 'context-lost';
+
+export const datasetState = signal<DatasetState>({ status: 'loading' });
+export const mapStatus = signal<MapStatus>('starting');
+export const layerVisibility = signal<Readonly<Record<string, boolean>>>({});
+export const selectedFeature = signal<FeatureReference | null>(null);
+export const overviewOpen = signal<boolean>(true);
+
+export function initialLayerVisibility(manifest: Manifest): Record<string, boolean> {
+  return Object.fromEntries(manifest.layers.map((layer) => [layer.id, layer.visible]));
+}
+
+export function withLayerToggled(
+  visibility: Readonly<Record<string, boolean>>,
+  layerId: string,
+): Readonly<Record<string, boolean>> {
+  return { ...visibility, [layerId]: !visibility[layerId] };
+}
+
+export function setDatasetReady(dataset: Dataset, statistics: ZoneStatistics): void {
+  layerVisibility.value = initialLayerVisibility(dataset.manifest);
+  datasetState.value = { status: 'ready', dataset, statistics };
+}
+
+export function setDatasetFailed(problems: string[]): void {
+  datasetState.value = { status: 'failed', problems };
+}
+
+export function toggleLayer(layerId: string): void {
+  layerVisibility.value = withLayerToggled(layerVisibility.value, layerId);
+  // A hidden feature cannot stay selected: its panel would describe something the map no longer shows.
+  if (selectedFeature.value?.layerId === layerId && !layerVisibility.value[layerId]) selectedFeature.value = null;
+}
+
+export function selectFeature(reference: FeatureReference | null): void {
+  selectedFeature.value = reference;
+}
+
+/** The definition and properties of a referenced feature, or null if the dataset has no such feature. */
+export function findFeature(dataset: Dataset, reference: FeatureReference) {
+  const layer = dataset.layers.find((entry) => entry.definition.id === reference.layerId);
+  const feature = layer?.features.features.find((candidate) => candidate.properties.id === reference.featureId);
+  if (!layer || !feature) return null;
+  return { definition: layer.definition as LayerDefinition, feature };
+}
+
+/** A request to frame one feature; a fresh object each time so asking twice zooms twice. */
+export const zoomRequest = signal<{ reference: FeatureReference } | null>(null);
+
+export function requestZoom(reference: FeatureReference): void {
+  zoomRequest.value = { reference };
+}

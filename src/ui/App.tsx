@@ -1,0 +1,58 @@
+/**
+ * The page: a sidebar with the overview and the layer control, and the map (or, without WebGL,
+ * the same information as a list). Every branch of the data's life has something to show.
+ */
+import type { MapStyleFont } from '../map/style.ts';
+import { messages } from '../i18n/index.ts';
+import { datasetState, mapStatus, selectedFeature } from '../state/app-state.ts';
+import { DataErrorAlert } from './DataErrorAlert.tsx';
+import { FeatureList } from './FeatureList.tsx';
+import { FeaturePanel } from './FeaturePanel.tsx';
+import { LayerPanel } from './LayerPanel.tsx';
+import { MapView } from './MapView.tsx';
+import { OverviewPanel } from './OverviewPanel.tsx';
+
+export function App({ font }: { font: MapStyleFont }) {
+  const text = messages.value;
+  const data = datasetState.value;
+  const status = mapStatus.value;
+  const selected = selectedFeature.value;
+  const noMap = status === 'unavailable' || status === 'context-lost';
+
+  return (
+    <div class={`app app--map-${status}`}>
+      <aside class="sidebar">
+        <header class="app-header">
+          <h1>{text.appTitle}</h1>
+        </header>
+        {data.status === 'loading' ? (
+          <p class="loading" role="status">
+            {text.loading}
+          </p>
+        ) : null}
+        {data.status === 'failed' ? <DataErrorAlert problems={data.problems} /> : null}
+        {data.status === 'ready' ? (
+          <>
+            <OverviewPanel dataset={data.dataset} statistics={data.statistics} />
+            {status !== 'unavailable' ? <LayerPanel dataset={data.dataset} statistics={data.statistics} /> : null}
+          </>
+        ) : null}
+      </aside>
+      <main class="map-area">
+        {data.status === 'ready' && status !== 'unavailable' ? <MapView dataset={data.dataset} font={font} /> : null}
+        {data.status === 'ready' && noMap ? (
+          <div class="map-fallback">
+            <FeatureList
+              dataset={data.dataset}
+              statistics={data.statistics}
+              reason={status === 'unavailable' ? text.fallback.noWebGl : text.fallback.contextLost}
+            />
+          </div>
+        ) : null}
+        {data.status === 'ready' && selected && !noMap ? (
+          <FeaturePanel dataset={data.dataset} statistics={data.statistics} reference={selected} />
+        ) : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * The map's information without the map: a searchable table of every feature. Shown when WebGL is
+ * missing or its context was lost, under a message saying why.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import type { Dataset } from '../data/dataset-types.ts';
+import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
+import { language, messages } from '../i18n/index.ts';
+import { featureRows, filterFeatureRows } from '../state/feature-rows.ts';
+import { formatArea, formatSignedPercent, formatStated } from './format.ts';
+
+export function FeatureList({ dataset, statistics, reason }: { dataset: Dataset; statistics: ZoneStatistics; reason: string }) {
+  const text = messages.value;
+  const lang = language.value;
+  const tag = text.languageTag;
+  const [query, setQuery] = useState('');
+  const rows = useMemo(() => featureRows(dataset, statistics), [dataset, statistics]);
+  const kindLabel = (kind: string) => text.kinds[kind] ?? kind;
+  const shown = filterFeatureRows(rows, query, kindLabel);
+
+  return (
+    <section class="feature-list" aria-labelledby="feature-list-heading">
+      <p class="fallback-message" role="status">
+        {reason}
+      </p>
+      <h2 id="feature-list-heading">{text.fallback.listHeading}</h2>
+      <label class="search-field">
+        <span>{text.fallback.searchLabel}</span>
+        <input
+          type="search"
+          value={query}
+          placeholder={text.fallback.searchPlaceholder}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
+      </label>
+      {shown.length === 0 ? <p>{text.fallback.noMatches}</p> : null}
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{text.fallback.columnName}</th>
+              <th scope="col">{text.fallback.columnKind}</th>
+              <th scope="col">{text.fallback.columnMeasured}</th>
+              <th scope="col">{text.fallback.columnStated}</th>
+              <th scope="col">{text.fallback.columnSource}</th>
+              <th scope="col">{text.fallback.columnConfidence}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.reference.featureId} data-feature-id={row.reference.featureId}>
+                <th scope="row">
+                  {row.confidence !== 'high' ? '≈' : ''}
+                  {lang === 'zh' ? row.name.zh : row.name.en}
+                  <span class="secondary-name">{lang === 'zh' ? row.name.en : row.name.zh}</span>
+                </th>
+                <td>{kindLabel(row.kind)}</td>
+                <td>
+                  {row.areaM2 === null ? '—' : formatArea(row.areaM2, 'km2', text.units.km2, tag)}
+                </td>
+                <td>
+                  {row.stated ? formatStated(row.stated.value, text.units[row.stated.unit], tag) : '—'}
+                  {row.statedDifferenceRatio !== null ? (
+                    <span class="muted small"> ({formatSignedPercent(row.statedDifferenceRatio, tag)})</span>
+                  ) : null}
+                  {row.stated?.source ? <span class="citation">{row.stated.source}</span> : null}
+                </td>
+                <td class="citation-cell">{row.source}</td>
+                <td>{text.confidence[row.confidence] ?? row.confidence}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

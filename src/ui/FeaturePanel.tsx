@@ -1,0 +1,142 @@
+/**
+ * What one clicked feature is: its names, what we measured beside what was published, how sure
+ * we are and where it comes from. Escape or the close button dismisses it.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { Dataset } from '../data/dataset-types.ts';
+import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
+import { GREEN_SPACE_RATIO_DEFINITION } from '../analysis/zone-statistics.ts';
+import { isAreaUnit } from '../geo/units.ts';
+import { language, messages } from '../i18n/index.ts';
+import { findFeature, requestZoom, selectFeature } from '../state/app-state.ts';
+import type { FeatureReference } from '../state/feature-reference.ts';
+import { AreaFigures } from './AreaFigures.tsx';
+import { formatArea, formatPercent, formatSignedPercent, formatStated } from './format.ts';
+
+export function FeaturePanel({
+  dataset,
+  statistics,
+  reference,
+}: {
+  dataset: Dataset;
+  statistics: ZoneStatistics;
+  reference: FeatureReference;
+}) {
+  const text = messages.value;
+  const lang = language.value;
+  const tag = text.languageTag;
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') selectFeature(null);
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, []);
+
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, [reference.layerId, reference.featureId]);
+
+  const found = findFeature(dataset, reference);
+  if (!found) return null;
+  const { definition, feature } = found;
+  const properties = feature.properties;
+  const measurement = statistics.features.find((entry) => entry.id === properties.id);
+  const unit = statistics.units.find((entry) => entry.id === properties.id);
+  const primaryName = lang === 'zh' ? properties.name_zh : properties.name_en;
+  const secondaryName = lang === 'zh' ? properties.name_en : properties.name_zh;
+  const approximate = properties.confidence !== 'high';
+  const notes = lang === 'zh' ? properties.notes_zh : properties.notes_en;
+  const statedUnit = properties.stated_area_unit;
+
+  return (
+    <aside class="feature-panel" aria-labelledby="feature-panel-heading" data-feature-id={properties.id}>
+      <header class="feature-panel__header">
+        <div>
+          <h2 id="feature-panel-heading" ref={heading} tabIndex={-1}>
+            {approximate ? '≈' : ''}
+            {primaryName}
+          </h2>
+          {secondaryName ? <p class="secondary-name">{secondaryName}</p> : null}
+        </div>
+        <button type="button" class="icon-button" onClick={() => selectFeature(null)} aria-label={text.feature.close}>
+          ×
+        </button>
+      </header>
+      {approximate ? <p class="badge badge--approximate">{text.feature.approximateBadge}</p> : null}
+      <dl class="facts">
+        <dt>{text.feature.kind}</dt>
+        <dd>
+          {text.kinds[properties.kind] ?? properties.kind}
+          <span class="muted"> · {lang === 'zh' ? definition.title.zh : definition.title.en}</span>
+        </dd>
+
+        <dt>{text.feature.measuredArea}</dt>
+        <dd class="measured-area">
+          {measurement && measurement.areaM2 !== null ? (
+            <>
+              <AreaFigures squareMetres={measurement.areaM2} />
+              <span class="muted small">{text.feature.measuredAreaNote}</span>
+            </>
+          ) : (
+            text.feature.positionOnly
+          )}
+        </dd>
+
+        <dt>{text.feature.statedArea}</dt>
+        <dd class="stated-area">
+          {typeof properties.stated_area === 'number' && statedUnit && isAreaUnit(statedUnit) ? (
+            <>
+              {formatStated(properties.stated_area, text.units[statedUnit], tag)}
+              {measurement?.statedAreaM2 != null && statedUnit !== 'km2' ? (
+                <span class="muted"> ({formatArea(measurement.statedAreaM2, 'km2', text.units.km2, tag)})</span>
+              ) : null}
+              {properties.stated_area_source ? (
+                <span class="citation">
+                  {text.feature.statedSource}：{properties.stated_area_source}
+                </span>
+              ) : null}
+            </>
+          ) : (
+            text.feature.noStatedFigure
+          )}
+        </dd>
+
+        {measurement?.statedDifferenceRatio != null ? (
+          <>
+            <dt>{text.feature.difference}</dt>
+            <dd class="difference">{formatSignedPercent(measurement.statedDifferenceRatio, tag)}</dd>
+          </>
+        ) : null}
+
+        {unit ? (
+          <>
+            <dt>{text.feature.greenRatio}</dt>
+            <dd class="green-ratio">
+              {unit.greenSpaceRatio === null ? text.feature.greenRatioUnavailable : formatPercent(unit.greenSpaceRatio, tag)}
+              <span class="muted small">{GREEN_SPACE_RATIO_DEFINITION[lang]}</span>
+            </dd>
+          </>
+        ) : null}
+
+        <dt>{text.feature.confidence}</dt>
+        <dd>{text.confidence[properties.confidence] ?? properties.confidence}</dd>
+
+        <dt>{text.feature.source}</dt>
+        <dd class="citation">{properties.source}</dd>
+
+        {notes ? (
+          <>
+            <dt>{text.feature.notes}</dt>
+            <dd>{notes}</dd>
+          </>
+        ) : null}
+      </dl>
+      <button type="button" class="text-button" onClick={() => requestZoom(reference)}>
+        {text.feature.zoomTo}
+      </button>
+    </aside>
+  );
+}
