@@ -90,17 +90,18 @@ const OUTLINE_WIDTH: Record<LayerRole, number> = {
 
 /**
  * Label priority: MapLibre places symbols of higher style layers first, so the planning pattern
- * (zone, core, wings) wins collisions over parks and places, and districts give way to everything.
+ * (core, wings, parks) wins collisions over places, and districts give way to everything.
  */
 const LABEL_PRIORITY: Record<LayerRole, number> = {
   context: 0,
   place: 1,
   area: 2,
   green: 3,
-  park: 4,
-  wing: 5,
-  core: 6,
-  zone: 7,
+  // The zone's name is the page title already; its parts must not hide the core's and wings' names.
+  zone: 4,
+  park: 5,
+  wing: 6,
+  core: 7,
 };
 
 const LABEL_SIZE: Record<LayerRole, number> = {

@@ -107,6 +107,10 @@ export function createZoneMap(
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   map.addControl(new AttributionControl({ compact: true, customAttribution: dataset.manifest.credits.map((credit) => credit.zh) }));
+  // The credits are also in the overview panel; folded, they do not cover the southern wing.
+  map.once('load', () => {
+    container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+  });
 
   const interactiveLayers = dataset.manifest.layers.flatMap(interactiveStyleLayerIds);
   let hovered: FeatureReference | null = null;

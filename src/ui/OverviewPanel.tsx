@@ -73,8 +73,7 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
               <tr>
                 <th scope="row">{text.overview.statedLabel}</th>
                 <td class="stated-value">
-                  {text.qualifier[stated.greenShare.qualifier]}
-                  {lang === 'zh' ? '' : ' '}
+                  {text.qualifier[stated.greenShare.qualifier]}{' '}
                   {formatStated(stated.greenShare.value, stated.greenShare.unit === 'percent' ? '%' : text.units.km2, tag)}
                   <span class="citation">{stated.greenShare.source}</span>
                 </td>

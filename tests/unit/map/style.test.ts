@@ -136,7 +136,9 @@ describe('buildMapStyle', () => {
     const lastShape = style.layers.map((styleLayer) => styleLayer.type).lastIndexOf('line');
     expect(firstLabel).toBeGreaterThan(lastShape);
     const index = (id: string) => style.layers.findIndex((styleLayer) => styleLayer.id === id);
-    expect(index('zone:label')).toBeGreaterThan(index('parks:label'));
+    expect(index('core:label')).toBeGreaterThan(index('zone:label'));
+    expect(index('wings:label')).toBeGreaterThan(index('zone:label'));
+    expect(index('parks:label')).toBeGreaterThan(index('green:label'));
     expect(index('core:label')).toBeGreaterThan(index('places:label'));
     expect(index('places:label')).toBeGreaterThan(index('districts:label'));
   });

@@ -1,0 +1,262 @@
+/**
+ * The app as a person meets it, in real chromium against the built app: the map draws every
+ * layer with real Chinese text, a click explains a feature, layers toggle, nothing leaves the
+ * origin, and without WebGL or data the page still says something useful.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
+import { launchBrowser, openApp, type AppPage } from './harness.ts';
+
+const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
+const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
+const collections = manifest.layers.map(
+  (layer) => JSON.parse(readFileSync(join(geodataDirectory, layer.file), 'utf8')) as ZoneFeatureCollection,
+);
+const totalFeatureCount = collections.reduce((sum, collection) => sum + collection.features.length, 0);
+const WETLAND_PARK_NAME = '渔子溪生态湿地公园';
+const wetlandPark = collections.flatMap((collection) => collection.features).find((feature) => feature.properties.name_zh === WETLAND_PARK_NAME);
+
+/** Style layers (not labels, not background) of each manifest layer in the running map. */
+async function drawnFeatureCountsByLayer(app: AppPage): Promise<Record<string, number>> {
+  return app.page.evaluate((layerIds) => {
+    const map = window.__zoneMap!;
+    const styleLayers = map.getStyle().layers.map((layer) => layer.id);
+    const counts: Record<string, number> = {};
+    for (const layerId of layerIds) {
+      const drawing = styleLayers.filter((id) => id.startsWith(`${layerId}:`) && !id.endsWith(':label'));
+      counts[layerId] = map.queryRenderedFeatures({ layers: drawing }).length;
+    }
+    return counts;
+  }, manifest.layers.map((layer) => layer.id));
+}
+
+/** A pixel of the page where a click lands on the given feature first, found the way a user's eye would: by looking. */
+async function pixelOnTopOf(app: AppPage, featureId: string): Promise<{ x: number; y: number } | null> {
+  return app.page.evaluate((wanted) => {
+    const map = window.__zoneMap!;
+    const interactive = map
+      .getStyle()
+      .layers.map((layer) => layer.id)
+      .filter((id) => id.includes(':') && !id.endsWith(':label'));
+    const canvas = map.getCanvas().getBoundingClientRect();
+    for (let y = 10; y < canvas.height - 10; y += 6) {
+      for (let x = 10; x < canvas.width - 10; x += 6) {
+        const hits = map.queryRenderedFeatures(
+          [
+            [x - 5, y - 5],
+            [x + 5, y + 5],
+          ],
+          { layers: interactive },
+        );
+        if (hits[0]?.properties['id'] === wanted) return { x: canvas.left + x, y: canvas.top + y };
+      }
+    }
+    return null;
+  }, featureId);
+}
+
+async function waitForMapIdle(app: AppPage): Promise<void> {
+  await app.page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__zoneMap!;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+describe('the map app', () => {
+  let app: AppPage;
+
+  beforeAll(async () => {
+    app = await openApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('draws every manifest layer, with its labels in the shipped CJK font', async () => {
+    await app.screenshot('app-default-view');
+    const counts = await drawnFeatureCountsByLayer(app);
+    for (const layer of manifest.layers) expect(counts[layer.id], `layer ${layer.id}`).toBeGreaterThan(0);
+
+    const labels = await app.page.evaluate(() =>
+      window.__zoneMap!.queryRenderedFeatures({ layers: ['core:label', 'wings:label'] }).map((feature) => feature.properties['name_zh']),
+    );
+    expect(labels.length).toBeGreaterThan(0);
+
+    const fonts = await app.page.evaluate(() => ({
+      // MapLibre registers each font-faces file under a family of its own making.
+      mapFacesLoaded: [...document.fonts].filter((face) => face.family.startsWith('maplibre-gl-font-face') && face.status === 'loaded').length,
+      pageFontCoversLabels: document.fonts.check('16px "Noto Sans SC"', '泸州国家高新区一核两翼'),
+    }));
+    expect(fonts.mapFacesLoaded).toBeGreaterThan(0);
+    expect(fonts.pageFontCoversLabels).toBe(true);
+  });
+
+  it('shows the overview with the stated and the measured zone area side by side', async () => {
+    const overview = app.page.locator('.overview-panel');
+    await expect(overview.locator('h2').textContent()).resolves.toContain('一核、两翼、多园');
+    const statedText = await overview.locator('.zone-area .stated-value').textContent();
+    const measuredText = await overview.locator('.zone-area .measured-value').textContent();
+    expect(statedText).toContain('202 km²');
+    expect(measuredText).toMatch(/^[\d,.]+ km²$/);
+    expect(await overview.locator('.green-share .stated-value').textContent()).toContain('40');
+    expect(await overview.locator('.green-share .measured-value').textContent()).toMatch(/[\d.]+ %/);
+  });
+
+  it('highlights the feature under the pointer and explains it on click', async () => {
+    expect(wetlandPark, `${WETLAND_PARK_NAME} in geodata`).toBeDefined();
+    const featureId = wetlandPark!.properties.id;
+    // Frame the park as a user zooming in would, then look for it on screen.
+    await app.page.evaluate((id) => {
+      const map = window.__zoneMap!;
+      const source = map.getSource(id.layer);
+      if (!source) throw new Error(`no source ${id.layer}`);
+      map.jumpTo({ center: id.center, zoom: 13.5 });
+    }, { layer: wetlandPark!.properties.layer, center: centreOf(wetlandPark!.geometry) });
+    await waitForMapIdle(app);
+    const pixel = await pixelOnTopOf(app, featureId);
+    expect(pixel, 'a pixel where the wetland park is the top feature').not.toBeNull();
+
+    await app.page.mouse.move(pixel!.x, pixel!.y);
+    const hovered = await app.page.evaluate(
+      (id) => window.__zoneMap!.getFeatureState({ source: id.layer, id: id.featureId })['hover'],
+      { layer: wetlandPark!.properties.layer, featureId },
+    );
+    expect(hovered).toBe(true);
+
+    await app.page.mouse.click(pixel!.x, pixel!.y);
+    const panel = app.page.locator('.feature-panel');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-feature-id')).toBe(featureId);
+    expect(await panel.locator('h2').textContent()).toContain(WETLAND_PARK_NAME);
+    expect(await panel.locator('.measured-area').textContent()).toMatch(/[\d.]+ km²[\d,.]+ 公顷[\d,]+ 亩/);
+    const stated = await panel.locator('.stated-area').textContent();
+    expect(stated).toContain('1,800 亩');
+    expect(stated).toContain(wetlandPark!.properties.stated_area_source ?? '');
+    expect(await panel.locator('.difference').textContent()).toMatch(/^[+−]?[\d.]+ %$/);
+    expect(await panel.textContent()).toContain(wetlandPark!.properties.source);
+    await app.screenshot('app-feature-panel');
+
+    await app.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+  });
+
+  it('hides a layer when its box is unticked and shows it again', async () => {
+    await app.page.evaluate(() => window.__zoneMap!.jumpTo({ zoom: 10.5 }));
+    const green = manifest.layers.find((layer) => layer.role === 'green')!;
+    const checkbox = app.page.locator(`.layer-item[data-layer-id="${green.id}"] input[type="checkbox"]`);
+    await waitForMapIdle(app);
+    expect((await drawnFeatureCountsByLayer(app))[green.id]).toBeGreaterThan(0);
+
+    await checkbox.uncheck();
+    await waitForMapIdle(app);
+    expect((await drawnFeatureCountsByLayer(app))[green.id]).toBe(0);
+    await app.screenshot('app-green-hidden');
+
+    await checkbox.check();
+    await waitForMapIdle(app);
+    expect((await drawnFeatureCountsByLayer(app))[green.id]).toBeGreaterThan(0);
+  });
+
+  it('shows the list when the WebGL context is lost and the map again when it returns', async () => {
+    await app.page.evaluate(() => {
+      const gl = window.__zoneMap!.getCanvas().getContext('webgl2') ?? window.__zoneMap!.getCanvas().getContext('webgl');
+      (window as unknown as { __loseContext: WEBGL_lose_context | null }).__loseContext = gl?.getExtension('WEBGL_lose_context') ?? null;
+      (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.loseContext();
+    });
+    const list = app.page.locator('.feature-list');
+    await list.waitFor();
+    expect(await list.locator('tbody tr').count()).toBe(totalFeatureCount);
+    await app.screenshot('app-context-lost');
+
+    await app.page.evaluate(() => (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.restoreContext());
+    await list.waitFor({ state: 'detached' });
+    await waitForMapIdle(app);
+    const counts = await drawnFeatureCountsByLayer(app);
+    expect(Object.values(counts).some((count) => count > 0)).toBe(true);
+  });
+
+  it('made no request to another host and logged no error', async () => {
+    expect(app.requests.length).toBeGreaterThan(0);
+    expect(await app.problems()).toEqual([]);
+  });
+});
+
+describe('without WebGL', () => {
+  it('says so and lists every feature, searchable, with areas, sources and confidence', async () => {
+    const app = await openApp({ webgl: false, waitForReady: false });
+    try {
+      const list = app.page.locator('.feature-list');
+      await list.waitFor();
+      expect(await app.page.locator('.fallback-message').textContent()).toContain('WebGL');
+      expect(await list.locator('tbody tr').count()).toBe(totalFeatureCount);
+
+      await list.locator('input[type="search"]').fill('渔子溪');
+      const rows = list.locator('tbody tr');
+      const shown = await rows.count();
+      expect(shown).toBeGreaterThan(0);
+      expect(shown).toBeLessThan(totalFeatureCount);
+      const parkRow = list.locator(`tr[data-feature-id="${wetlandPark!.properties.id}"]`);
+      const rowText = await parkRow.textContent();
+      expect(rowText).toContain('1,800 亩');
+      expect(rowText).toMatch(/[\d.]+ km²/);
+      expect(rowText).toContain(wetlandPark!.properties.source);
+      await app.screenshot('app-no-webgl');
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('fits a phone screen (390×844) with the map on top', async () => {
+    const app = await openApp({ viewport: { width: 390, height: 844 } });
+    try {
+      await app.screenshot('app-phone');
+      const box = await app.page.locator('.map-canvas').boundingBox();
+      expect(box!.width).toBeGreaterThan(380);
+      expect(box!.height).toBeGreaterThan(300);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('when the data is broken', () => {
+  it('explains a missing manifest and a malformed layer in an alert, not a blank page', async () => {
+    const browser = await launchBrowser();
+    try {
+      const broken = manifest.layers.find((layer) => layer.role === 'green')!;
+      await browser.context.route(`**/geodata/${broken.file}`, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/geo+json', body: '{"type":"FeatureCollection","features":[{' }),
+      );
+      const app = await openApp({ browser, waitForReady: false });
+      const alert = app.page.locator('[role="alert"]');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain(broken.file);
+      await app.screenshot('app-data-error');
+
+      await browser.context.unroute(`**/geodata/${broken.file}`);
+      await browser.context.route('**/geodata/manifest.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
+      await app.page.reload();
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('manifest.json');
+      expect(await alert.textContent()).toContain('404');
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+function centreOf(geometry: ZoneFeatureCollection['features'][number]['geometry']): [number, number] {
+  const ring = geometry.type === 'Polygon' ? geometry.coordinates[0]! : geometry.type === 'MultiPolygon' ? geometry.coordinates[0]![0]! : [];
+  const longitudes = ring.map((position) => position[0]!);
+  const latitudes = ring.map((position) => position[1]!);
+  return [(Math.min(...longitudes) + Math.max(...longitudes)) / 2, (Math.min(...latitudes) + Math.max(...latitudes)) / 2];
+}
