@@ -15,7 +15,6 @@ import { matchPinyin, type PinyinMatchKind } from './pinyin-match.ts';
 import { readPinyin, type PinyinSyllable } from './pinyin-reading.ts';
 import {
   containsHan,
-  foldLatin,
   foldPinyin,
   isWordCharacter,
   mergeRanges,
@@ -58,7 +57,7 @@ export const MAX_QUERY_LENGTH = 256;
 export const DEFAULT_LIMIT = 10;
 
 /** Runs of up to this many syllables are indexed as pinyin words for typo-tolerant matching. */
-const LONGEST_PINYIN_WORD = 6;
+const LONGEST_PINYIN_WORD = 4;
 
 interface PreparedEntry {
   entry: SearchEntry;
@@ -216,9 +215,11 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       }
     }
   }
+  // A query with characters in it is matched as characters: reading only its Latin letters as
+  // pinyin would match `渔子溪yu` on `yu` alone.
   const pinyinQuery = foldPinyin(trimmed).replace(/[^a-z0-9]/g, '');
   const englishQuery = splitWords(trimmed).map((word) => word.word);
-  if (/[a-z0-9]/.test(foldLatin(trimmed))) {
+  if (!containsHan(trimmed) && pinyinQuery.length > 0) {
     for (const prepared of index.prepared) {
       const pinyin = matchPinyin(pinyinQuery, prepared.syllables);
       if (pinyin) {

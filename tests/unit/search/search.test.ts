@@ -47,6 +47,12 @@ describe('Chinese names', () => {
     expect(firstFor('鱼子溪').id).toMatch(/yuzixi/);
   });
 
+  it('finds names typed in traditional characters through their sound', () => {
+    const traditional = search(index, '人民醫院');
+    expect(traditional[0]).toMatchObject({ id: 'place-hospital', rank: 'fuzzy' });
+    expect(search(index, '瀘州').every((result) => result.name_zh.includes('泸州'))).toBe(true);
+  });
+
   it('finds nothing for characters in no name', () => {
     expect(search(index, '成都')).toEqual([]);
   });
@@ -60,6 +66,12 @@ describe('pinyin', () => {
     const spaced = firstFor('zhang ba gui');
     expect(spaced).toMatchObject({ id: 'green-zhangba', rank: 'prefix' });
     expect(highlightedChinese(spaced)).toEqual(['张坝桂']);
+  });
+
+  it('highlights both names when the pinyin is also the English spelling', () => {
+    const both = firstFor('zhangba');
+    expect(highlightedChinese(both)).toEqual(['张坝']);
+    expect(highlightedEnglish(both)).toEqual(['Zhangba']);
   });
 
   it('matches initials and mixed initials', () => {
