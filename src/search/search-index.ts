@@ -187,7 +187,7 @@ interface Candidate {
  * @example search(index, 'yzx')[0]?.name_zh // '渔子溪生态湿地公园'
  */
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchResult[] {
-  const limit = resolveLimit(options.limit);
+  const limit = resolveLimit(options?.limit);
   if (typeof query !== 'string' || limit === 0) return [];
   const trimmed = query.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_QUERY_LENGTH) return [];
@@ -195,12 +195,14 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const candidates = new Map<number, Candidate>();
   const offer = (candidate: Candidate): void => {
     const held = candidates.get(candidate.prepared.order);
-    if (!held || better(candidate, held)) candidates.set(candidate.prepared.order, candidate);
-    else if (held && RANK_ORDER[candidate.rank] === RANK_ORDER[held.rank]) {
-      // Same rank in another field (pinyin and English both spell `yuzixi`): highlight both.
-      held.highlights.name_zh = mergeRanges([...held.highlights.name_zh, ...candidate.highlights.name_zh]);
-      held.highlights.name_en = mergeRanges([...held.highlights.name_en, ...candidate.highlights.name_en]);
+    const kept = !held || better(candidate, held) ? candidate : held;
+    const other = kept === candidate ? held : candidate;
+    if (other && other.rank === kept.rank) {
+      // Same rank in another field (pinyin and English both spell `zhangba`): highlight both.
+      kept.highlights.name_zh = mergeRanges([...kept.highlights.name_zh, ...other.highlights.name_zh]);
+      kept.highlights.name_en = mergeRanges([...kept.highlights.name_en, ...other.highlights.name_en]);
     }
+    candidates.set(candidate.prepared.order, kept);
   };
 
   if (containsHan(trimmed)) {
