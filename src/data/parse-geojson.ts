@@ -62,28 +62,46 @@ function member(path: string, name: string): string {
   return path === '' ? name : `${path}.${name}`;
 }
 
+const ALL_TYPES = ['FeatureCollection', 'Feature', ...GEOMETRY_TYPES];
+
+/** `"Featurecollection" (did you mean "FeatureCollection"?)`: type names are case-sensitive. */
+function describeType(type: unknown): string {
+  if (typeof type !== 'string') return typeName(type);
+  const match = ALL_TYPES.find((known) => known.toLowerCase() === type.toLowerCase());
+  return match ? `${JSON.stringify(type)} (did you mean ${JSON.stringify(match)}? type names are case-sensitive)` : JSON.stringify(type);
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkPosition(value: unknown, path: string): Position {
   if (!Array.isArray(value)) throw new GeoJsonShapeError(`a position must be an array [longitude, latitude], found ${typeName(value)}`, path);
-  if (value.length < 2) throw new GeoJsonShapeError(`a position needs longitude and latitude, found ${value.length} number(s)`, path);
   for (let index = 0; index < value.length; index++) {
     const coordinate: unknown = value[index];
+    if (Array.isArray(coordinate)) {
+      throw new GeoJsonShapeError('coordinates are nested deeper than this geometry type allows (expected [longitude, latitude] here)', path);
+    }
     if (typeof coordinate !== 'number' || !Number.isFinite(coordinate)) {
       throw new GeoJsonShapeError(`coordinate is not a number (found ${typeName(coordinate)})`, `${path}[${index}]`);
     }
   }
+  if (value.length < 2) throw new GeoJsonShapeError(`a position needs longitude and latitude, found ${value.length} number(s)`, path);
   const longitude = value[0] as number;
   const latitude = value[1] as number;
-  if (latitude < -90 || latitude > 90) {
-    const hint = Math.abs(longitude) <= 90 && Math.abs(latitude) <= 180 ? ' (longitude and latitude swapped?)' : '';
+  const longitudeOutside = longitude < -180 || longitude > 180;
+  const latitudeOutside = latitude < -90 || latitude > 90;
+  if (longitudeOutside && latitudeOutside) {
+    throw new GeoJsonShapeError(
+      `[${longitude}, ${latitude}] is not longitude/latitude in degrees (projected coordinates such as metres? convert to WGS84 first)`,
+      path,
+    );
+  }
+  if (latitudeOutside) {
+    const hint = Math.abs(longitude) <= 90 ? ' (longitude and latitude swapped?)' : '';
     throw new GeoJsonShapeError(`latitude ${latitude} is outside −90…90${hint}`, `${path}[1]`);
   }
-  if (longitude < -180 || longitude > 180) {
-    throw new GeoJsonShapeError(`longitude ${longitude} is outside −180…180 (projected coordinates, not WGS84 degrees?)`, `${path}[0]`);
-  }
+  if (longitudeOutside) throw new GeoJsonShapeError(`longitude ${longitude} is outside −180…180`, `${path}[0]`);
   return value as Position;
 }
 
@@ -121,7 +139,7 @@ function checkGeometry(value: unknown, path: string, collectionDepth: number): G
   if (!isPlainObject(value)) throw new GeoJsonShapeError(`geometry must be an object or null, found ${typeName(value)}`, path);
   const type = value.type;
   if (typeof type !== 'string' || !GEOMETRY_TYPES.has(type)) {
-    throw new GeoJsonShapeError(`unknown geometry type ${typeName(type)}`, member(path, 'type'));
+    throw new GeoJsonShapeError(`unknown geometry type ${describeType(type)}`, member(path, 'type'));
   }
   const coordinatesPath = member(path, 'coordinates');
   const coordinates = value.coordinates;
@@ -186,7 +204,7 @@ function toCollection(root: unknown): FeatureCollection {
     return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: checkGeometry(root, '', 0), properties: {} }] };
   }
   throw new GeoJsonShapeError(
-    type === undefined ? 'not GeoJSON: the object has no "type"' : `not GeoJSON: unknown type ${typeName(type)}`,
+    type === undefined ? 'not GeoJSON: the object has no "type"' : `not GeoJSON: unknown type ${describeType(type)}`,
     type === undefined ? '' : 'type',
   );
 }
@@ -207,6 +225,8 @@ export function parseJsonText(
   } catch (error) {
     const located = findJsonSyntaxProblem(body);
     if (located) {
+      const nonJsonNumber = /^(?:NaN|-?Infinity)/.test(body.slice(located.offset));
+      if (nonJsonNumber) located.problem += ' (NaN and Infinity are not allowed in JSON)';
       return {
         ok: false,
         message: `${fileName}: not valid JSON: ${located.problem} at line ${located.line}, column ${located.column}`,

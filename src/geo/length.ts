@@ -6,7 +6,7 @@
  * ellipsoidalLength({ type: 'LineString', coordinates: [[105.44, 28.89], [105.50, 28.86]] }) // ≈ 6.8e3 m
  */
 import type { Geometry, Position } from 'geojson';
-import { Geodesic } from 'geographiclib-geodesic';
+import { Geodesic } from './geographiclib.ts';
 
 const WGS84 = Geodesic.WGS84;
 const DISTANCE_ONLY = Geodesic.DISTANCE;

@@ -1,0 +1,158 @@
+/**
+ * The stats CLI as a function, so tests drive it in memory: `runStats(argv, io)` returns the exit
+ * code and writes only through `io`. Every failure becomes one line on stderr; nothing throws.
+ *
+ *   stats                         the zone from geodata/, as a table
+ *   stats --json                  the same as one JSON document
+ *   stats FILE [--by PROP] [--json]   area of any GeoJSON file, optionally grouped by a property
+ */
+import { join } from 'node:path';
+import { computeZoneStatistics, GREEN_SPACE_RATIO_DEFINITION } from '../../src/analysis/zone-statistics.ts';
+import { auditStatedAreas } from '../../src/analysis/audit-stated-areas.ts';
+import { measureCollection } from '../../src/analysis/measure-collection.ts';
+import { loadDataset } from '../../src/data/load-dataset.ts';
+import { parseGeoJson } from '../../src/data/parse-geojson.ts';
+import { formatCollectionReport, formatZoneReport } from './format-report.ts';
+
+export interface StatsIo {
+  /** Reads a file as UTF-8; rejects with a Node-style error (`code`) when it cannot. */
+  readText: (path: string) => Promise<string>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const USAGE = `usage: npm run --silent stats -- [--json] [--geodata DIR]
+       npm run --silent stats -- FILE [--by PROPERTY] [--json]`;
+
+interface Options {
+  json: boolean;
+  by?: string;
+  geodata: string;
+  file?: string;
+  help: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArguments(argv: readonly string[]): Options {
+  const options: Options = { json: false, geodata: 'geodata', help: false };
+  const valueOf = (name: string, index: number): string => {
+    const value = argv[index + 1];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
+    return value;
+  };
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index]!;
+    if (argument === '--json') options.json = true;
+    else if (argument === '--help' || argument === '-h') options.help = true;
+    else if (argument === '--by') options.by = valueOf('--by', index++);
+    else if (argument.startsWith('--by=')) options.by = argument.slice('--by='.length);
+    else if (argument === '--geodata') options.geodata = valueOf('--geodata', index++);
+    else if (argument.startsWith('--')) throw new UsageError(`unknown option ${argument}`);
+    else if (options.file !== undefined) throw new UsageError(`one file at a time (got ${options.file} and ${argument})`);
+    else options.file = argument;
+  }
+  if (options.by === '') throw new UsageError('--by needs a property name');
+  if (options.by !== undefined && options.file === undefined) throw new UsageError('--by applies to a FILE');
+  return options;
+}
+
+/** "no such file" rather than "ENOENT: no such file or directory, open '…'". */
+function readProblem(path: string, error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file',
+    EISDIR: 'is a directory, not a file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+  };
+  const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+  return `${path}: could not be read (${reason})`;
+}
+
+/** JSON without NaN or Infinity: a non-finite number in output is a bug, reported as one. */
+function toJson(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_key, member) => {
+      if (typeof member === 'number' && !Number.isFinite(member)) throw new Error('a measurement came out as a non-finite number');
+      return member;
+    },
+    2,
+  );
+}
+
+async function measureFile(options: Options & { file: string }, io: StatsIo): Promise<number> {
+  let text: string;
+  try {
+    text = await io.readText(options.file);
+  } catch (error) {
+    io.stderr(`${readProblem(options.file, error)}\n`);
+    return 1;
+  }
+  const parsed = parseGeoJson(text, options.file);
+  if (!parsed.ok) {
+    io.stderr(`${parsed.message}\n`);
+    return 1;
+  }
+  const measurement = measureCollection(parsed.collection, options.by === undefined ? {} : { by: options.by });
+  if (options.json) {
+    io.stdout(`${toJson({ file: options.file, ...measurement })}\n`);
+  } else {
+    io.stdout(formatCollectionReport(options.file, measurement, options.by));
+  }
+  return 0;
+}
+
+async function measureZone(options: Options, io: StatsIo): Promise<number> {
+  const result = await loadDataset(async (relativePath) => {
+    try {
+      return await io.readText(join(options.geodata, relativePath));
+    } catch (error) {
+      const code = (error as { code?: string } | null)?.code;
+      throw new Error(code === 'ENOENT' ? `no such file in ${options.geodata}/` : readProblem(relativePath, error));
+    }
+  });
+  if (!result.ok) {
+    const [first, ...rest] = result.problems;
+    io.stderr(`${options.geodata}/${first}${rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : ''}\n`);
+    return 1;
+  }
+  const statistics = computeZoneStatistics(result.dataset);
+  if (options.json) {
+    io.stdout(
+      `${toJson({
+        features: statistics.features,
+        layers: statistics.layers,
+        units: statistics.units,
+        summary: statistics.summary,
+        audit: auditStatedAreas(result.dataset),
+        greenSpaceRatioDefinition: GREEN_SPACE_RATIO_DEFINITION,
+        problems: statistics.problems,
+      })}\n`,
+    );
+  } else {
+    io.stdout(formatZoneReport(result.dataset.manifest, statistics));
+  }
+  return 0;
+}
+
+export async function runStats(argv: readonly string[], io: StatsIo): Promise<number> {
+  try {
+    const options = parseArguments(argv);
+    if (options.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (options.file !== undefined) return await measureFile({ ...options, file: options.file }, io);
+    return await measureZone(options, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`stats: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    // Last resort: still one line, never a stack trace.
+    io.stderr(`stats: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
