@@ -4,6 +4,8 @@
  * The package ships a browser script (`var LuzhouGeoJSON = {...};`) rather than JSON, so the object
  * literal is cut out of the text and parsed; nothing in it is executed.
  */
+import { featureCollection, polygon } from '@turf/helpers';
+import { union } from '@turf/union';
 import gcoord from 'gcoord';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
@@ -45,7 +47,20 @@ export function parseLuzhouPackage(scriptText: string): DistrictCollection {
   const collection: DistrictCollection = { type: 'FeatureCollection', features };
   // gcoord declares its own GeoJSON types; the shapes are the same, and it converts in place.
   type GcoordInput = Parameters<typeof gcoord.transform>[0];
-  return gcoord.transform(collection as unknown as GcoordInput, gcoord.GCJ02, gcoord.WGS84) as unknown as DistrictCollection;
+  const converted = gcoord.transform(collection as unknown as GcoordInput, gcoord.GCJ02, gcoord.WGS84) as unknown as DistrictCollection;
+  return { type: 'FeatureCollection', features: converted.features.map((district) => ({ ...district, geometry: dissolveParts(district.geometry) })) };
+}
+
+/**
+ * DataV ships 纳溪 and 叙永 with tiny extra parts (0.01–0.05 km²) that fill notches of the main
+ * ring and share its vertices, which makes the MultiPolygon self-touching (invalid). Dissolving the
+ * parts gives one valid polygon with the same area.
+ */
+function dissolveParts(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  if (geometry.type === 'Polygon' || geometry.coordinates.length < 2) return geometry;
+  const dissolved = union(featureCollection(geometry.coordinates.map((rings) => polygon(rings))));
+  if (!dissolved) throw new Error('dissolving district parts left nothing');
+  return dissolved.geometry;
 }
 
 export function districtByAdcode(districts: DistrictCollection, adcode: number) {

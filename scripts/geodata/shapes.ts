@@ -7,12 +7,26 @@ import { difference } from '@turf/difference';
 import { featureCollection, feature } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { ellipsoidalArea, polygonArea, ringArea } from '../../src/geo/area.ts';
+import { ellipsoidalArea, polygonArea } from '../../src/geo/area.ts';
 
 export type Areal = Polygon | MultiPolygon;
 
 const KILOMETRES_PER_DEGREE_LATITUDE = 110.574;
 const KILOMETRES_PER_DEGREE_LONGITUDE_AT_EQUATOR = 111.32;
+
+/**
+ * Winding in the lon/lat plane, which is how RFC 7946 defines it: the shoelace sign. Kept apart
+ * from the ellipsoidal area so the dataset's winding never depends on that code's sign convention.
+ */
+export function isCounterClockwise(ring: readonly Position[]): boolean {
+  let twiceArea = 0;
+  for (let index = 0; index + 1 < ring.length; index++) {
+    const current = ring[index]!;
+    const next = ring[index + 1]!;
+    twiceArea += current[0]! * next[1]! - next[0]! * current[1]!;
+  }
+  return twiceArea > 0;
+}
 
 /** A point `eastKm`/`northKm` from `origin` on a local flat approximation (good to ~0.1 % over 10 km). */
 export function offsetPosition(origin: Position, eastKm: number, northKm: number): Position {
@@ -67,7 +81,7 @@ export function smoothRing(controlPoints: readonly Position[], passes = 3): Posi
     points = next;
   }
   points.push(points[0]!);
-  return ringArea(points) < 0 ? points.reverse() : points;
+  return isCounterClockwise(points) ? points : points.reverse();
 }
 
 /** `ring` scaled by `scale` about `anchor`, in degrees (shapes are small enough for that to keep their look). */
@@ -154,7 +168,7 @@ function normalizeRing(ring: readonly Position[], decimals: number, exterior: bo
   if (first && last && (first[0] !== last[0] || first[1] !== last[1])) rounded.push([first[0]!, first[1]!]);
   if (rounded.length < 4) return null;
   // RFC 7946: exteriors counter-clockwise, holes clockwise.
-  const counterClockwise = ringArea(rounded) > 0;
+  const counterClockwise = isCounterClockwise(rounded);
   return counterClockwise === exterior ? rounded : rounded.reverse();
 }
 
