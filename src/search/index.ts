@@ -1,4 +1,14 @@
-/** The search core: pure, no DOM, no map; the search box and the URL both call it. */
+/**
+ * The search core: pure, no DOM, no map; the search box and the URL both call it.
+ *
+ * Cost: pinyin-pro carries its dictionary (~145 KB gzipped of the ~154 KB this module bundles to),
+ * and its first call initialises it (tens of ms). Load this module with a dynamic `import()` when
+ * the search box is first focused, and build the index then, so neither delays the first map render.
+ *
+ * @example
+ * const index = createSearchIndex(entriesFromDataset(dataset));
+ * search(index, 'yzx', { limit: 8 }); // [{ id, layer, name_zh: '渔子溪生态湿地公园', rank: 'initials', highlights, … }]
+ */
 export { createSearchIndex, search, MAX_QUERY_LENGTH, DEFAULT_LIMIT } from './search-index.ts';
 export type { SearchEntry, SearchIndex, SearchOptions, SearchResult, MatchRank, MatchedField } from './search-index.ts';
 export { entriesFromDataset } from './dataset-entries.ts';
