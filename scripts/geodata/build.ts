@@ -32,7 +32,7 @@ export interface AreaReportRow {
 }
 
 export interface GeodataBuild {
-  /** File name in `geodata/` → exact file text. */
+  /** File name in `geodata/` → exact file text; layers in `AUTHORITATIVE_LAYERS` are left out. */
   files: Record<string, string>;
   report: AreaReportRow[];
 }
@@ -163,6 +163,7 @@ export function buildGeodata(luzhouPackageText: string): GeodataBuild {
   const files: Record<string, string> = { 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` };
   const report: AreaReportRow[] = [];
   for (const definition of manifest.layers) {
+    if (layout.AUTHORITATIVE_LAYERS.includes(definition.id)) continue;
     const features = layers[definition.id];
     if (!features) throw new Error(`manifest layer ${definition.id} has no builder`);
     const text = serializeCollection(features);

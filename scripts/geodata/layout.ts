@@ -13,6 +13,12 @@ export interface EllipseSpec {
   rotationDegrees: number;
 }
 
+/**
+ * Layers a planner has replaced with authoritative files (ids from the manifest). The build leaves
+ * those files alone instead of regenerating them; see geodata/SOURCES.md, "Replacing a layer".
+ */
+export const AUTHORITATIVE_LAYERS: readonly string[] = [];
+
 /** The Yangtze–Tuo confluence (zone-facts §3, ±1 km): where the river line is split into its two rivers. */
 export const CONFLUENCE: Position = [105.441, 28.895];
 
