@@ -26,6 +26,7 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import {
   codePointsToIntervals,
     parseUnicodeRange,
+  intervalsContain,
   subtractCodePoints,
   type CodePointInterval,
 } from './unicode-ranges.ts';
@@ -46,7 +47,7 @@ const SUBSET_SOURCE_FILE = 'files/noto-sans-sc-chinese-simplified-400-normal.wof
 const FALLBACK_STYLESHEET = '400.css';
 
 export interface FallbackFace {
-  /** Module specifier Vite resolves to the file: `@fontsource/noto-sans-sc/files/….woff2`. */
+  /** Module specifier Vite resolves to the file: `@fontsource/noto-sans-sc/files/….woff2` or an absolute path. */
   specifier: string;
   intervals: CodePointInterval[];
 }
@@ -56,8 +57,11 @@ export interface AppFontBuild {
   subsetFile: string;
   subsetBytes: number;
   subsetIntervals: CodePointInterval[];
-  /** Characters the app uses that the subset source lacks: drawn from the fallbacks. */
+  /** Bytes of the supplement files (characters of the app's text the subset source lacks). */
+  supplementBytes: number;
+  /** Characters wanted that neither the subset nor a supplement holds: drawn from the fallbacks. */
   missingCodePoints: number[];
+  /** Supplements first (tiny, exact ranges), then the package's range files with covered characters carved out. */
   fallbacks: FallbackFace[];
 }
 
@@ -80,6 +84,31 @@ export function parseFontsourceStylesheet(css: string): { file: string; interval
 }
 
 /** Subsets the font and works out the fallbacks. Separate from the plugin so a test can call it. */
+/** Writes a generated font under node_modules/.cache/app-font/<digest>/, named for Vite's asset names. */
+function writeCachedFont(root: string, name: string, bytes: Uint8Array): string {
+  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const directory = join(root, 'node_modules', '.cache', 'app-font', digest);
+  const file = join(directory, name);
+  mkdirSync(directory, { recursive: true });
+  // Two builds may run at once (e2e and a developer): write aside, then rename atomically.
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, file);
+  return file;
+}
+
+/** Subsets a woff2 and reads back which characters the result really maps. */
+async function subsetToCharacters(font: Uint8Array, codePoints: readonly number[]) {
+  const bytes = await subsetFont(font, String.fromCodePoint(...codePoints), { targetFormat: 'woff2' });
+  try {
+    return { bytes, characters: new Set(fontkit.create(bytes).characterSet) };
+  } catch {
+    // None of the characters was in the font: harfbuzz leaves no cmap for fontkit to read.
+    return { bytes, characters: new Set<number>() };
+  }
+}
+
+/** Subsets the font and works out the fallbacks. Separate from the plugin so a test can call it. */
 export async function buildAppFont(root: string): Promise<AppFontBuild> {
   const require = createRequire(join(root, 'package.json'));
   const packageDirectory = dirname(require.resolve(`${FONTSOURCE_PACKAGE}/package.json`));
@@ -88,37 +117,55 @@ export async function buildAppFont(root: string): Promise<AppFontBuild> {
 
   const used = collectUsedCharacters({ root });
   const wanted = [...used.codePoints].filter((codePoint) => sourceCharacters.has(codePoint));
-  const missingCodePoints = [...used.codePoints].filter((codePoint) => !sourceCharacters.has(codePoint));
 
-  const subset = await subsetFont(source, String.fromCodePoint(...wanted), { targetFormat: 'woff2' });
-  // Ranges come from what the subset really maps, not what was asked for, so a range never
+  // Ranges come from what a subset really maps, not what was asked for, so a range never
   // promises a glyph the file lacks (MapLibre would then draw a box from the system font).
-  const subsetCharacters = new Set(fontkit.create(subset).characterSet);
-  const subsetIntervals = codePointsToIntervals(subsetCharacters);
+  const subset = await subsetToCharacters(source, wanted);
+  const covered = new Set(subset.characters);
+  const subsetFile = writeCachedFont(root, 'noto-sans-sc-subset.woff2', subset.bytes);
 
-  const digest = createHash('sha256').update(subset).digest('hex').slice(0, 12);
-  const cacheDirectory = join(root, 'node_modules', '.cache', 'app-font', digest);
-  const subsetFile = join(cacheDirectory, 'noto-sans-sc-subset.woff2');
-  mkdirSync(cacheDirectory, { recursive: true });
-  // Two builds may run at once (e2e and a developer): write aside, then rename atomically.
-  const temporary = `${subsetFile}.${process.pid}.tmp`;
-  writeFileSync(temporary, subset);
-  renameSync(temporary, subsetFile);
+  const stylesheetFaces = parseFontsourceStylesheet(readFileSync(join(packageDirectory, FALLBACK_STYLESHEET), 'utf8'));
 
-  const stylesheet = readFileSync(join(packageDirectory, FALLBACK_STYLESHEET), 'utf8');
-  const fallbacks = parseFontsourceStylesheet(stylesheet)
+  // Characters the app's own text uses (≈ → ≥ in labels) that the simplified-Chinese file lacks:
+  // cut them out of the range file that has them, so a first render never waits on a 20-30 KB
+  // fallback file for one arrow.
+  const supplements: FallbackFace[] = [];
+  let supplementBytes = 0;
+  const stillMissing = new Set([...used.textCodePoints].filter((codePoint) => !covered.has(codePoint)));
+  for (const face of stylesheetFaces) {
+    const needed = [...stillMissing].filter((codePoint) => intervalsContain(face.intervals, codePoint));
+    if (needed.length === 0) continue;
+    const supplement = await subsetToCharacters(readFileSync(join(packageDirectory, face.file)), needed);
+    const held = [...supplement.characters].filter((codePoint) => needed.includes(codePoint));
+    if (held.length === 0) continue;
+    for (const codePoint of held) {
+      stillMissing.delete(codePoint);
+      covered.add(codePoint);
+    }
+    const file = writeCachedFont(root, `noto-sans-sc-subset-supplement-${supplements.length + 1}.woff2`, supplement.bytes);
+    supplements.push({ specifier: file, intervals: codePointsToIntervals(held) });
+    supplementBytes += supplement.bytes.byteLength;
+  }
+
+  // Control characters are never drawn, but MapLibre asks for a glyph for the `\n` of a
+  // two-line label: left in the Latin file's range, that alone would fetch 13 KB at first render.
+  const neverDrawn = new Set(covered);
+  for (let codePoint = 0; codePoint < 0x20; codePoint++) neverDrawn.add(codePoint);
+  for (let codePoint = 0x7f; codePoint < 0xa0; codePoint++) neverDrawn.add(codePoint);
+  const fallbacks = stylesheetFaces
     .map(({ file, intervals }) => ({
       specifier: `${FONTSOURCE_PACKAGE}/${file}`,
-      intervals: subtractCodePoints(intervals, subsetCharacters),
+      intervals: subtractCodePoints(intervals, neverDrawn),
     }))
     .filter((face) => face.intervals.length > 0);
 
   return {
     subsetFile,
-    subsetBytes: subset.byteLength,
-    subsetIntervals,
-    missingCodePoints,
-    fallbacks,
+    subsetBytes: subset.bytes.byteLength,
+    subsetIntervals: codePointsToIntervals(subset.characters),
+    supplementBytes,
+    missingCodePoints: [...used.codePoints].filter((codePoint) => !covered.has(codePoint)),
+    fallbacks: [...supplements, ...fallbacks],
   };
 }
 
@@ -205,12 +252,11 @@ export function appFontPlugin(options: AppFontPluginOptions = {}): Plugin {
       const missingFromText = font.missingCodePoints.filter((codePoint) => !isAlwaysIncluded(codePoint));
       if (missingFromText.length > 0) {
         config.logger.warn(
-          `[app-font] used in src/ or geodata/ but not in the subset source, so drawn from a ` +
-            `lazily loaded fallback file: ${String.fromCodePoint(...missingFromText)}`,
+          `[app-font] used in src/ or geodata/ but in no Noto Sans SC file, so drawn by the system font: ${String.fromCodePoint(...missingFromText)}`,
         );
       }
       config.logger.info(
-        `[app-font] ${APP_FONT_FAMILY} subset: ${font.subsetBytes} bytes, ` +
+        `[app-font] ${APP_FONT_FAMILY} subset: ${font.subsetBytes} bytes + ${font.supplementBytes} in supplements, ` +
           `${font.subsetIntervals.length} ranges, ${font.fallbacks.length} fallback files`,
       );
       return moduleSource(font);

@@ -29,7 +29,10 @@ export interface UsedCharacterSources {
 }
 
 export interface UsedCharacters {
+  /** The text's characters plus `ALWAYS_INCLUDED_RANGES`. */
   codePoints: Set<number>;
+  /** Only the characters the files spell out. */
+  textCodePoints: Set<number>;
   /** Files read, relative to the root: what a dev server should watch. */
   files: string[];
 }
@@ -73,12 +76,13 @@ export function collectUsedCharacters(sources: UsedCharacterSources): UsedCharac
   );
   const files = [...sourceFiles, ...(existsSync(indexHtml) ? [indexHtml] : []), ...dataFiles];
 
-  const codePoints = new Set<number>();
+  const textCodePoints = new Set<number>();
+  for (const file of files) addText(readFileSync(file, 'utf8'), textCodePoints);
+  const codePoints = new Set(textCodePoints);
   for (const [start, end] of ALWAYS_INCLUDED_RANGES) {
     for (let codePoint = start; codePoint <= end; codePoint++) codePoints.add(codePoint);
   }
-  for (const file of files) addText(readFileSync(file, 'utf8'), codePoints);
-  return { codePoints, files: files.map((file) => relative(root, file)) };
+  return { codePoints, textCodePoints, files: files.map((file) => relative(root, file)) };
 }
 
 /** The codepoints of the dataset alone (`geodata/**`), for the test that the font covers them. */

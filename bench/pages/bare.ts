@@ -1,0 +1,60 @@
+/**
+ * The baseline of the first-render benchmark: MapLibre GL JS and nothing else, drawing the same
+ * geodata/ layers with the app's own style builder and the same fonts (`virtual:app-font`), at the
+ * same initial view (the zone layers' bounding box, 24 px padding), signalling `data-map-ready`
+ * under the same rule as the app (every source loaded and the map idle).
+ *
+ * No validation, no UI, no state: whatever the app takes beyond this page is its own overhead.
+ */
+import { bbox } from '@turf/bbox';
+import type { FeatureCollection } from 'geojson';
+import { Map, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { family, styleFontFaces } from 'virtual:app-font';
+import type { Manifest } from '../../src/data/dataset-types.ts';
+import { buildMapStyle } from '../../src/map/style.ts';
+import './bare.css';
+
+setWorkerUrl(workerUrl);
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+const manifest = await fetchJson<Manifest>('geodata/manifest.json');
+const collections = new globalThis.Map(
+  await Promise.all(
+    manifest.layers.map(async (layer) => [layer.id, await fetchJson<FeatureCollection>(`geodata/${layer.file}`)] as const),
+  ),
+);
+const style = buildMapStyle(manifest, {
+  font: { family, faces: styleFontFaces },
+  sourceData: (layer) => collections.get(layer.id) ?? { type: 'FeatureCollection', features: [] },
+});
+
+const framing = manifest.layers.filter((layer) => layer.role === 'zone');
+const [west, south, east, north] = bbox({
+  type: 'FeatureCollection',
+  features: (framing.length > 0 ? framing : manifest.layers).flatMap((layer) => collections.get(layer.id)?.features ?? []),
+});
+const map = new Map({
+  container: 'map',
+  style,
+  bounds: [
+    [west, south],
+    [east, north],
+  ],
+  fitBoundsOptions: { padding: 24 },
+  attributionControl: false,
+});
+map.on('load', () => {
+  const signalWhenComplete = (): void => {
+    if (!manifest.layers.every((layer) => map.isSourceLoaded(layer.id)) || !map.loaded()) return;
+    map.off('idle', signalWhenComplete);
+    document.documentElement.setAttribute('data-map-ready', '');
+  };
+  map.on('idle', signalWhenComplete);
+});
