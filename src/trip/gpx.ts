@@ -39,7 +39,8 @@ export function tripToGpx(plan: TripPlan, options: { name: string }): string {
     const notes: string[] = [];
     if (scheduled?.arrival) notes.push(`arrive 到达 ${formatTripTime(scheduled.arrival)}`);
     if (scheduled && stop.visitMinutes > 0) notes.push(`leave 离开 ${formatTripTime(scheduled.departure)}`);
-    if (stop.approximate) notes.push('approximate position 位置为估计');
+    if (stop.positionIsSchematic) notes.push('schematic position, search by name 位置为示意，请按名称搜索');
+    else if (stop.approximate) notes.push('approximate position 位置为估计');
     lines.push(`  <wpt lat="${coordinate(stop.point[1])}" lon="${coordinate(stop.point[0])}">`);
     lines.push(`    <name>${xmlText(stopName(stop))}</name>`);
     if (notes.length > 0) lines.push(`    <desc>${xmlText(notes.join('; '))}</desc>`);

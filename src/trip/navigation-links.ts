@@ -14,6 +14,11 @@
  * content, output=html, coord_type, src; direction: origin/destination=latlng:lat,lng|name:…,
  * mode=driving|walking|riding|transit, region, output=html, coord_type, src).
  *
+ * For a place whose position here is only an estimate, prefer the search links (高德
+ * https://lbs.amap.com/api/uri-api/guide/search/search: keyword, city, view, src, callnative; 百度
+ * place/search: query, region, output, src): the provider's own record of the place is likely
+ * better than our guess, and a pin at a guessed position would send a visitor to the wrong gate.
+ *
  * These are links the user chooses to follow; the app itself never requests them.
  *
  * @example
@@ -32,8 +37,10 @@ export interface NamedPoint {
 
 /** Identifies the caller to the providers, as both ask (`src`). */
 export const LINK_SOURCE = 'webapp.luzhou-hitech-zone-map';
-/** City for Baidu's directions, which needs one for walking and transit. */
+/** City for Baidu's directions (needed for walking and transit) and place search. */
 export const BAIDU_REGION = '泸州';
+/** 泸州市's administrative code, the unambiguous form of 高德's `city`. */
+export const AMAP_CITY = '510500';
 
 const AMAP_MODES: Readonly<Record<TravelMode, string>> = { walking: 'walk', cycling: 'ride', driving: 'car' };
 const BAIDU_MODES: Readonly<Record<TravelMode, string>> = { walking: 'walking', cycling: 'riding', driving: 'driving' };
@@ -128,4 +135,27 @@ export function baiduDirectionUrl(leg: { from: NamedPoint; to: NamedPoint; mode:
     coord_type: 'bd09ll',
     src: LINK_SOURCE,
   })}`;
+}
+
+/** 高德 search for the place by name within 泸州, for places whose position here is an estimate. */
+export function amapSearchUrl(name: string): string {
+  return `https://uri.amap.com/search?${query({ keyword: linkName(name), city: AMAP_CITY, view: 'map', callnative: '1', src: LINK_SOURCE })}`;
+}
+
+/** 百度 search for the place by name within 泸州, for places whose position here is an estimate. */
+export function baiduSearchUrl(name: string): string {
+  return `https://api.map.baidu.com/place/search?${query({ query: linkName(name), region: BAIDU_REGION, output: 'html', src: LINK_SOURCE })}`;
+}
+
+export interface PlaceLinks {
+  amap: string;
+  baidu: string;
+  /** `name` when the links search by name because the position here is only schematic. */
+  by: 'position' | 'name';
+}
+
+/** The pair of "open in" links a place should get: by position, or by name where the position is schematic. */
+export function placeLinks(target: NamedPoint & { positionIsSchematic: boolean }): PlaceLinks {
+  if (target.positionIsSchematic) return { amap: amapSearchUrl(target.name), baidu: baiduSearchUrl(target.name), by: 'name' };
+  return { amap: amapMarkerUrl(target), baidu: baiduMarkerUrl(target), by: 'position' };
 }

@@ -25,6 +25,8 @@ export interface PlannedStop {
   nameEn: string;
   point: LonLat;
   approximate: boolean;
+  /** Placed only schematically in the dataset: navigate by name, not by this point. */
+  positionIsSchematic: boolean;
   /** Set for places; absent for a start position. */
   category?: PlaceCategory;
   visitMinutes: number;
@@ -53,12 +55,12 @@ function resolveStops(state: TripState, places: readonly VisitPlace[], here: Lon
   const stops: PlannedStop[] = [];
   let startIsPosition = false;
   if (state.start.kind === 'here' && here) {
-    stops.push({ id: START_POSITION_ID, nameZh: '我的位置', nameEn: 'My location', point: here, approximate: false, visitMinutes: 0, visitMinutesIsEstimate: false });
+    stops.push({ id: START_POSITION_ID, nameZh: '我的位置', nameEn: 'My location', point: here, approximate: false, positionIsSchematic: false, visitMinutes: 0, visitMinutesIsEstimate: false });
     startIsPosition = true;
   } else if (state.start.kind === 'here') {
     notices.push({ zh: '未获得当前位置，行程从第一个地点出发。', en: 'Your location is not available; the trip starts at its first place.' });
   } else if (state.start.kind === 'point') {
-    stops.push({ id: START_POSITION_ID, nameZh: '起点', nameEn: 'Start', point: state.start.point, approximate: false, visitMinutes: 0, visitMinutesIsEstimate: false });
+    stops.push({ id: START_POSITION_ID, nameZh: '起点', nameEn: 'Start', point: state.start.point, approximate: false, positionIsSchematic: false, visitMinutes: 0, visitMinutesIsEstimate: false });
     startIsPosition = true;
   }
   for (const choice of state.stops) {
@@ -73,6 +75,7 @@ function resolveStops(state: TripState, places: readonly VisitPlace[], here: Lon
       nameEn: place.nameEn,
       point: place.point,
       approximate: place.approximate,
+      positionIsSchematic: place.positionIsSchematic,
       category: place.category,
       visitMinutes: choice.visitMinutes ?? place.visitMinutes,
       visitMinutesIsEstimate: choice.visitMinutes === undefined,

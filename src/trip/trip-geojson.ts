@@ -20,6 +20,7 @@ export interface TripStopProperties {
   name_zh: string;
   name_en: string;
   approximate: boolean;
+  position_is_schematic: boolean;
   category: string | null;
   visit_minutes: number;
   visit_minutes_is_estimate: boolean;
@@ -53,6 +54,7 @@ export function tripToGeoJson(plan: TripPlan): FeatureCollection<Point | LineStr
         name_zh: stop.nameZh,
         name_en: stop.nameEn,
         approximate: stop.approximate,
+        position_is_schematic: stop.positionIsSchematic,
         category: stop.category ?? null,
         visit_minutes: stop.visitMinutes,
         visit_minutes_is_estimate: stop.visitMinutesIsEstimate,

@@ -18,7 +18,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { Confidence, Dataset, LocalizedText, ZoneFeatureProperties } from '../data/dataset-types.ts';
 import type { LonLat } from './distance.ts';
 
-export type PlaceCategory = 'scenic' | 'park' | 'shopping' | 'culture' | 'public-service' | 'other';
+export type PlaceCategory = 'scenic' | 'park' | 'shopping' | 'culture' | 'public-service' | 'industry' | 'other';
 
 export interface PlaceCategoryDefinition {
   title: LocalizedText;
@@ -33,6 +33,7 @@ export const PLACE_CATEGORIES: Readonly<Record<PlaceCategory, PlaceCategoryDefin
   shopping: { title: { zh: '购物', en: 'Shopping' }, typicalVisitMinutes: 90 },
   culture: { title: { zh: '文化与创新', en: 'Culture and innovation' }, typicalVisitMinutes: 45 },
   'public-service': { title: { zh: '公共服务', en: 'Public service' }, typicalVisitMinutes: 30 },
+  industry: { title: { zh: '产业园区与企业', en: 'Industry' }, typicalVisitMinutes: 60 },
   other: { title: { zh: '其他', en: 'Other' }, typicalVisitMinutes: 30 },
 };
 
@@ -58,6 +59,9 @@ const CATEGORY_BY_KIND: Readonly<Record<string, PlaceCategory>> = {
   school: 'public-service',
   hospital: 'public-service',
   government: 'public-service',
+  'industrial-park': 'industry',
+  factory: 'industry',
+  'data-centre': 'industry',
 };
 
 export function placeCategory(kind: string): PlaceCategory {
@@ -79,6 +83,11 @@ export interface VisitPlace {
   /** Draw and label as approximate: the feature is not surveyed, or the point is not an entrance. */
   approximate: boolean;
   confidence: Confidence;
+  /**
+   * The dataset only places this schematically (a guess, or "position unknown" drawn somewhere
+   * plausible): show it as such, and navigate by name search rather than by coordinates.
+   */
+  positionIsSchematic: boolean;
   source: string;
   /** Where the entrance position comes from, when `visitPoint` is `entrance`. */
   entranceSource?: string;
@@ -200,6 +209,7 @@ export function visitPlaces(dataset: Dataset): { places: VisitPlace[]; skipped: 
         visitPoint,
         approximate: confidence !== 'high' || visitPoint === 'centre',
         confidence,
+        positionIsSchematic: confidence === 'schematic',
         source: String(properties.source ?? ''),
         ...(entranceSource !== undefined ? { entranceSource } : {}),
         visitMinutes: PLACE_CATEGORIES[category].typicalVisitMinutes,

@@ -3,10 +3,13 @@ import { describe, expect, test } from 'vitest';
 import {
   amapMarkerUrl,
   amapNavigationUrl,
+  amapSearchUrl,
   baiduDirectionUrl,
   baiduMarkerUrl,
+  baiduSearchUrl,
   LINK_SOURCE,
   linkName,
+  placeLinks,
   wgs84ToBd09,
   wgs84ToGcj02,
 } from '../../../src/trip/navigation-links.ts';
@@ -145,6 +148,28 @@ describe('navigation links', () => {
     expect(origin).toBe(`latlng:${expected[1].toFixed(6)},${expected[0].toFixed(6)}|name:${linkName(HOSTILE_NAME)}`);
     // Every parameter survives: the hostile name's '&' did not start a new one.
     expect([...url.searchParams.keys()]).toEqual(['origin', 'destination', 'mode', 'region', 'output', 'coord_type', 'src']);
+  });
+
+  test('search links look the place up by name within 泸州, with no position to mislead', () => {
+    const amap = new URL(amapSearchUrl('张坝桂圆林 & <x>'));
+    expect(amap.host + amap.pathname).toBe('uri.amap.com/search');
+    expect(amap.searchParams.get('keyword')).toBe('张坝桂圆林 & <x>');
+    expect(amap.searchParams.get('city')).toBe('510500');
+    const baidu = new URL(baiduSearchUrl('张坝桂圆林'));
+    expect(baidu.host + baidu.pathname).toBe('api.map.baidu.com/place/search');
+    expect(baidu.searchParams.get('query')).toBe('张坝桂圆林');
+    expect(baidu.searchParams.get('region')).toBe('泸州');
+    expect(baidu.searchParams.get('output')).toBe('html');
+    for (const url of [amap, baidu]) expect([...url.searchParams.keys()].some((key) => /position|location|center/.test(key))).toBe(false);
+  });
+
+  test('a schematically placed place is linked by name, any other by its converted position', () => {
+    const schematic = placeLinks({ ...forest, positionIsSchematic: true });
+    expect(schematic.by).toBe('name');
+    expect(schematic.amap).toBe(amapSearchUrl(forest.name));
+    expect(schematic.baidu).toBe(baiduSearchUrl(forest.name));
+    const placed = placeLinks({ ...forest, positionIsSchematic: false });
+    expect(placed).toEqual({ amap: amapMarkerUrl(forest), baidu: baiduMarkerUrl(forest), by: 'position' });
   });
 
   test('linkName keeps the text readable but neutralises separators and control characters', () => {

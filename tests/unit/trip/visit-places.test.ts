@@ -64,3 +64,36 @@ describe('visitPlaces', () => {
     }
   });
 });
+
+describe('visitPlaces on the shipped dataset', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { loadDataset } = await import('../../../src/data/load-dataset.ts');
+  const geodata = join(import.meta.dirname, '../../../geodata');
+  const loaded = await loadDataset((path) => readFile(join(geodata, path), 'utf8'));
+
+  test('every green area and place becomes a visit place or is reported, none silently lost', () => {
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const { places, skipped } = visitPlaces(loaded.dataset);
+    const candidates = loaded.dataset.layers
+      .filter((layer) => layer.definition.role === 'green' || layer.definition.role === 'place')
+      .flatMap((layer) => layer.features.features);
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(places.length + skipped.length).toBe(candidates.length);
+    for (const place of places) {
+      expect(Number.isFinite(place.point[0]) && Number.isFinite(place.point[1])).toBe(true);
+      expect(place.positionIsSchematic).toBe(place.confidence === 'schematic');
+      if (place.confidence !== 'high') expect(place.approximate).toBe(true);
+    }
+  });
+
+  test('every kind in the dataset has a deliberate category', () => {
+    if (!loaded.ok) return;
+    // Kinds that belong in `other` on purpose; a new kind must be added to the table or here.
+    const deliberatelyOther = new Set(['residential']);
+    const { places } = visitPlaces(loaded.dataset);
+    const unplaced = places.filter((place) => place.category === 'other' && !deliberatelyOther.has(place.kind)).map((place) => place.kind);
+    expect(unplaced).toEqual([]);
+  });
+});
