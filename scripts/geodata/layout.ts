@@ -37,11 +37,12 @@ export const WING_AREA_KM2 = (ZONE_AREA_KM2 - CORE_AREA_KM2) / 2;
 
 /**
  * 江阳 wing: south bank of the Yangtze from 沙茜 east past the 酒谷大道 new town. A hand-placed
- * outline (smoothed), scaled about `anchor` to its area, kept east of `westLimitLongitude` so it
- * does not jump the Yangtze upstream of the confluence (not in our river line) into the old town.
+ * outline (smoothed), scaled to its area about `anchor`, which sits near the 沙茜 end so the shape
+ * grows east and south; `westLimitLongitude` is a backstop so it never jumps the Yangtze upstream
+ * of the confluence (not in our river line) into the old town.
  */
 export const JIANGYANG_WING = {
-  anchor: [105.512, 28.855] as Position,
+  anchor: [105.462, 28.875] as Position,
   westLimitLongitude: 105.45,
   eastLimitLongitude: 105.6,
   outline: [
