@@ -44,6 +44,15 @@ describe('planTrip', () => {
   });
 });
 
+test('an empty trip plans to nothing without failing', () => {
+  const plan = planTrip(emptyTrip(), places);
+  expect(plan.stops).toEqual([]);
+  expect(plan.legs).toEqual([]);
+  expect(plan.totals).toEqual({ straightDistanceMetres: 0, routeDistanceMetres: 0 });
+  expect(plan.schedule.end).toEqual(plan.schedule.start);
+  expect(optimiseTrip(emptyTrip(), places).method).toBe('unchanged');
+});
+
 describe('optimiseTrip', () => {
   test('reorders places into the shortest order, keeping a first-stop start first', () => {
     const ids = ['jiangyang-government', 'taian-riverside-belt', 'aegean-mall', 'zhangba-longan-forest', 'innovation-centre'];
