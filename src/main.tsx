@@ -11,6 +11,7 @@ import { loadDataset } from './data/load-dataset.ts';
 import { messages } from './i18n/index.ts';
 import { setDatasetFailed, setDatasetReady } from './state/app-state.ts';
 import { App } from './ui/App.tsx';
+import { isWebGlAvailable } from './map/webgl-support.ts';
 
 const font = { family, faces: styleFontFaces };
 
@@ -24,6 +25,8 @@ async function readGeodataFile(relativePath: string): Promise<string> {
 }
 
 async function boot(): Promise<void> {
+  // Start fetching MapLibre while the data loads; MapView's own import() then finds it ready.
+  if (isWebGlAvailable()) import('./map/zone-map.ts').catch(() => undefined);
   const result = await loadDataset(readGeodataFile);
   if (!result.ok) {
     setDatasetFailed(result.problems);

@@ -50,6 +50,7 @@ export interface Messages {
     greenRatioUnavailable: string;
     approximateBadge: string;
     positionOnly: string;
+    schematicAreaCaveat: string;
   };
   kinds: Record<string, string>;
   confidence: Record<'high' | 'medium' | 'low' | 'schematic', string>;

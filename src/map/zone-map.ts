@@ -40,16 +40,6 @@ declare global {
   }
 }
 
-/** Whether this browser can create a WebGL context at all; MapLibre cannot draw without one. */
-export function isWebGlAvailable(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
-
 type Bounds = [number, number, number, number];
 
 function featureBounds(dataset: Dataset, reference: FeatureReference): Bounds | null {

@@ -79,6 +79,9 @@ export function FeaturePanel({
             <>
               <AreaFigures squareMetres={measurement.areaM2} />
               <span class="muted small">{text.feature.measuredAreaNote}</span>
+              {properties.confidence === 'schematic' ? (
+                <span class="caveat small">{text.feature.schematicAreaCaveat}</span>
+              ) : null}
             </>
           ) : (
             text.feature.positionOnly

@@ -5,7 +5,8 @@
 import { effect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Dataset } from '../data/dataset-types.ts';
-import { createZoneMap, isWebGlAvailable } from '../map/zone-map.ts';
+import { isWebGlAvailable } from '../map/webgl-support.ts';
+import type { ZoneMapController } from '../map/zone-map.ts';
 import type { MapStyleFont } from '../map/style.ts';
 import { layerVisibility, mapStatus, selectFeature, selectedFeature, zoomRequest } from '../state/app-state.ts';
 import { messages } from '../i18n/index.ts';
@@ -22,40 +23,55 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
       mapStatus.value = 'unavailable';
       return;
     }
-    let controller: ReturnType<typeof createZoneMap>;
-    try {
-      controller = createZoneMap(element, dataset, font, {
-        onReady: () => {
-          mapStatus.value = 'ready';
-          document.documentElement.setAttribute(MAP_READY_ATTRIBUTE, '');
-        },
-        onFeatureClick: selectFeature,
-        onContextLost: () => {
-          mapStatus.value = 'context-lost';
-        },
-        onContextRestored: () => {
-          mapStatus.value = 'ready';
-        },
+    let stopped = false;
+    let stop = (): void => undefined;
+    // MapLibre is loaded only once we know it can draw: without WebGL the page never downloads it.
+    import('../map/zone-map.ts')
+      .then(({ createZoneMap }) => {
+        if (stopped) return;
+        let controller: ZoneMapController;
+        try {
+          controller = createZoneMap(element, dataset, font, {
+            onReady: () => {
+              mapStatus.value = 'ready';
+              document.documentElement.setAttribute(MAP_READY_ATTRIBUTE, '');
+            },
+            onFeatureClick: selectFeature,
+            onContextLost: () => {
+              mapStatus.value = 'context-lost';
+            },
+            onContextRestored: () => {
+              mapStatus.value = 'ready';
+            },
+          });
+        } catch (error) {
+          // MapLibre throws when it cannot create a context even though the probe canvas could.
+          console.warn('The map could not start:', error);
+          mapStatus.value = 'unavailable';
+          return;
+        }
+        const stopVisibility = effect(() => {
+          for (const [layerId, visible] of Object.entries(layerVisibility.value)) controller.setLayerVisible(layerId, visible);
+        });
+        const stopSelection = effect(() => controller.setSelected(selectedFeature.value));
+        const stopZoom = effect(() => {
+          const request = zoomRequest.value;
+          if (request) controller.zoomToFeature(request.reference);
+        });
+        stop = () => {
+          stopVisibility();
+          stopSelection();
+          stopZoom();
+          controller.destroy();
+        };
+      })
+      .catch((error: unknown) => {
+        console.warn('The map module could not load:', error);
+        mapStatus.value = 'unavailable';
       });
-    } catch (error) {
-      // MapLibre throws when it cannot create a context even though a probe canvas could.
-      console.warn('The map could not start:', error);
-      mapStatus.value = 'unavailable';
-      return;
-    }
-    const stopVisibility = effect(() => {
-      for (const [layerId, visible] of Object.entries(layerVisibility.value)) controller.setLayerVisible(layerId, visible);
-    });
-    const stopSelection = effect(() => controller.setSelected(selectedFeature.value));
-    const stopZoom = effect(() => {
-      const request = zoomRequest.value;
-      if (request) controller.zoomToFeature(request.reference);
-    });
     return () => {
-      stopVisibility();
-      stopSelection();
-      stopZoom();
-      controller.destroy();
+      stopped = true;
+      stop();
       document.documentElement.removeAttribute(MAP_READY_ATTRIBUTE);
     };
   }, [dataset, font]);

@@ -93,6 +93,16 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
           </p>
           <p class="muted small">{GREEN_SPACE_RATIO_DEFINITION[lang]}</p>
 
+          <h3>{text.overview.countsHeading}</h3>
+          <p class="layer-counts small">
+            {dataset.manifest.layers
+              .map((layer) => {
+                const count = statistics.layers.find((entry) => entry.id === layer.id)?.count ?? 0;
+                return `${lang === 'zh' ? layer.title.zh : layer.title.en} ${count}`;
+              })
+              .join(' · ')}
+          </p>
+
           <p class="schematic-note">{text.overview.schematicNote}</p>
 
           <h3>{text.overview.creditsHeading}</h3>

@@ -37,9 +37,10 @@ export function formatPercent(ratio: number, languageTag: string, fractionDigits
 }
 
 /** A relative difference with its sign, e.g. "+3.2 %" or "−12.0 %". */
-export function formatSignedPercent(ratio: number, languageTag: string): string {
-  const text = formatPercent(Math.abs(ratio), languageTag);
-  if (ratio > 0) return `+${text}`;
-  if (ratio < 0) return `−${text}`;
-  return text;
+export function formatSignedPercent(ratio: number, languageTag: string, fractionDigits = 1): string {
+  const text = formatPercent(Math.abs(ratio), languageTag, fractionDigits);
+  // A difference that rounds to zero gets no sign: "−0.0 %" would claim a direction we cannot show.
+  const shownPercent = Number((Math.abs(ratio) * 100).toFixed(fractionDigits));
+  if (shownPercent === 0) return text;
+  return ratio > 0 ? `+${text}` : `−${text}`;
 }

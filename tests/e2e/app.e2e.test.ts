@@ -44,14 +44,18 @@ async function pixelOnTopOf(app: AppPage, featureId: string): Promise<{ x: numbe
     const canvas = map.getCanvas().getBoundingClientRect();
     for (let y = 10; y < canvas.height - 10; y += 6) {
       for (let x = 10; x < canvas.width - 10; x += 6) {
-        const hits = map.queryRenderedFeatures(
+        // Nothing drawn above it within the app's tap tolerance, and the pixel itself on it.
+        const around = map.queryRenderedFeatures(
           [
-            [x - 5, y - 5],
-            [x + 5, y + 5],
+            [x - 8, y - 8],
+            [x + 8, y + 8],
           ],
           { layers: interactive },
         );
-        if (hits[0]?.properties['id'] === wanted) return { x: canvas.left + x, y: canvas.top + y };
+        const under = map.queryRenderedFeatures([x, y], { layers: interactive });
+        if (around[0]?.properties['id'] === wanted && under[0]?.properties['id'] === wanted) {
+          return { x: canvas.left + x, y: canvas.top + y };
+        }
       }
     }
     return null;
@@ -124,12 +128,12 @@ describe('the map app', () => {
     const pixel = await pixelOnTopOf(app, featureId);
     expect(pixel, 'a pixel where the wetland park is the top feature').not.toBeNull();
 
-    await app.page.mouse.move(pixel!.x, pixel!.y);
-    const hovered = await app.page.evaluate(
-      (id) => window.__zoneMap!.getFeatureState({ source: id.layer, id: id.featureId })['hover'],
+    await app.page.mouse.move(pixel!.x, pixel!.y, { steps: 4 });
+    await app.page.waitForFunction(
+      (id) => window.__zoneMap!.getFeatureState({ source: id.layer, id: id.featureId })['hover'] === true,
       { layer: wetlandPark!.properties.layer, featureId },
+      { timeout: 5000 },
     );
-    expect(hovered).toBe(true);
 
     await app.page.mouse.click(pixel!.x, pixel!.y);
     const panel = app.page.locator('.feature-panel');
