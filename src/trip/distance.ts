@@ -8,14 +8,13 @@
  * @example
  * geodesicDistance([105.4415, 28.8859], [105.4316, 28.9006]) // ≈ 1.9 km, 江阳区 to 龙马潭区 government
  */
-import geographiclib from 'geographiclib-geodesic';
+import { Geodesic } from '../geo/geographiclib.ts';
 
 /** A WGS84 position as GeoJSON orders it: longitude, then latitude, in degrees. */
 export type LonLat = readonly [longitude: number, latitude: number];
 
-// The package is CommonJS without detectable named exports: a default import works in node, vitest and vite alike.
-const WGS84 = geographiclib.Geodesic.WGS84;
-const DISTANCE_ONLY = geographiclib.Geodesic.DISTANCE;
+const WGS84 = Geodesic.WGS84;
+const DISTANCE_ONLY = Geodesic.DISTANCE;
 
 export function geodesicDistance(from: LonLat, to: LonLat): number {
   const result = WGS84.Inverse(from[1], from[0], to[1], to[0], DISTANCE_ONLY);
