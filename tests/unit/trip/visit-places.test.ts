@@ -1,6 +1,6 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { describe, expect, test } from 'vitest';
-import { PLACE_CATEGORIES, visitPlaces } from '../../../src/trip/visit-places.ts';
+import { PLACE_CATEGORIES, placeCategory, visitPlaces } from '../../../src/trip/visit-places.ts';
 import { sampleDataset } from '../../fixtures/trip/sample-dataset.ts';
 
 describe('visitPlaces', () => {
@@ -56,6 +56,12 @@ describe('visitPlaces', () => {
       ['', 'missing-id'],
     ]);
     expect(skipped[0]!.message.zh).toContain('杨桥湖生态公园');
+  });
+
+  test('a hostile kind such as "constructor" or "__proto__" falls to other, not to a prototype property', () => {
+    expect(placeCategory('constructor')).toBe('other');
+    expect(placeCategory('__proto__')).toBe('other');
+    expect(placeCategory('toString')).toBe('other');
   });
 
   test('carries no invented attributes', () => {
