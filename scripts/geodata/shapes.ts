@@ -144,9 +144,13 @@ export function sizeToArea(
     if (areaAt(middle) < targetSquareMetres) low = middle;
     else high = middle;
   }
-  const geometry = build(high);
+  // Quantised so the output bytes do not follow last-bit changes in the area code: the bisection's
+  // answer moves by ~1e-15 when they happen, and a clip that passes near another shape's vertex
+  // would otherwise gain or lose vertices. 1e-9 of a ~5 km shape is far below the 6-decimal output.
+  const scale = Math.round(high * 1e9) / 1e9;
+  const geometry = build(scale);
   if (!geometry) throw new Error(`${label}: empty after clipping`);
-  return { geometry, scale: high };
+  return { geometry, scale };
 }
 
 const round = (value: number, decimals: number) => {

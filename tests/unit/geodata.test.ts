@@ -59,11 +59,22 @@ function isCounterClockwise(ring: Position[]): boolean {
   for (let index = 0; index + 1 < ring.length; index++) twiceArea += ring[index]![0]! * ring[index + 1]![1]! - ring[index + 1]![0]! * ring[index]![1]!;
   return twiceArea > 0;
 }
-/** Ground distance in km on a local flat approximation: plenty for "within 2 km" checks. */
+/** Kilometres east and north of a point near Luzhou: a local flat approximation, plenty for metre-level clearances. */
+function localKm(position: Position): [number, number] {
+  return [(position[0]! - 105.5) * 111.32 * Math.cos((28.9 * Math.PI) / 180), (position[1]! - 28.9) * 110.574];
+}
 function distanceKm(from: Position, to: Position): number {
-  const east = (from[0]! - to[0]!) * 111.32 * Math.cos((to[1]! * Math.PI) / 180);
-  const north = (from[1]! - to[1]!) * 110.574;
-  return Math.hypot(east, north);
+  const [fromEast, fromNorth] = localKm(from);
+  const [toEast, toNorth] = localKm(to);
+  return Math.hypot(fromEast - toEast, fromNorth - toNorth);
+}
+function segmentDistanceKm(point: Position, start: Position, end: Position): number {
+  const [px, py] = localKm(point);
+  const [ax, ay] = localKm(start);
+  const [bx, by] = localKm(end);
+  const lengthSquared = (bx - ax) ** 2 + (by - ay) ** 2;
+  const along = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / lengthSquared));
+  return Math.hypot(px - (ax + along * (bx - ax)), py - (ay + along * (by - ay)));
 }
 
 describe('manifest', () => {
@@ -283,16 +294,20 @@ describe('geography', () => {
     }
   });
 
-  it('puts the 江阳 wing on the south bank: south of the Yangtze wherever the river passes over it', () => {
-    const yangtze = byId('river-yangtze').geometry as LineString;
-    const wing = areal('wing-jiangyang');
-    for (const ring of rings(wing)) {
-      for (const vertex of ring) {
-        // The river vertex nearest in longitude tells which bank a wing vertex is on.
-        const nearest = yangtze.coordinates.reduce((best, current) => (Math.abs(current[0]! - vertex[0]!) < Math.abs(best[0]! - vertex[0]!) ? current : best));
-        if (Math.abs(nearest[0]! - vertex[0]!) < 0.002 && vertex[0]! > 105.47 && vertex[0]! < 105.56) {
-          expect(vertex[1]!, `${vertex}`).toBeLessThan(nearest[1]!);
+  it('keeps the water free: no planned polygon comes within 250 m of the Yangtze line or 100 m of the Tuo line', () => {
+    // District lines run mid-stream; the Yangtze here is 600–800 m wide, the Tuo about 300 m.
+    const clearanceKm = { 'river-yangtze': 0.25, 'river-tuo': 0.1 } as Record<string, number>;
+    const planned = polygonFeatures.filter((item) => item.properties.layer !== 'districts');
+    for (const river of layers.get('river')!) {
+      const line = (river.geometry as LineString).coordinates;
+      for (const item of planned) {
+        let nearest = Infinity;
+        for (const ring of rings(item.geometry as Areal)) {
+          for (const vertex of ring) {
+            for (let index = 0; index + 1 < line.length; index++) nearest = Math.min(nearest, segmentDistanceKm(vertex, line[index]!, line[index + 1]!));
+          }
         }
+        expect(nearest, `${item.properties.id} to ${river.properties.id}`).toBeGreaterThan(clearanceKm[river.properties.id]!);
       }
     }
   });
