@@ -72,11 +72,10 @@ export function measureCollection(collection: FeatureCollection, options: { by?:
       skipped.nullGeometries += 1;
       continue;
     }
-    countSkipped(geometry, skipped);
+    const polygonal = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
+    if (!polygonal) countSkipped(geometry, skipped);
     const areaM2 = ellipsoidalArea(geometry);
-    const hasPolygon =
-      geometry.type === 'Polygon' || geometry.type === 'MultiPolygon' || (geometry.type === 'GeometryCollection' && areaM2 > 0);
-    if (!hasPolygon) continue;
+    if (!polygonal && !(geometry.type === 'GeometryCollection' && areaM2 > 0)) continue;
     totalAreaM2 += areaM2;
     measuredCount += 1;
     if (by !== undefined) {
