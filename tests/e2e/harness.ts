@@ -21,6 +21,7 @@
  *   waitForReady: false             don't wait for `data-map-ready` (the no-WebGL page never sets it)
  *   readyTimeoutMs, viewport, baseUrl (default: the preview server's URL)
  *   browser: a BrowserSession from `launchBrowser()` to reuse (closing the app then closes only its page)
+ *   disableCache: true              every request goes to the server (cold loads, for benchmarks)
  *
  * Ready signal: the app sets `data-map-ready` on <html> once the map has drawn its first complete
  * frame. `app.readyAtMs` is that moment in ms since navigation start (read in the page, not
@@ -87,6 +88,8 @@ export interface OpenAppOptions {
   viewport?: { width: number; height: number };
   baseUrl?: string;
   browser?: BrowserSession;
+  /** Bypass the HTTP cache (a cold load every time, for benchmarks). */
+  disableCache?: boolean;
 }
 
 export interface AppPage {
@@ -183,6 +186,10 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppPage> {
   const page = await browser.context.newPage();
   if (options.viewport) await page.setViewportSize(options.viewport);
   await page.addInitScript(initScript(options.webgl === false));
+  if (options.disableCache) {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  }
 
   const requests: RecordedRequest[] = [];
   const byRequest = new Map<Request, RecordedRequest>();
