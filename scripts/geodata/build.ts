@@ -250,13 +250,13 @@ function buildFeatures(shapes: BuiltShapes): Record<string, ZoneFeature[]> {
 
   const wings = [
     zoneFeature(shapes.jiangyangWing, {
-      id: 'wing-jiangyang', layer: 'wings', name_zh: '江阳片区(南翼)', name_en: 'Jiangyang wing', kind: 'wing',
+      id: 'wing-jiangyang', layer: 'wings', name_zh: '江阳片区', name_en: 'Jiangyang wing', kind: 'wing',
       source: `${CHINA_DAILY}; 碧桂园生态城 (茜草街道酒谷大道三段) and 蓝光水岸公园 addresses`, confidence: 'schematic',
       notes_zh: `长江南岸、沿酒谷大道的新城,自沙茜半岛向东;限定在江阳区内并让出长江水面。${wingSplitZh}`,
       notes_en: `The new town on the Yangtze's south bank along 酒谷大道, from the 沙茜 peninsula east; kept inside 江阳区 and off the river. ${wingSplitEn}`,
     }),
     zoneFeature(shapes.luxianWing, {
-      id: 'wing-luxian', layer: 'wings', name_zh: '泸县片区(北翼)', name_en: 'Lu County wing', kind: 'wing',
+      id: 'wing-luxian', layer: 'wings', name_zh: '泸县片区', name_en: 'Lu County wing', kind: 'wing',
       source: `${CHINA_DAILY}; ${sources.PHARMA_PARK_SOURCES}`, confidence: 'schematic',
       notes_zh: `围绕福集城西的医药产业园,限定在泸县境内。${wingSplitZh}`,
       notes_en: `Around the pharmaceutical park west of 福集, kept inside 泸县. ${wingSplitEn}`,
