@@ -366,6 +366,7 @@ function buildFeatures(shapes: BuiltShapes): Record<string, ZoneFeature[]> {
     }),
   ];
 
+  const POSITION_ESTIMATES = 'estimated from addresses and the river course in the project facts (zone-facts.md §3), not surveyed';
   const guessZh = '位置为猜测(误差可能超过 1 km)。';
   const guessEn = 'Position is a guess (error may exceed 1 km).';
   const estimateZh = '位置由地址推断,误差约 ±2 km。';
@@ -374,7 +375,9 @@ function buildFeatures(shapes: BuiltShapes): Record<string, ZoneFeature[]> {
     id: string, position: Position, nameZh: string, nameEn: string, kind: string, confidence: 'low' | 'schematic', source: string,
   ): ZoneFeature =>
     zoneFeature(point(position), {
-      id, layer: 'places', name_zh: nameZh, name_en: nameEn, kind, source, confidence,
+      id, layer: 'places', name_zh: nameZh, name_en: nameEn, kind, confidence,
+      // The outlet names the place; where it stands is our estimate, and the citation must say so.
+      source: `${source}; position: ${POSITION_ESTIMATES}`,
       notes_zh: confidence === 'low' ? estimateZh : guessZh,
       notes_en: confidence === 'low' ? estimateEn : guessEn,
     });
