@@ -167,6 +167,19 @@ describe('the dataset as files beside the app', () => {
       expect(await response.text()).toBe(readFileSync(join(projectRoot, 'geodata', 'manifest.json'), 'utf8'));
     });
 
+    test('runs the app with the same-origin font and data, nothing fetched from elsewhere', async () => {
+      const devApp = await openApp({ baseUrl: base, readyTimeoutMs: 120_000 });
+      try {
+        await devApp.screenshot('infrastructure-dev-server');
+        expect(devApp.offOriginRequests().map((request) => request.url)).toEqual([]);
+        expect(await devApp.problems()).toEqual([]);
+        expect(devApp.requests.some((request) => /noto-sans-sc-subset\.woff2/.test(request.url) && request.status === 200)).toBe(true);
+        expect(await devApp.page.evaluate((family) => document.fonts.check(`16px "${family}"`, '泸州'), FAMILY)).toBe(true);
+      } finally {
+        await devApp.close();
+      }
+    });
+
     test('answers a missing layer file with 404 naming it, and refuses paths out of geodata/', async () => {
       const missing = await fetch(`${base}geodata/no-such-layer.geojson`);
       expect(missing.status).toBe(404);
