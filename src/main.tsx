@@ -9,7 +9,7 @@ import './styles/app.css';
 import { computeZoneStatistics } from './analysis/zone-statistics.ts';
 import { loadDataset } from './data/load-dataset.ts';
 import { messages } from './i18n/index.ts';
-import { setDatasetFailed, setDatasetReady } from './state/app-state.ts';
+import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics } from './state/app-state.ts';
 import { App } from './ui/App.tsx';
 import { isWebGlAvailable } from './map/webgl-support.ts';
 
@@ -28,12 +28,37 @@ async function boot(): Promise<void> {
   // Start fetching MapLibre while the data loads; MapView's own import() then finds it ready.
   if (isWebGlAvailable()) import('./map/zone-map.ts').catch(() => undefined);
   const result = await loadDataset(readGeodataFile);
+  performance.mark('zone:dataset-loaded');
   if (!result.ok) {
     setDatasetFailed(result.problems);
     return;
   }
-  const statistics = computeZoneStatistics(result.dataset);
-  setDatasetReady(result.dataset, statistics);
+  setDatasetReady(result.dataset);
+  // Measuring takes the main thread for about a second on a slow machine: let the map draw first.
+  await mapSettled(MAP_SETTLE_TIMEOUT_MS);
+  setStatistics(computeZoneStatistics(result.dataset));
+  performance.mark('zone:statistics-computed');
+}
+
+const MAP_SETTLE_TIMEOUT_MS = 8000;
+
+/** Resolves once the map has drawn, or is known not to draw, or after a timeout, whichever is first. */
+function mapSettled(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let stop = (): void => undefined;
+    const timer = window.setTimeout(() => {
+      stop();
+      resolve();
+    }, timeoutMs);
+    stop = mapStatus.subscribe((status) => {
+      if (status === 'starting') return;
+      window.clearTimeout(timer);
+      // Subscribe calls back synchronously the first time, before `stop` is assigned.
+      queueMicrotask(() => stop());
+      // A task, not a microtask: the drawn frame reaches the screen before the measuring starts.
+      window.setTimeout(resolve, 0);
+    });
+  });
 }
 
 const root = document.getElementById('app');

@@ -4,6 +4,7 @@ export const en: Messages = {
   languageTag: 'en',
   appTitle: 'Luzhou National High-tech Zone: spatial layout',
   loading: 'Loading map data…',
+  measuring: 'measuring…',
   overview: {
     heading: 'One core, two wings, many parks',
     patternHeading: 'Spatial pattern',

@@ -6,6 +6,8 @@ export interface Messages {
   languageTag: string;
   appTitle: string;
   loading: string;
+  /** Shown where a measured figure will appear once the statistics are computed. */
+  measuring: string;
   overview: {
     heading: string;
     patternHeading: string;

@@ -4,6 +4,7 @@ export const zh: Messages = {
   languageTag: 'zh-CN',
   appTitle: '泸州国家高新区空间布局图',
   loading: '正在加载地图数据…',
+  measuring: '量算中…',
   overview: {
     heading: '一核、两翼、多园',
     patternHeading: '空间格局',

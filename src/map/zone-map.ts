@@ -2,7 +2,7 @@
  * The MapLibre map: creates it from the dataset, reports what the user does on it, and takes
  * commands (toggle a layer, select, zoom). The rest of the app never sees a MapLibre type.
  */
-import { AttributionControl, Map, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, Map, NavigationControl, ScaleControl, prewarm, setWorkerUrl } from 'maplibre-gl';
 import type { LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -14,6 +14,8 @@ import type { FeatureReference } from '../state/feature-reference.ts';
 
 // MapLibre 6 no longer inlines its worker: without this the map never loads (ENGINEERING.md §4).
 setWorkerUrl(workerUrl);
+// This module is imported while the data is still loading, so the workers start in parallel with it.
+prewarm();
 
 export type { FeatureReference };
 

@@ -10,7 +10,8 @@ import type { FeatureReference } from './feature-reference.ts';
 export type DatasetState =
   | { status: 'loading' }
   | { status: 'failed'; problems: string[] }
-  | { status: 'ready'; dataset: Dataset; statistics: ZoneStatistics };
+  /** `statistics` is null while they are being computed: they wait until the map has drawn. */
+  | { status: 'ready'; dataset: Dataset; statistics: ZoneStatistics | null };
 
 /** `starting` until the first complete frame; `unavailable` when there is no WebGL at all. */
 export type MapStatus = 'starting' | 'ready' | 'unavailable' | 'context-lost';
@@ -32,9 +33,14 @@ export function withLayerToggled(
   return { ...visibility, [layerId]: !visibility[layerId] };
 }
 
-export function setDatasetReady(dataset: Dataset, statistics: ZoneStatistics): void {
+export function setDatasetReady(dataset: Dataset, statistics: ZoneStatistics | null = null): void {
   layerVisibility.value = initialLayerVisibility(dataset.manifest);
   datasetState.value = { status: 'ready', dataset, statistics };
+}
+
+export function setStatistics(statistics: ZoneStatistics): void {
+  const current = datasetState.value;
+  if (current.status === 'ready') datasetState.value = { ...current, statistics };
 }
 
 export function setDatasetFailed(problems: string[]): void {

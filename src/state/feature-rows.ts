@@ -19,8 +19,8 @@ export interface FeatureRow {
   confidence: Confidence;
 }
 
-export function featureRows(dataset: Dataset, statistics: ZoneStatistics): FeatureRow[] {
-  const measurements = new Map(statistics.features.map((measurement) => [measurement.id, measurement]));
+export function featureRows(dataset: Dataset, statistics: ZoneStatistics | null): FeatureRow[] {
+  const measurements = new Map((statistics?.features ?? []).map((measurement) => [measurement.id, measurement]));
   return dataset.layers.flatMap(({ definition, features }) =>
     features.features.map((feature): FeatureRow => {
       const properties = feature.properties;

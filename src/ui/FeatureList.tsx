@@ -9,7 +9,7 @@ import { language, messages } from '../i18n/index.ts';
 import { featureRows, filterFeatureRows } from '../state/feature-rows.ts';
 import { formatArea, formatSignedPercent, formatStated } from './format.ts';
 
-export function FeatureList({ dataset, statistics, reason }: { dataset: Dataset; statistics: ZoneStatistics; reason: string }) {
+export function FeatureList({ dataset, statistics, reason }: { dataset: Dataset; statistics: ZoneStatistics | null; reason: string }) {
   const text = messages.value;
   const lang = language.value;
   const tag = text.languageTag;
@@ -56,7 +56,7 @@ export function FeatureList({ dataset, statistics, reason }: { dataset: Dataset;
                 </th>
                 <td>{kindLabel(row.kind)}</td>
                 <td>
-                  {row.areaM2 === null ? '—' : formatArea(row.areaM2, 'km2', text.units.km2, tag)}
+                  {row.areaM2 !== null ? formatArea(row.areaM2, 'km2', text.units.km2, tag) : statistics ? '—' : text.measuring}
                 </td>
                 <td>
                   {row.stated ? formatStated(row.stated.value, text.units[row.stated.unit], tag) : '—'}

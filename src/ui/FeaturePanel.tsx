@@ -19,7 +19,7 @@ export function FeaturePanel({
   reference,
 }: {
   dataset: Dataset;
-  statistics: ZoneStatistics;
+  statistics: ZoneStatistics | null;
   reference: FeatureReference;
 }) {
   const text = messages.value;
@@ -43,8 +43,8 @@ export function FeaturePanel({
   if (!found) return null;
   const { definition, feature } = found;
   const properties = feature.properties;
-  const measurement = statistics.features.find((entry) => entry.id === properties.id);
-  const unit = statistics.units.find((entry) => entry.id === properties.id);
+  const measurement = statistics?.features.find((entry) => entry.id === properties.id);
+  const unit = statistics?.units.find((entry) => entry.id === properties.id);
   const primaryName = lang === 'zh' ? properties.name_zh : properties.name_en;
   const secondaryName = lang === 'zh' ? properties.name_en : properties.name_zh;
   const approximate = properties.confidence !== 'high';
@@ -83,8 +83,10 @@ export function FeaturePanel({
                 <span class="caveat small">{text.feature.schematicAreaCaveat}</span>
               ) : null}
             </>
-          ) : (
+          ) : statistics ? (
             text.feature.positionOnly
+          ) : (
+            text.measuring
           )}
         </dd>
 

@@ -8,7 +8,7 @@ import { language, messages } from '../i18n/index.ts';
 import { layerVisibility, toggleLayer } from '../state/app-state.ts';
 import { formatArea } from './format.ts';
 
-export function LayerPanel({ dataset, statistics }: { dataset: Dataset; statistics: ZoneStatistics }) {
+export function LayerPanel({ dataset, statistics }: { dataset: Dataset; statistics: ZoneStatistics | null }) {
   const text = messages.value;
   const lang = language.value;
   const visibility = layerVisibility.value;
@@ -17,7 +17,8 @@ export function LayerPanel({ dataset, statistics }: { dataset: Dataset; statisti
       <h2 id="layer-panel-heading">{text.layers.heading}</h2>
       <ul class="layer-list">
         {dataset.manifest.layers.map((layer) => {
-          const measured = statistics.layers.find((entry) => entry.id === layer.id);
+          const measured = statistics?.layers.find((entry) => entry.id === layer.id);
+          const count = dataset.layers.find((entry) => entry.definition.id === layer.id)?.features.features.length ?? 0;
           const title = lang === 'zh' ? layer.title.zh : layer.title.en;
           const description = lang === 'zh' ? layer.description.zh : layer.description.en;
           return (
@@ -37,7 +38,7 @@ export function LayerPanel({ dataset, statistics }: { dataset: Dataset; statisti
                 <span class="layer-title">{title}</span>
               </label>
               <span class="layer-figures muted small">
-                {text.layers.featureCount(measured?.count ?? 0)}
+                {text.layers.featureCount(count)}
                 {measured && measured.areaM2 > 0 ? ` · ${formatArea(measured.areaM2, 'km2', text.units.km2, text.languageTag)}` : ''}
               </span>
             </li>

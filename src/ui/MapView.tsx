@@ -33,8 +33,9 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
         try {
           controller = createZoneMap(element, dataset, font, {
             onReady: () => {
-              mapStatus.value = 'ready';
+              performance.mark('zone:map-ready');
               document.documentElement.setAttribute(MAP_READY_ATTRIBUTE, '');
+              mapStatus.value = 'ready';
             },
             onFeatureClick: selectFeature,
             onContextLost: () => {
@@ -50,6 +51,7 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
           mapStatus.value = 'unavailable';
           return;
         }
+        performance.mark('zone:map-created');
         const stopVisibility = effect(() => {
           for (const [layerId, visible] of Object.entries(layerVisibility.value)) controller.setLayerVisible(layerId, visible);
         });

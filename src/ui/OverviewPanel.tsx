@@ -9,15 +9,15 @@ import { language, messages } from '../i18n/index.ts';
 import { overviewOpen } from '../state/app-state.ts';
 import { formatArea, formatPercent, formatSignedPercent, formatStated } from './format.ts';
 
-export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; statistics: ZoneStatistics }) {
+export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; statistics: ZoneStatistics | null }) {
   const text = messages.value;
   const lang = language.value;
   const tag = text.languageTag;
-  const summary = statistics.summary;
+  const summary = statistics?.summary ?? null;
   const stated = dataset.manifest.stated;
   const open = overviewOpen.value;
   const areaDifference =
-    summary.statedZoneAreaM2 && summary.statedZoneAreaM2 > 0 ? summary.zoneAreaM2 / summary.statedZoneAreaM2 - 1 : null;
+    summary?.statedZoneAreaM2 && summary.statedZoneAreaM2 > 0 ? summary.zoneAreaM2 / summary.statedZoneAreaM2 - 1 : null;
   const statedZoneUnit = stated.zoneArea.unit;
 
   return (
@@ -56,7 +56,7 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
               </tr>
               <tr>
                 <th scope="row">{text.overview.measuredLabel}</th>
-                <td class="measured-value">{formatArea(summary.zoneAreaM2, 'km2', text.units.km2, tag)}</td>
+                <td class="measured-value">{summary ? formatArea(summary.zoneAreaM2, 'km2', text.units.km2, tag) : text.measuring}</td>
               </tr>
               {areaDifference !== null ? (
                 <tr>
@@ -81,15 +81,23 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
               <tr>
                 <th scope="row">{text.overview.measuredLabel}</th>
                 <td class="measured-value">
-                  {summary.greenSpaceRatio === null ? text.feature.greenRatioUnavailable : formatPercent(summary.greenSpaceRatio, tag)}
-                  <span class="muted small"> ({formatArea(summary.greenAreaM2, 'km2', text.units.km2, tag)})</span>
+                  {!summary ? (
+                    text.measuring
+                  ) : summary.greenSpaceRatio === null ? (
+                    text.feature.greenRatioUnavailable
+                  ) : (
+                    <>
+                      {formatPercent(summary.greenSpaceRatio, tag)}
+                      <span class="muted small"> ({formatArea(summary.greenAreaM2, 'km2', text.units.km2, tag)})</span>
+                    </>
+                  )}
                 </td>
               </tr>
             </tbody>
           </table>
           <p class="small">
             {text.overview.greenStatedCovers}
-            {lang === 'zh' ? summary.statedGreenShareCovers.zh : summary.statedGreenShareCovers.en}
+            {lang === 'zh' ? stated.greenShare.covers.zh : stated.greenShare.covers.en}
           </p>
           <p class="muted small">{GREEN_SPACE_RATIO_DEFINITION[lang]}</p>
 
@@ -97,7 +105,7 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
           <p class="layer-counts small">
             {dataset.manifest.layers
               .map((layer) => {
-                const count = statistics.layers.find((entry) => entry.id === layer.id)?.count ?? 0;
+                const count = dataset.layers.find((entry) => entry.definition.id === layer.id)?.features.features.length ?? 0;
                 return `${lang === 'zh' ? layer.title.zh : layer.title.en} ${count}`;
               })
               .join(' · ')}

@@ -62,6 +62,11 @@ async function pixelOnTopOf(app: AppPage, featureId: string): Promise<{ x: numbe
   }, featureId);
 }
 
+/** Measurements arrive just after the first frame; wait until no panel says it is still measuring. */
+async function waitForStatistics(app: AppPage): Promise<void> {
+  await app.page.waitForFunction(() => !document.body.innerText.includes('量算中'), undefined, { timeout: 15_000 });
+}
+
 async function waitForMapIdle(app: AppPage): Promise<void> {
   await app.page.evaluate(
     () =>
@@ -78,6 +83,7 @@ describe('the map app', () => {
 
   beforeAll(async () => {
     app = await openApp();
+    await waitForStatistics(app);
   });
 
   afterAll(async () => {
@@ -199,6 +205,7 @@ describe('without WebGL', () => {
     try {
       const list = app.page.locator('.feature-list');
       await list.waitFor();
+      await waitForStatistics(app);
       expect(await app.page.locator('.fallback-message').textContent()).toContain('WebGL');
       expect(await list.locator('tbody tr').count()).toBe(totalFeatureCount);
 
