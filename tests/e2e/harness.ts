@@ -9,8 +9,9 @@
  *   app.requests                                     // every request: url, resourceType, status, bytes, times
  *   app.offOriginRequests()                          // those whose origin is not the app's: must be []
  *   app.consoleErrors, app.pageErrors                // console.error lines, uncaught exceptions
- *   app.cspViolations                                // securitypolicyviolation events (page and workers' reports)
- *   app.problems()                                   // all of the above that should fail a test, as lines
+ *   await app.cspViolations()                        // the page's securitypolicyviolation events
+ *   await app.problems()                             // all of the above that should fail a test, as lines
+ *                                                    // (expect(await app.problems()).toEqual([]))
  *   await app.screenshot('fallback-no-webgl')        // tests/e2e/screenshots/<name>.png; look at it
  *   await app.close()
  *
@@ -24,10 +25,15 @@
  *   disableCache: true              every request goes to the server (cold loads, for benchmarks)
  *
  * Ready signal: the app sets `data-map-ready` on <html> once the map has drawn its first complete
- * frame. `app.readyAtMs` is that moment in ms since navigation start (read in the page, not
- * polled), and `app.bytesBeforeReady()` sums the bytes of every response that started before it.
+ * frame. `await app.readyAtMs()` is that moment in ms since navigation start (recorded in the page
+ * by a MutationObserver, not polled), and `await app.bytesBeforeReady()` sums the bytes on the wire
+ * of every request that started before it (`resourcesBeforeReady()` lists them).
  *
- * Chromium flags follow docs/ENGINEERING.md §5: SwiftShader WebGL2, fresh profile per browser,
+ * The preview server comes from tests/e2e/global-setup.ts (`vitest run -c vitest.e2e.config.ts`);
+ * `E2E_DIST=dist` there serves an existing build instead of building. Outside vitest (bench/),
+ * pass `baseUrl` and a `browser` from `launchBrowser()`.
+ *
+ * Chromium flags follow ENGINEERING.md §5: SwiftShader WebGL2, fresh profile per browser,
  * no background network. Never a sleep: wait on the app's own signals.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
