@@ -8,7 +8,7 @@ import { family, styleFontFaces } from 'virtual:app-font';
 import './styles/app.css';
 import { computeZoneStatistics } from './analysis/zone-statistics.ts';
 import { loadDataset } from './data/load-dataset.ts';
-import { messages } from './i18n/index.ts';
+import { language, languageFromSearch, messages } from './i18n/index.ts';
 import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics } from './state/app-state.ts';
 import { App } from './ui/App.tsx';
 import { isWebGlAvailable } from './map/webgl-support.ts';
@@ -63,6 +63,8 @@ function mapSettled(timeoutMs: number): Promise<void> {
 
 const root = document.getElementById('app');
 if (root) {
+  language.value = languageFromSearch(window.location.search);
+  document.documentElement.lang = messages.value.languageTag;
   document.documentElement.style.setProperty('--app-font-family', `"${family}"`);
   document.title = messages.value.appTitle;
   render(<App font={font} />, root);

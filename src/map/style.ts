@@ -29,6 +29,8 @@ export interface MapStyleOptions {
   font: MapStyleFont;
   /** The GeoJSON (already validated and in WGS84) or a same-origin URL for a manifest layer. */
   sourceData: (layer: LayerDefinition) => GeoJSONSourceSpecification['data'];
+  /** Which name is the label's first line; the other follows smaller. Chinese by default. */
+  language?: 'zh' | 'en';
 }
 
 export const BACKGROUND_COLOR = '#f3f1ea';
@@ -126,15 +128,17 @@ function hoverOrSelected(whenActive: number, otherwise: number): ExpressionSpeci
   ];
 }
 
-/** "≈名称" for estimates, with the English name smaller underneath. */
-export function labelText(): DataDrivenPropertyValueSpecification<string> {
+/** "≈名称" for estimates, with the name in the other language smaller underneath. */
+export function labelText(language: 'zh' | 'en' = 'zh'): DataDrivenPropertyValueSpecification<string> {
+  const primary = language === 'zh' ? 'name_zh' : 'name_en';
+  const secondary = language === 'zh' ? 'name_en' : 'name_zh';
   return [
     'format',
-    ['concat', ['case', IS_APPROXIMATE, '≈', ''], ['get', 'name_zh']],
+    ['concat', ['case', IS_APPROXIMATE, '≈', ''], ['get', primary]],
     {},
     '\n',
     {},
-    ['get', 'name_en'],
+    ['get', secondary],
     { 'font-scale': 0.78 },
   ] as unknown as DataDrivenPropertyValueSpecification<string>;
 }
@@ -229,7 +233,7 @@ function pointLayers(layer: LayerDefinition): LayerSpecification[] {
   ];
 }
 
-function labelLayer(layer: LayerDefinition, font: MapStyleFont): LayerSpecification {
+function labelLayer(layer: LayerDefinition, font: MapStyleFont, language: 'zh' | 'en'): LayerSpecification {
   const size = LABEL_SIZE[layer.role];
   return {
     id: `${layer.id}:label`,
@@ -237,7 +241,7 @@ function labelLayer(layer: LayerDefinition, font: MapStyleFont): LayerSpecificat
     source: layer.id,
     layout: {
       visibility: layer.visible ? 'visible' : 'none',
-      'text-field': labelText(),
+      'text-field': labelText(language),
       'text-font': [font.family],
       'text-size': size,
       'text-max-width': 8,
@@ -278,7 +282,7 @@ export function buildMapStyle(manifest: Manifest, options: MapStyleOptions): Sty
       (first, second) =>
         LABEL_PRIORITY[first.layer.role] - LABEL_PRIORITY[second.layer.role] || first.index - second.index,
     )
-    .map(({ layer }) => labelLayer(layer, options.font));
+    .map(({ layer }) => labelLayer(layer, options.font, options.language ?? 'zh'));
   return {
     version: 8,
     name: manifest.name.zh,

@@ -80,10 +80,12 @@ export function createZoneMap(
   dataset: Dataset,
   font: MapStyleFont,
   callbacks: ZoneMapCallbacks,
+  language: 'zh' | 'en' = 'zh',
 ): ZoneMapController {
   const featuresByLayer = new globalThis.Map(dataset.layers.map((layer) => [layer.definition.id, layer.features]));
   const style = buildMapStyle(dataset.manifest, {
     font,
+    language,
     sourceData: (layer: LayerDefinition) => featuresByLayer.get(layer.id) ?? { type: 'FeatureCollection', features: [] },
   });
   const startBounds = initialBounds(dataset);

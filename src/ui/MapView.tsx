@@ -9,7 +9,7 @@ import { isWebGlAvailable } from '../map/webgl-support.ts';
 import type { ZoneMapController } from '../map/zone-map.ts';
 import type { MapStyleFont } from '../map/style.ts';
 import { layerVisibility, mapStatus, selectFeature, selectedFeature, zoomRequest } from '../state/app-state.ts';
-import { messages } from '../i18n/index.ts';
+import { language, messages } from '../i18n/index.ts';
 
 export const MAP_READY_ATTRIBUTE = 'data-map-ready';
 
@@ -44,7 +44,7 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
             onContextRestored: () => {
               mapStatus.value = 'ready';
             },
-          });
+          }, language.peek());
         } catch (error) {
           // MapLibre throws when it cannot create a context even though the probe canvas could.
           console.warn('The map could not start:', error);

@@ -154,6 +154,17 @@ describe('the map app', () => {
     expect(await panel.textContent()).toContain(wetlandPark!.properties.source);
     await app.screenshot('app-feature-panel');
 
+    // "Zoom to" frames the park: afterwards the map centre lies inside the park's bounding box.
+    await app.page.evaluate(() => window.__zoneMap!.jumpTo({ zoom: 10 }));
+    await panel.locator('button.text-button').click();
+    await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.getZoom() > 12, undefined, { timeout: 10_000 });
+    const centre = await app.page.evaluate(() => window.__zoneMap!.getCenter().toArray());
+    const [west, south, east, north] = boundsOf(wetlandPark!.geometry);
+    expect(centre[0]).toBeGreaterThan(west);
+    expect(centre[0]).toBeLessThan(east);
+    expect(centre[1]).toBeGreaterThan(south);
+    expect(centre[1]).toBeLessThan(north);
+
     await app.page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
   });
@@ -226,6 +237,22 @@ describe('without WebGL', () => {
     }
   });
 
+  it('speaks English with ?lang=en, on the page and on the map', async () => {
+    const app = await openApp({ path: '?lang=en' });
+    try {
+      expect(await app.page.getAttribute('html', 'lang')).toBe('en');
+      expect(await app.page.locator('h1').textContent()).toContain('Luzhou');
+      const labels = await app.page.evaluate(() =>
+        window.__zoneMap!.getStyle().layers.flatMap((layer) => (layer.type === 'symbol' ? [JSON.stringify(layer.layout?.['text-field'])] : [])),
+      );
+      for (const label of labels) expect(label.indexOf('name_en')).toBeLessThan(label.indexOf('name_zh'));
+      await app.screenshot('app-english');
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('fits a phone screen (390×844) with the map on top', async () => {
     const app = await openApp({ viewport: { width: 390, height: 844 } });
     try {
@@ -265,9 +292,14 @@ describe('when the data is broken', () => {
   });
 });
 
-function centreOf(geometry: ZoneFeatureCollection['features'][number]['geometry']): [number, number] {
+function boundsOf(geometry: ZoneFeatureCollection['features'][number]['geometry']): [number, number, number, number] {
   const ring = geometry.type === 'Polygon' ? geometry.coordinates[0]! : geometry.type === 'MultiPolygon' ? geometry.coordinates[0]![0]! : [];
   const longitudes = ring.map((position) => position[0]!);
   const latitudes = ring.map((position) => position[1]!);
-  return [(Math.min(...longitudes) + Math.max(...longitudes)) / 2, (Math.min(...latitudes) + Math.max(...latitudes)) / 2];
+  return [Math.min(...longitudes), Math.min(...latitudes), Math.max(...longitudes), Math.max(...latitudes)];
+}
+
+function centreOf(geometry: ZoneFeatureCollection['features'][number]['geometry']): [number, number] {
+  const [west, south, east, north] = boundsOf(geometry);
+  return [(west + east) / 2, (south + north) / 2];
 }

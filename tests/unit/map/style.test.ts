@@ -126,6 +126,14 @@ describe('buildMapStyle', () => {
     expect(field).toContain('["get","name_en"]');
   });
 
+  it('puts the English name first when the page is in English, Chinese still underneath', () => {
+    const english = buildMapStyle(manifest, { font, sourceData: () => ({ type: 'FeatureCollection', features: [] }), language: 'en' });
+    const label = english.layers.find((styleLayer) => styleLayer.id === 'core:label');
+    const field = JSON.stringify(label?.type === 'symbol' ? label.layout?.['text-field'] : null);
+    expect(field.indexOf('name_en')).toBeLessThan(field.indexOf('name_zh'));
+    expect(field).toContain('"≈"');
+  });
+
   it('starts hidden layers hidden', () => {
     for (const styleLayer of layersOf('hidden-places')) expect(styleLayer.layout?.visibility).toBe('none');
     for (const styleLayer of layersOf('places')) expect(styleLayer.layout?.visibility).toBe('visible');
