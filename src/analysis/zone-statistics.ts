@@ -7,7 +7,7 @@
  */
 import type { Feature, Geometry } from 'geojson';
 import { area as sphericalArea } from '@turf/area';
-import type { Confidence, Dataset, LocalizedText, StatedFigure, ZoneFeatureProperties } from '../data/dataset-types.ts';
+import type { Confidence, Dataset, LayerDefinition, LocalizedText, StatedFigure, ZoneFeatureProperties } from '../data/dataset-types.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { toSquareMetres } from '../geo/units.ts';
 import { dissolve, polygonalParts, type Polygonal } from './dissolve.ts';
@@ -112,13 +112,16 @@ export function measureFeature(feature: Feature<Geometry | null, ZoneFeatureProp
   };
 }
 
-/** Runs a clipping step, turning the library's rare exception on degenerate rings into a problem line. */
-function attempt<T>(problems: string[], what: string, fallback: T, step: () => T): T {
+/**
+ * Runs a clipping step, turning the library's rare exception on degenerate rings into a problem
+ * line. Returns null on failure so callers can tell "no green land" (0) from "unknown" (null).
+ */
+function attempt<T>(problems: string[], what: string, step: () => T): { value: T } | null {
   try {
-    return step();
+    return { value: step() };
   } catch (error) {
     problems.push(`${what}: could not be clipped (${error instanceof Error ? error.message : String(error)})`);
-    return fallback;
+    return null;
   }
 }
 
@@ -131,22 +134,23 @@ export function computeZoneStatistics(dataset: Dataset): ZoneStatistics {
   const problems: string[] = [];
   const features = dataset.layers.flatMap((layer) => layer.features.features.map((feature) => measureFeature(feature)));
 
+  // A layer whose polygons could not be merged is left out (undefined) and named in `problems`.
   const dissolvedByLayer = new Map<string, Polygonal | null>();
   const layers = dataset.layers.map(({ definition, features: collection }) => {
-    const dissolved = attempt(problems, `layer ${definition.id}`, null, () =>
-      dissolve(collection.features.map((feature) => feature.geometry)),
-    );
-    dissolvedByLayer.set(definition.id, dissolved);
-    return { id: definition.id, count: collection.features.length, areaM2: ellipsoidalArea(dissolved) };
+    const dissolved = attempt(problems, `layer ${definition.id}`, () => dissolve(collection.features.map((feature) => feature.geometry)));
+    if (dissolved) dissolvedByLayer.set(definition.id, dissolved.value);
+    return { id: definition.id, count: collection.features.length, areaM2: ellipsoidalArea(dissolved?.value) };
   });
+  const mergedLayers = (role: (definition: LayerDefinition) => boolean, what: string) => {
+    const chosen = dataset.layers.filter((layer) => role(layer.definition)).map((layer) => layer.definition.id);
+    if (!chosen.every((id) => dissolvedByLayer.has(id))) return null;
+    return attempt(problems, what, () => dissolve(chosen.map((id) => dissolvedByLayer.get(id) ?? null)));
+  };
 
-  const greenLayers = dataset.layers.filter((layer) => layer.definition.green);
-  const greenProblemsBefore = problems.length;
-  const dissolvedGreen = attempt(problems, 'green layers', null, () =>
-    dissolve(greenLayers.map((layer) => dissolvedByLayer.get(layer.definition.id) ?? null)),
-  );
-  // Without green land we cannot say the ratio is 0: it is unknown.
-  const greenKnown = problems.length === greenProblemsBefore && greenLayers.every((layer) => !problems.some((line) => line.startsWith(`layer ${layer.definition.id}:`)));
+  // Null when any green layer failed: a ratio without all the green land would be silently low.
+  const green = mergedLayers((definition) => definition.green, 'green layers');
+  const measureAgainstGreen = (boundary: Polygonal | null, what: string) =>
+    green ? attempt(problems, what, () => greenSpaceRatioWithin(boundary, green.value))?.value ?? null : null;
 
   const units: UnitMeasurement[] = dataset.layers
     .filter((layer) => layer.definition.unit)
@@ -155,34 +159,31 @@ export function computeZoneStatistics(dataset: Dataset): ZoneStatistics {
         .filter((feature) => polygonalParts(feature.geometry).length > 0)
         .map((feature) => {
           const properties = feature.properties;
-          const boundary = dissolve(polygonalParts(feature.geometry));
-          const measured = attempt(problems, `unit ${properties.id}`, null, () => greenSpaceRatioWithin(boundary, dissolvedGreen));
+          const boundary = attempt(problems, `unit ${properties.id}`, () => dissolve(polygonalParts(feature.geometry)))?.value ?? null;
+          const measured = measureAgainstGreen(boundary, `unit ${properties.id}`);
           return {
             id: properties.id,
             layer: properties.layer,
             name: properties.name_zh,
             nameEn: properties.name_en,
-            areaM2: measured?.areaM2 ?? ellipsoidalArea(boundary),
+            areaM2: measured?.areaM2 ?? ellipsoidalArea(feature.geometry),
             greenAreaM2: measured?.greenAreaM2 ?? 0,
-            greenSpaceRatio: greenKnown ? (measured?.greenSpaceRatio ?? null) : null,
+            greenSpaceRatio: measured?.greenSpaceRatio ?? null,
             approximate: properties.confidence !== 'high',
           };
         }),
     );
 
-  const zoneLayers = dataset.layers.filter((layer) => layer.definition.role === 'zone');
-  const dissolvedZone = attempt(problems, 'zone', null, () =>
-    dissolve(zoneLayers.map((layer) => dissolvedByLayer.get(layer.definition.id) ?? null)),
-  );
-  const zoneMeasurement = attempt(problems, 'zone green land', null, () => greenSpaceRatioWithin(dissolvedZone, dissolvedGreen));
+  const zone = mergedLayers((definition) => definition.role === 'zone', 'zone');
+  const zoneMeasurement = zone ? measureAgainstGreen(zone.value, 'zone green land') : null;
 
   const stated = dataset.manifest.stated;
   const summary: ZoneSummary = {
-    zoneAreaM2: ellipsoidalArea(dissolvedZone),
+    zoneAreaM2: ellipsoidalArea(zone?.value),
     statedZoneAreaM2: statedFigureSquareMetres(stated.zoneArea),
     statedZoneAreaSource: stated.zoneArea.source,
     greenAreaM2: zoneMeasurement?.greenAreaM2 ?? 0,
-    greenSpaceRatio: greenKnown ? (zoneMeasurement?.greenSpaceRatio ?? null) : null,
+    greenSpaceRatio: zoneMeasurement?.greenSpaceRatio ?? null,
     statedGreenShare: stated.greenShare.unit === 'percent' ? stated.greenShare.value / 100 : null,
     statedGreenShareQualifier: stated.greenShare.qualifier,
     statedGreenShareSource: stated.greenShare.source,

@@ -5,6 +5,8 @@ import { loadDataset } from '../../../src/data/load-dataset.ts';
 import { computeZoneStatistics, GREEN_SPACE_RATIO_DEFINITION } from '../../../src/analysis/zone-statistics.ts';
 import { auditStatedAreas } from '../../../src/analysis/audit-stated-areas.ts';
 import { greenSpaceRatioOf } from '../../../src/analysis/green-space.ts';
+import { dissolve, intersection } from '../../../src/analysis/dissolve.ts';
+import { ellipsoidalArea } from '../../../src/geo/area.ts';
 import { deepFreeze } from '../../fixtures/deep-freeze.ts';
 import { directoryReader } from '../../fixtures/read-fixture.ts';
 import { geographicLibArea, rectangle } from '../../fixtures/geographiclib-oracle.ts';
@@ -100,22 +102,24 @@ describe('computeZoneStatistics', () => {
 });
 
 describe('greenSpaceRatioOf', () => {
-  it('measures any polygon against green features, overlaps once, points ignored', () => {
+  it('measures green land inside a parcel exactly when it lies wholly inside', () => {
     const parcel = rectangle(105.42, 28.82, 105.44, 28.85);
-    const green: Geometry[] = [
-      rectangle(105.42, 28.82, 105.44, 28.83),
-      rectangle(105.42, 28.82, 105.43, 28.84),
-      { type: 'Point', coordinates: [105.43, 28.84] },
-    ];
-    // Their union is this L; it is not the sum of the two rectangles, because a geodesic edge from
-    // 105.42 to 105.44 along 28.83 bows north of the vertex the union puts at 105.43 (≈ 1e-5).
-    const expectedGreen = geographicLibArea({
-      type: 'Polygon',
-      coordinates: [[[105.42, 28.82], [105.44, 28.82], [105.44, 28.83], [105.43, 28.83], [105.43, 28.84], [105.42, 28.84], [105.42, 28.82]]],
-    });
-    const result = greenSpaceRatioOf(parcel, green);
-    expectClose(result.greenAreaM2, expectedGreen);
-    expectClose(result.greenSpaceRatio, expectedGreen / geographicLibArea(parcel));
+    const pond = rectangle(105.425, 28.825, 105.435, 28.835);
+    const result = greenSpaceRatioOf(parcel, [pond, { type: 'Point', coordinates: [105.43, 28.84] }]);
+    expectClose(result.greenAreaM2, geographicLibArea(pond));
+    expectClose(result.greenSpaceRatio, geographicLibArea(pond) / geographicLibArea(parcel));
+  });
+
+  it('counts green polygons that overlap each other once', () => {
+    const parcel = rectangle(105.40, 28.80, 105.50, 28.90);
+    const first = rectangle(105.42, 28.82, 105.44, 28.83);
+    const second = rectangle(105.42, 28.82, 105.43, 28.84);
+    const overlap = intersection(dissolve([first]), dissolve([second]));
+    const result = greenSpaceRatioOf(parcel, [first, second]);
+    // Inclusion–exclusion: |A ∪ B| = |A| + |B| − |A ∩ B|, each side measured independently.
+    expectClose(result.greenAreaM2, geographicLibArea(first) + geographicLibArea(second) - ellipsoidalArea(overlap), 1e-9);
+    // The overlap is the 1 km square they share; counting it twice would be 1e6 m² too much.
+    expectClose(ellipsoidalArea(overlap), geographicLibArea(rectangle(105.42, 28.82, 105.43, 28.83)), 1e-5);
   });
 
   it('is zero with no green land and null for a boundary without area', () => {
