@@ -169,6 +169,25 @@ describe('the map app', () => {
     await panel.waitFor({ state: 'detached' });
   });
 
+  it('gives the core its measured green-space ratio with the definition of the ratio', async () => {
+    const coreLayer = manifest.layers.find((layer) => layer.role === 'core')!;
+    const core = collections[manifest.layers.indexOf(coreLayer)]!.features[0]!;
+    await app.page.evaluate((center) => window.__zoneMap!.jumpTo({ center, zoom: 12.5 }), centreOf(core.geometry));
+    await waitForMapIdle(app);
+    const pixel = await pixelOnTopOf(app, core.properties.id);
+    expect(pixel, 'a pixel where the core is the top feature').not.toBeNull();
+    await app.page.mouse.click(pixel!.x, pixel!.y);
+    const panel = app.page.locator(`.feature-panel[data-feature-id="${core.properties.id}"]`);
+    await panel.waitFor();
+    const ratio = await panel.locator('.green-ratio').textContent();
+    expect(ratio).toMatch(/^([\d.]+ %|无法计算)/);
+    expect(ratio).toContain('绿地率');
+    expect(ratio).toContain('绿化覆盖率');
+    expect(await panel.locator('.stated-area').textContent()).toContain('4.62 km²');
+    await app.page.locator('.feature-panel .icon-button').click();
+    await panel.waitFor({ state: 'detached' });
+  });
+
   it('hides a layer when its box is unticked and shows it again', async () => {
     await app.page.evaluate(() => window.__zoneMap!.jumpTo({ zoom: 10.5 }));
     const green = manifest.layers.find((layer) => layer.role === 'green')!;
