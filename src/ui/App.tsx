@@ -49,8 +49,8 @@ export function App({ font }: { font: MapStyleFont }) {
             />
           </div>
         ) : null}
-        {data.status === 'ready' && selected && !noMap ? (
-          <FeaturePanel dataset={data.dataset} statistics={data.statistics} reference={selected} />
+        {data.status === 'ready' && selected ? (
+          <FeaturePanel dataset={data.dataset} statistics={data.statistics} reference={selected} canZoom={!noMap} />
         ) : null}
       </main>
     </div>

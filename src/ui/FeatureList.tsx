@@ -7,6 +7,7 @@ import type { Dataset } from '../data/dataset-types.ts';
 import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
 import { language, messages } from '../i18n/index.ts';
 import { featureRows, filterFeatureRows } from '../state/feature-rows.ts';
+import { selectFeature } from '../state/app-state.ts';
 import { formatArea, formatSignedPercent, formatStated } from './format.ts';
 
 export function FeatureList({ dataset, statistics, reason }: { dataset: Dataset; statistics: ZoneStatistics | null; reason: string }) {
@@ -50,8 +51,10 @@ export function FeatureList({ dataset, statistics, reason }: { dataset: Dataset;
             {shown.map((row) => (
               <tr key={row.reference.featureId} data-feature-id={row.reference.featureId}>
                 <th scope="row">
-                  {row.confidence !== 'high' ? '≈' : ''}
-                  {lang === 'zh' ? row.name.zh : row.name.en}
+                  <button type="button" class="link-button" onClick={() => selectFeature(row.reference)}>
+                    {row.confidence !== 'high' ? '≈' : ''}
+                    {lang === 'zh' ? row.name.zh : row.name.en}
+                  </button>
                   <span class="secondary-name">{lang === 'zh' ? row.name.en : row.name.zh}</span>
                 </th>
                 <td>{kindLabel(row.kind)}</td>

@@ -17,10 +17,13 @@ export function FeaturePanel({
   dataset,
   statistics,
   reference,
+  canZoom = true,
 }: {
   dataset: Dataset;
   statistics: ZoneStatistics | null;
   reference: FeatureReference;
+  /** False when there is no map to zoom (no WebGL, lost context). */
+  canZoom?: boolean;
 }) {
   const text = messages.value;
   const lang = language.value;
@@ -139,9 +142,11 @@ export function FeaturePanel({
           </>
         ) : null}
       </dl>
-      <button type="button" class="text-button" onClick={() => requestZoom(reference)}>
-        {text.feature.zoomTo}
-      </button>
+      {canZoom ? (
+        <button type="button" class="text-button" onClick={() => requestZoom(reference)}>
+          {text.feature.zoomTo}
+        </button>
+      ) : null}
     </aside>
   );
 }

@@ -250,6 +250,14 @@ describe('without WebGL', () => {
       expect(rowText).toMatch(/[\d.]+ km²/);
       expect(rowText).toContain(wetlandPark!.properties.source);
       await app.screenshot('app-no-webgl');
+
+      await parkRow.locator('button').click();
+      const panel = app.page.locator(`.feature-panel[data-feature-id="${wetlandPark!.properties.id}"]`);
+      await panel.waitFor();
+      expect(await panel.locator('.stated-area').textContent()).toContain('1,800 亩');
+      expect(await panel.locator('button', { hasText: '缩放至此' }).count()).toBe(0);
+      await app.page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
       expect(await app.problems()).toEqual([]);
     } finally {
       await app.close();
