@@ -4,7 +4,9 @@
  *
  *   stats                         the zone from geodata/, as a table
  *   stats --json                  the same as one JSON document
- *   stats FILE [--by PROP] [--json]   area of any GeoJSON file, optionally grouped by a property
+ *   stats FILE [--by PROP] [--from gcj02|bd09] [--json]
+ *                                 area of any GeoJSON file, optionally grouped by a property, from
+ *                                 高德/DataV (gcj02) or 百度 (bd09) coordinates converted to WGS84 first
  */
 import { join } from 'node:path';
 import { computeZoneStatistics, GREEN_SPACE_RATIO_DEFINITION } from '../../src/analysis/zone-statistics.ts';
@@ -12,6 +14,13 @@ import { auditStatedAreas } from '../../src/analysis/audit-stated-areas.ts';
 import { measureCollection } from '../../src/analysis/measure-collection.ts';
 import { loadDataset } from '../../src/data/load-dataset.ts';
 import { parseGeoJson } from '../../src/data/parse-geojson.ts';
+import {
+  COORDINATE_SYSTEM_NAMES,
+  COORDINATE_SYSTEMS,
+  isCoordinateSystem,
+  toWgs84,
+  type CoordinateSystem,
+} from '../../src/data/coordinate-systems.ts';
 import { formatCollectionReport, formatZoneReport } from './format-report.ts';
 
 export interface StatsIo {
@@ -22,11 +31,12 @@ export interface StatsIo {
 }
 
 export const USAGE = `usage: npm run --silent stats -- [--json] [--geodata DIR]
-       npm run --silent stats -- FILE [--by PROPERTY] [--json]`;
+       npm run --silent stats -- FILE [--by PROPERTY] [--from wgs84|gcj02|bd09] [--json]`;
 
 interface Options {
   json: boolean;
   by?: string;
+  from: CoordinateSystem;
   geodata: string;
   file?: string;
   help: boolean;
@@ -35,7 +45,12 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArguments(argv: readonly string[]): Options {
-  const options: Options = { json: false, geodata: 'geodata', help: false };
+  const options: Options = { json: false, geodata: 'geodata', help: false, from: 'wgs84' };
+  const coordinateSystem = (value: string): CoordinateSystem => {
+    const normalised = value.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (!isCoordinateSystem(normalised)) throw new UsageError(`--from must be one of ${COORDINATE_SYSTEMS.join(', ')}, not ${value}`);
+    return normalised;
+  };
   const valueOf = (name: string, index: number): string => {
     const value = argv[index + 1];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
@@ -47,6 +62,8 @@ function parseArguments(argv: readonly string[]): Options {
     else if (argument === '--help' || argument === '-h') options.help = true;
     else if (argument === '--by') options.by = valueOf('--by', index++);
     else if (argument.startsWith('--by=')) options.by = argument.slice('--by='.length);
+    else if (argument === '--from') options.from = coordinateSystem(valueOf('--from', index++));
+    else if (argument.startsWith('--from=')) options.from = coordinateSystem(argument.slice('--from='.length));
     else if (argument === '--geodata') options.geodata = valueOf('--geodata', index++);
     else if (argument.startsWith('--')) throw new UsageError(`unknown option ${argument}`);
     else if (options.file !== undefined) throw new UsageError(`one file at a time (got ${options.file} and ${argument})`);
@@ -54,6 +71,7 @@ function parseArguments(argv: readonly string[]): Options {
   }
   if (options.by === '') throw new UsageError('--by needs a property name');
   if (options.by !== undefined && options.file === undefined) throw new UsageError('--by applies to a FILE');
+  if (options.from !== 'wgs84' && options.file === undefined) throw new UsageError('--from applies to a FILE (geodata/ is WGS84 by contract)');
   return options;
 }
 
@@ -95,11 +113,13 @@ async function measureFile(options: Options & { file: string }, io: StatsIo): Pr
     io.stderr(`${parsed.message}\n`);
     return 1;
   }
-  const measurement = measureCollection(parsed.collection, options.by === undefined ? {} : { by: options.by });
+  const collection = toWgs84(parsed.collection, options.from);
+  const measurement = measureCollection(collection, options.by === undefined ? {} : { by: options.by });
   if (options.json) {
-    io.stdout(`${toJson({ file: options.file, ...measurement })}\n`);
+    io.stdout(`${toJson({ file: options.file, coordinateSystem: options.from, ...measurement })}\n`);
   } else {
-    io.stdout(formatCollectionReport(options.file, measurement, options.by));
+    const note = options.from === 'wgs84' ? '' : `Converted from ${COORDINATE_SYSTEM_NAMES[options.from]} to WGS84 before measuring.\n`;
+    io.stdout(note + formatCollectionReport(options.file, measurement, options.by));
   }
   return 0;
 }

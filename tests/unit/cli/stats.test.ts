@@ -98,6 +98,18 @@ describe('stats FILE', () => {
     expect(stderr.trimEnd()).toMatch(pattern);
   });
 
+  it('converts 高德 (GCJ-02) coordinates to WGS84 before measuring with --from gcj02', async () => {
+    const plain = JSON.parse((await run([fixture('polygon-with-hole.geojson'), '--json'])).stdout);
+    const converted = await run([fixture('polygon-with-hole.geojson'), '--from', 'GCJ-02', '--json']);
+    expect(converted.code).toBe(0);
+    const report = JSON.parse(converted.stdout);
+    expect(report.coordinateSystem).toBe('gcj02');
+    // Same shape moved ≈ 500 m; GCJ-02's offset also stretches locally, by about 0.1–0.2 % in area.
+    expect(report.totalAreaM2).not.toBe(plain.totalAreaM2);
+    expect(Math.abs(report.totalAreaM2 / plain.totalAreaM2 - 1)).toBeLessThan(0.005);
+    expect(await run([fixture('polygon-with-hole.geojson'), '--from', 'mars'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--from must be one of wgs84, gcj02, bd09/) });
+  });
+
   it('rejects unknown options and a --by without a file with usage, exit 2', async () => {
     expect(await run(['--frobnicate'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^stats: unknown option --frobnicate\nusage:/) });
     expect(await run(['--by', 'kind'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--by applies to a FILE/) });
