@@ -248,7 +248,7 @@ function labelLayer(layer: LayerDefinition, font: MapStyleFont, language: 'zh' |
       'text-line-height': 1.15,
       'symbol-placement': layer.geometry === 'line' ? 'line' : 'point',
       ...(layer.geometry === 'point'
-        ? { 'text-anchor': 'top' as const, 'text-offset': [0, 0.7], 'text-optional': false }
+        ? { 'text-anchor': 'top' as const, 'text-offset': [0, 0.7] }
         : {}),
       ...(layer.geometry === 'line' ? { 'symbol-spacing': 400 } : {}),
     },
@@ -270,8 +270,7 @@ export function buildMapStyle(manifest: Manifest, options: MapStyleOptions): Sty
       data: options.sourceData(layer),
       // Feature ids are strings in the dataset; promoting them lets hover/selection use feature-state.
       promoteId: 'id',
-      attribution: undefined,
-    } as GeoJSONSourceSpecification;
+    } satisfies GeoJSONSourceSpecification;
     if (layer.geometry === 'polygon') geometryLayers.push(...polygonLayers(layer));
     else if (layer.geometry === 'line') geometryLayers.push(...lineLayers(layer));
     else geometryLayers.push(...pointLayers(layer));
