@@ -3,7 +3,7 @@
  * problem (one line each, naming the JSON path) so a planner editing the manifest fixes them in
  * one pass instead of one per run.
  */
-import type { LayerDefinition, LayerRole, Manifest } from './dataset-types.ts';
+import type { LayerRole, Manifest } from './dataset-types.ts';
 import { isAreaUnit } from '../geo/units.ts';
 
 const LAYER_ROLES: readonly LayerRole[] = ['context', 'zone', 'core', 'wing', 'park', 'green', 'area', 'place'];
@@ -132,4 +132,3 @@ export function validateManifest(value: unknown, fileName = 'manifest.json'): Ma
   return { ok: true, manifest: value as unknown as Manifest };
 }
 
-export type { LayerDefinition };

@@ -92,7 +92,10 @@ export function ringArea(ring: readonly Position[]): number {
   }
   if (length < 3) return 0;
   const referenceSin = sinAuthalicLatitude(ring[0]![1]!);
-  let total = 0;
+  // Three sums, scaled once at the end: trapezoids (×½), great-circle terms (×1/12), exact edges.
+  let trapezoids = 0;
+  let curvatureTerms = 0;
+  let exactEdges = 0;
   let current = ring[0]!;
   let currentSin = referenceSin;
   for (let index = 1; index <= length; index++) {
@@ -100,20 +103,22 @@ export function ringArea(ring: readonly Position[]): number {
     const nextSin = sinAuthalicLatitude(next[1]!);
     const deltaLongitude = (next[0]! - current[0]!) * DEGREES_TO_RADIANS;
     const deltaSin = nextSin - currentSin;
-    const meanSin = (currentSin + nextSin) / 2;
-    const cosSquared = 1 - meanSin * meanSin;
+    const sinSum = currentSin + nextSin;
+    const cosSquared = 1 - 0.25 * sinSum * sinSum;
     // Δβ² ≈ Δ(sin β)² / cos²β; both terms are the squared edge length on the unit sphere.
     const northingSquared = (deltaSin * deltaSin) / cosSquared;
     const eastingSquared = deltaLongitude * deltaLongitude * cosSquared;
     if (eastingSquared + northingSquared > LONG_EDGE_SQUARED_ON_UNIT_SPHERE) {
-      total += geodesicEdgeArea(current, next) - deltaLongitude * referenceSin;
+      exactEdges += geodesicEdgeArea(current, next) - deltaLongitude * referenceSin;
     } else {
-      const trapezoid = deltaLongitude * ((currentSin - referenceSin + (nextSin - referenceSin)) / 2);
-      total += trapezoid + (meanSin * deltaLongitude * (eastingSquared + 3 * northingSquared)) / 12;
+      trapezoids += deltaLongitude * (sinSum - 2 * referenceSin);
+      curvatureTerms += sinSum * deltaLongitude * (eastingSquared + 3 * northingSquared);
     }
     current = next;
     currentSin = nextSin;
   }
+  // meanSin = sinSum / 2, hence 1/24 for the curvature terms.
+  const total = trapezoids / 2 + curvatureTerms / 24 + exactEdges;
   // The contributions above are "area between edge and equator", which is clockwise-positive.
   return -total * AUTHALIC_RADIUS_SQUARED;
 }
