@@ -100,11 +100,9 @@ export function createZoneMap(
   window.__zoneMap = map;
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
-  map.addControl(new AttributionControl({ compact: true, customAttribution: dataset.manifest.credits.map((credit) => credit.zh) }));
-  // The credits are also in the overview panel; folded, they do not cover the southern wing.
-  map.once('load', () => {
-    container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
-  });
+  // The dataset credits live in the overview panel, not here: MapLibre writes attribution strings
+  // as HTML, and a manifest is user-replaceable input.
+  map.addControl(new AttributionControl({ compact: true }));
 
   const interactiveLayers = dataset.manifest.layers.flatMap(interactiveStyleLayerIds);
   let hovered: FeatureReference | null = null;

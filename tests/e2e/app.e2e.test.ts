@@ -297,6 +297,47 @@ describe('without WebGL', () => {
   });
 });
 
+describe('hostile text in the data', () => {
+  it('shows markup in names and credits as plain text and never runs it', async () => {
+    const payload = '<img src=x onerror="window.__injected=1">';
+    const browser = await launchBrowser();
+    try {
+      const hostileManifest = { ...manifest, credits: [{ zh: `${payload}数据`, en: `${payload}data` }] };
+      await browser.context.route('**/geodata/manifest.json', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(hostileManifest) }),
+      );
+      const greenIndex = manifest.layers.findIndex((layer) => layer.role === 'green');
+      const green = structuredClone(collections[greenIndex]!);
+      green.features[0]!.properties.name_zh = `${payload}公园`;
+      green.features[0]!.properties.source = `${payload}来源`;
+      await browser.context.route(`**/geodata/${manifest.layers[greenIndex]!.file}`, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(green) }),
+      );
+
+      for (const webgl of [true, false]) {
+        const app = await openApp({ browser, webgl, waitForReady: webgl });
+        if (!webgl) {
+          await app.page.locator('.feature-list').waitFor();
+          await app.page.locator(`tr[data-feature-id="${green.features[0]!.properties.id}"] button`).click();
+          await app.page.locator('.feature-panel').waitFor();
+        }
+        const page = await app.page.evaluate(() => ({
+          injected: (window as unknown as { __injected?: number }).__injected,
+          images: document.querySelectorAll('img').length,
+          text: document.body.innerText,
+        }));
+        expect(page.injected).toBeUndefined();
+        expect(page.images).toBe(0);
+        expect(page.text).toContain(`${payload}数据`);
+        if (!webgl) expect(page.text).toContain(`${payload}公园`);
+        await app.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 describe('when the data is broken', () => {
   it('explains a missing manifest and a malformed layer in an alert, not a blank page', async () => {
     const browser = await launchBrowser();
