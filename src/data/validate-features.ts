@@ -21,7 +21,9 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
-  return JSON.stringify(value);
+  // Long text is cut so that a hostile value cannot turn a one-line message into a page.
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 
 /**

@@ -27,7 +27,9 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  return JSON.stringify(value);
+  // Long text is cut so that a hostile value cannot turn a one-line message into a page.
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 
 export function validateManifest(value: unknown, fileName = 'manifest.json'): ManifestResult {

@@ -120,3 +120,14 @@ describe('loadDataset', () => {
     expect(result).toEqual({ ok: false, problems: ['wings.geojson: not valid JSON: text ends early (truncated file?) at line 1, column 41'] });
   });
 });
+
+describe('loadDataset with hostile values', () => {
+  it('keeps each problem to one short line even when a value is huge', async () => {
+    const files = edit(await fixtureFiles(), 'green.geojson', (value) => (value.features[0].properties.confidence = 'x'.repeat(100_000)));
+    const result = await loadDataset(memoryReader(files));
+    if (result.ok) throw new Error('expected problems');
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]!.length).toBeLessThan(200);
+    expect(result.problems[0]).not.toContain('\n');
+  });
+});
