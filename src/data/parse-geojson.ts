@@ -53,7 +53,7 @@ function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return `${typeof value} ${String(value)}`;
 }
 
@@ -68,7 +68,7 @@ const ALL_TYPES = ['FeatureCollection', 'Feature', ...GEOMETRY_TYPES];
 function describeType(type: unknown): string {
   if (typeof type !== 'string') return typeName(type);
   const match = ALL_TYPES.find((known) => known.toLowerCase() === type.toLowerCase());
-  return match ? `${JSON.stringify(type)} (did you mean ${JSON.stringify(match)}? type names are case-sensitive)` : JSON.stringify(type);
+  return match ? `${JSON.stringify(type)} (did you mean ${JSON.stringify(match)}? type names are case-sensitive)` : typeName(type);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
