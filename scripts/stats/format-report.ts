@@ -68,6 +68,8 @@ export function formatZoneReport(manifest: Manifest, statistics: ZoneStatistics)
       ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
     ),
   );
+  lines.push('≈ shape estimated (confidence below high): its measured area is only as good as the drawing;');
+  lines.push('  a shape drawn to its published size will match that size by construction, not by survey.');
   if (statistics.problems.length > 0) {
     lines.push('');
     lines.push('Not counted (geometry the clipper could not handle):');
