@@ -11,6 +11,7 @@ import { loadDataset } from './data/load-dataset.ts';
 import { language, languageFromSearch, messages } from './i18n/index.ts';
 import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics } from './state/app-state.ts';
 import { App } from './ui/App.tsx';
+import { connectUrlState } from './state/url-sync.ts';
 import { isWebGlAvailable } from './map/webgl-support.ts';
 
 const font = { family, faces: styleFontFaces };
@@ -34,6 +35,7 @@ async function boot(): Promise<void> {
     return;
   }
   setDatasetReady(result.dataset);
+  connectUrlState(result.dataset);
   // Measuring takes the main thread for about a second on a slow machine: let the map draw first.
   await mapSettled(MAP_SETTLE_TIMEOUT_MS);
   setStatistics(computeZoneStatistics(result.dataset));

@@ -268,6 +268,28 @@ describe('without WebGL', () => {
     }
   });
 
+  it('opens and frames the feature a link names, and the hash follows the open panel', async () => {
+    const featureId = wetlandPark!.properties.id;
+    const app = await openApp({ path: `#feature=${wetlandPark!.properties.layer}/${featureId}` });
+    try {
+      const panel = app.page.locator(`.feature-panel[data-feature-id="${featureId}"]`);
+      await panel.waitFor();
+      await app.page.waitForFunction(() => !window.__zoneMap!.isMoving(), undefined, { timeout: 10_000 });
+      const centre = await app.page.evaluate(() => window.__zoneMap!.getCenter().toArray());
+      const [west, south, east, north] = boundsOf(wetlandPark!.geometry);
+      expect(centre[0]).toBeGreaterThan(west);
+      expect(centre[0]).toBeLessThan(east);
+      expect(centre[1]).toBeGreaterThan(south);
+      expect(centre[1]).toBeLessThan(north);
+      await app.page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      expect(await app.page.evaluate(() => window.location.hash)).toBe('');
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('speaks English with ?lang=en, on the page and on the map', async () => {
     const app = await openApp({ path: '?lang=en' });
     try {
