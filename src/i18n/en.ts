@@ -49,7 +49,7 @@ export const en: Messages = {
     greenRatioUnavailable: 'Not computable',
     approximateBadge: '≈ estimated position or shape',
     positionOnly: 'Point position, no area',
-    schematicAreaCaveat: 'Schematic shape: the measured area reflects only the outline drawn and cannot confirm the published figure.',
+    schematicAreaCaveat: 'Estimated or schematic shape: the measured area reflects only the outline drawn and cannot confirm the published figure.',
   },
   kinds: {
     district: 'District',

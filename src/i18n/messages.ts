@@ -52,6 +52,7 @@ export interface Messages {
     greenRatioUnavailable: string;
     approximateBadge: string;
     positionOnly: string;
+    /** Shown beside the measured area of any estimated shape: it cannot check a published figure. */
     schematicAreaCaveat: string;
   };
   kinds: Record<string, string>;

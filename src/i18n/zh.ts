@@ -49,7 +49,7 @@ export const zh: Messages = {
     greenRatioUnavailable: '无法计算',
     approximateBadge: '≈ 位置或形状为估计',
     positionOnly: '点位，无面积',
-    schematicAreaCaveat: '形状为示意：量算面积只反映图上所画的范围，不能用来核实公布数字。',
+    schematicAreaCaveat: '形状为估计或示意：量算面积只反映图上所画的范围，不能用来核实公布数字。',
   },
   kinds: {
     district: '区县',

@@ -28,10 +28,18 @@ export interface ZoneMapCallbacks {
   onContextRestored: () => void;
 }
 
+export interface EdgeInsets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
 export interface ZoneMapController {
   setLayerVisible: (layerId: string, visible: boolean) => void;
   setSelected: (feature: FeatureReference | null) => void;
-  zoomToFeature: (feature: FeatureReference) => void;
+  /** `covered` is how much of each map edge a panel hides, in pixels, so the feature lands in view. */
+  zoomToFeature: (feature: FeatureReference, covered?: EdgeInsets) => void;
   destroy: () => void;
 }
 
@@ -174,12 +182,19 @@ export function createZoneMap(
       selected = reference;
       setState(selected, 'selected', true);
     },
-    zoomToFeature(reference) {
+    zoomToFeature(reference, covered = { top: 0, right: 0, bottom: 0, left: 0 }) {
       const bounds = featureBounds(dataset, reference);
       if (!bounds) return;
+      const margin = 48;
+      const padding = {
+        top: covered.top + margin,
+        right: covered.right + margin,
+        bottom: covered.bottom + margin,
+        left: covered.left + margin,
+      };
       const isPoint = bounds[0] === bounds[2] && bounds[1] === bounds[3];
-      if (isPoint) map.flyTo({ center: [bounds[0], bounds[1]], zoom: Math.max(map.getZoom(), 14) });
-      else map.fitBounds(boundsLike(bounds), { padding: 48, maxZoom: 16 });
+      if (isPoint) map.flyTo({ center: [bounds[0], bounds[1]], zoom: Math.max(map.getZoom(), 14), padding });
+      else map.fitBounds(boundsLike(bounds), { padding, maxZoom: 16 });
     },
     destroy() {
       map.remove();

@@ -82,7 +82,7 @@ export function FeaturePanel({
             <>
               <AreaFigures squareMetres={measurement.areaM2} />
               <span class="muted small">{text.feature.measuredAreaNote}</span>
-              {properties.confidence === 'schematic' ? (
+              {approximate ? (
                 <span class="caveat small">{text.feature.schematicAreaCaveat}</span>
               ) : null}
             </>

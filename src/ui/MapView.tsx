@@ -13,6 +13,25 @@ import { language, messages } from '../i18n/index.ts';
 
 export const MAP_READY_ATTRIBUTE = 'data-map-ready';
 
+/**
+ * How much of the map the feature panel hides: its width on the left on a desktop, its height at
+ * the bottom on a phone (where it is a sheet). Zooming leaves that part out so the feature shows.
+ */
+function panelCover(mapElement: HTMLElement): { top: number; right: number; bottom: number; left: number } {
+  const cover = { top: 0, right: 0, bottom: 0, left: 0 };
+  const panel = mapElement.parentElement?.querySelector('.feature-panel');
+  if (!panel) return cover;
+  const map = mapElement.getBoundingClientRect();
+  const box = panel.getBoundingClientRect();
+  const spansWidth = box.width > map.width * 0.8;
+  if (spansWidth) cover.bottom = Math.max(0, Math.min(map.bottom, box.bottom) - box.top);
+  else cover.left = Math.max(0, Math.min(map.right, box.right) - map.left);
+  // Never ask for more padding than leaves a usable view.
+  cover.bottom = Math.min(cover.bottom, map.height * 0.6);
+  cover.left = Math.min(cover.left, map.width * 0.6);
+  return cover;
+}
+
 export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFont }) {
   const container = useRef<HTMLDivElement>(null);
 
@@ -58,7 +77,7 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
         const stopSelection = effect(() => controller.setSelected(selectedFeature.value));
         const stopZoom = effect(() => {
           const request = zoomRequest.value;
-          if (request) controller.zoomToFeature(request.reference);
+          if (request) controller.zoomToFeature(request.reference, panelCover(element));
         });
         stop = () => {
           stopVisibility();

@@ -158,16 +158,11 @@ describe('the map app', () => {
     expect(await panel.textContent()).toContain(wetlandPark!.properties.source);
     await app.screenshot('app-feature-panel');
 
-    // "Zoom to" frames the park: afterwards the map centre lies inside the park's bounding box.
+    // "Zoom to" frames the park where the panel does not hide it.
     await app.page.evaluate(() => window.__zoneMap!.jumpTo({ zoom: 10 }));
     await panel.locator('button.text-button').click();
     await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.getZoom() > 12, undefined, { timeout: 10_000 });
-    const centre = await app.page.evaluate(() => window.__zoneMap!.getCenter().toArray());
-    const [west, south, east, north] = boundsOf(wetlandPark!.geometry);
-    expect(centre[0]).toBeGreaterThan(west);
-    expect(centre[0]).toBeLessThan(east);
-    expect(centre[1]).toBeGreaterThan(south);
-    expect(centre[1]).toBeLessThan(north);
+    await expectFramedBesidePanel(app, wetlandPark!.geometry);
 
     await app.page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
@@ -275,12 +270,7 @@ describe('without WebGL', () => {
       const panel = app.page.locator(`.feature-panel[data-feature-id="${featureId}"]`);
       await panel.waitFor();
       await app.page.waitForFunction(() => !window.__zoneMap!.isMoving(), undefined, { timeout: 10_000 });
-      const centre = await app.page.evaluate(() => window.__zoneMap!.getCenter().toArray());
-      const [west, south, east, north] = boundsOf(wetlandPark!.geometry);
-      expect(centre[0]).toBeGreaterThan(west);
-      expect(centre[0]).toBeLessThan(east);
-      expect(centre[1]).toBeGreaterThan(south);
-      expect(centre[1]).toBeLessThan(north);
+      await expectFramedBesidePanel(app, wetlandPark!.geometry);
       await app.page.keyboard.press('Escape');
       await panel.waitFor({ state: 'detached' });
       expect(await app.page.evaluate(() => window.location.hash)).toBe('');
@@ -313,6 +303,15 @@ describe('without WebGL', () => {
       const box = await app.page.locator('.map-canvas').boundingBox();
       expect(box!.width).toBeGreaterThan(380);
       expect(box!.height).toBeGreaterThan(300);
+
+      // On a phone the panel is a sheet over the bottom of the map; the framed feature stays above it.
+      await app.page.goto(`${app.baseUrl}#feature=${wetlandPark!.properties.layer}/${wetlandPark!.properties.id}`);
+      await app.page.reload();
+      await app.waitForReady();
+      await app.page.locator('.feature-panel').waitFor();
+      await app.page.waitForFunction(() => !window.__zoneMap!.isMoving(), undefined, { timeout: 10_000 });
+      await expectFramedBesidePanel(app, wetlandPark!.geometry);
+      await app.screenshot('app-phone-panel');
     } finally {
       await app.close();
     }
@@ -385,6 +384,34 @@ describe('when the data is broken', () => {
     }
   });
 });
+
+/** The feature's bounding box is on screen, reasonably large, and clear of the feature panel. */
+async function expectFramedBesidePanel(app: AppPage, geometry: ZoneFeatureCollection['features'][number]['geometry']): Promise<void> {
+  const [west, south, east, north] = boundsOf(geometry);
+  const layout = await app.page.evaluate(
+    ({ west, south, east, north }) => {
+      const map = window.__zoneMap!;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const topLeft = map.project([west, north]);
+      const bottomRight = map.project([east, south]);
+      const panel = document.querySelector('.feature-panel')!.getBoundingClientRect();
+      return {
+        feature: { left: canvas.left + topLeft.x, top: canvas.top + topLeft.y, right: canvas.left + bottomRight.x, bottom: canvas.top + bottomRight.y },
+        canvas: { left: canvas.left, top: canvas.top, right: canvas.right, bottom: canvas.bottom },
+        panel: { left: panel.left, top: panel.top, right: panel.right, bottom: panel.bottom },
+      };
+    },
+    { west, south, east, north },
+  );
+  const { feature, canvas, panel } = layout;
+  expect(feature.left).toBeGreaterThanOrEqual(canvas.left);
+  expect(feature.right).toBeLessThanOrEqual(canvas.right);
+  expect(feature.top).toBeGreaterThanOrEqual(canvas.top);
+  expect(feature.bottom).toBeLessThanOrEqual(canvas.bottom);
+  expect(feature.right - feature.left).toBeGreaterThan(100);
+  const overlapsPanel = feature.left < panel.right && feature.right > panel.left && feature.top < panel.bottom && feature.bottom > panel.top;
+  expect(overlapsPanel, JSON.stringify(layout)).toBe(false);
+}
 
 function boundsOf(geometry: ZoneFeatureCollection['features'][number]['geometry']): [number, number, number, number] {
   const ring = geometry.type === 'Polygon' ? geometry.coordinates[0]! : geometry.type === 'MultiPolygon' ? geometry.coordinates[0]![0]! : [];
