@@ -69,6 +69,8 @@ export interface Messages {
     noWebGl: string;
     contextLost: string;
     listHeading: string;
+    showList: string;
+    showMap: string;
     searchLabel: string;
     searchPlaceholder: string;
     noMatches: string;

@@ -89,6 +89,8 @@ export const zh: Messages = {
     noWebGl: '此浏览器无法使用 WebGL，地图无法绘制。以下列出同样的信息。',
     contextLost: '地图的图形上下文已丢失（常见于手机切换应用后），恢复后将自动重绘。以下列出同样的信息。',
     listHeading: '要素列表',
+    showList: '以列表查看',
+    showMap: '返回地图',
     searchLabel: '搜索要素',
     searchPlaceholder: '名称、类型或来源',
     noMatches: '没有匹配的要素',

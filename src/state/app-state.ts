@@ -21,6 +21,8 @@ export const mapStatus = signal<MapStatus>('starting');
 export const layerVisibility = signal<Readonly<Record<string, boolean>>>({});
 export const selectedFeature = signal<FeatureReference | null>(null);
 export const overviewOpen = signal<boolean>(true);
+/** The table of every feature over the map: for keyboards, screen readers and searching by source. */
+export const listOpen = signal<boolean>(false);
 
 export function initialLayerVisibility(manifest: Manifest): Record<string, boolean> {
   return Object.fromEntries(manifest.layers.map((layer) => [layer.id, layer.visible]));

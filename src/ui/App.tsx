@@ -4,7 +4,7 @@
  */
 import type { MapStyleFont } from '../map/style.ts';
 import { messages } from '../i18n/index.ts';
-import { datasetState, mapStatus, selectedFeature } from '../state/app-state.ts';
+import { datasetState, listOpen, mapStatus, selectedFeature } from '../state/app-state.ts';
 import { DataErrorAlert } from './DataErrorAlert.tsx';
 import { FeatureList } from './FeatureList.tsx';
 import { FeaturePanel } from './FeaturePanel.tsx';
@@ -18,6 +18,7 @@ export function App({ font }: { font: MapStyleFont }) {
   const status = mapStatus.value;
   const selected = selectedFeature.value;
   const noMap = status === 'unavailable' || status === 'context-lost';
+  const showList = noMap || listOpen.value;
 
   return (
     <div class={`app app--map-${status}`}>
@@ -34,18 +35,23 @@ export function App({ font }: { font: MapStyleFont }) {
         {data.status === 'ready' ? (
           <>
             <OverviewPanel dataset={data.dataset} statistics={data.statistics} />
+            {!noMap ? (
+              <button type="button" class="text-button list-toggle" aria-pressed={listOpen.value} onClick={() => (listOpen.value = !listOpen.value)}>
+                {listOpen.value ? text.fallback.showMap : text.fallback.showList}
+              </button>
+            ) : null}
             {status !== 'unavailable' ? <LayerPanel dataset={data.dataset} statistics={data.statistics} /> : null}
           </>
         ) : null}
       </aside>
       <main class="map-area">
         {data.status === 'ready' && status !== 'unavailable' ? <MapView dataset={data.dataset} font={font} /> : null}
-        {data.status === 'ready' && noMap ? (
+        {data.status === 'ready' && showList ? (
           <div class="map-fallback">
             <FeatureList
               dataset={data.dataset}
               statistics={data.statistics}
-              reason={status === 'unavailable' ? text.fallback.noWebGl : text.fallback.contextLost}
+              reason={status === 'unavailable' ? text.fallback.noWebGl : status === 'context-lost' ? text.fallback.contextLost : undefined}
             />
           </div>
         ) : null}

@@ -1,16 +1,25 @@
 /**
  * The map's information without the map: a searchable table of every feature. Shown when WebGL is
- * missing or its context was lost, under a message saying why.
+ * missing or its context was lost, under a message saying why, and over the map on request.
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { Dataset } from '../data/dataset-types.ts';
 import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
 import { language, messages } from '../i18n/index.ts';
 import { featureRows, filterFeatureRows } from '../state/feature-rows.ts';
-import { selectFeature } from '../state/app-state.ts';
+import { listOpen, requestZoom, selectFeature } from '../state/app-state.ts';
 import { formatArea, formatSignedPercent, formatStated } from './format.ts';
 
-export function FeatureList({ dataset, statistics, reason }: { dataset: Dataset; statistics: ZoneStatistics | null; reason: string }) {
+export function FeatureList({
+  dataset,
+  statistics,
+  reason,
+}: {
+  dataset: Dataset;
+  statistics: ZoneStatistics | null;
+  /** Why there is no map; absent when the list was asked for and the map is a click away. */
+  reason?: string;
+}) {
   const text = messages.value;
   const lang = language.value;
   const tag = text.languageTag;
@@ -21,10 +30,19 @@ export function FeatureList({ dataset, statistics, reason }: { dataset: Dataset;
 
   return (
     <section class="feature-list" aria-labelledby="feature-list-heading">
-      <p class="fallback-message" role="status">
-        {reason}
-      </p>
-      <h2 id="feature-list-heading">{text.fallback.listHeading}</h2>
+      {reason ? (
+        <p class="fallback-message" role="status">
+          {reason}
+        </p>
+      ) : null}
+      <div class="panel-title-row">
+        <h2 id="feature-list-heading">{text.fallback.listHeading}</h2>
+        {reason ? null : (
+          <button type="button" class="text-button" onClick={() => (listOpen.value = false)}>
+            {text.fallback.showMap}
+          </button>
+        )}
+      </div>
       <label class="search-field">
         <span>{text.fallback.searchLabel}</span>
         <input
@@ -51,7 +69,18 @@ export function FeatureList({ dataset, statistics, reason }: { dataset: Dataset;
             {shown.map((row) => (
               <tr key={row.reference.featureId} data-feature-id={row.reference.featureId}>
                 <th scope="row">
-                  <button type="button" class="link-button" onClick={() => selectFeature(row.reference)}>
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={() => {
+                      selectFeature(row.reference);
+                      // With a map behind the list, show the feature on it.
+                      if (!reason) {
+                        listOpen.value = false;
+                        requestZoom(row.reference);
+                      }
+                    }}
+                  >
                     {row.confidence !== 'high' ? '≈' : ''}
                     {lang === 'zh' ? row.name.zh : row.name.en}
                   </button>

@@ -77,7 +77,11 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
         const stopSelection = effect(() => controller.setSelected(selectedFeature.value));
         const stopZoom = effect(() => {
           const request = zoomRequest.value;
-          if (request) controller.zoomToFeature(request.reference, panelCover(element));
+          if (!request) return;
+          // After the next render: the panel that opens with the same click must be measured too.
+          requestAnimationFrame(() => {
+            if (!stopped) controller.zoomToFeature(request.reference, panelCover(element));
+          });
         });
         stop = () => {
           stopVisibility();

@@ -204,6 +204,21 @@ describe('the map app', () => {
     expect((await drawnFeatureCountsByLayer(app))[green.id]).toBeGreaterThan(0);
   });
 
+  it('offers the same information as a list over the map; a row shows its feature on the map', async () => {
+    await app.page.locator('.list-toggle').click();
+    const list = app.page.locator('.feature-list');
+    await list.waitFor();
+    expect(await list.locator('tbody tr').count()).toBe(totalFeatureCount);
+    expect(await app.page.locator('.fallback-message').count()).toBe(0);
+    await list.locator('input[type="search"]').fill(WETLAND_PARK_NAME);
+    await list.locator(`tr[data-feature-id="${wetlandPark!.properties.id}"] button`).click();
+    await list.waitFor({ state: 'detached' });
+    await app.page.locator(`.feature-panel[data-feature-id="${wetlandPark!.properties.id}"]`).waitFor();
+    await app.page.waitForFunction(() => !window.__zoneMap!.isMoving(), undefined, { timeout: 10_000 });
+    await expectFramedBesidePanel(app, wetlandPark!.geometry);
+    await app.page.keyboard.press('Escape');
+  });
+
   it('shows the list when the WebGL context is lost and the map again when it returns', async () => {
     await app.page.evaluate(() => {
       const gl = window.__zoneMap!.getCanvas().getContext('webgl2') ?? window.__zoneMap!.getCanvas().getContext('webgl');
