@@ -55,8 +55,9 @@ type Bounds = [number, number, number, number];
 function featureBounds(dataset: Dataset, reference: FeatureReference): Bounds | null {
   const layer = dataset.layers.find((entry) => entry.definition.id === reference.layerId);
   const feature = layer?.features.features.find((candidate) => candidate.properties.id === reference.featureId);
-  if (!feature) return null;
-  return bbox(feature) as Bounds;
+  if (!feature?.geometry) return null;
+  const bounds = bbox(feature) as Bounds;
+  return bounds.every(Number.isFinite) ? bounds : null;
 }
 
 /** The zone layer frames the first view; without one, everything but context layers does. */
@@ -102,8 +103,6 @@ export function createZoneMap(
     style,
     ...(startBounds ? { bounds: boundsLike(startBounds), fitBoundsOptions: { padding: 24 } } : { center: [105.44, 28.9], zoom: 9 }),
     attributionControl: false,
-    // Keeps the canvas readable by screenshots and pixel checks in tests; costs little on a static map.
-    canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   window.__zoneMap = map;
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');

@@ -214,7 +214,8 @@ describe('the map app', () => {
     await list.locator(`tr[data-feature-id="${wetlandPark!.properties.id}"] button`).click();
     await list.waitFor({ state: 'detached' });
     await app.page.locator(`.feature-panel[data-feature-id="${wetlandPark!.properties.id}"]`).waitFor();
-    await app.page.waitForFunction(() => !window.__zoneMap!.isMoving(), undefined, { timeout: 10_000 });
+    // The camera starts moving a frame after the click; wait for it to arrive close in.
+    await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.getZoom() > 12, undefined, { timeout: 10_000 });
     await expectFramedBesidePanel(app, wetlandPark!.geometry);
     await app.page.keyboard.press('Escape');
   });
