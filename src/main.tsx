@@ -9,7 +9,7 @@ import './styles/app.css';
 import { computeZoneStatistics } from './analysis/zone-statistics.ts';
 import { loadDataset } from './data/load-dataset.ts';
 import { language, languageFromSearch, messages } from './i18n/index.ts';
-import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics } from './state/app-state.ts';
+import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics, setStatisticsFailed } from './state/app-state.ts';
 import { App } from './ui/App.tsx';
 import { connectUrlState } from './state/url-sync.ts';
 import { isWebGlAvailable } from './map/webgl-support.ts';
@@ -38,8 +38,12 @@ async function boot(): Promise<void> {
   connectUrlState(result.dataset);
   // Measuring takes the main thread for about a second on a slow machine: let the map draw first.
   await mapSettled(MAP_SETTLE_TIMEOUT_MS);
-  setStatistics(computeZoneStatistics(result.dataset));
-  performance.mark('zone:statistics-computed');
+  try {
+    setStatistics(computeZoneStatistics(result.dataset));
+    performance.mark('zone:statistics-computed');
+  } catch (error) {
+    setStatisticsFailed(error instanceof Error ? error.message : String(error));
+  }
 }
 
 const MAP_SETTLE_TIMEOUT_MS = 8000;

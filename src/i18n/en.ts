@@ -84,6 +84,8 @@ export const en: Messages = {
     dataProblems: 'The data files have these problems:',
     fetchFailed: (path, reason) => `Could not read ${path}: ${reason}`,
     unexpected: (reason) => `Unexpected error: ${reason}`,
+    statisticsFailed: 'Areas and green-space ratios could not be computed; the map still works:',
+    statisticsPartial: 'This geometry could not be measured; the figures above leave it out:',
   },
   fallback: {
     noWebGl: 'This browser cannot use WebGL, so the map cannot be drawn. The same information is listed below.',

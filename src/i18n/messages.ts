@@ -64,6 +64,8 @@ export interface Messages {
     dataProblems: string;
     fetchFailed: (path: string, reason: string) => string;
     unexpected: (reason: string) => string;
+    statisticsFailed: string;
+    statisticsPartial: string;
   };
   fallback: {
     noWebGl: string;

@@ -84,6 +84,8 @@ export const zh: Messages = {
     dataProblems: '数据文件有以下问题：',
     fetchFailed: (path, reason) => `无法读取 ${path}：${reason}`,
     unexpected: (reason) => `发生意外错误：${reason}`,
+    statisticsFailed: '面积与绿地率无法计算，地图仍可使用：',
+    statisticsPartial: '以下几何无法参与计算，上面的数字不含它们：',
   },
   fallback: {
     noWebGl: '此浏览器无法使用 WebGL，地图无法绘制。以下列出同样的信息。',

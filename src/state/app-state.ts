@@ -11,7 +11,7 @@ export type DatasetState =
   | { status: 'loading' }
   | { status: 'failed'; problems: string[] }
   /** `statistics` is null while they are being computed: they wait until the map has drawn. */
-  | { status: 'ready'; dataset: Dataset; statistics: ZoneStatistics | null };
+  | { status: 'ready'; dataset: Dataset; statistics: ZoneStatistics | null; statisticsError?: string };
 
 /** `starting` until the first complete frame; `unavailable` when there is no WebGL at all. */
 export type MapStatus = 'starting' | 'ready' | 'unavailable' | 'context-lost';
@@ -43,6 +43,12 @@ export function setDatasetReady(dataset: Dataset, statistics: ZoneStatistics | n
 export function setStatistics(statistics: ZoneStatistics): void {
   const current = datasetState.value;
   if (current.status === 'ready') datasetState.value = { ...current, statistics };
+}
+
+/** Measuring failed outright: the map and the stated figures stay, with the reason beside them. */
+export function setStatisticsFailed(reason: string): void {
+  const current = datasetState.value;
+  if (current.status === 'ready') datasetState.value = { ...current, statisticsError: reason };
 }
 
 export function setDatasetFailed(problems: string[]): void {

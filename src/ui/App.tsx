@@ -34,6 +34,22 @@ export function App({ font }: { font: MapStyleFont }) {
         {data.status === 'failed' ? <DataErrorAlert problems={data.problems} /> : null}
         {data.status === 'ready' ? (
           <>
+            {data.statisticsError ? (
+              <div class="data-error" role="alert">
+                <p>{text.errors.statisticsFailed}</p>
+                <p>{data.statisticsError}</p>
+              </div>
+            ) : null}
+            {data.statistics && data.statistics.problems.length > 0 ? (
+              <div class="data-warning" role="status">
+                <p>{text.errors.statisticsPartial}</p>
+                <ul>
+                  {data.statistics.problems.map((problem, index) => (
+                    <li key={index}>{problem}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <OverviewPanel dataset={data.dataset} statistics={data.statistics} />
             {!noMap ? (
               <button type="button" class="text-button list-toggle" aria-pressed={listOpen.value} onClick={() => (listOpen.value = !listOpen.value)}>

@@ -8,6 +8,7 @@ import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
 import { language, messages } from '../i18n/index.ts';
 import { featureRows, filterFeatureRows } from '../state/feature-rows.ts';
 import { listOpen, requestZoom, selectFeature } from '../state/app-state.ts';
+import { pendingFigureText } from './pending-figure.ts';
 import { formatArea, formatSignedPercent, formatStated } from './format.ts';
 
 export function FeatureList({
@@ -88,7 +89,7 @@ export function FeatureList({
                 </th>
                 <td>{kindLabel(row.kind)}</td>
                 <td>
-                  {row.areaM2 !== null ? formatArea(row.areaM2, 'km2', text.units.km2, tag) : statistics ? '—' : text.measuring}
+                  {row.areaM2 !== null ? formatArea(row.areaM2, 'km2', text.units.km2, tag) : statistics ? '—' : pendingFigureText()}
                 </td>
                 <td>
                   {row.stated ? formatStated(row.stated.value, text.units[row.stated.unit], tag) : '—'}

@@ -11,6 +11,7 @@ import { language, messages } from '../i18n/index.ts';
 import { findFeature, requestZoom, selectFeature } from '../state/app-state.ts';
 import type { FeatureReference } from '../state/feature-reference.ts';
 import { AreaFigures } from './AreaFigures.tsx';
+import { pendingFigureText } from './pending-figure.ts';
 import { formatArea, formatPercent, formatSignedPercent, formatStated } from './format.ts';
 
 export function FeaturePanel({
@@ -89,7 +90,7 @@ export function FeaturePanel({
           ) : statistics ? (
             text.feature.positionOnly
           ) : (
-            text.measuring
+            pendingFigureText()
           )}
         </dd>
 

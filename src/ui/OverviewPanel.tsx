@@ -7,6 +7,7 @@ import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
 import { GREEN_SPACE_RATIO_DEFINITION } from '../analysis/zone-statistics.ts';
 import { language, messages } from '../i18n/index.ts';
 import { overviewOpen } from '../state/app-state.ts';
+import { pendingFigureText } from './pending-figure.ts';
 import { formatArea, formatPercent, formatSignedPercent, formatStated } from './format.ts';
 
 export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; statistics: ZoneStatistics | null }) {
@@ -56,7 +57,7 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
               </tr>
               <tr>
                 <th scope="row">{text.overview.measuredLabel}</th>
-                <td class="measured-value">{summary ? formatArea(summary.zoneAreaM2, 'km2', text.units.km2, tag) : text.measuring}</td>
+                <td class="measured-value">{summary ? formatArea(summary.zoneAreaM2, 'km2', text.units.km2, tag) : pendingFigureText()}</td>
               </tr>
               {areaDifference !== null ? (
                 <tr>
@@ -82,7 +83,7 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
                 <th scope="row">{text.overview.measuredLabel}</th>
                 <td class="measured-value">
                   {!summary ? (
-                    text.measuring
+                    pendingFigureText()
                   ) : summary.greenSpaceRatio === null ? (
                     text.feature.greenRatioUnavailable
                   ) : (

@@ -126,3 +126,16 @@ describe('selection and hidden layers', () => {
     expect(selectedFeature.value).toBeNull();
   });
 });
+
+describe('measuring after the map', () => {
+  it('keeps the dataset on screen when measuring fails, and records why', async () => {
+    const { datasetState, setDatasetReady, setStatisticsFailed, setStatistics } = await import('../../../src/state/app-state.ts');
+    setDatasetReady(dataset);
+    expect(datasetState.value).toMatchObject({ status: 'ready', statistics: null });
+    setStatisticsFailed('clipper exploded');
+    expect(datasetState.value).toMatchObject({ status: 'ready', dataset, statisticsError: 'clipper exploded' });
+    const statistics = computeZoneStatistics(dataset);
+    setStatistics(statistics);
+    expect(datasetState.value).toMatchObject({ status: 'ready', dataset, statistics });
+  });
+});
