@@ -2,6 +2,7 @@ import type { Messages } from './messages.ts';
 
 export const en: Messages = {
   languageTag: 'en',
+  colon: ': ',
   appTitle: 'Luzhou National High-tech Zone: spatial layout',
   loading: 'Loading map data…',
   measuring: 'measuring…',

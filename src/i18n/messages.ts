@@ -4,6 +4,8 @@
  */
 export interface Messages {
   languageTag: string;
+  /** Between a label and its value: full-width in Chinese, ': ' in English. */
+  colon: string;
   appTitle: string;
   loading: string;
   /** Shown where a measured figure will appear once the statistics are computed. */

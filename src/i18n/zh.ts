@@ -2,6 +2,7 @@ import type { Messages } from './messages.ts';
 
 export const zh: Messages = {
   languageTag: 'zh-CN',
+  colon: '：',
   appTitle: '泸州国家高新区空间布局图',
   loading: '正在加载地图数据…',
   measuring: '量算中…',

@@ -104,7 +104,9 @@ export function FeaturePanel({
               ) : null}
               {properties.stated_area_source ? (
                 <span class="citation">
-                  {text.feature.statedSource}：{properties.stated_area_source}
+                  {text.feature.statedSource}
+                  {text.colon}
+                  {properties.stated_area_source}
                 </span>
               ) : null}
             </>
