@@ -25,7 +25,7 @@ function main() {
   console.log(`${'feature'.padEnd(32)} ${'measured km²'.padStart(12)} ${'stated km²'.padStart(12)}  difference`);
   for (const row of report) {
     const stated = row.statedSquareMetres;
-    const difference = stated === undefined ? '' : `${(((row.measuredSquareMetres - stated) / stated) * 100).toFixed(3)} %`;
+    const difference = stated === undefined ? '' : `${(((row.measuredSquareMetres - stated) / stated) * 100).toFixed(3)} %${row.sizedToStated ? ' (sized to it: not a check)' : ''}`;
     console.log(`${row.id.padEnd(32)} ${km2(row.measuredSquareMetres).padStart(12)} ${(stated === undefined ? '—' : km2(stated)).padStart(12)}  ${difference}`);
   }
   console.log(`wrote ${Object.keys(files).length} files to geodata/`);

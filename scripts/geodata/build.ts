@@ -29,6 +29,8 @@ export interface AreaReportRow {
   measuredSquareMetres: number;
   statedSquareMetres?: number;
   targetSquareMetres?: number;
+  /** The shape was scaled to the stated figure: a zero difference is by construction, not a check. */
+  sizedToStated: boolean;
 }
 
 export interface GeodataBuild {
@@ -65,7 +67,7 @@ function unionOf(geometries: Areal[]): Areal {
 /** Fixed key order, so the serialised text does not depend on how a feature was assembled. */
 const PROPERTY_ORDER: (keyof ZoneFeatureProperties)[] = [
   'id', 'layer', 'name_zh', 'name_en', 'kind', 'source', 'confidence',
-  'stated_area', 'stated_area_unit', 'stated_area_source', 'notes_zh', 'notes_en',
+  'stated_area', 'stated_area_unit', 'stated_area_source', 'sized_to_stated', 'position_unknown', 'notes_zh', 'notes_en',
 ];
 
 function orderedProperties(properties: ZoneFeatureProperties & Record<string, unknown>): Record<string, unknown> {
@@ -83,8 +85,14 @@ function serializeCollection(features: ZoneFeature[]): string {
   return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
 }
 
+/**
+ * Every stated figure this build draws is met by scaling the shape to it (or, for the zone, by
+ * adding up pieces so scaled), so each feature with a stated area is marked `sized_to_stated`: the
+ * UI must not present its measured-minus-stated as a check.
+ */
 function zoneFeature(geometry: Geometry, properties: ZoneFeatureProperties & Record<string, unknown>): ZoneFeature {
-  return { type: 'Feature', properties, geometry };
+  const sized = properties.stated_area !== undefined ? { sized_to_stated: true } : {};
+  return { type: 'Feature', properties: { ...properties, ...sized }, geometry };
 }
 
 const point = (position: Position): Point => ({ type: 'Point', coordinates: position });
@@ -174,6 +182,7 @@ export function buildGeodata(luzhouPackageText: string): GeodataBuild {
       report.push({
         id: item.properties.id,
         measuredSquareMetres: ellipsoidalArea(item.geometry),
+        sizedToStated: item.properties.sized_to_stated === true,
         ...(statedArea !== undefined && statedUnit ? { statedSquareMetres: toSquareMetres(statedArea, statedUnit) } : {}),
       });
     }
@@ -265,10 +274,10 @@ function buildFeatures(shapes: BuiltShapes): Record<string, ZoneFeature[]> {
 
   const core = [
     zoneFeature(shapes.core, {
-      id: 'core-longmatan', layer: 'core', name_zh: '一核(龙马潭核心区)', name_en: 'Core area (Longmatan)', kind: 'core',
+      id: 'core-longmatan', layer: 'core', name_zh: '一核', name_en: 'Core area (Longmatan)', kind: 'core',
       source: CHINA_DAILY, confidence: 'schematic',
       stated_area: 4.62, stated_area_unit: 'km2', stated_area_source: CHINA_DAILY,
-      notes_zh: '4.62 km² 为国务院批复的核心区面积(原泸州经济开发区用地,位于龙马潭区);具体位置未查到,此处为龙马潭区内长江以北、沱江以东的示意位置。',
+      notes_zh: '龙马潭核心区。4.62 km² 为国务院批复的核心区面积(原泸州经济开发区用地,位于龙马潭区);具体位置未查到,此处为龙马潭区内长江以北、沱江以东的示意位置。',
       notes_en: 'The 4.62 km² State-Council-approved key area (former 泸州经济开发区 land in 龙马潭区). Its site was not found: this is a schematic placement in 龙马潭区 north of the Yangtze and east of the Tuo.',
     }),
   ];
@@ -299,17 +308,17 @@ function buildFeatures(shapes: BuiltShapes): Record<string, ZoneFeature[]> {
       notes_en: 'The 20-billion-yuan electronics park; "about 4500 亩" is approximate; the position is a guess (south-east of the 江阳 wing).',
     }),
     zoneFeature(shapes.parks.bigData, {
-      id: 'park-big-data', layer: 'parks', name_zh: '大数据产业园(华为(四川)大数据中心)', name_en: 'Big Data Park (Huawei Sichuan data centre)', kind: 'industrial-park',
+      id: 'park-big-data', layer: 'parks', name_zh: '大数据产业园', name_en: 'Big Data Park', kind: 'industrial-park',
       source: `${CHINA_DAILY}; ${FOUNDING_ARTICLE}`, confidence: 'schematic',
       stated_area: 1000, stated_area_unit: 'mu', stated_area_source: sources.BIG_DATA_AREA_SOURCE,
-      notes_zh: '规划不少于 1000 亩:此处按下限 1000 亩绘制;位置为猜测,围绕华为大数据中心的估计位置。',
-      notes_en: 'Planned at 1000 亩 or more: drawn at the 1000 亩 minimum; the position is a guess around the estimated site of the Huawei data centre.',
+      notes_zh: '园区内有华为(四川)大数据中心(单独以点绘出)。规划不少于 1000 亩:此处按下限 1000 亩绘制;位置为猜测,围绕华为大数据中心的估计位置。',
+      notes_en: 'The park that holds the Huawei (Sichuan) Big Data Centre (drawn as its own point). Planned at 1000 亩 or more: drawn at the 1000 亩 minimum; the position is a guess around the estimated site of the Huawei data centre.',
     }),
     zoneFeature(shapes.parks.intelligentTerminal, {
-      id: 'park-intelligent-terminal', layer: 'parks', name_zh: '智能终端产业园(智能制造)', name_en: 'Intelligent Terminal Park (intelligent manufacturing)', kind: 'industrial-park',
+      id: 'park-intelligent-terminal', layer: 'parks', name_zh: '智能终端产业园', name_en: 'Intelligent Terminal Industrial Park', kind: 'industrial-park',
       source: `${FOUNDING_ARTICLE}; ${CHINA_DAILY}`, confidence: 'schematic',
-      notes_zh: `液晶屏生产线所在园区;位置为猜测。${chosenSize(layout.CHOSEN_PARK_AREA_KM2.intelligentTerminal).zh}`,
-      notes_en: `Home of the LCD lines; the position is a guess. ${chosenSize(layout.CHOSEN_PARK_AREA_KM2.intelligentTerminal).en}`,
+      notes_zh: `液晶屏生产线所在园区;China Daily 所列“智能制造”园区,本项目认为即此园(我们的对应,未经证实)。位置为猜测。${chosenSize(layout.CHOSEN_PARK_AREA_KM2.intelligentTerminal).zh}`,
+      notes_en: `Home of the LCD lines; taken by this project to be China Daily's "intelligent manufacturing park" (our identification, unconfirmed). The position is a guess. ${chosenSize(layout.CHOSEN_PARK_AREA_KM2.intelligentTerminal).en}`,
     }),
     zoneFeature(shapes.parks.machinery, {
       id: 'park-machinery-equipment', layer: 'parks', name_zh: '高端装备制造产业园', name_en: 'Machinery and Equipment Park', kind: 'industrial-park',
@@ -351,11 +360,11 @@ function buildFeatures(shapes: BuiltShapes): Record<string, ZoneFeature[]> {
       notes_en: '4A scenic area, core longan forest 2400 亩; on the Yangtze south bank east of 沙茜, north of 酒谷大道; a schematic shape along the bank (±1.5 km).',
     }),
     zoneFeature(shapes.green.yangqiao, {
-      id: 'green-yangqiao-lake-park', layer: 'green', name_zh: '杨桥湖生态公园(位置未知)', name_en: 'Yangqiao Lake Ecological Park (position unknown)', kind: 'ecological-park',
-      source: `${FOUNDING_ARTICLE}; position: ${OUR_LAYOUT}`, confidence: 'schematic',
+      id: 'green-yangqiao-lake-park', layer: 'green', name_zh: '杨桥湖生态公园', name_en: 'Yangqiao Lake Ecological Park', kind: 'ecological-park',
+      source: `${FOUNDING_ARTICLE}; position: ${OUR_LAYOUT}`, confidence: 'schematic', position_unknown: true,
       stated_area: 2000, stated_area_unit: 'mu', stated_area_source: FOUNDING_ARTICLE,
-      notes_zh: '位置未知:仅为按 2000 亩面积在江阳片区内的示意摆放,不代表实际位置。',
-      notes_en: 'Position unknown: only a schematic placement of its 2000 亩 inside the 江阳 wing, not its real site.',
+      notes_zh: '位置未知:创建文章只列出它是高新区的公园(2000 亩),未给地址。为能显示其面积,本项目把 2000 亩示意摆放在江阳片区东部(约 105.548, 28.862),因为文章所列其他绿地都在江阳片区且那里有不占园区的空地;这不是它的实际位置。因此各片区的绿地率不计入它,只有全区绿地率计入。',
+      notes_en: 'Position unknown: the founding article lists it as one of the zone\'s parks (2000 亩) but gives no address. So its size can be shown, this project placed the 2000 亩 schematically in the east of the 江阳 wing (about 105.548, 28.862), because the article\'s other green spaces all lie in that wing and it has free land off the parks; this is not its real site. It is therefore left out of every wing\'s and the core\'s green-space ratio, and counted only zone-wide.',
     }),
     zoneFeature(shapes.green.taianBelt, {
       id: 'green-taian-riverside-belt', layer: 'green', name_zh: '泰安滨江绿化带', name_en: 'Tai\'an Riverside Green Belt', kind: 'green-belt',
@@ -390,7 +399,6 @@ function buildFeatures(shapes: BuiltShapes): Record<string, ZoneFeature[]> {
     place('place-huawei-big-data-centre', [105.519, 28.856], '华为(四川)大数据中心', 'Huawei (Sichuan) Big Data Centre', 'data-centre', 'schematic', FOUNDING_ARTICLE),
     place('place-great-wall-base', [105.525, 28.845], '中国长城(泸州)创新制造基地', 'Great Wall (Luzhou) Innovation Manufacturing Base', 'factory', 'schematic', FOUNDING_ARTICLE),
     place('place-digital-economy-port', [105.502, 28.856], '中国电子(泸州)数字经济产业港', 'China Electronics (Luzhou) Digital Economy Port', 'industrial-park', 'schematic', FOUNDING_ARTICLE),
-    place('place-intelligent-terminal-park', [105.515, 28.851], '智能终端产业园', 'Intelligent Terminal Industrial Park', 'industrial-park', 'schematic', FOUNDING_ARTICLE),
     place('place-country-garden-eco-city', [105.509, 28.853], '碧桂园生态城', 'Country Garden Eco-City', 'residential', 'low', `${FOUNDING_ARTICLE}; address 茜草街道酒谷大道三段`),
     place('place-languang-waterfront', [105.504, 28.862], '蓝光水岸公园', 'Languang Waterfront Park (housing)', 'residential', 'low', 'Property listing: address "渔子溪生态公园旁"'),
   ];

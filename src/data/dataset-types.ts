@@ -82,6 +82,19 @@ export interface ZoneFeatureProperties {
   stated_area_source?: string;
   notes_zh?: string;
   notes_en?: string;
+  /**
+   * `true`: no source says where this feature is. Its geometry is a placement this project chose so
+   * the feature can be drawn and its stated size shown; the map labels it "(位置未知 / position
+   * unknown)", panels say so, and it is left out of every sub-unit's green-space ratio (which wing
+   * or core holds it is our guess). The name stays the real name: the caveat lives here, not in it.
+   */
+  position_unknown?: boolean;
+  /**
+   * `true`: the build scaled this shape until its measured area equalled `stated_area`, so
+   * "measured − stated" is zero by construction and confirms nothing. Absent on shapes drawn
+   * independently of the figure (e.g. an authoritative boundary), where the difference is a check.
+   */
+  sized_to_stated?: boolean;
 }
 
 export type ZoneFeatureCollection = FeatureCollection<Geometry, ZoneFeatureProperties>;

@@ -73,6 +73,11 @@ export function validateLayerFeatures(
         report(`"stated_area_unit" must be one of m2, ha, km2, mu, found ${describe(properties.stated_area_unit)}`);
       }
     }
+    for (const key of ['position_unknown', 'sized_to_stated'] as const) {
+      if (properties[key] !== undefined && typeof properties[key] !== 'boolean') report(`"${key}" must be true or false, found ${describe(properties[key])}`);
+    }
+    // A shape sized to a figure that is not there would make the UI call a match "by construction" that never happened.
+    if (properties.sized_to_stated === true && statedPresent.length === 0) report('"sized_to_stated" is true but the feature has no stated_area');
     for (const key of ['notes_zh', 'notes_en'] as const) {
       if (properties[key] !== undefined && typeof properties[key] !== 'string') report(`"${key}" must be text, found ${describe(properties[key])}`);
     }

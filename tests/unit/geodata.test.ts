@@ -21,6 +21,7 @@ import { buildGeodata } from '../../scripts/geodata/build.ts';
 import { AUTHORITATIVE_LAYERS } from '../../scripts/geodata/layout.ts';
 import { CONFIDENCE_LEVELS, type Manifest, type ZoneFeatureProperties } from '../../src/data/dataset-types.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
+import { validateLayerFeatures } from '../../src/data/validate-features.ts';
 
 const GEODATA = join(import.meta.dirname, '..', '..', 'geodata');
 const readText = (name: string) => readFileSync(join(GEODATA, name), 'utf8');
@@ -146,11 +147,62 @@ describe('every feature', () => {
     }
   });
 
+  it('keeps notes out of names: no bracketed description that is not part of the real name', () => {
+    // Brackets that are part of an official name: 中国电子(泸州), 华为(四川), a hospital campus.
+    const realBracketed = /^\((泸州|四川|沙茜院区)\)$/;
+    for (const { properties } of allFeatures) {
+      for (const bracket of properties.name_zh.match(/[((][^()()]*[))]/g) ?? []) {
+        expect(bracket.replace(/[((]/, '(').replace(/[))]/, ')'), `${properties.id}: ${properties.name_zh}`).toMatch(realBracketed);
+      }
+      expect(`${properties.name_zh} ${properties.name_en}`, properties.id).not.toMatch(/位置未知|position unknown/i);
+    }
+  });
+
+  it('describes each real place once: a park polygon and a point inside it only when their names say they differ', () => {
+    const names = allFeatures.filter((item) => item.properties.layer !== 'districts').map((item) => item.properties.name_zh);
+    const repeated = names.filter((name, index) => names.indexOf(name) !== index);
+    expect(repeated).toEqual([]);
+    expect(allFeatures.some((item) => item.properties.id === 'place-intelligent-terminal-park')).toBe(false);
+    expect(byId('park-big-data').properties.name_zh).toBe('大数据产业园');
+    expect(byId('place-huawei-big-data-centre').properties.name_zh).toBe('华为(四川)大数据中心');
+    // The data centre point sits inside the park drawn around it.
+    expect(booleanPointInPolygon((byId('place-huawei-big-data-centre').geometry as Point).coordinates, areal('park-big-data'))).toBe(true);
+  });
+
   it('has the geometry type its layer declares', () => {
     const expected = { polygon: ['Polygon', 'MultiPolygon'], line: ['LineString', 'MultiLineString'], point: ['Point'] };
     for (const definition of manifest.layers) {
       for (const item of layers.get(definition.id)!) expect(expected[definition.geometry], item.properties.id).toContain(item.geometry.type);
     }
+  });
+});
+
+describe('contract flags in a replacement file', () => {
+  const green = manifest.layers.find((layer) => layer.id === 'green')!;
+  const park = (extra: Record<string, unknown>) => ({
+    type: 'FeatureCollection' as const,
+    features: [{
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [105.5, 28.86] },
+      properties: { id: 'p', name_zh: '公园', name_en: 'Park', kind: 'park', source: 'survey', confidence: 'high', ...extra },
+    }],
+  });
+  const problemsOf = (extra: Record<string, unknown>) => {
+    const result = validateLayerFeatures(park(extra), { ...green, geometry: 'point' }, new Map());
+    return result.ok ? [] : result.problems;
+  };
+
+  it('accepts position_unknown and sized_to_stated as booleans, with a stated area for the latter', () => {
+    expect(problemsOf({ position_unknown: true })).toEqual([]);
+    expect(problemsOf({ sized_to_stated: true, stated_area: 3, stated_area_unit: 'km2', stated_area_source: 'plan' })).toEqual([]);
+  });
+
+  it('names the property and the value when a flag is not a boolean', () => {
+    expect(problemsOf({ position_unknown: 'yes' })).toEqual(['green.geojson: features[0] (p): "position_unknown" must be true or false, found "yes"']);
+  });
+
+  it('refuses sized_to_stated without a stated area, which would call a match that never happened "by construction"', () => {
+    expect(problemsOf({ sized_to_stated: true })).toEqual(['green.geojson: features[0] (p): "sized_to_stated" is true but the feature has no stated_area']);
   });
 });
 
@@ -207,6 +259,19 @@ describe('areas', () => {
       const statedSquareMetres = properties.stated_area! * SQUARE_METRES[properties.stated_area_unit!];
       const measured = ellipsoidalArea(geometry);
       expect(Math.abs(measured / statedSquareMetres - 1), `${properties.id}: ${measured} m² vs ${statedSquareMetres} m²`).toBeLessThan(0.02);
+    }
+  });
+
+  it('flags exactly the shapes the build sized to their stated figure, and each one meets it within 0.1 %', () => {
+    const stated = allFeatures.filter((item) => item.properties.stated_area !== undefined);
+    // Every stated figure in this schematic dataset was drawn to, not checked against: the UI relies on the flag to say so.
+    for (const { properties, geometry } of stated) {
+      expect(properties.sized_to_stated, properties.id).toBe(true);
+      const statedSquareMetres = properties.stated_area! * SQUARE_METRES[properties.stated_area_unit!];
+      expect(Math.abs(ellipsoidalArea(geometry) / statedSquareMetres - 1), properties.id).toBeLessThan(0.001);
+    }
+    for (const { properties } of allFeatures) {
+      if (properties.stated_area === undefined) expect(properties.sized_to_stated, properties.id).toBeUndefined();
     }
   });
 
@@ -338,10 +403,20 @@ describe('geography', () => {
     }
   });
 
-  it('marks the unknown-position 杨桥湖 park and the core as schematic, and says so in the name or notes', () => {
+  it('marks the unknown-position 杨桥湖 park with position_unknown, keeps its real name, and says in its notes where and why it is drawn', () => {
     const yangqiao = byId('green-yangqiao-lake-park').properties;
     expect(yangqiao.confidence).toBe('schematic');
-    expect(yangqiao.name_en).toMatch(/position unknown/i);
+    expect(yangqiao.position_unknown).toBe(true);
+    expect(yangqiao.name_zh).toBe('杨桥湖生态公园');
+    expect(yangqiao.name_en).toBe('Yangqiao Lake Ecological Park');
+    expect(yangqiao.notes_zh).toMatch(/位置未知/);
+    expect(yangqiao.notes_en).toMatch(/position unknown/i);
+    expect(yangqiao.notes_en).toMatch(/not its real site/);
+    // Only 杨桥湖 has no located source; everything else is at least a reasoned guess.
+    expect(allFeatures.filter((item) => item.properties.position_unknown === true).map((item) => item.properties.id)).toEqual(['green-yangqiao-lake-park']);
+  });
+
+  it('marks the core as schematic and says so in its notes', () => {
     expect(byId('core-longmatan').properties.confidence).toBe('schematic');
     expect(byId('core-longmatan').properties.notes_en).toMatch(/schematic/i);
   });
