@@ -7,10 +7,11 @@
  */
 import type { Feature, Geometry } from 'geojson';
 import { area as sphericalArea } from '@turf/area';
+import { bbox } from '@turf/bbox';
 import type { Confidence, Dataset, LayerDefinition, LocalizedText, StatedFigure, ZoneFeatureProperties } from '../data/dataset-types.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { toSquareMetres } from '../geo/units.ts';
-import { dissolve, polygonalParts, type Polygonal } from './dissolve.ts';
+import { dissolve, intersection, polygonalParts, type Polygonal } from './dissolve.ts';
 import { greenSpaceRatioWithin } from './green-space.ts';
 
 export { GREEN_SPACE_RATIO_DEFINITION } from './green-space.ts';
@@ -51,6 +52,12 @@ export interface UnitMeasurement {
   greenAreaM2: number;
   greenSpaceRatio: number | null;
   approximate: boolean;
+  /**
+   * Green features drawn inside this unit but left out of its ratio because their position is
+   * unknown (`position_unknown`): which wing or core holds them is only where we chose to draw them.
+   * Always empty for the zone itself, whose ratio counts them (the source names them the zone's).
+   */
+  greenNotCounted: { id: string; name: string; nameEn: string }[];
 }
 
 export interface ZoneSummary {
@@ -78,6 +85,10 @@ export interface ZoneStatistics {
   summary: ZoneSummary;
   /** Geometry the clipping library could not handle, one line each; the numbers above omit it. */
   problems: string[];
+}
+
+function boxesMeet(first: number[], second: number[]): boolean {
+  return first[0]! <= second[2]! && second[0]! <= first[2]! && first[1]! <= second[3]! && second[1]! <= first[3]!;
 }
 
 function statedSquareMetres(properties: ZoneFeatureProperties): number | null {
@@ -149,8 +160,24 @@ export function computeZoneStatistics(dataset: Dataset): ZoneStatistics {
 
   // Null when any green layer failed: a ratio without all the green land would be silently low.
   const green = mergedLayers((definition) => definition.green, 'green layers');
-  const measureAgainstGreen = (boundary: Polygonal | null, what: string) =>
-    green ? attempt(problems, what, () => greenSpaceRatioWithin(boundary, green.value))?.value ?? null : null;
+  const measureAgainstGreen = (boundary: Polygonal | null, what: string, greenLand = green) =>
+    greenLand ? attempt(problems, what, () => greenSpaceRatioWithin(boundary, greenLand.value))?.value ?? null : null;
+
+  // Green land whose position is unknown counts zone-wide (the source names it the zone's) but in no
+  // sub-unit, since the unit it falls in is only where we chose to draw it.
+  const greenFeatures = dataset.layers.filter((layer) => layer.definition.green).flatMap((layer) => layer.features.features);
+  const unknownPositionGreen = greenFeatures.filter((feature) => feature.properties.position_unknown === true);
+  const locatedGreen =
+    unknownPositionGreen.length === 0 || !green
+      ? green
+      : attempt(problems, 'green land of known position', () =>
+          dissolve(greenFeatures.filter((feature) => feature.properties.position_unknown !== true).map((feature) => feature.geometry)),
+        );
+  const drawnInside = (boundary: Polygonal | null, feature: Feature<Geometry | null, ZoneFeatureProperties>) => {
+    const shape = dissolve([feature.geometry]);
+    if (!boundary || !shape || !boxesMeet(bbox(boundary), bbox(shape))) return false;
+    return ellipsoidalArea(intersection(boundary, shape)) > 0;
+  };
 
   const units: UnitMeasurement[] = dataset.layers
     .filter((layer) => layer.definition.unit)
@@ -160,7 +187,13 @@ export function computeZoneStatistics(dataset: Dataset): ZoneStatistics {
         .map((feature) => {
           const properties = feature.properties;
           const boundary = attempt(problems, `unit ${properties.id}`, () => dissolve(polygonalParts(feature.geometry)))?.value ?? null;
-          const measured = measureAgainstGreen(boundary, `unit ${properties.id}`);
+          const isZone = layer.definition.role === 'zone';
+          const measured = measureAgainstGreen(boundary, `unit ${properties.id}`, isZone ? green : locatedGreen);
+          const greenNotCounted = isZone
+            ? []
+            : unknownPositionGreen
+                .filter((item) => attempt(problems, `unit ${properties.id} × ${item.properties.id}`, () => drawnInside(boundary, item))?.value)
+                .map((item) => ({ id: item.properties.id, name: item.properties.name_zh, nameEn: item.properties.name_en }));
           return {
             id: properties.id,
             layer: properties.layer,
@@ -170,6 +203,7 @@ export function computeZoneStatistics(dataset: Dataset): ZoneStatistics {
             greenAreaM2: measured?.greenAreaM2 ?? 0,
             greenSpaceRatio: measured?.greenSpaceRatio ?? null,
             approximate: properties.confidence !== 'high',
+            greenNotCounted,
           };
         }),
     );
