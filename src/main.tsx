@@ -12,6 +12,7 @@ import { language, languageFromSearch, messages } from './i18n/index.ts';
 import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics, setStatisticsFailed } from './state/app-state.ts';
 import { App } from './ui/App.tsx';
 import { connectUrlState } from './state/url-sync.ts';
+import { connectTrip } from './state/trip-store.ts';
 import { isWebGlAvailable } from './map/webgl-support.ts';
 
 const font = { family, faces: styleFontFaces };
@@ -36,6 +37,7 @@ async function boot(): Promise<void> {
   }
   setDatasetReady(result.dataset);
   connectUrlState(result.dataset);
+  void connectTrip(result.dataset);
   // Measuring takes the main thread for about a second on a slow machine: let the map draw first.
   await mapSettled(MAP_SETTLE_TIMEOUT_MS);
   try {

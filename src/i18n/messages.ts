@@ -2,6 +2,8 @@
  * The shape every language file fills. Parameterised strings are functions so a translation can
  * put the numbers where its grammar wants them.
  */
+import type { TripMessages } from '../ui/trip/trip-messages.ts';
+
 export interface Messages {
   languageTag: string;
   /** Between a label and its value: full-width in Chinese, ': ' in English. */
@@ -85,4 +87,6 @@ export interface Messages {
     columnSource: string;
     columnConfidence: string;
   };
+  /** The visitors' trip planner (src/ui/trip). */
+  trip: TripMessages;
 }

@@ -11,6 +11,7 @@ import type { Dataset, LayerDefinition } from '../data/dataset-types.ts';
 import { buildMapStyle, interactiveStyleLayerIds, manifestLayerIdOf, styleLayerIds } from './style.ts';
 import type { MapStyleFont } from './style.ts';
 import type { FeatureReference } from '../state/feature-reference.ts';
+import { connectTripLayers } from './trip-layers.ts';
 
 // MapLibre 6 no longer inlines its worker: without this the map never loads (ENGINEERING.md §4).
 setWorkerUrl(workerUrl);
@@ -40,6 +41,8 @@ export interface ZoneMapController {
   setSelected: (feature: FeatureReference | null) => void;
   /** `covered` is how much of each map edge a panel hides, in pixels, so the feature lands in view. */
   zoomToFeature: (feature: FeatureReference, covered?: EdgeInsets) => void;
+  /** The planned trip's stops and straight legs (src/map/trip-layers.ts). */
+  setTrip: ReturnType<typeof connectTripLayers>['setTrip'];
   destroy: () => void;
 }
 
@@ -110,6 +113,7 @@ export function createZoneMap(
   // The dataset credits live in the overview panel, not here: MapLibre writes attribution strings
   // as HTML, and a manifest is user-replaceable input.
   map.addControl(new AttributionControl({ compact: true }));
+  const tripLayers = connectTripLayers(map, font.family);
 
   const interactiveLayers = dataset.manifest.layers.flatMap(interactiveStyleLayerIds);
   let hovered: FeatureReference | null = null;
@@ -169,6 +173,7 @@ export function createZoneMap(
   });
 
   return {
+    setTrip: tripLayers.setTrip,
     setLayerVisible(layerId, visible) {
       const definition = dataset.manifest.layers.find((layer) => layer.id === layerId);
       if (!definition) return;

@@ -11,6 +11,7 @@ import { FeaturePanel } from './FeaturePanel.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
 import { OverviewPanel } from './OverviewPanel.tsx';
+import { TripPanel } from './trip/TripPanel.tsx';
 
 export function App({ font }: { font: MapStyleFont }) {
   const text = messages.value;
@@ -57,6 +58,7 @@ export function App({ font }: { font: MapStyleFont }) {
               </button>
             ) : null}
             {status !== 'unavailable' ? <LayerPanel dataset={data.dataset} statistics={data.statistics} /> : null}
+            <TripPanel />
           </>
         ) : null}
       </aside>

@@ -11,6 +11,7 @@ import { language, messages } from '../i18n/index.ts';
 import { findFeature, requestZoom, selectFeature } from '../state/app-state.ts';
 import type { FeatureReference } from '../state/feature-reference.ts';
 import { AreaFigures } from './AreaFigures.tsx';
+import { AddToTripButton } from './trip/AddToTripButton.tsx';
 import { pendingFigureText } from './pending-figure.ts';
 import { formatArea, formatPercent, formatSignedPercent, formatStated } from './format.ts';
 
@@ -70,6 +71,7 @@ export function FeaturePanel({
         </button>
       </header>
       {approximate ? <p class="badge badge--approximate">{text.feature.approximateBadge}</p> : null}
+      <AddToTripButton featureId={properties.id} />
       <dl class="facts">
         <dt>{text.feature.kind}</dt>
         <dd>

@@ -10,6 +10,7 @@ import type { ZoneMapController } from '../map/zone-map.ts';
 import type { MapStyleFont } from '../map/style.ts';
 import { layerVisibility, mapStatus, selectFeature, selectedFeature, zoomRequest } from '../state/app-state.ts';
 import { language, messages } from '../i18n/index.ts';
+import { tripGeoJson } from '../state/trip-store.ts';
 
 export const MAP_READY_ATTRIBUTE = 'data-map-ready';
 
@@ -75,6 +76,7 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
           for (const [layerId, visible] of Object.entries(layerVisibility.value)) controller.setLayerVisible(layerId, visible);
         });
         const stopSelection = effect(() => controller.setSelected(selectedFeature.value));
+        const stopTrip = effect(() => controller.setTrip(tripGeoJson.value));
         const stopZoom = effect(() => {
           const request = zoomRequest.value;
           if (!request) return;
@@ -86,6 +88,7 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
         stop = () => {
           stopVisibility();
           stopSelection();
+          stopTrip();
           stopZoom();
           controller.destroy();
         };

@@ -1,0 +1,200 @@
+/**
+ * The ordered day plan: each stop with arrival, stay and departure, and between stops the leg's
+ * straight-line distance with the estimate for every travel mode. Rows reorder by drag and drop
+ * or by the ↑ ↓ buttons (the keyboard route); each stop and the next leg link out to 高德 / 百度.
+ */
+import { language, messages } from '../../i18n/index.ts';
+import { moveStop, removeFromTrip, setVisitMinutes, tripPlan, tripState } from '../../state/trip-store.ts';
+import { amapNavigationUrl, baiduDirectionUrl, placeLinks } from '../../trip/navigation-links.ts';
+import { START_POSITION_ID, type PlannedStop } from '../../trip/plan-trip.ts';
+import { formatTripTime } from '../../trip/schedule.ts';
+import { TRAVEL_MODE_ASSUMPTIONS, TRAVEL_MODES } from '../../trip/travel-modes.ts';
+import type { TripLeg } from '../../trip/trip-legs.ts';
+import { durationParts, formatDistance, placeName } from './trip-format.ts';
+
+function Duration({ seconds }: { seconds: number }) {
+  const { hours, minutes } = durationParts(seconds);
+  return <>{messages.value.trip.hoursMinutes(hours, minutes)}</>;
+}
+
+function ExternalLink({ href, children }: { href: string; children: string }) {
+  return (
+    <a class="external-link" href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
+
+function LegRow({ leg, stops }: { leg: TripLeg; stops: readonly PlannedStop[] }) {
+  const text = messages.value.trip;
+  const lang = language.value;
+  const tag = messages.value.languageTag;
+  const mode = tripPlan.value.mode;
+  const from = stops[leg.fromIndex]!;
+  const to = stops[leg.toIndex]!;
+  // A schematic place has no position to navigate to: its own links search by name instead.
+  const canNavigate = !from.positionIsSchematic && !to.positionIsSchematic;
+  const route = { from: { point: from.point, name: placeName(from, 'zh') }, to: { point: to.point, name: placeName(to, 'zh') }, mode };
+  return (
+    <li class="trip-leg" data-from={from.id} data-to={to.id}>
+      <span class="trip-leg__line" aria-hidden="true" />
+      <div>
+        {leg.toIndex === 0 ? <strong class="small">{text.returnLeg} · </strong> : null}
+        <span class="trip-leg__distance">
+          {text.straight} {formatDistance(leg.straightDistanceMetres, tag)} · {text.routeEstimate} ≈
+          {formatDistance(leg.estimates[mode].routeDistanceMetres, tag)}
+        </span>
+        <ul class="trip-leg__modes">
+          {TRAVEL_MODES.map((travelMode) => (
+            <li key={travelMode} class={travelMode === mode ? 'is-current' : ''} data-mode={travelMode}>
+              {TRAVEL_MODE_ASSUMPTIONS[travelMode].title[lang]} ≈<Duration seconds={leg.estimates[travelMode].durationSeconds} />
+            </li>
+          ))}
+        </ul>
+        {canNavigate ? (
+          <p class="trip-links no-print small">
+            {text.nextLeg}: <ExternalLink href={amapNavigationUrl(route)}>{text.navigateAmap}</ExternalLink> ·{' '}
+            <ExternalLink href={baiduDirectionUrl(route)}>{text.navigateBaidu}</ExternalLink>
+          </p>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function StopRow({ stop, order, stateIndex, stopCount }: { stop: PlannedStop; order: number; stateIndex: number; stopCount: number }) {
+  const text = messages.value.trip;
+  const lang = language.value;
+  const plan = tripPlan.value;
+  const scheduled = plan.schedule.stops[order];
+  const name = placeName(stop, lang);
+  const isPlace = stop.id !== START_POSITION_ID;
+  const links = isPlace ? placeLinks({ point: stop.point, name: placeName(stop, 'zh'), positionIsSchematic: stop.positionIsSchematic }) : null;
+  return (
+    <li
+      class="trip-stop"
+      data-stop-id={stop.id}
+      draggable={isPlace}
+      onDragStart={(event) => {
+        event.dataTransfer?.setData('text/plain', String(stateIndex));
+        if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+      }}
+      onDragOver={(event) => {
+        if (isPlace) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        // The dragged row's index travels in the drag data, so a drop needs no shared state.
+        const fromIndex = Number.parseInt(event.dataTransfer?.getData('text/plain') ?? '', 10);
+        if (isPlace && Number.isInteger(fromIndex)) moveStop(fromIndex, stateIndex);
+      }}
+    >
+      <span class="trip-stop__number" aria-hidden="true">
+        {isPlace ? order + (plan.stops[0]?.id === START_POSITION_ID ? 0 : 1) : '◎'}
+      </span>
+      <div class="trip-stop__body">
+        <div class="trip-stop__title">
+          <strong class="trip-stop__name">
+            {stop.approximate ? '≈' : ''}
+            {name}
+          </strong>
+          {stop.positionIsSchematic ? (
+            <span class="caveat small">{text.schematicPosition}</span>
+          ) : stop.approximate ? (
+            <span class="muted small">{text.approximatePosition}</span>
+          ) : null}
+        </div>
+        <p class="trip-stop__times small">
+          {scheduled?.arrival ? (
+            <>
+              {text.arrival} <time class="trip-stop__arrival">{formatTripTime(scheduled.arrival)}</time>
+              {' · '}
+            </>
+          ) : null}
+          {text.departure} <time class="trip-stop__departure">{scheduled ? formatTripTime(scheduled.departure) : '–'}</time>
+        </p>
+        {isPlace ? (
+          <p class="trip-stop__visit small">
+            <label>
+              <input
+                type="number"
+                min={0}
+                max={1440}
+                step={5}
+                class="trip-stop__minutes"
+                value={stop.visitMinutes}
+                aria-label={text.visitMinutesLabel(name)}
+                onChange={(event) => {
+                  const value = Number.parseInt(event.currentTarget.value, 10);
+                  if (Number.isInteger(value)) setVisitMinutes(stop.id, value);
+                  else event.currentTarget.value = String(stop.visitMinutes);
+                }}
+              />{' '}
+              {text.minutesUnit} ({stop.visitMinutesIsEstimate ? text.minutesEstimate : text.minutesChosen})
+            </label>
+            {!stop.visitMinutesIsEstimate ? (
+              <button type="button" class="text-button no-print" onClick={() => setVisitMinutes(stop.id, null)}>
+                {text.resetMinutes}
+              </button>
+            ) : null}
+          </p>
+        ) : null}
+        {links ? (
+          <p class="trip-links no-print small">
+            <ExternalLink href={links.amap}>{text.openAmap}</ExternalLink> · <ExternalLink href={links.baidu}>{text.openBaidu}</ExternalLink>
+            {links.by === 'name' ? <span class="muted"> ({text.searchByName})</span> : null}
+          </p>
+        ) : null}
+      </div>
+      {isPlace ? (
+        <div class="trip-stop__actions no-print">
+          <button type="button" class="icon-button" disabled={stateIndex === 0} aria-label={text.moveUp(name)} onClick={() => moveStop(stateIndex, stateIndex - 1)}>
+            ↑
+          </button>
+          <button type="button" class="icon-button" disabled={stateIndex === stopCount - 1} aria-label={text.moveDown(name)} onClick={() => moveStop(stateIndex, stateIndex + 1)}>
+            ↓
+          </button>
+          <button type="button" class="icon-button" aria-label={text.remove(name)} onClick={() => removeFromTrip(stop.id)}>
+            ×
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+export function TripDayPlan() {
+  const text = messages.value.trip;
+  const plan = tripPlan.value;
+  const stateStops = tripState.value.stops;
+  const rows = [];
+  for (let order = 0; order < plan.stops.length; order++) {
+    const stop = plan.stops[order]!;
+    const stateIndex = stateStops.findIndex((choice) => choice.id === stop.id);
+    rows.push(
+      <StopRow
+        key={stop.id}
+        stop={stop}
+        order={order}
+        stateIndex={stateIndex}
+        stopCount={stateStops.length}
+      />,
+    );
+    const leg = plan.legs.find((candidate) => candidate.fromIndex === order);
+    if (leg) rows.push(<LegRow key={`leg-${order}`} leg={leg} stops={plan.stops} />);
+  }
+  return (
+    <section class="trip-day-plan" aria-labelledby="trip-day-plan-heading">
+      <h3 id="trip-day-plan-heading">{text.stopsHeading}</h3>
+      <p class="muted small no-print">{text.reorderHint}</p>
+      <ol class="trip-stops">
+        {rows}
+      </ol>
+      {plan.schedule.returnArrival ? (
+        <p class="small trip-return">
+          {text.returnLeg}: {text.arrival} <time>{formatTripTime(plan.schedule.returnArrival)}</time>
+        </p>
+      ) : null}
+    </section>
+  );
+}
