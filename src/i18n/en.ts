@@ -88,6 +88,15 @@ export const en: Messages = {
     statisticsFailed: 'Areas and green-space ratios could not be computed; the map still works:',
     statisticsPartial: 'This geometry could not be measured; the figures above leave it out:',
   },
+  honesty: {
+    positionUnknown: 'position unknown',
+    positionUnknownBadge: 'Position unknown: the map shows a schematic placement, not its real site.',
+    sizedToStated: 'Not a check: this shape was drawn to the stated area, so the two match by construction and cannot confirm the published figure.',
+    sizedToStatedShort: 'drawn to this area',
+    zoneSizedToStated: 'Equal by construction, not a check: the outline is assembled from a core and wings each drawn to a published or derived area; there is no independent boundary to compare.',
+    greenNotCounted: (names) => `Not counted: ${names} (position unknown; it is drawn here only as this project's placement).`,
+    zoneGreenIncludesUnknown: (names) => `Includes ${names}: the article lists it as the zone's, but its position is unknown.`,
+  },
   fallback: {
     noWebGl: 'This browser cannot use WebGL, so the map cannot be drawn. The same information is listed below.',
     contextLost: 'The map lost its graphics context (common on phones after switching apps); it redraws when the context returns. The same information is listed below.',

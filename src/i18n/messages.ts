@@ -71,6 +71,23 @@ export interface Messages {
     statisticsFailed: string;
     statisticsPartial: string;
   };
+  /** Where a figure or a position is ours rather than a source's (position unknown, shapes drawn to their stated area). */
+  honesty: {
+    /** Map label suffix and list tag for a feature whose position no source gives. */
+    positionUnknown: string;
+    /** Feature panel: the position is unknown and the drawing is only a placement. */
+    positionUnknownBadge: string;
+    /** Instead of "measured − stated" when the shape was drawn to the stated figure. */
+    sizedToStated: string;
+    /** Short form for the list's stated-area column. */
+    sizedToStatedShort: string;
+    /** Overview, zone area: the outline was built to the stated total. */
+    zoneSizedToStated: string;
+    /** A unit's green-space ratio left these green features out. */
+    greenNotCounted: (names: string) => string;
+    /** The zone-wide ratio counts these green features of unknown position. */
+    zoneGreenIncludesUnknown: (names: string) => string;
+  };
   fallback: {
     noWebGl: string;
     contextLost: string;

@@ -88,6 +88,15 @@ export const zh: Messages = {
     statisticsFailed: '面积与绿地率无法计算，地图仍可使用：',
     statisticsPartial: '以下几何无法参与计算，上面的数字不含它们：',
   },
+  honesty: {
+    positionUnknown: '位置未知',
+    positionUnknownBadge: '位置未知：图上只是示意摆放，不是实际位置。',
+    sizedToStated: '不是核对：该形状按公布面积绘制，二者相等是绘制方式决定的，不能证实公布数字。',
+    sizedToStatedShort: '按此面积绘制',
+    zoneSizedToStated: '相等是构造所致，不是核对：轮廓由按公布面积绘制的一核和两翼拼成，没有独立边界可供比对。',
+    greenNotCounted: (names) => `未计入：${names}（位置未知，画在此处只是本项目的示意）。`,
+    zoneGreenIncludesUnknown: (names) => `含${names}：文章列为高新区绿地，但位置未知。`,
+  },
   fallback: {
     noWebGl: '此浏览器无法使用 WebGL，地图无法绘制。以下列出同样的信息。',
     contextLost: '地图的图形上下文已丢失（常见于手机切换应用后），恢复后将自动重绘。以下列出同样的信息。',

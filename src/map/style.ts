@@ -14,6 +14,8 @@ import type {
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerDefinition, LayerRole, Manifest } from '../data/dataset-types.ts';
+import { en } from '../i18n/en.ts';
+import { zh } from '../i18n/zh.ts';
 
 export interface MapStyleFont {
   /** The name used in `text-font` and as the `font-faces` key. */
@@ -44,6 +46,15 @@ export const APPROXIMATE_DASH = [2, 2];
 /** Anything but `high` confidence is an estimate and must look like one. */
 export const IS_APPROXIMATE: ExpressionSpecification = ['!=', ['get', 'confidence'], 'high'];
 const IS_EXACT: ExpressionSpecification = ['==', ['get', 'confidence'], 'high'];
+
+/** No source locates the feature: its drawing is only a placement, and its label must say so. */
+export const IS_POSITION_UNKNOWN: ExpressionSpecification = ['==', ['get', 'position_unknown'], true];
+
+/** Appended to the first line of a label when the position is unknown; the name itself stays the real name. */
+export const POSITION_UNKNOWN_SUFFIX: Readonly<Record<'zh' | 'en', string>> = {
+  zh: `（${zh.honesty.positionUnknown}）`,
+  en: ` (${en.honesty.positionUnknown})`,
+};
 
 /** The style layers drawn for one manifest layer, by purpose. Ids are `<layer>:<purpose>`. */
 export function styleLayerIds(layer: LayerDefinition): string[] {
@@ -128,13 +139,16 @@ function hoverOrSelected(whenActive: number, otherwise: number): ExpressionSpeci
   ];
 }
 
-/** "≈名称" for estimates, with the name in the other language smaller underneath. */
+/**
+ * "≈名称" for estimates, "≈名称（位置未知）" where no source gives the position, with the name in
+ * the other language smaller underneath.
+ */
 export function labelText(language: 'zh' | 'en' = 'zh'): DataDrivenPropertyValueSpecification<string> {
   const primary = language === 'zh' ? 'name_zh' : 'name_en';
   const secondary = language === 'zh' ? 'name_en' : 'name_zh';
   return [
     'format',
-    ['concat', ['case', IS_APPROXIMATE, '≈', ''], ['get', primary]],
+    ['concat', ['case', IS_APPROXIMATE, '≈', ''], ['get', primary], ['case', IS_POSITION_UNKNOWN, POSITION_UNKNOWN_SUFFIX[language], '']],
     {},
     '\n',
     {},

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification, StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerDefinition, Manifest } from '../../../src/data/dataset-types.ts';
 import {
   APPROXIMATE_DASH,
   buildMapStyle,
   interactiveStyleLayerIds,
+  labelText,
   manifestLayerIdOf,
   styleLayerIds,
 } from '../../../src/map/style.ts';
@@ -69,6 +70,34 @@ const style = buildMapStyle(manifest, {
 function layersOf(manifestLayerId: string): LayerSpecification[] {
   return style.layers.filter((styleLayer) => styleLayer.id.startsWith(`${manifestLayerId}:`));
 }
+
+/** The label MapLibre would draw for a feature with these properties, as plain text. */
+function renderedLabel(language: 'zh' | 'en', properties: Record<string, unknown>): string {
+  const specification = { type: 'formatted', 'property-type': 'data-driven', expression: { interpolated: false, parameters: ['zoom', 'feature'] } };
+  const parsed = createExpression(labelText(language), 'text-field', specification as unknown as StylePropertySpecification);
+  if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+  const feature = { type: 'Point', properties } as unknown as Parameters<typeof parsed.value.evaluate>[1];
+  return String(parsed.value.evaluate({ zoom: 12 }, feature));
+}
+
+describe('label text', () => {
+  const lake = { name_zh: '杨桥湖生态公园', name_en: 'Yangqiao Lake Ecological Park', confidence: 'schematic' };
+
+  it('says "position unknown" after the name, in the page language, when the feature is flagged', () => {
+    expect(renderedLabel('zh', { ...lake, position_unknown: true })).toBe('≈杨桥湖生态公园（位置未知）\nYangqiao Lake Ecological Park');
+    expect(renderedLabel('en', { ...lake, position_unknown: true })).toBe('≈Yangqiao Lake Ecological Park (position unknown)\n杨桥湖生态公园');
+  });
+
+  it('adds nothing to a located feature, whether the flag is absent or false', () => {
+    expect(renderedLabel('zh', lake)).toBe('≈杨桥湖生态公园\nYangqiao Lake Ecological Park');
+    expect(renderedLabel('zh', { ...lake, position_unknown: false })).toBe('≈杨桥湖生态公园\nYangqiao Lake Ecological Park');
+    expect(renderedLabel('en', { ...lake, confidence: 'high' })).toBe('Yangqiao Lake Ecological Park\n杨桥湖生态公园');
+  });
+
+  it('does not take a text flag for true: only the boolean marks a position unknown', () => {
+    expect(renderedLabel('zh', { ...lake, position_unknown: 'false' })).toBe('≈杨桥湖生态公园\nYangqiao Lake Ecological Park');
+  });
+});
 
 describe('buildMapStyle', () => {
   it('is a valid MapLibre style', () => {
