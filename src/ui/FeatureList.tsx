@@ -3,7 +3,7 @@
  * missing or its context was lost, under a message saying why, and over the map on request.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { Dataset } from '../data/dataset-types.ts';
+import type { Dataset, ZoneFeatureProperties } from '../data/dataset-types.ts';
 import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
 import { language, messages } from '../i18n/index.ts';
 import { featureRows, filterFeatureRows } from '../state/feature-rows.ts';
@@ -26,6 +26,11 @@ export function FeatureList({
   const tag = text.languageTag;
   const [query, setQuery] = useState('');
   const rows = useMemo(() => featureRows(dataset, statistics), [dataset, statistics]);
+  // The honesty flags are read from the features themselves, so a row says what the map label says.
+  const propertiesById = useMemo(
+    () => new Map<string, ZoneFeatureProperties>(dataset.layers.flatMap((layer) => layer.features.features.map((feature) => [feature.properties.id, feature.properties]))),
+    [dataset],
+  );
   const kindLabel = (kind: string) => text.kinds[kind] ?? kind;
   const shown = filterFeatureRows(rows, query, kindLabel);
 
@@ -67,41 +72,47 @@ export function FeatureList({
             </tr>
           </thead>
           <tbody>
-            {shown.map((row) => (
-              <tr key={row.reference.featureId} data-feature-id={row.reference.featureId}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    class="link-button"
-                    onClick={() => {
-                      selectFeature(row.reference);
-                      // With a map behind the list, show the feature on it.
-                      if (!reason) {
-                        listOpen.value = false;
-                        requestZoom(row.reference);
-                      }
-                    }}
-                  >
-                    {row.confidence !== 'high' ? '≈' : ''}
-                    {lang === 'zh' ? row.name.zh : row.name.en}
-                  </button>
-                  <span class="secondary-name">{lang === 'zh' ? row.name.en : row.name.zh}</span>
-                </th>
-                <td>{kindLabel(row.kind)}</td>
-                <td>
-                  {row.areaM2 !== null ? formatArea(row.areaM2, 'km2', text.units.km2, tag) : statistics ? '—' : pendingFigureText()}
-                </td>
-                <td>
-                  {row.stated ? formatStated(row.stated.value, text.units[row.stated.unit], tag) : '—'}
-                  {row.statedDifferenceRatio !== null ? (
-                    <span class="muted small"> ({formatSignedPercent(row.statedDifferenceRatio, tag)})</span>
-                  ) : null}
-                  {row.stated?.source ? <span class="citation">{row.stated.source}</span> : null}
-                </td>
-                <td class="citation-cell">{row.source}</td>
-                <td>{text.confidence[row.confidence] ?? row.confidence}</td>
-              </tr>
-            ))}
+            {shown.map((row) => {
+              const flags = propertiesById.get(row.reference.featureId);
+              return (
+                <tr key={row.reference.featureId} data-feature-id={row.reference.featureId}>
+                  <th scope="row">
+                    <button
+                      type="button"
+                      class="link-button"
+                      onClick={() => {
+                        selectFeature(row.reference);
+                        // With a map behind the list, show the feature on it.
+                        if (!reason) {
+                          listOpen.value = false;
+                          requestZoom(row.reference);
+                        }
+                      }}
+                    >
+                      {row.confidence !== 'high' ? '≈' : ''}
+                      {lang === 'zh' ? row.name.zh : row.name.en}
+                    </button>
+                    {flags?.position_unknown === true ? <span class="caveat small position-unknown">{text.honesty.positionUnknown}</span> : null}
+                    <span class="secondary-name">{lang === 'zh' ? row.name.en : row.name.zh}</span>
+                  </th>
+                  <td>{kindLabel(row.kind)}</td>
+                  <td>
+                    {row.areaM2 !== null ? formatArea(row.areaM2, 'km2', text.units.km2, tag) : statistics ? '—' : pendingFigureText()}
+                  </td>
+                  <td>
+                    {row.stated ? formatStated(row.stated.value, text.units[row.stated.unit], tag) : '—'}
+                    {row.statedDifferenceRatio !== null ? (
+                      <span class="muted small">
+                        {' '}({flags?.sized_to_stated === true ? text.honesty.sizedToStatedShort : formatSignedPercent(row.statedDifferenceRatio, tag)})
+                      </span>
+                    ) : null}
+                    {row.stated?.source ? <span class="citation">{row.stated.source}</span> : null}
+                  </td>
+                  <td class="citation-cell">{row.source}</td>
+                  <td>{text.confidence[row.confidence] ?? row.confidence}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

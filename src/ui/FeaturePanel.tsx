@@ -14,6 +14,7 @@ import { AreaFigures } from './AreaFigures.tsx';
 import { AddToTripButton } from './trip/AddToTripButton.tsx';
 import { pendingFigureText } from './pending-figure.ts';
 import { formatArea, formatPercent, formatSignedPercent, formatStated } from './format.ts';
+import { listNames, unknownPositionGreenNames } from './honesty.ts';
 
 export function FeaturePanel({
   dataset,
@@ -71,6 +72,7 @@ export function FeaturePanel({
         </button>
       </header>
       {approximate ? <p class="badge badge--approximate">{text.feature.approximateBadge}</p> : null}
+      {properties.position_unknown === true ? <p class="badge badge--approximate position-unknown">{text.honesty.positionUnknownBadge}</p> : null}
       <AddToTripButton featureId={properties.id} />
       <dl class="facts">
         <dt>{text.feature.kind}</dt>
@@ -120,7 +122,10 @@ export function FeaturePanel({
         {measurement?.statedDifferenceRatio != null ? (
           <>
             <dt>{text.feature.difference}</dt>
-            <dd class="difference">{formatSignedPercent(measurement.statedDifferenceRatio, tag)}</dd>
+            {/* A shape drawn to its figure matches it by construction: a 0.0 % here would pass for a check. */}
+            <dd class="difference">
+              {properties.sized_to_stated === true ? text.honesty.sizedToStated : formatSignedPercent(measurement.statedDifferenceRatio, tag)}
+            </dd>
           </>
         ) : null}
 
@@ -129,6 +134,15 @@ export function FeaturePanel({
             <dt>{text.feature.greenRatio}</dt>
             <dd class="green-ratio">
               {unit.greenSpaceRatio === null ? text.feature.greenRatioUnavailable : formatPercent(unit.greenSpaceRatio, tag)}
+              {unit.greenNotCounted.length > 0 ? (
+                <span class="caveat small green-not-counted">
+                  {text.honesty.greenNotCounted(listNames(unit.greenNotCounted.map((item) => (lang === 'zh' ? item.name : item.nameEn)), lang))}
+                </span>
+              ) : definition.role === 'zone' && unknownPositionGreenNames(dataset, lang).length > 0 ? (
+                <span class="caveat small green-includes-unknown">
+                  {text.honesty.zoneGreenIncludesUnknown(listNames(unknownPositionGreenNames(dataset, lang), lang))}
+                </span>
+              ) : null}
               <span class="muted small">{GREEN_SPACE_RATIO_DEFINITION[lang]}</span>
             </dd>
           </>

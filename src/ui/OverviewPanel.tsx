@@ -9,6 +9,7 @@ import { language, messages } from '../i18n/index.ts';
 import { overviewOpen } from '../state/app-state.ts';
 import { pendingFigureText } from './pending-figure.ts';
 import { formatArea, formatPercent, formatSignedPercent, formatStated } from './format.ts';
+import { listNames, unknownPositionGreenNames, zoneSizedToStated } from './honesty.ts';
 
 export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; statistics: ZoneStatistics | null }) {
   const text = messages.value;
@@ -20,6 +21,7 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
   const areaDifference =
     summary?.statedZoneAreaM2 && summary.statedZoneAreaM2 > 0 ? summary.zoneAreaM2 / summary.statedZoneAreaM2 - 1 : null;
   const statedZoneUnit = stated.zoneArea.unit;
+  const unknownGreen = unknownPositionGreenNames(dataset, lang);
 
   return (
     <section class="panel overview-panel" aria-labelledby="overview-heading">
@@ -62,7 +64,10 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
               {areaDifference !== null ? (
                 <tr>
                   <th scope="row">{text.overview.differenceLabel}</th>
-                  <td>{formatSignedPercent(areaDifference, tag)}</td>
+                  {/* The schematic outline was built to the stated total: a 0.0 % would pass for a confirmation. */}
+                  <td class="area-difference">
+                    {zoneSizedToStated(dataset) ? text.honesty.zoneSizedToStated : formatSignedPercent(areaDifference, tag)}
+                  </td>
                 </tr>
               ) : null}
             </tbody>
@@ -96,6 +101,9 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
               </tr>
             </tbody>
           </table>
+          {unknownGreen.length > 0 ? (
+            <p class="small green-includes-unknown">{text.honesty.zoneGreenIncludesUnknown(listNames(unknownGreen, lang))}</p>
+          ) : null}
           <p class="small">
             {text.overview.greenStatedCovers}
             {lang === 'zh' ? stated.greenShare.covers.zh : stated.greenShare.covers.en}
