@@ -3,6 +3,8 @@ import { appFontPlugin } from './scripts/vite/app-font-plugin.ts';
 import { contentSecurityPolicyPlugin } from './scripts/vite/content-security-policy-plugin.ts';
 import { geodataPlugin } from './scripts/vite/geodata-plugin.ts';
 
+const CODE_WITHOUT_SIDE_EFFECTS = /node_modules\/(polyclip-ts|bignumber\.js|splaytree-ts|geographiclib-geodesic)\/|\/src\/(analysis|geo)\//;
+
 // Build and dev server of the app. Unit tests are configured in vitest.config.ts, browser tests in
 // vitest.e2e.config.ts.
 export default defineConfig({
@@ -17,6 +19,14 @@ export default defineConfig({
     assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
     // maplibre-gl alone is ~1 MB unminified-map; the bundle budget test is the real limit.
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      treeshake: {
+        // These packages declare no `sideEffects`, so a panel importing one constant from
+        // src/analysis kept the whole clipper (~45 KB gz) in the first load. Their top-level code
+        // only defines things; measuring runs in the statistics worker, which imports them itself.
+        moduleSideEffects: [{ test: CODE_WITHOUT_SIDE_EFFECTS, sideEffects: false }],
+      },
+    },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
