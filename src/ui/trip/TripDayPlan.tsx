@@ -12,6 +12,10 @@ import { TRAVEL_MODE_ASSUMPTIONS, TRAVEL_MODES } from '../../trip/travel-modes.t
 import type { TripLeg } from '../../trip/trip-legs.ts';
 import { durationParts, formatDistance, placeName } from './trip-format.ts';
 
+function isPlaceAt(stops: readonly PlannedStop[], order: number): boolean {
+  return stops[order] !== undefined && stops[order].id !== START_POSITION_ID;
+}
+
 function Duration({ seconds }: { seconds: number }) {
   const { hours, minutes } = durationParts(seconds);
   return <>{messages.value.trip.hoursMinutes(hours, minutes)}</>;
@@ -67,6 +71,8 @@ function StopRow({ stop, order, stateIndex, stopCount }: { stop: PlannedStop; or
   const lang = language.value;
   const plan = tripPlan.value;
   const scheduled = plan.schedule.stops[order];
+  // The first place is reached at the departure time itself; the schedule only times later arrivals.
+  const arrival = scheduled?.arrival ?? (isPlaceAt(plan.stops, order) && order === 0 ? plan.schedule.start : undefined);
   const name = placeName(stop, lang);
   const isPlace = stop.id !== START_POSITION_ID;
   const links = isPlace ? placeLinks({ point: stop.point, name: placeName(stop, 'zh'), positionIsSchematic: stop.positionIsSchematic }) : null;
@@ -105,9 +111,9 @@ function StopRow({ stop, order, stateIndex, stopCount }: { stop: PlannedStop; or
           ) : null}
         </div>
         <p class="trip-stop__times small">
-          {scheduled?.arrival ? (
+          {arrival ? (
             <>
-              {text.arrival} <time class="trip-stop__arrival">{formatTripTime(scheduled.arrival)}</time>
+              {text.arrival} <time class="trip-stop__arrival">{formatTripTime(arrival)}</time>
               {' · '}
             </>
           ) : null}

@@ -1,0 +1,312 @@
+/**
+ * The visitors' trip planner as a visitor uses it, in real chromium against the built app: places
+ * picked on the map, an optimised order that really is the shortest, a trip that survives a reload
+ * and travels in its link to a fresh browser, damaged links that say what they lost, hostile text
+ * kept as text, downloads made in the page, a print view of the day plan, and links out to
+ * 高德 / 百度 that the app never follows itself.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load-dataset.ts';
+import { planTrip } from '../../src/trip/plan-trip.ts';
+import { encodeTrip } from '../../src/trip/trip-url-codec.ts';
+import { emptyTrip, type TripState } from '../../src/trip/trip-state.ts';
+import { visitPlaces, type VisitPlace } from '../../src/trip/visit-places.ts';
+import { searchWithTrip } from '../../src/state/trip-url.ts';
+import { openApp, type AppPage } from './harness.ts';
+
+const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
+
+let places: VisitPlace[] = [];
+
+/** Places with a position (not schematic), so their links navigate by coordinates. */
+const TRIP_PLACE_IDS = ['green-yuzixi-wetland-park', 'place-peoples-hospital-shaxi', 'place-aegean-mall', 'green-zhangba-longan-forest'];
+
+/** Total straight distance of the trip in this order, computed here in node with the same core. */
+function straightTotal(order: string[], roundTrip = false): number {
+  const trip: TripState = { ...emptyTrip(), roundTrip, stops: order.map((id) => ({ id })) };
+  return planTrip(trip, places).totals.straightDistanceMetres;
+}
+
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+}
+
+/** The stop ids in the panel's day plan, in order (places only). */
+async function panelStopIds(app: AppPage): Promise<string[]> {
+  return app.page.locator('.trip-stop').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-stop-id') ?? ''));
+}
+
+async function waitForTripRestored(app: AppPage): Promise<void> {
+  await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
+}
+
+async function waitForMapIdle(app: AppPage): Promise<void> {
+  await app.page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__zoneMap!;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/**
+ * Centres the map on a place's visit point and returns a page pixel where a click lands on that
+ * feature first (nothing else of the dataset on top within the tap tolerance, no panel over it).
+ */
+async function pixelOnPlace(app: AppPage, place: VisitPlace): Promise<{ x: number; y: number } | null> {
+  await app.page.evaluate((center) => window.__zoneMap!.jumpTo({ center, zoom: 14.5 }), [place.point[0], place.point[1]] as [number, number]);
+  await waitForMapIdle(app);
+  return app.page.evaluate((wanted) => {
+    const map = window.__zoneMap!;
+    const interactive = map
+      .getStyle()
+      .layers.map((layer) => layer.id)
+      .filter((id) => id.includes(':') && !id.endsWith(':label'));
+    const canvas = map.getCanvas();
+    const box = canvas.getBoundingClientRect();
+    const centre = map.project(wanted.point);
+    for (let radius = 0; radius < 200; radius += 6) {
+      for (let dx = -radius; dx <= radius; dx += 6) {
+        for (const dy of radius === 0 ? [0] : [-radius, radius]) {
+          for (const [x, y] of [
+            [centre.x + dx, centre.y + dy],
+            [centre.x + dy, centre.y + dx],
+          ] as const) {
+            const around = map.queryRenderedFeatures(
+              [
+                [x - 8, y - 8],
+                [x + 8, y + 8],
+              ],
+              { layers: interactive },
+            );
+            if (around[0]?.properties['id'] !== wanted.id) continue;
+            const pageX = box.left + x;
+            const pageY = box.top + y;
+            if (document.elementFromPoint(pageX, pageY) !== canvas) continue;
+            return { x: pageX, y: pageY };
+          }
+        }
+      }
+    }
+    return null;
+  }, { id: place.id, point: [place.point[0], place.point[1]] as [number, number] });
+}
+
+async function addFromMap(app: AppPage, place: VisitPlace): Promise<void> {
+  const pixel = await pixelOnPlace(app, place);
+  expect(pixel, `a pixel on ${place.id}`).not.toBeNull();
+  await app.page.mouse.click(pixel!.x, pixel!.y);
+  const panel = app.page.locator(`.feature-panel[data-feature-id="${place.id}"]`);
+  await panel.waitFor();
+  await panel.locator('.add-to-trip__button').click();
+  await app.page.locator(`.trip-stop[data-stop-id="${place.id}"]`).waitFor();
+  await app.page.keyboard.press('Escape');
+}
+
+/** The trip the map draws: its stop ids in order and the number of legs. */
+async function mapTrip(app: AppPage): Promise<{ stops: string[]; numbers: string[]; legs: number }> {
+  return app.page.evaluate(() => {
+    const source = window.__zoneMap!.getStyle().sources['trip'] as { data: GeoJSON.FeatureCollection };
+    const stops = source.data.features.filter((feature) => feature.properties?.['role'] === 'stop');
+    return {
+      stops: stops.map((feature) => String(feature.properties?.['id'])),
+      numbers: stops.map((feature) => String(feature.properties?.['number'])),
+      legs: source.data.features.filter((feature) => feature.properties?.['role'] === 'leg').length,
+    };
+  });
+}
+
+async function schedule(app: AppPage): Promise<string[]> {
+  return app.page.locator('.trip-stop__times').allTextContents();
+}
+
+describe('the trip planner', () => {
+  let app: AppPage;
+  let sharedUrl = '';
+
+  beforeAll(async () => {
+    const result = await loadDataset(async (path) => readFileSync(join(geodataDirectory, path), 'utf8'));
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    places = visitPlaces(result.dataset).places;
+    app = await openApp();
+    await waitForTripRestored(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('builds a trip from places clicked on the map, drawn as numbered stops and straight legs', async () => {
+    expect(await app.page.locator('.trip-empty').count()).toBe(1);
+    for (const id of TRIP_PLACE_IDS) await addFromMap(app, places.find((place) => place.id === id)!);
+    expect(await panelStopIds(app)).toEqual(TRIP_PLACE_IDS);
+    // The start time and the visit estimates give a time for every stop.
+    const times = await schedule(app);
+    expect(times[0]).toMatch(/09:00/);
+    expect(times).toHaveLength(4);
+    await waitForMapIdle(app);
+    expect(await mapTrip(app)).toEqual({ stops: TRIP_PLACE_IDS, numbers: ['1', '2', '3', '4'], legs: 3 });
+    // Every estimate says what it rests on.
+    const assumptions = await app.page.locator('.trip-assumptions').textContent();
+    expect(assumptions).toContain('1.3');
+    expect(assumptions).toContain('4.5 km/h');
+    expect(assumptions).toContain('直线估计');
+    await app.screenshot('trip-built-from-map');
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('optimises the order to the shortest straight-line path from the first place', async () => {
+    const before = straightTotal(TRIP_PLACE_IDS);
+    await app.page.locator('.trip-optimise').click();
+    await app.page.locator('.trip-optimised').waitFor();
+    const optimised = await panelStopIds(app);
+    expect(optimised[0]).toBe(TRIP_PLACE_IDS[0]);
+    expect(new Set(optimised)).toEqual(new Set(TRIP_PLACE_IDS));
+    const shortest = Math.min(...permutations(TRIP_PLACE_IDS.slice(1)).map((rest) => straightTotal([TRIP_PLACE_IDS[0]!, ...rest])));
+    expect(straightTotal(optimised)).toBeCloseTo(shortest, 6);
+    expect(straightTotal(optimised)).toBeLessThan(before);
+    await waitForMapIdle(app);
+    expect((await mapTrip(app)).stops).toEqual(optimised);
+  });
+
+  it('reorders by keyboard (↑ ↓ buttons) and by dragging a row', async () => {
+    const start = await panelStopIds(app);
+    await app.page.locator(`.trip-stop[data-stop-id="${start[0]}"] .trip-stop__actions button`).nth(1).focus();
+    await app.page.keyboard.press('Enter');
+    expect(await panelStopIds(app)).toEqual([start[1], start[0], start[2], start[3]]);
+    await app.page.locator(`.trip-stop[data-stop-id="${start[0]}"] .trip-stop__actions button`).nth(0).focus();
+    await app.page.keyboard.press('Enter');
+    expect(await panelStopIds(app)).toEqual(start);
+
+    await app.page.locator(`.trip-stop[data-stop-id="${start[3]}"]`).dragTo(app.page.locator(`.trip-stop[data-stop-id="${start[1]}"]`));
+    expect(await panelStopIds(app)).toEqual([start[0], start[3], start[1], start[2]]);
+    // Back to the optimised order for the tests that follow.
+    await app.page.locator('.trip-optimise').click();
+    expect(await panelStopIds(app)).toEqual(start);
+  });
+
+  it('keeps the trip through a reload (IndexedDB and the link) with the same plan', async () => {
+    await app.page.locator('input.trip-round-trip').check();
+    await app.page.locator('.trip-start-time').fill('08:30');
+    await app.page.locator('.trip-start-time').dispatchEvent('change');
+    await app.page.locator('.trip-return').waitFor();
+    const ids = await panelStopIds(app);
+    const times = await schedule(app);
+    expect(times[0]).toMatch(/08:30/);
+    sharedUrl = app.page.url();
+    expect(new URL(sharedUrl).searchParams.get('trip')).toBeTruthy();
+
+    await app.page.reload({ waitUntil: 'domcontentloaded' });
+    await app.waitForReady();
+    await waitForTripRestored(app);
+    expect(await panelStopIds(app)).toEqual(ids);
+    expect(await schedule(app)).toEqual(times);
+    expect(await app.page.locator('input.trip-round-trip').isChecked()).toBe(true);
+
+    // Without the link, the stored copy alone restores it.
+    await app.page.goto(new URL('index.html', app.baseUrl).href, { waitUntil: 'domcontentloaded' });
+    await app.waitForReady();
+    await waitForTripRestored(app);
+    expect(await panelStopIds(app)).toEqual(ids);
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('opens the shared link in a fresh browser profile with the same plan', async () => {
+    const ids = await panelStopIds(app);
+    const times = await schedule(app);
+    const fresh = await openApp({ path: `index.html${new URL(sharedUrl).search}` });
+    try {
+      await waitForTripRestored(fresh);
+      expect(await panelStopIds(fresh)).toEqual(ids);
+      expect(await schedule(fresh)).toEqual(times);
+      expect(await fresh.page.locator('.trip-restore-report').count()).toBe(0);
+      await waitForMapIdle(fresh);
+      expect((await mapTrip(fresh)).legs).toBe(ids.length);
+      expect(await fresh.problems()).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('offers 高德 / 百度 links in GCJ-02 / BD-09 that open in a new tab, and never follows them itself', async () => {
+    const links = await app.page.locator('.trip-links a').evaluateAll((anchors) =>
+      anchors.map((anchor) => ({ href: anchor.getAttribute('href') ?? '', target: anchor.getAttribute('target'), rel: anchor.getAttribute('rel') ?? '' })),
+    );
+    expect(links.length).toBeGreaterThanOrEqual(4 * 2 + 4 * 2);
+    for (const link of links) {
+      expect(link.href).toMatch(/^https:\/\/(uri\.amap\.com|api\.map\.baidu\.com)\//);
+      expect(link.target).toBe('_blank');
+      expect(link.rel).toContain('noopener');
+    }
+    expect(app.offOriginRequests()).toEqual([]);
+  });
+
+  it('downloads GPX and GeoJSON made in the page, with one waypoint per stop', async () => {
+    const ids = await panelStopIds(app);
+    const [gpxDownload] = await Promise.all([app.page.waitForEvent('download'), app.page.locator('a[data-export="gpx"]').click()]);
+    const gpx = readFileSync((await gpxDownload.path())!, 'utf8');
+    expect(gpx.match(/<wpt /g)).toHaveLength(ids.length);
+    expect(gpx).toContain('渔子溪生态湿地公园');
+    const [geoJsonDownload] = await Promise.all([app.page.waitForEvent('download'), app.page.locator('a[data-export="geojson"]').click()]);
+    const geoJson = JSON.parse(readFileSync((await geoJsonDownload.path())!, 'utf8')) as GeoJSON.FeatureCollection;
+    expect(geoJson.features.filter((feature) => feature.properties?.['role'] === 'stop').map((feature) => feature.properties?.['id'])).toEqual(ids);
+    expect(app.offOriginRequests()).toEqual([]);
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('prints the day plan without the map or the controls', async () => {
+    await app.page.emulateMedia({ media: 'print' });
+    try {
+      const shown = await app.page.evaluate(() => {
+        const visible = (selector: string) => {
+          const element = document.querySelector(selector);
+          return element ? getComputedStyle(element).display !== 'none' && element.getBoundingClientRect().height > 0 : false;
+        };
+        return { plan: visible('.trip-day-plan'), totals: visible('.trip-totals'), map: visible('.map-area'), optimise: visible('.trip-optimise'), links: visible('.trip-links') };
+      });
+      expect(shown).toEqual({ plan: true, totals: true, map: false, optimise: false, links: false });
+    } finally {
+      await app.page.emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('restores what it can from a stale link with hostile text, says what it dropped, and keeps the text as text', async () => {
+    const hostileId = '<img src=x onerror="window.__tripPwned=1">';
+    const stale: TripState = { ...emptyTrip(), stops: [{ id: 'green-zhangba-longan-forest' }, { id: 'demolished-park' }, { id: hostileId }] };
+    const damaged = await openApp({ path: `index.html${searchWithTrip('', encodeTrip(stale))}` });
+    try {
+      await waitForTripRestored(damaged);
+      expect(await panelStopIds(damaged)).toEqual(['green-zhangba-longan-forest']);
+      const report = damaged.page.locator('.trip-restore-report[role="status"]');
+      await report.waitFor();
+      const text = await report.textContent();
+      expect(text).toContain('demolished-park');
+      // The message quotes the id shortened, as text.
+      expect(text).toContain(hostileId.slice(0, 20));
+      expect(await damaged.page.locator('.trip-panel img').count()).toBe(0);
+      expect(await damaged.page.evaluate(() => (window as { __tripPwned?: number }).__tripPwned)).toBeUndefined();
+      // The cleaned trip replaces the damaged one in the address bar.
+      expect(new URL(damaged.page.url()).searchParams.get('trip')).toBe(encodeTrip({ ...stale, stops: [{ id: 'green-zhangba-longan-forest' }] }));
+      await damaged.screenshot('trip-stale-link');
+
+      const garbage = await openApp({ path: 'index.html?trip=%00%FF garbage<b>' });
+      try {
+        await waitForTripRestored(garbage);
+        expect(await garbage.page.locator('.trip-restore-report[role="status"]').count()).toBe(1);
+        expect(await garbage.page.locator('.trip-empty').count()).toBe(1);
+        expect(await garbage.problems()).toEqual([]);
+      } finally {
+        await garbage.close();
+      }
+      expect(await damaged.problems()).toEqual([]);
+    } finally {
+      await damaged.close();
+    }
+  });
+});
