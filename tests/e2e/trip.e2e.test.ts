@@ -309,4 +309,40 @@ describe('the trip planner', () => {
       await damaged.close();
     }
   });
+  it("asks for the browser's location only when the visitor chooses it, and keeps it out of the link", async () => {
+    const located = await openApp({ path: 'index.html?trip=1wo0900h.place-aegean-mall.green-zhangba-longan-forest' });
+    try {
+      await located.page.context().grantPermissions(['geolocation'], { origin: new URL(located.baseUrl).origin });
+      await located.page.context().setGeolocation({ longitude: 105.4415, latitude: 28.8859 });
+      await located.page.addInitScript(() => {
+        const counter = { calls: 0 };
+        Object.defineProperty(window, '__locationRequests', { value: counter });
+        const original = navigator.geolocation.getCurrentPosition.bind(navigator.geolocation);
+        navigator.geolocation.getCurrentPosition = (...args: Parameters<Geolocation['getCurrentPosition']>) => {
+          counter.calls += 1;
+          original(...args);
+        };
+      });
+      await located.page.reload({ waitUntil: 'domcontentloaded' });
+      await located.waitForReady();
+      await waitForTripRestored(located);
+      const calls = () => located.page.evaluate(() => (window as unknown as { __locationRequests: { calls: number } }).__locationRequests.calls);
+      // A link that starts "here" opens without asking: the plan says it starts at the first place instead.
+      expect(await calls()).toBe(0);
+      expect(await located.page.locator('.trip-notices').textContent()).toContain('位置');
+      expect(await panelStopIds(located)).toEqual(['place-aegean-mall', 'green-zhangba-longan-forest']);
+
+      await located.page.locator('select.trip-start').selectOption('@here');
+      await located.page.locator('.trip-stop[data-stop-id="@start"]').waitFor();
+      expect(await calls()).toBe(1);
+      expect(await panelStopIds(located)).toEqual(['@start', 'place-aegean-mall', 'green-zhangba-longan-forest']);
+      expect(await located.page.locator('.trip-leg').count()).toBe(2);
+      // The link says "start here", never where here is.
+      const link = new URL(located.page.url()).searchParams.get('trip')!;
+      expect(link).toBe('1wo0900h.place-aegean-mall.green-zhangba-longan-forest');
+      expect(await located.problems()).toEqual([]);
+    } finally {
+      await located.close();
+    }
+  });
 });

@@ -23,6 +23,7 @@ export function PlacePicker() {
                 {place.approximate ? '≈' : ''}
                 {name}
                 <span class="muted small"> · {PLACE_CATEGORIES[place.category].title[lang]}</span>
+                {place.positionIsSchematic ? <span class="caveat small">{text.schematicPosition}</span> : null}
               </span>
               <button
                 type="button"

@@ -198,7 +198,9 @@ export function TripDayPlan() {
       </ol>
       {plan.schedule.returnArrival ? (
         <p class="small trip-return">
-          {text.returnLeg}: {text.arrival} <time>{formatTripTime(plan.schedule.returnArrival)}</time>
+          {text.returnLeg}
+          {messages.value.colon}
+          {text.arrival} <time>{formatTripTime(plan.schedule.returnArrival)}</time>
         </p>
       ) : null}
     </section>
