@@ -8,7 +8,8 @@ import { family, styleFontFaces } from 'virtual:app-font';
 import './styles/app.css';
 import { computeStatistics } from './workers/statistics-client.ts';
 import { loadDataset } from './data/load-dataset.ts';
-import { language, languageFromSearch, messages } from './i18n/index.ts';
+import { language, messages } from './i18n/index.ts';
+import { applyDocumentLanguage, initialLanguage } from './state/language-preference.ts';
 import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics, setStatisticsFailed } from './state/app-state.ts';
 import { App } from './ui/App.tsx';
 import { connectUrlState } from './state/url-sync.ts';
@@ -74,10 +75,9 @@ function mapSettled(timeoutMs: number): Promise<void> {
 
 const root = document.getElementById('app');
 if (root) {
-  language.value = languageFromSearch(window.location.search);
-  document.documentElement.lang = messages.value.languageTag;
+  language.value = initialLanguage(window.location.search, () => window.localStorage);
+  applyDocumentLanguage();
   document.documentElement.style.setProperty('--app-font-family', `"${family}"`);
-  document.title = messages.value.appTitle;
   render(<App font={font} />, root);
   boot().catch((error: unknown) => {
     setDatasetFailed([messages.value.errors.unexpected(error instanceof Error ? error.message : String(error))]);

@@ -183,4 +183,26 @@ export const en: Messages = {
     minutesUnit: 'min',
     hoursMinutes: (hours, minutes) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
   },
+  explorer: {
+    search: {
+      label: 'Search places',
+      placeholder: 'Name, pinyin or English, e.g. yzx',
+      hint: 'Type a Chinese name, pinyin, pinyin initials or an English name; arrow keys choose, Enter opens.',
+      resultsLabel: 'Search results',
+      preparing: 'Preparing search…',
+      unavailable: 'Search is unavailable: ',
+      noMatches: 'No matching places',
+      resultCount: (count) => (count === 1 ? '1 result' : `${count} results`),
+      approximate: 'approximate position',
+    },
+    language: { label: 'Language', zh: '中文', en: 'English' },
+    mapControls: {
+      'Map.Title': 'Map of the Luzhou National High-tech Zone',
+      'NavigationControl.ZoomIn': 'Zoom in',
+      'NavigationControl.ZoomOut': 'Zoom out',
+      'NavigationControl.ResetBearing': 'Reset bearing to north',
+      'AttributionControl.ToggleAttribution': 'Show or hide credits',
+    },
+    update: { ready: 'A newer version has been downloaded.', reload: 'Reload', offlineReady: 'Ready to work offline.' },
+  },
 };

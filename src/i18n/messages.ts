@@ -3,6 +3,7 @@
  * put the numbers where its grammar wants them.
  */
 import type { TripMessages } from '../ui/trip/trip-messages.ts';
+import type { ExplorerMessages } from '../ui/search/explorer-messages.ts';
 
 export interface Messages {
   languageTag: string;
@@ -106,4 +107,6 @@ export interface Messages {
   };
   /** The visitors' trip planner (src/ui/trip). */
   trip: TripMessages;
+  /** Search, language switch, map control labels (src/ui/search). */
+  explorer: ExplorerMessages;
 }

@@ -183,4 +183,26 @@ export const zh: Messages = {
     minutesUnit: '分钟',
     hoursMinutes: (hours, minutes) => (hours > 0 ? `${hours} 小时 ${minutes} 分钟` : `${minutes} 分钟`),
   },
+  explorer: {
+    search: {
+      label: '搜索地点',
+      placeholder: '名称、拼音或英文，如 yzx',
+      hint: '可输入中文名称、拼音、拼音首字母或英文名称；用上下方向键选择，回车打开。',
+      resultsLabel: '搜索结果',
+      preparing: '正在准备搜索…',
+      unavailable: '搜索暂不可用：',
+      noMatches: '没有找到匹配的地点',
+      resultCount: (count) => `找到 ${count} 个结果`,
+      approximate: '位置为估计',
+    },
+    language: { label: '语言', zh: '中文', en: 'English' },
+    mapControls: {
+      'Map.Title': '泸州国家高新区地图',
+      'NavigationControl.ZoomIn': '放大',
+      'NavigationControl.ZoomOut': '缩小',
+      'NavigationControl.ResetBearing': '恢复正北方向',
+      'AttributionControl.ToggleAttribution': '显示或隐藏版权信息',
+    },
+    update: { ready: '新版本已下载。', reload: '重新载入', offlineReady: '已可离线使用。' },
+  },
 };

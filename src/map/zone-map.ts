@@ -8,10 +8,11 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { bbox } from '@turf/bbox';
 import type { Dataset, LayerDefinition } from '../data/dataset-types.ts';
-import { buildMapStyle, interactiveStyleLayerIds, manifestLayerIdOf, styleLayerIds } from './style.ts';
+import { buildMapStyle, interactiveStyleLayerIds, labelText, manifestLayerIdOf, styleLayerIds } from './style.ts';
 import type { MapStyleFont } from './style.ts';
 import type { FeatureReference } from '../state/feature-reference.ts';
 import { connectTripLayers } from './trip-layers.ts';
+import type { MapView } from '../state/url-state.ts';
 
 // MapLibre 6 no longer inlines its worker: without this the map never loads (ENGINEERING.md §4).
 setWorkerUrl(workerUrl);
@@ -27,7 +28,21 @@ export interface ZoneMapCallbacks {
   onFeatureClick: (feature: FeatureReference | null) => void;
   onContextLost: () => void;
   onContextRestored: () => void;
+  /** The camera came to rest (after the first frame and after every move), for the URL. */
+  onViewChange?: (view: MapView) => void;
 }
+
+/** MapLibre UI string ids (its `locale` option) to the text its buttons should carry. */
+export type ControlLabels = Readonly<Record<string, string>>;
+
+/** The control buttons MapLibre labels from its locale, and the locale id each uses. */
+const LABELLED_CONTROLS: readonly [selector: string, localeId: string][] = [
+  ['.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn'],
+  ['.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut'],
+  ['.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing'],
+  ['.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution'],
+  ['canvas.maplibregl-canvas', 'Map.Title'],
+];
 
 export interface EdgeInsets {
   top: number;
@@ -43,6 +58,8 @@ export interface ZoneMapController {
   zoomToFeature: (feature: FeatureReference, covered?: EdgeInsets) => void;
   /** The planned trip's stops and straight legs (src/map/trip-layers.ts). */
   setTrip: ReturnType<typeof connectTripLayers>['setTrip'];
+  /** Relabels the map and its controls in place (no style reload, so the camera and selection stay). */
+  setLanguage: (language: 'zh' | 'en', controlLabels?: ControlLabels) => void;
   destroy: () => void;
 }
 
@@ -93,6 +110,9 @@ export function createZoneMap(
   font: MapStyleFont,
   callbacks: ZoneMapCallbacks,
   language: 'zh' | 'en' = 'zh',
+  /** A view from a link, shown instead of framing the zone. */
+  initialView: MapView | null = null,
+  controlLabels: ControlLabels = {},
 ): ZoneMapController {
   const featuresByLayer = new globalThis.Map(dataset.layers.map((layer) => [layer.definition.id, layer.features]));
   const style = buildMapStyle(dataset.manifest, {
@@ -104,11 +124,22 @@ export function createZoneMap(
   const map = new Map({
     container,
     style,
-    ...(startBounds ? { bounds: boundsLike(startBounds), fitBoundsOptions: { padding: 24 } } : { center: [105.44, 28.9], zoom: 9 }),
+    ...(initialView
+      ? { center: [initialView.longitude, initialView.latitude] as [number, number], zoom: initialView.zoom, bearing: initialView.bearing }
+      : startBounds
+        ? { bounds: boundsLike(startBounds), fitBoundsOptions: { padding: 24 } }
+        : { center: [105.44, 28.9] as [number, number], zoom: 9 }),
     attributionControl: false,
+    locale: { ...controlLabels },
   });
+  const reportView = (): void => {
+    const center = map.getCenter();
+    callbacks.onViewChange?.({ longitude: center.lng, latitude: center.lat, zoom: map.getZoom(), bearing: map.getBearing() });
+  };
+  map.on('moveend', reportView);
   window.__zoneMap = map;
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  // The compass shows the bearing (two-finger rotate, a link's bearing) and turns the map back to north.
+  map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   // The dataset credits live in the overview panel, not here: MapLibre writes attribution strings
   // as HTML, and a manifest is user-replaceable input.
@@ -118,6 +149,7 @@ export function createZoneMap(
   const interactiveLayers = dataset.manifest.layers.flatMap(interactiveStyleLayerIds);
   let hovered: FeatureReference | null = null;
   let selected: FeatureReference | null = null;
+  let labelLanguage = language;
 
   function setState(reference: FeatureReference | null, key: 'hover' | 'selected', value: boolean): void {
     if (!reference || !map.getSource(reference.layerId)) return;
@@ -157,11 +189,14 @@ export function createZoneMap(
   });
   map.on('click', (event) => callbacks.onFeatureClick(topFeatureAt(event.point.x, event.point.y)));
 
+  let styleLoaded = false;
   map.on('load', () => {
+    styleLoaded = true;
     const signalWhenComplete = (): void => {
       const allLoaded = dataset.manifest.layers.every((layer) => map.isSourceLoaded(layer.id));
       if (!allLoaded || !map.loaded()) return;
       map.off('idle', signalWhenComplete);
+      reportView();
       callbacks.onReady();
     };
     map.on('idle', signalWhenComplete);
@@ -199,6 +234,30 @@ export function createZoneMap(
       const isPoint = bounds[0] === bounds[2] && bounds[1] === bounds[3];
       if (isPoint) map.flyTo({ center: [bounds[0], bounds[1]], zoom: Math.max(map.getZoom(), 14), padding });
       else map.fitBounds(boundsLike(bounds), { padding, maxZoom: 16 });
+    },
+    setLanguage(next, labels) {
+      if (labels) {
+        // MapLibre reads its locale only when it builds a control: relabel the ones already built.
+        for (const [selector, localeId] of LABELLED_CONTROLS) {
+          const label = labels[localeId];
+          if (!label) continue;
+          for (const element of container.querySelectorAll(selector)) {
+            element.setAttribute('aria-label', label);
+            if (element instanceof HTMLButtonElement) element.title = label;
+          }
+        }
+      }
+      // The style was built in this language; the first call comes before the style has loaded.
+      if (next === labelLanguage) return;
+      labelLanguage = next;
+      const relabel = (): void => {
+        for (const layer of dataset.manifest.layers) {
+          const labelLayerId = `${layer.id}:label`;
+          if (map.getLayer(labelLayerId)) map.setLayoutProperty(labelLayerId, 'text-field', labelText(labelLanguage));
+        }
+      };
+      if (styleLoaded) relabel();
+      else map.once('load', relabel);
     },
     destroy() {
       map.remove();

@@ -8,6 +8,8 @@ import { datasetState, listOpen, mapStatus, selectedFeature } from '../state/app
 import { DataErrorAlert } from './DataErrorAlert.tsx';
 import { FeatureList } from './FeatureList.tsx';
 import { FeaturePanel } from './FeaturePanel.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { SearchBox } from './search/SearchBox.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
 import { OverviewPanel } from './OverviewPanel.tsx';
@@ -25,7 +27,11 @@ export function App({ font }: { font: MapStyleFont }) {
     <div class={`app app--map-${status}`}>
       <aside class="sidebar">
         <header class="app-header">
-          <h1>{text.appTitle}</h1>
+          <div class="app-header__title-row">
+            <h1>{text.appTitle}</h1>
+            <LanguageSwitch />
+          </div>
+          {data.status === 'ready' ? <SearchBox dataset={data.dataset} /> : null}
         </header>
         {data.status === 'loading' ? (
           <p class="loading" role="status">

@@ -11,6 +11,7 @@ import type { MapStyleFont } from '../map/style.ts';
 import { layerVisibility, mapStatus, selectFeature, selectedFeature, zoomRequest } from '../state/app-state.ts';
 import { language, messages } from '../i18n/index.ts';
 import { tripGeoJson } from '../state/trip-store.ts';
+import { currentMapView, requestedMapView } from '../state/map-view.ts';
 
 export const MAP_READY_ATTRIBUTE = 'data-map-ready';
 
@@ -64,7 +65,10 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
             onContextRestored: () => {
               mapStatus.value = 'ready';
             },
-          }, language.peek());
+            onViewChange: (view) => {
+              currentMapView.value = view;
+            },
+          }, language.peek(), requestedMapView.peek(), messages.peek().explorer.mapControls);
         } catch (error) {
           // MapLibre throws when it cannot create a context even though the probe canvas could.
           console.warn('The map could not start:', error);
@@ -77,6 +81,7 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
         });
         const stopSelection = effect(() => controller.setSelected(selectedFeature.value));
         const stopTrip = effect(() => controller.setTrip(tripGeoJson.value));
+        const stopLanguage = effect(() => controller.setLanguage(language.value, messages.value.explorer.mapControls));
         const stopZoom = effect(() => {
           const request = zoomRequest.value;
           if (!request) return;
@@ -89,6 +94,7 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
           stopVisibility();
           stopSelection();
           stopTrip();
+          stopLanguage();
           stopZoom();
           controller.destroy();
         };

@@ -1,0 +1,45 @@
+/**
+ * Which language the page speaks and where that choice is kept: a link's `?lang=` first (so a
+ * shared link shows what its sender saw), then the visitor's last choice in localStorage, then
+ * Chinese. Switching rewrites the page's own language tag and title; components follow the signal.
+ */
+import { language, messages, type Language } from '../i18n/index.ts';
+import { parseLanguage } from './url-state.ts';
+
+const STORAGE_KEY = 'luzhou-zone-map:language';
+
+/** Storage can be absent or throw (private modes, blocked cookies): then there is no remembered choice. */
+function storedLanguage(storage: () => Pick<Storage, 'getItem'> | undefined): Language | null {
+  try {
+    return parseLanguage(storage()?.getItem(STORAGE_KEY) ?? null);
+  } catch {
+    return null;
+  }
+}
+
+/** `storage` is a function because merely reading `window.localStorage` throws where storage is blocked. */
+export function initialLanguage(search: string, storage: () => Pick<Storage, 'getItem'> | undefined): Language {
+  let fromLink: Language | null = null;
+  try {
+    fromLink = parseLanguage(new URLSearchParams(search).get('lang'));
+  } catch {
+    fromLink = null;
+  }
+  return fromLink ?? storedLanguage(storage) ?? 'zh';
+}
+
+/** Shows the page in `next` and remembers it for the next visit. */
+export function setLanguage(next: Language): void {
+  language.value = next;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Not remembered, but still switched: nothing the visitor needs to be told.
+  }
+  applyDocumentLanguage();
+}
+
+export function applyDocumentLanguage(): void {
+  document.documentElement.lang = messages.value.languageTag;
+  document.title = messages.value.appTitle;
+}
