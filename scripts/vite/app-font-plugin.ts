@@ -45,6 +45,7 @@ const FONTSOURCE_PACKAGE = '@fontsource/noto-sans-sc';
 const SUBSET_SOURCE_FILE = 'files/noto-sans-sc-chinese-simplified-400-normal.woff2';
 /** The package's stylesheet for weight 400: ~100 range-split files, with their `unicode-range`s. */
 const FALLBACK_STYLESHEET = '400.css';
+const SUBSET_FILE_NAME = 'noto-sans-sc-subset.woff2';
 
 export interface FallbackFace {
   /** Module specifier Vite resolves to the file: `@fontsource/noto-sans-sc/files/….woff2` or an absolute path. */
@@ -122,7 +123,7 @@ export async function buildAppFont(root: string): Promise<AppFontBuild> {
   // promises a glyph the file lacks (MapLibre would then draw a box from the system font).
   const subset = await subsetToCharacters(source, wanted);
   const covered = new Set(subset.characters);
-  const subsetFile = writeCachedFont(root, 'noto-sans-sc-subset.woff2', subset.bytes);
+  const subsetFile = writeCachedFont(root, SUBSET_FILE_NAME, subset.bytes);
 
   const stylesheetFaces = parseFontsourceStylesheet(readFileSync(join(packageDirectory, FALLBACK_STYLESHEET), 'utf8'));
 
@@ -260,6 +261,26 @@ export function appFontPlugin(options: AppFontPluginOptions = {}): Plugin {
           `${font.subsetIntervals.length} ranges, ${font.fallbacks.length} fallback files`,
       );
       return moduleSource(font);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        // Every first render draws Chinese labels with the subset, but the page only asks for it
+        // once MapLibre lays out text, after its scripts and the data: start the download with
+        // the HTML instead. `crossorigin` because font loads are CORS-mode fetches; without it
+        // the preloaded copy would not be reused.
+        const subset = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'asset' && output.names.includes(SUBSET_FILE_NAME),
+        );
+        if (!subset) return [];
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'preload', href: config.base + subset.fileName, as: 'font', type: 'font/woff2', crossorigin: '' },
+            injectTo: 'head',
+          },
+        ];
+      },
     },
   };
 }
