@@ -30,6 +30,8 @@ export interface FeatureMeasurement {
   statedAreaM2: number | null;
   /** measured / stated − 1; null unless both exist. */
   statedDifferenceRatio: number | null;
+  /** The shape was drawn to its stated figure (`sized_to_stated`): the difference is zero by construction, not a check. */
+  sizedToStated: boolean;
   source: string;
   confidence: Confidence;
   /** Anything but `high` confidence: draw and label it approximate. */
@@ -117,6 +119,7 @@ export function measureFeature(feature: Feature<Geometry | null, ZoneFeatureProp
     sphericalAreaM2: polygonal && feature.geometry ? sphericalArea(feature.geometry) : null,
     statedAreaM2,
     statedDifferenceRatio: areaM2 !== null && statedAreaM2 !== null && statedAreaM2 > 0 ? areaM2 / statedAreaM2 - 1 : null,
+    sizedToStated: properties.sized_to_stated === true,
     source: properties.source,
     confidence: properties.confidence,
     approximate: properties.confidence !== 'high',

@@ -65,6 +65,14 @@ describe('green land of unknown position', () => {
     expectClose(unit(unknown, 'east-wing').greenAreaM2, beltInside());
   });
 
+  it('passes on whether a shape was drawn to its stated figure, so a report can say the difference is no check', async () => {
+    const dataset = structuredClone(await datasetWithUnknownPosition(null));
+    dataset.layers.find((layer) => layer.definition.id === 'green')!.features.features[0]!.properties.sized_to_stated = true;
+    const measured = computeZoneStatistics(dataset).features;
+    expect(measured.find((feature) => feature.id === 'park-a')!.sizedToStated).toBe(true);
+    expect(measured.find((feature) => feature.id === 'zone')!.sizedToStated).toBe(false);
+  });
+
   it('still counts zone-wide, in the summary and in the zone unit alike', () => {
     expectClose(unknown.summary.greenAreaM2, parkUnion() + beltInside());
     expectClose(unit(unknown, 'zone').greenAreaM2, parkUnion() + beltInside());
