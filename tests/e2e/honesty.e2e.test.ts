@@ -77,6 +77,7 @@ describe('honesty about our own choices', () => {
       const wetlandStated = await list.locator(`tr[data-feature-id="${WETLAND_ID}"] td`).nth(2).textContent();
       expect(wetlandStated).toContain('按此面积绘制');
       expect(wetlandStated).not.toMatch(/%/);
+      await list.locator(`tr[data-feature-id="${LAKE_ID}"]`).scrollIntoViewIfNeeded();
       await app.screenshot('honesty-list-zh');
 
       await list.locator(`tr[data-feature-id="${WING_ID}"] button`).click();
