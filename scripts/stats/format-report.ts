@@ -14,6 +14,13 @@ const mu = (squareMetres: number) => Math.round(squareMetresToMu(squareMetres)).
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)} %`);
 const signedPercent = (ratio: number | null) => (ratio === null ? '—' : `${ratio >= 0 ? '+' : '−'}${Math.abs(ratio * 100).toFixed(1)} %`);
 
+/** Shown instead of a difference where the shape was drawn to its stated figure. */
+const BY_CONSTRUCTION = 'drawn to it, not a check';
+
+function zoneLayerId(manifest: Manifest): string | undefined {
+  return manifest.layers.find((layer) => layer.role === 'zone')?.id;
+}
+
 export function formatZoneReport(manifest: Manifest, statistics: ZoneStatistics): string {
   const { summary } = statistics;
   const lines: string[] = [];
@@ -24,7 +31,11 @@ export function formatZoneReport(manifest: Manifest, statistics: ZoneStatistics)
   if (summary.statedZoneAreaM2 !== null) {
     const difference = summary.statedZoneAreaM2 > 0 ? summary.zoneAreaM2 / summary.statedZoneAreaM2 - 1 : null;
     lines.push(`               stated   ${kilometres(summary.statedZoneAreaM2)} km² — ${summary.statedZoneAreaSource}`);
-    lines.push(`               measured − stated: ${signedPercent(difference)}`);
+    // An outline drawn to the stated figure matches it by construction: a percentage would pass for a check.
+    const zoneLayer = zoneLayerId(manifest);
+    const zoneFeatures = statistics.features.filter((feature) => feature.layer === zoneLayer);
+    const drawnToStated = zoneFeatures.length > 0 && zoneFeatures.every((feature) => feature.sizedToStated);
+    lines.push(`               measured − stated: ${drawnToStated ? BY_CONSTRUCTION : signedPercent(difference)}`);
   }
   lines.push(`Green land     measured ${kilometres(summary.greenAreaM2)} km² inside the zone → 绿地率 green-space ratio ${percent(summary.greenSpaceRatio)}`);
   if (summary.statedGreenShare !== null) {
@@ -62,14 +73,14 @@ export function formatZoneReport(manifest: Manifest, statistics: ZoneStatistics)
         feature.areaM2 === null ? 'no shape' : kilometres(feature.areaM2),
         feature.areaM2 === null ? '—' : mu(feature.areaM2),
         feature.statedAreaM2 === null ? '—' : mu(feature.statedAreaM2),
-        signedPercent(feature.statedDifferenceRatio),
+        feature.sizedToStated ? BY_CONSTRUCTION : signedPercent(feature.statedDifferenceRatio),
         feature.confidence,
       ]),
       ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
     ),
   );
   lines.push('≈ shape estimated (confidence below high): its measured area is only as good as the drawing;');
-  lines.push('  a shape drawn to its published size will match that size by construction, not by survey.');
+  lines.push(`  "${BY_CONSTRUCTION}": the shape was sized to its published figure, so the two agree by construction, not by survey.`);
   if (statistics.problems.length > 0) {
     lines.push('');
     lines.push('Not counted (geometry the clipper could not handle):');
