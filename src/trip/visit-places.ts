@@ -163,7 +163,8 @@ export function visitPlaces(dataset: Dataset): { places: VisitPlace[]; skipped: 
         continue;
       }
       const geometry = feature.geometry;
-      if (!geometry) {
+      // A shape drawn where no source puts it would send a visitor to a made-up spot.
+      if (!geometry || feature.properties.position_unknown === true) {
         skipped.push(skip(layerId, id, 'position-unknown', name));
         continue;
       }

@@ -94,6 +94,19 @@ describe('visitPlaces on the shipped dataset', async () => {
     }
   });
 
+  test('a green area the dataset flags as position unknown is not offered, though it is drawn schematically', () => {
+    if (!loaded.ok) return;
+    const unknown = loaded.dataset.layers
+      .flatMap((layer) => layer.features.features)
+      .filter((feature) => feature.properties.position_unknown === true && feature.geometry !== null);
+    expect(unknown.length).toBeGreaterThan(0);
+    const { places, skipped } = visitPlaces(loaded.dataset);
+    for (const feature of unknown) {
+      expect(places.some((place) => place.id === feature.properties.id)).toBe(false);
+      expect(skipped.find((entry) => entry.id === feature.properties.id)?.reason).toBe('position-unknown');
+    }
+  });
+
   test('every kind in the dataset has a deliberate category', () => {
     if (!loaded.ok) return;
     // Kinds that belong in `other` on purpose; a new kind must be added to the table or here.
