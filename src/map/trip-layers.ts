@@ -4,6 +4,7 @@
  * is an estimate are hollow, like the dataset's own approximate points.
  */
 import type { FeatureCollection } from 'geojson';
+import { Marker } from 'maplibre-gl';
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { TripLegProperties, TripStopProperties } from '../trip/trip-geojson.ts';
 
@@ -11,7 +12,6 @@ export const TRIP_SOURCE_ID = 'trip';
 // No ':' in these ids: the app reads `<manifest layer>:<part>` ids as dataset layers.
 export const TRIP_LEG_LAYER_ID = 'trip-legs';
 export const TRIP_STOP_LAYER_ID = 'trip-stops';
-export const TRIP_NUMBER_LAYER_ID = 'trip-stop-numbers';
 const START_POSITION_ID = '@start';
 const TRIP_COLOR = '#b00020';
 
@@ -35,7 +35,7 @@ export function numberedTripFeatures(collection: TripCollection): FeatureCollect
   };
 }
 
-export function tripLayerSpecifications(fontFamily: string): LayerSpecification[] {
+export function tripLayerSpecifications(): LayerSpecification[] {
   const isApproximate: ExpressionSpecification = ['==', ['get', 'approximate'], true];
   return [
     {
@@ -58,39 +58,47 @@ export function tripLayerSpecifications(fontFamily: string): LayerSpecification[
         'circle-stroke-width': 2,
       },
     },
-    {
-      id: TRIP_NUMBER_LAYER_ID,
-      type: 'symbol',
-      source: TRIP_SOURCE_ID,
-      filter: ['==', ['get', 'role'], 'stop'],
-      layout: {
-        'text-field': ['get', 'number'],
-        'text-font': [fontFamily],
-        'text-size': 12,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': ['case', isApproximate, TRIP_COLOR, '#ffffff'] },
-    },
   ];
 }
 
-/** Adds the trip's source and layers once the style has loaded; `setTrip` may be called before that. */
-export function connectTripLayers(map: MapLibreMap, fontFamily: string): { setTrip: (collection: TripCollection) => void } {
+/**
+ * Adds the trip's source and layers once the style has loaded; `setTrip` may be called before that.
+ * Stop numbers are HTML markers over the circles rather than a symbol layer: they are language-free
+ * digits, need no glyphs, and the page's text rules (textContent, never markup) apply to them.
+ */
+export function connectTripLayers(map: MapLibreMap): { setTrip: (collection: TripCollection) => void } {
   let latest: FeatureCollection = { type: 'FeatureCollection', features: [] };
   let added = false;
+  let markers: Marker[] = [];
+  const showNumbers = (): void => {
+    for (const marker of markers) marker.remove();
+    markers = [];
+    for (const feature of latest.features) {
+      const properties = feature.properties ?? {};
+      if (properties['role'] !== 'stop' || !properties['number'] || feature.geometry.type !== 'Point') continue;
+      const element = document.createElement('div');
+      element.className = properties['approximate'] === true ? 'trip-stop-marker trip-stop-marker--approximate' : 'trip-stop-marker';
+      element.textContent = String(properties['number']);
+      element.setAttribute('aria-hidden', 'true');
+      const [longitude, latitude] = feature.geometry.coordinates;
+      markers.push(new Marker({ element }).setLngLat([longitude!, latitude!]).addTo(map));
+    }
+  };
   const add = (): void => {
     if (added) return;
     added = true;
     map.addSource(TRIP_SOURCE_ID, { type: 'geojson', data: latest });
-    for (const layer of tripLayerSpecifications(fontFamily)) map.addLayer(layer);
+    for (const layer of tripLayerSpecifications()) map.addLayer(layer);
+    showNumbers();
   };
   if (map.isStyleLoaded()) add();
   else map.once('load', add);
   return {
     setTrip(collection) {
       latest = numberedTripFeatures(collection);
-      if (added) (map.getSource(TRIP_SOURCE_ID) as GeoJSONSource | undefined)?.setData(latest);
+      if (!added) return;
+      (map.getSource(TRIP_SOURCE_ID) as GeoJSONSource | undefined)?.setData(latest);
+      showNumbers();
     },
   };
 }

@@ -144,7 +144,7 @@ export function createZoneMap(
   // The dataset credits live in the overview panel, not here: MapLibre writes attribution strings
   // as HTML, and a manifest is user-replaceable input.
   map.addControl(new AttributionControl({ compact: true }));
-  const tripLayers = connectTripLayers(map, font.family);
+  const tripLayers = connectTripLayers(map);
 
   const interactiveLayers = dataset.manifest.layers.flatMap(interactiveStyleLayerIds);
   let hovered: FeatureReference | null = null;

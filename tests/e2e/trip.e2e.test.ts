@@ -152,6 +152,7 @@ describe('the trip planner', () => {
     expect(times).toHaveLength(4);
     await waitForMapIdle(app);
     expect(await mapTrip(app)).toEqual({ stops: TRIP_PLACE_IDS, numbers: ['1', '2', '3', '4'], legs: 3 });
+    expect(await app.page.locator('.trip-stop-marker').allTextContents()).toEqual(['1', '2', '3', '4']);
     // Every estimate says what it rests on.
     const assumptions = await app.page.locator('.trip-assumptions').textContent();
     expect(assumptions).toContain('1.3');

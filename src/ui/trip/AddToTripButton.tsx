@@ -13,7 +13,7 @@ export function AddToTripButton({ featureId }: { featureId: string }) {
     <p class="add-to-trip">
       <button
         type="button"
-        class="text-button add-to-trip__button"
+        class="trip-button add-to-trip__button"
         aria-pressed={inTrip}
         disabled={full}
         onClick={() => (inTrip ? removeFromTrip(featureId) : addToTrip(featureId))}

@@ -26,7 +26,7 @@ describe('trip map layers', () => {
   });
 
   it('draw legs dashed (straight-line estimates) and form a valid MapLibre style', () => {
-    const layers = tripLayerSpecifications('Noto Sans SC');
+    const layers = tripLayerSpecifications();
     const legs = layers.find((layer) => layer.type === 'line');
     expect(legs?.paint).toHaveProperty('line-dasharray');
     for (const layer of layers) expect(layer.id).not.toContain(':');
