@@ -141,6 +141,7 @@ export const en: Messages = {
       unchanged: 'Too few places to reorder.',
     },
     clear: 'Clear trip',
+    showOnMap: 'Show the trip on the map',
     stopsHeading: 'Day plan',
     reorderHint: 'Drag a row to reorder it, or use the ↑ ↓ buttons.',
     moveUp: (name) => `Move “${name}” up`,

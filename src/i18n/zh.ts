@@ -141,6 +141,7 @@ export const zh: Messages = {
       unchanged: '地点太少，无需调整顺序。',
     },
     clear: '清空行程',
+    showOnMap: '在地图上显示行程',
     stopsHeading: '日程',
     reorderHint: '拖动条目排序，或用 ↑ ↓ 按钮。',
     moveUp: (name) => `上移“${name}”`,

@@ -5,6 +5,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { Marker } from 'maplibre-gl';
+import { bbox } from '@turf/bbox';
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { TripLegProperties, TripStopProperties } from '../trip/trip-geojson.ts';
 
@@ -66,7 +67,11 @@ export function tripLayerSpecifications(): LayerSpecification[] {
  * Stop numbers are HTML markers over the circles rather than a symbol layer: they are language-free
  * digits, need no glyphs, and the page's text rules (textContent, never markup) apply to them.
  */
-export function connectTripLayers(map: MapLibreMap): { setTrip: (collection: TripCollection) => void } {
+export function connectTripLayers(map: MapLibreMap): {
+  setTrip: (collection: TripCollection) => void;
+  /** Fits the view to the trip, leaving `padding` pixels (a panel's cover plus a margin) on each side. */
+  frameTrip: (padding: { top: number; right: number; bottom: number; left: number }) => void;
+} {
   let latest: FeatureCollection = { type: 'FeatureCollection', features: [] };
   let added = false;
   let markers: Marker[] = [];
@@ -99,6 +104,13 @@ export function connectTripLayers(map: MapLibreMap): { setTrip: (collection: Tri
       if (!added) return;
       (map.getSource(TRIP_SOURCE_ID) as GeoJSONSource | undefined)?.setData(latest);
       showNumbers();
+    },
+    frameTrip(padding) {
+      if (latest.features.length === 0) return;
+      const [west, south, east, north] = bbox(latest);
+      if (![west, south, east, north].every(Number.isFinite)) return;
+      if (west === east && south === north) map.flyTo({ center: [west!, south!], zoom: Math.max(map.getZoom(), 14), padding });
+      else map.fitBounds([[west!, south!], [east!, north!]], { padding, maxZoom: 16 });
     },
   };
 }

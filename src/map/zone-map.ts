@@ -58,6 +58,7 @@ export interface ZoneMapController {
   zoomToFeature: (feature: FeatureReference, covered?: EdgeInsets) => void;
   /** The planned trip's stops and straight legs (src/map/trip-layers.ts). */
   setTrip: ReturnType<typeof connectTripLayers>['setTrip'];
+  frameTrip: ReturnType<typeof connectTripLayers>['frameTrip'];
   /** Relabels the map and its controls in place (no style reload, so the camera and selection stay). */
   setLanguage: (language: 'zh' | 'en', controlLabels?: ControlLabels) => void;
   destroy: () => void;
@@ -209,6 +210,7 @@ export function createZoneMap(
 
   return {
     setTrip: tripLayers.setTrip,
+    frameTrip: tripLayers.frameTrip,
     setLayerVisible(layerId, visible) {
       const definition = dataset.manifest.layers.find((layer) => layer.id === layerId);
       if (!definition) return;

@@ -27,6 +27,8 @@ export const locationRequest = signal<LocationRequest>('idle');
 export const tripRestoreReport = signal<{ from: 'link' | 'storage'; problems: TripLinkProblem[] } | null>(null);
 /** False until the link or the stored copy has been read: nothing is written back before that. */
 export const tripRestored = signal<boolean>(false);
+/** A request to fit the map to the trip; a fresh object each time so asking twice frames twice. */
+export const tripFrameRequest = signal<{ requestedAt: number } | null>(null);
 export const lastOptimisation = signal<'exact' | 'heuristic' | 'unchanged' | null>(null);
 
 export const tripPlan = computed<TripPlan>(() => planTrip(tripState.value, tripPlaces.value, hereLocation.value));
@@ -110,6 +112,10 @@ export function startFromMyLocation(): void {
 
 export function startAtFirstPlace(): void {
   update({ ...tripState.peek(), start: { kind: 'first-stop' } });
+}
+
+export function requestTripFrame(): void {
+  tripFrameRequest.value = { requestedAt: performance.now() };
 }
 
 export function dismissRestoreReport(): void {

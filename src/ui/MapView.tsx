@@ -10,7 +10,7 @@ import type { ZoneMapController } from '../map/zone-map.ts';
 import type { MapStyleFont } from '../map/style.ts';
 import { layerVisibility, mapStatus, selectFeature, selectedFeature, zoomRequest } from '../state/app-state.ts';
 import { language, messages } from '../i18n/index.ts';
-import { tripGeoJson } from '../state/trip-store.ts';
+import { tripFrameRequest, tripGeoJson } from '../state/trip-store.ts';
 import { currentMapView, requestedMapView } from '../state/map-view.ts';
 
 export const MAP_READY_ATTRIBUTE = 'data-map-ready';
@@ -81,6 +81,12 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
         });
         const stopSelection = effect(() => controller.setSelected(selectedFeature.value));
         const stopTrip = effect(() => controller.setTrip(tripGeoJson.value));
+        const stopTripFrame = effect(() => {
+          if (!tripFrameRequest.value) return;
+          const cover = panelCover(element);
+          const margin = 48;
+          controller.frameTrip({ top: cover.top + margin, right: cover.right + margin, bottom: cover.bottom + margin, left: cover.left + margin });
+        });
         const stopLanguage = effect(() => controller.setLanguage(language.value, messages.value.explorer.mapControls));
         const stopZoom = effect(() => {
           const request = zoomRequest.value;
@@ -94,6 +100,7 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
           stopVisibility();
           stopSelection();
           stopTrip();
+          stopTripFrame();
           stopLanguage();
           stopZoom();
           controller.destroy();

@@ -229,6 +229,27 @@ describe('the trip planner', () => {
       expect(await fresh.page.locator('.trip-restore-report').count()).toBe(0);
       await waitForMapIdle(fresh);
       expect((await mapTrip(fresh)).legs).toBe(ids.length);
+      // "Show the trip on the map" brings every stop into the visible part of the map.
+      const stopsOutsideView = () => fresh.page.evaluate(() => {
+        const map = window.__zoneMap!;
+        const canvas = map.getCanvas();
+        const box = canvas.getBoundingClientRect();
+        const source = map.getStyle().sources['trip'] as { data: GeoJSON.FeatureCollection };
+        return source.data.features
+          .filter((feature) => feature.geometry.type === 'Point')
+          .filter((feature) => {
+            const [longitude, latitude] = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
+            const pixel = map.project([longitude, latitude]);
+            return !(pixel.x >= 0 && pixel.y >= 0 && pixel.x <= box.width && pixel.y <= box.height);
+          })
+          .map((feature) => feature.properties?.['id']);
+      });
+      // Away over the 泸县 wing first, so the stops are off screen.
+      await fresh.page.evaluate(() => window.__zoneMap!.jumpTo({ center: [105.35, 29.15], zoom: 13 }));
+      expect(await stopsOutsideView()).toHaveLength(ids.length);
+      await fresh.page.locator('.trip-frame').click();
+      await fresh.page.waitForFunction(() => !window.__zoneMap!.isMoving());
+      expect(await stopsOutsideView()).toEqual([]);
       expect(await fresh.problems()).toEqual([]);
     } finally {
       await fresh.close();

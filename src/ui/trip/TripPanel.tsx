@@ -6,12 +6,14 @@
 import { useState } from 'preact/hooks';
 import type { LocalizedText } from '../../data/dataset-types.ts';
 import { language, messages } from '../../i18n/index.ts';
+import { mapStatus } from '../../state/app-state.ts';
 import {
   clearTrip,
   dismissRestoreReport,
   lastOptimisation,
   locationRequest,
   optimiseCurrentTrip,
+  requestTripFrame,
   setRoundTrip,
   setStartTime,
   setTravelMode,
@@ -153,6 +155,11 @@ function TripSettings() {
         <button type="button" class="text-button trip-clear" onClick={clearTrip}>
           {text.clear}
         </button>
+        {mapStatus.value === 'ready' ? (
+          <button type="button" class="text-button trip-frame" onClick={requestTripFrame}>
+            {text.showOnMap}
+          </button>
+        ) : null}
       </p>
       {lastOptimisation.value ? (
         <p class="small trip-optimised" role="status">

@@ -23,6 +23,7 @@ export interface TripMessages {
   optimise: string;
   optimised: { exact: string; heuristic: string; unchanged: string };
   clear: string;
+  showOnMap: string;
   stopsHeading: string;
   reorderHint: string;
   moveUp: (name: string) => string;
