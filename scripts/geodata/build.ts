@@ -77,10 +77,22 @@ function orderedProperties(properties: ZoneFeatureProperties & Record<string, un
   return ordered;
 }
 
+/**
+ * Decimal places of longitude/latitude per layer (default 6, ≈ 0.1 m). The districts are context
+ * drawn under the zone and 60 % of the dataset's bytes: 5 places (≈ 1 m, finer than a line at the
+ * map's closest zoom, and than DataV's own accuracy) cut 3 KB gzipped from every first load and
+ * move no district area by more than 1e-5 (measured: ≤ 6.4e-6).
+ */
+const COORDINATE_DECIMALS: Readonly<Record<string, number>> = { districts: 5 };
+
 /** One feature per line: small diffs when one shape moves, and still plain GeoJSON. */
 function serializeCollection(features: ZoneFeature[]): string {
   const lines = features.map((item) =>
-    JSON.stringify({ type: 'Feature', properties: orderedProperties(item.properties), geometry: normalizeGeometry(item.geometry) }),
+    JSON.stringify({
+      type: 'Feature',
+      properties: orderedProperties(item.properties),
+      geometry: normalizeGeometry(item.geometry, COORDINATE_DECIMALS[item.properties.layer] ?? 6),
+    }),
   );
   return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
 }
