@@ -13,7 +13,7 @@ import { applyDocumentLanguage, initialLanguage } from './state/language-prefere
 import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics, setStatisticsFailed } from './state/app-state.ts';
 import { App } from './ui/App.tsx';
 import { connectUrlState } from './state/url-sync.ts';
-import { connectTrip } from './state/trip-store.ts';
+import { loadTripModule } from './ui/trip/lazy-trip.tsx';
 import { isWebGlAvailable } from './map/webgl-support.ts';
 
 const font = { family, faces: styleFontFaces };
@@ -38,10 +38,14 @@ async function boot(): Promise<void> {
   }
   setDatasetReady(result.dataset);
   connectUrlState(result.dataset);
-  void connectTrip(result.dataset);
   // Measuring runs in a worker, but its code and CPU would still compete with the first frame on
   // a two-core machine: start it once the map has drawn.
   await mapSettled(MAP_SETTLE_TIMEOUT_MS);
+  // The trip planner is not needed for the first frame: its code loads now, and a trip in the link
+  // or in storage is restored as soon as it arrives.
+  loadTripModule()
+    .then((trip) => trip.connectTrip(result.dataset))
+    .catch((error: unknown) => console.warn('The trip planner could not load:', error));
   performance.mark('zone:statistics-started');
   try {
     const { statistics, runner } = await computeStatistics(result.dataset);

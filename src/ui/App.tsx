@@ -13,7 +13,7 @@ import { SearchBox } from './search/SearchBox.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
 import { OverviewPanel } from './OverviewPanel.tsx';
-import { TripPanel } from './trip/TripPanel.tsx';
+import { LazyTripPanel } from './trip/lazy-trip.tsx';
 
 export function App({ font }: { font: MapStyleFont }) {
   const text = messages.value;
@@ -64,7 +64,7 @@ export function App({ font }: { font: MapStyleFont }) {
               </button>
             ) : null}
             {status !== 'unavailable' ? <LayerPanel dataset={data.dataset} statistics={data.statistics} /> : null}
-            <TripPanel />
+            <LazyTripPanel />
           </>
         ) : null}
       </aside>

@@ -11,7 +11,7 @@ import { language, messages } from '../i18n/index.ts';
 import { findFeature, requestZoom, selectFeature } from '../state/app-state.ts';
 import type { FeatureReference } from '../state/feature-reference.ts';
 import { AreaFigures } from './AreaFigures.tsx';
-import { AddToTripButton } from './trip/AddToTripButton.tsx';
+import { LazyAddToTripButton } from './trip/lazy-trip.tsx';
 import { pendingFigureText } from './pending-figure.ts';
 import { formatArea, formatPercent, formatSignedPercent, formatStated } from './format.ts';
 import { listNames, unknownPositionGreenNames } from './honesty.ts';
@@ -73,7 +73,7 @@ export function FeaturePanel({
       </header>
       {approximate ? <p class="badge badge--approximate">{text.feature.approximateBadge}</p> : null}
       {properties.position_unknown === true ? <p class="badge badge--approximate position-unknown">{text.honesty.positionUnknownBadge}</p> : null}
-      <AddToTripButton featureId={properties.id} />
+      <LazyAddToTripButton featureId={properties.id} />
       <dl class="facts">
         <dt>{text.feature.kind}</dt>
         <dd>

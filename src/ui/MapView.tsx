@@ -10,7 +10,7 @@ import type { ZoneMapController } from '../map/zone-map.ts';
 import type { MapStyleFont } from '../map/style.ts';
 import { layerVisibility, mapStatus, selectFeature, selectedFeature, zoomRequest } from '../state/app-state.ts';
 import { language, messages } from '../i18n/index.ts';
-import { tripFrameRequest, tripGeoJson } from '../state/trip-store.ts';
+import { tripModule } from './trip/lazy-trip.tsx';
 import { currentMapView, requestedMapView } from '../state/map-view.ts';
 
 export const MAP_READY_ATTRIBUTE = 'data-map-ready';
@@ -80,9 +80,13 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
           for (const [layerId, visible] of Object.entries(layerVisibility.value)) controller.setLayerVisible(layerId, visible);
         });
         const stopSelection = effect(() => controller.setSelected(selectedFeature.value));
-        const stopTrip = effect(() => controller.setTrip(tripGeoJson.value));
+        // Reads the planner's signals once its module has loaded; until then there is no trip to draw.
+        const stopTrip = effect(() => {
+          const trip = tripModule.value;
+          if (trip) controller.setTrip(trip.tripGeoJson.value);
+        });
         const stopTripFrame = effect(() => {
-          if (!tripFrameRequest.value) return;
+          if (!tripModule.value?.tripFrameRequest.value) return;
           const cover = panelCover(element);
           const margin = 48;
           controller.frameTrip({ top: cover.top + margin, right: cover.right + margin, bottom: cover.bottom + margin, left: cover.left + margin });
