@@ -9,13 +9,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
 import { loadDataset } from '../../src/data/load-dataset.ts';
 import { planTrip } from '../../src/trip/plan-trip.ts';
 import { encodeTrip } from '../../src/trip/trip-url-codec.ts';
 import { emptyTrip, type TripState } from '../../src/trip/trip-state.ts';
 import { visitPlaces, type VisitPlace } from '../../src/trip/visit-places.ts';
 import { searchWithTrip } from '../../src/state/trip-url.ts';
-import { openApp, type AppPage } from './harness.ts';
+import { launchBrowser, openApp, type AppPage } from './harness.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 
@@ -365,6 +366,40 @@ describe('the trip planner', () => {
       expect(await located.problems()).toEqual([]);
     } finally {
       await located.close();
+    }
+  });
+  it('shows hostile place names as text in the day plan and escaped in the GPX, with or without WebGL', async () => {
+    const payload = '<img src=x onerror="window.__tripInjected=1">';
+    const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
+    const greenLayer = manifest.layers.find((layer) => layer.role === 'green')!;
+    const green = JSON.parse(readFileSync(join(geodataDirectory, greenLayer.file), 'utf8')) as ZoneFeatureCollection;
+    const hostile = green.features.find((feature) => places.some((place) => place.id === feature.properties.id))!;
+    hostile.properties.name_zh = `${payload}公园`;
+    const browser = await launchBrowser();
+    try {
+      await browser.context.route(`**/geodata/${greenLayer.file}`, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(green) }),
+      );
+      const link = searchWithTrip('', encodeTrip({ ...emptyTrip(), stops: [{ id: hostile.properties.id }, { id: 'place-aegean-mall' }] }));
+      for (const webgl of [true, false]) {
+        const hostileApp = await openApp({ browser, webgl, waitForReady: webgl, path: `index.html${link}` });
+        await waitForTripRestored(hostileApp);
+        expect(await panelStopIds(hostileApp)).toEqual([hostile.properties.id, 'place-aegean-mall']);
+        expect(await hostileApp.page.locator('.trip-stop__name').first().textContent()).toContain(`${payload}公园`);
+        const [download] = await Promise.all([hostileApp.page.waitForEvent('download'), hostileApp.page.locator('a[data-export="gpx"]').click()]);
+        const gpx = readFileSync((await download.path())!, 'utf8');
+        expect(gpx).not.toContain('<img');
+        expect(gpx).toContain('&lt;img');
+        const page = await hostileApp.page.evaluate(() => ({
+          injected: (window as unknown as { __tripInjected?: number }).__tripInjected,
+          images: document.querySelectorAll('img').length,
+        }));
+        expect(page).toEqual({ injected: undefined, images: 0 });
+        expect(await hostileApp.problems()).toEqual([]);
+        await hostileApp.close();
+      }
+    } finally {
+      await browser.close();
     }
   });
 });

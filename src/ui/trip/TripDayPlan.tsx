@@ -10,6 +10,7 @@ import { START_POSITION_ID, type PlannedStop } from '../../trip/plan-trip.ts';
 import { formatTripTime } from '../../trip/schedule.ts';
 import { TRAVEL_MODE_ASSUMPTIONS, TRAVEL_MODES } from '../../trip/travel-modes.ts';
 import type { TripLeg } from '../../trip/trip-legs.ts';
+import { MAXIMUM_VISIT_MINUTES } from '../../trip/trip-state.ts';
 import { durationParts, formatDistance, placeName } from './trip-format.ts';
 
 function isPlaceAt(stops: readonly PlannedStop[], order: number): boolean {
@@ -125,14 +126,15 @@ function StopRow({ stop, order, stateIndex, stopCount }: { stop: PlannedStop; or
               <input
                 type="number"
                 min={0}
-                max={1440}
+                max={MAXIMUM_VISIT_MINUTES}
                 step={5}
                 class="trip-stop__minutes"
                 value={stop.visitMinutes}
                 aria-label={text.visitMinutesLabel(name)}
                 onChange={(event) => {
-                  const value = Number.parseInt(event.currentTarget.value, 10);
-                  if (Number.isInteger(value)) setVisitMinutes(stop.id, value);
+                  const value = Number(event.currentTarget.value);
+                  // Out of range or not whole minutes: the trip keeps its value, and so does the box.
+                  if (Number.isInteger(value) && value >= 0 && value <= MAXIMUM_VISIT_MINUTES) setVisitMinutes(stop.id, value);
                   else event.currentTarget.value = String(stop.visitMinutes);
                 }}
               />{' '}
