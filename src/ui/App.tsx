@@ -10,6 +10,7 @@ import { FeatureList } from './FeatureList.tsx';
 import { FeaturePanel } from './FeaturePanel.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
+import { UpdateNotice } from './UpdateNotice.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
 import { OverviewPanel } from './OverviewPanel.tsx';
@@ -33,6 +34,7 @@ export function App({ font }: { font: MapStyleFont }) {
           </div>
           {data.status === 'ready' ? <SearchBox dataset={data.dataset} /> : null}
         </header>
+        <UpdateNotice />
         {data.status === 'loading' ? (
           <p class="loading" role="status">
             {text.loading}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { initialLanguage } from '../../../src/state/language-preference.ts';
 import {
   featureFromHash,
   formatView,
@@ -112,5 +113,26 @@ describe('links: view, layers, language and feature', () => {
     const huge = `#feature=a/${'x'.repeat(1_000_000)}`;
     expect(featureFromHash(huge)).toBeNull();
     expect(readUrlState(`?view=${'1'.repeat(1_000_000)}`, huge)).toEqual({});
+  });
+});
+
+describe('which language a visit starts in', () => {
+  const storing = (value: string | null) => () => ({ getItem: () => value });
+
+  it('takes the link first, then the remembered choice, then Chinese', () => {
+    expect(initialLanguage('?lang=en', storing('zh'))).toBe('en');
+    expect(initialLanguage('?lang=zh', storing('en'))).toBe('zh');
+    expect(initialLanguage('', storing('en'))).toBe('en');
+    expect(initialLanguage('?lang=fr', storing('en'))).toBe('en');
+    expect(initialLanguage('', storing(null))).toBe('zh');
+    expect(initialLanguage('', storing('<script>'))).toBe('zh');
+  });
+
+  it('starts in Chinese when storage is blocked and throws', () => {
+    const blocked = (): Storage => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    expect(initialLanguage('', blocked)).toBe('zh');
+    expect(initialLanguage('?lang=en', () => ({ getItem: () => { throw new Error('denied'); } }))).toBe('en');
   });
 });
