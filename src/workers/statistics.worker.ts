@@ -9,18 +9,8 @@
  * src/analysis, so whatever the page imports from there is bundled with them). A global, not an
  * export, because Vite strips the exports of worker bundles.
  */
-import { computeZoneStatistics } from '../analysis/zone-statistics.ts';
-import type { Dataset } from '../data/dataset-types.ts';
-import { MAIN_THREAD_MEASURER, type MainThreadHost, type StatisticsReply, type StatisticsRequest } from './statistics-protocol.ts';
-
-export function measureDataset(dataset: Dataset): StatisticsReply {
-  try {
-    return { ok: true, statistics: computeZoneStatistics(dataset) };
-  } catch (error) {
-    // A measuring failure is an answer, not a crash: the page shows it beside the stated figures.
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
-  }
-}
+import { measureDataset } from './measure-dataset.ts';
+import { MAIN_THREAD_MEASURER, type MainThreadHost, type StatisticsRequest } from './statistics-protocol.ts';
 
 if (typeof window === 'undefined') {
   globalThis.addEventListener('message', (event: MessageEvent<StatisticsRequest>) => {
