@@ -25,6 +25,7 @@ export default defineConfig({
         // These packages declare no `sideEffects`, so a panel importing one constant from
         // src/analysis kept the whole clipper (~45 KB gz) in the first load. Their top-level code
         // only defines things; measuring runs in the statistics worker, which imports them itself.
+        // So a module in src/analysis or src/geo must never rely on running just by being imported.
         moduleSideEffects: [{ test: CODE_WITHOUT_SIDE_EFFECTS, sideEffects: false }],
       },
     },
