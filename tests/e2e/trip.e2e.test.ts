@@ -6,6 +6,7 @@
  * 高德 / 百度 that the app never follows itself.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import { launchBrowser, openApp, type AppPage } from './harness.ts';
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 
 let places: VisitPlace[] = [];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Places with a position (not schematic), so their links navigate by coordinates. */
 const TRIP_PLACE_IDS = ['green-yuzixi-wetland-park', 'place-peoples-hospital-shaxi', 'place-aegean-mall', 'green-zhangba-longan-forest'];
@@ -270,6 +272,20 @@ describe('the trip planner', () => {
     expect(app.offOriginRequests()).toEqual([]);
   });
 
+  it('has no serious or critical accessibility finding in the planned trip (axe, WCAG 2.1 A/AA)', async () => {
+    await app.page.evaluate(axeSource);
+    const findings = await app.page.evaluate(async () => {
+      type Rule = { id: string; impact: string | null; nodes: { target: string[] }[] };
+      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+      const result = await axe.run(document.querySelector('.trip-panel'), {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
+      return { checked: result.passes.length, serious: result.violations.filter((rule) => rule.impact === 'serious' || rule.impact === 'critical').map((rule) => `${rule.id}: ${rule.nodes[0]?.target.join(' ')}`) };
+    });
+    expect(findings.checked).toBeGreaterThan(10);
+    expect(findings.serious).toEqual([]);
+  });
+
   it('downloads GPX and GeoJSON made in the page, with one waypoint per stop', async () => {
     const ids = await panelStopIds(app);
     const [gpxDownload] = await Promise.all([app.page.waitForEvent('download'), app.page.locator('a[data-export="gpx"]').click()]);
@@ -291,9 +307,17 @@ describe('the trip planner', () => {
           const element = document.querySelector(selector);
           return element ? getComputedStyle(element).display !== 'none' && element.getBoundingClientRect().height > 0 : false;
         };
-        return { plan: visible('.trip-day-plan'), totals: visible('.trip-totals'), map: visible('.map-area'), optimise: visible('.trip-optimise'), links: visible('.trip-links') };
+        return {
+          plan: visible('.trip-day-plan'),
+          totals: visible('.trip-totals'),
+          summary: visible('.trip-print-summary'),
+          map: visible('.map-area'),
+          optimise: visible('.trip-optimise'),
+          links: visible('.trip-links'),
+        };
       });
-      expect(shown).toEqual({ plan: true, totals: true, map: false, optimise: false, links: false });
+      expect(shown).toEqual({ plan: true, totals: true, summary: true, map: false, optimise: false, links: false });
+      expect(await app.page.locator('.trip-print-summary').textContent()).toContain('08:30');
     } finally {
       await app.page.emulateMedia({ media: 'screen' });
     }

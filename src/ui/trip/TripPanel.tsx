@@ -229,6 +229,10 @@ export function TripPanel() {
       <PlacePicker />
       {hasStops ? (
         <>
+          <p class="trip-print-only trip-print-summary">
+            {text.startTimeLabel} {formatTripTime(plan.schedule.start)} · {TRAVEL_MODE_ASSUMPTIONS[plan.mode].title[lang]}
+            {plan.roundTrip ? ` · ${text.roundTrip}` : ''}
+          </p>
           <TripSettings />
           {plan.notices.length > 0 ? (
             <ul class="trip-notices small" role="status" aria-label={text.planNotices}>
