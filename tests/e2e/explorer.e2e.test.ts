@@ -17,6 +17,7 @@ const features = manifest.layers.flatMap(
 );
 const wetlandPark = features.find((feature) => feature.properties.name_zh === '渔子溪生态湿地公园')!;
 const longanForest = features.find((feature) => feature.properties.name_zh === '张坝桂圆林')!;
+const manifestLayerCount = (): number => manifest.layers.length;
 const hiddenByDefault = manifest.layers.find((layer) => !layer.visible);
 const shownByDefault = manifest.layers.filter((layer) => layer.visible);
 
@@ -291,6 +292,36 @@ describe('phones', () => {
 });
 
 describe('keyboard only', () => {
+  it('reaches every control with Tab, each showing where the focus is, the map and its buttons included', async () => {
+    const app = await openApp();
+    try {
+      const stops: { name: string; visible: boolean }[] = [];
+      for (let presses = 0; presses < 120; presses += 1) {
+        await app.page.keyboard.press('Tab');
+        const stop = await app.page.evaluate(() => {
+          const element = document.activeElement as HTMLElement | null;
+          if (!element || element === document.body) return null;
+          const style = getComputedStyle(element);
+          const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1;
+          const shadowed = style.boxShadow !== 'none';
+          const name = `${element.tagName.toLowerCase()}.${element.className || element.id}|${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 20) ?? ''}`;
+          return { name, visible: outlined || shadowed };
+        });
+        if (!stop) continue;
+        if (stops.some((seen) => seen.name === stop.name) && stops[0]?.name === stop.name) break;
+        stops.push(stop);
+      }
+      // The header, search, overview, list toggle, every layer box, the map and its buttons.
+      expect(stops.length).toBeGreaterThan(manifestLayerCount() + 6);
+      expect(stops.filter((stop) => !stop.visible).map((stop) => stop.name)).toEqual([]);
+      const names = stops.map((stop) => stop.name).join('\n');
+      for (const expected of ['search-input', 'English', 'maplibregl-canvas', '放大', '缩小']) expect(names).toContain(expected);
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('search → result → panel → close, with the focus always visible', async () => {
     const app = await openApp();
     try {
