@@ -3,8 +3,13 @@
  * with no network at all. The app is served by a server of this test's own, which is then shut
  * down (and the browser put offline too), so nothing can quietly come from the network.
  */
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { preview } from 'vite';
 import { describe, expect, inject, it } from 'vitest';
-import { serveBuiltApp } from './global-setup.ts';
+import { freePort, serveBuiltApp } from './global-setup.ts';
 import { launchBrowser, openApp } from './harness.ts';
 
 describe('offline after the first visit', () => {
@@ -58,6 +63,48 @@ describe('offline after the first visit', () => {
     } finally {
       await browser.close();
       if (serverOpen) await server.close();
+    }
+  });
+
+  it('says when a newer version is ready and reloads into it only when the visitor asks', async () => {
+    const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const newer = mkdtempSync(join(tmpdir(), 'luzhou-newer-build-'));
+    cpSync(inject('distDirectory'), newer, { recursive: true });
+    // Any byte of difference in the worker script is a new version to the browser.
+    appendFileSync(join(newer, 'sw.js'), '\n// a newer deployment\n');
+    const port = await freePort();
+    const serve = (directory: string) =>
+      preview({ root: projectRoot, logLevel: 'warn', build: { outDir: directory }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+    const baseUrl = `http://127.0.0.1:${port}/`;
+    let server = await serve(inject('distDirectory'));
+    const browser = await launchBrowser();
+    try {
+      const first = await openApp({ browser, baseUrl });
+      await first.page.waitForFunction(() => window.__offlineReady === true, undefined, { timeout: 60_000 });
+      await first.close();
+      await server.close();
+      server = await serve(newer);
+
+      const second = await openApp({ browser, baseUrl });
+      const notice = second.page.locator('.update-notice', { hasText: '新版本' });
+      await notice.waitFor({ timeout: 60_000 });
+      // Nothing reloads on its own: the page the visitor is using stays.
+      await second.page.evaluate(() => Object.assign(window, { __stillTheSamePage: true }));
+      expect(await second.page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting)))).toBe(true);
+      await notice.getByRole('button', { name: '重新载入' }).click();
+      await second.page.waitForFunction(() => !('__stillTheSamePage' in window), undefined, { timeout: 30_000 });
+      await second.waitForReady();
+      const state = await second.page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return { waiting: Boolean(registration?.waiting), controlled: Boolean(navigator.serviceWorker.controller) };
+      });
+      expect(state).toEqual({ waiting: false, controlled: true });
+      expect(await second.problems()).toEqual([]);
+      await second.close();
+    } finally {
+      await browser.close();
+      await server.close();
+      rmSync(newer, { recursive: true, force: true });
     }
   });
 });
