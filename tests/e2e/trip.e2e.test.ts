@@ -159,7 +159,7 @@ describe('the trip planner', () => {
     // Every estimate says what it rests on.
     const assumptions = await app.page.locator('.trip-assumptions').textContent();
     expect(assumptions).toContain('1.3');
-    expect(assumptions).toContain('4.5 km/h');
+    for (const speed of ['4.5 km/h', '15 km/h', '30 km/h']) expect(assumptions).toContain(speed);
     expect(assumptions).toContain('直线估计');
     await app.screenshot('trip-built-from-map');
     expect(await app.problems()).toEqual([]);
@@ -200,6 +200,11 @@ describe('the trip planner', () => {
     await app.page.locator('.trip-start-time').fill('08:30');
     await app.page.locator('.trip-start-time').dispatchEvent('change');
     await app.page.locator('.trip-return').waitFor();
+    // With the return leg the shortest order is the shortest closed tour.
+    await app.page.locator('.trip-optimise').click();
+    const closed = await panelStopIds(app);
+    const shortestTour = Math.min(...permutations(closed.slice(1)).map((rest) => straightTotal([closed[0]!, ...rest], true)));
+    expect(straightTotal(closed, true)).toBeCloseTo(shortestTour, 6);
     const ids = await panelStopIds(app);
     const times = await schedule(app);
     expect(times[0]).toMatch(/08:30/);

@@ -209,7 +209,12 @@ function Assumptions() {
       </p>
       <ul class="small">
         <li>{DETOUR_FACTOR_EXPLANATION[lang]}</li>
-        <li>{TRAVEL_MODE_ASSUMPTIONS[mode].explanation[lang]}</li>
+        {/* Every mode's speed, not only the chosen one's: each leg shows all three estimates. */}
+        {TRAVEL_MODES.map((travelMode) => (
+          <li key={travelMode} class={travelMode === mode ? 'is-current' : ''}>
+            {TRAVEL_MODE_ASSUMPTIONS[travelMode].explanation[lang]}
+          </li>
+        ))}
         <li>{VISIT_DURATION_EXPLANATION[lang]}</li>
       </ul>
     </section>
