@@ -43,6 +43,24 @@ async function panelStopIds(app: AppPage): Promise<string[]> {
   return app.page.locator('.trip-stop').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-stop-id') ?? ''));
 }
 
+/** The trip text kept in IndexedDB (idb-keyval's default store), or null; read directly, not through the app. */
+async function storedTrip(app: AppPage): Promise<string | null> {
+  return app.page.evaluate(
+    () =>
+      new Promise<string | null>((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          if (!database.objectStoreNames.contains('keyval')) return resolve(null);
+          const request = database.transaction('keyval').objectStore('keyval').get('luzhou-zone-map:trip:v1');
+          request.onsuccess = () => resolve(typeof request.result === 'string' ? request.result : null);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
 async function waitForTripRestored(app: AppPage): Promise<void> {
   await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
 }
@@ -218,7 +236,9 @@ describe('the trip planner', () => {
     expect(await schedule(app)).toEqual(times);
     expect(await app.page.locator('input.trip-round-trip').isChecked()).toBe(true);
 
-    // Without the link, the stored copy alone restores it.
+    // Without the link, the stored copy alone restores it (once the write has landed).
+    const linkText = new URL(app.page.url()).searchParams.get('trip');
+    await expect.poll(() => storedTrip(app)).toBe(linkText);
     await app.page.goto(new URL('index.html', app.baseUrl).href, { waitUntil: 'domcontentloaded' });
     await app.waitForReady();
     await waitForTripRestored(app);
@@ -326,6 +346,26 @@ describe('the trip planner', () => {
     } finally {
       await app.page.emulateMedia({ media: 'screen' });
     }
+  });
+
+  it('lets a link win over the stored trip, and forgets the trip once it is cleared', async () => {
+    const linked = ['place-aegean-mall', 'green-zhangba-longan-forest'];
+    const link = searchWithTrip('', encodeTrip({ ...emptyTrip(), stops: linked.map((id) => ({ id })) }));
+    expect(await panelStopIds(app)).not.toEqual(linked);
+    await app.page.goto(new URL(`index.html${link}`, app.baseUrl).href, { waitUntil: 'domcontentloaded' });
+    await app.waitForReady();
+    await waitForTripRestored(app);
+    expect(await panelStopIds(app)).toEqual(linked);
+
+    await app.page.locator('.trip-clear').click();
+    await app.page.locator('.trip-empty').waitFor();
+    expect(new URL(app.page.url()).searchParams.has('trip')).toBe(false);
+    await expect.poll(() => storedTrip(app)).toBeNull();
+    await app.page.reload({ waitUntil: 'domcontentloaded' });
+    await app.waitForReady();
+    await waitForTripRestored(app);
+    expect(await app.page.locator('.trip-empty').count()).toBe(1);
+    expect(await app.problems()).toEqual([]);
   });
 
   it('restores what it can from a stale link with hostile text, says what it dropped, and keeps the text as text', async () => {
