@@ -101,8 +101,8 @@ const BYTE_CATEGORIES: [name: string, pattern: RegExp][] = [
   ['css', /\.css$/],
   ['font (woff2)', /\.woff2$/],
   ['geodata', /\/geodata\//],
-  ['app JS (first chunk)', /\/assets\/index-[^/]*\.js$/],
   ['statistics worker', /statistics\.worker[^/]*\.js$/],
+  ['app JS (entry and its chunks)', /\/assets\/[^/]*\.js$/],
   ['html', /(\/|\.html)$/],
 ];
 
