@@ -143,12 +143,23 @@ export async function connectTrip(dataset: Dataset): Promise<() => void> {
     }
   }
   tripRestored.value = true;
-  return effect(() => {
-    const encoded = encodedOrNull(tripState.value);
+  const writeToAddressBar = (encoded: string | null): void => {
     const search = searchWithTrip(window.location.search, encoded);
     if (search !== window.location.search) {
       history.replaceState(history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
     }
+  };
+  // The trip is not part of the back/forward history (features and views are): an entry written
+  // before the last edit would otherwise show, and share, an older trip.
+  const onHistoryMove = (): void => writeToAddressBar(encodedOrNull(tripState.peek()));
+  window.addEventListener('popstate', onHistoryMove);
+  const stopWriting = effect(() => {
+    const encoded = encodedOrNull(tripState.value);
+    writeToAddressBar(encoded);
     void storeTrip(encoded);
   });
+  return () => {
+    window.removeEventListener('popstate', onHistoryMove);
+    stopWriting();
+  };
 }

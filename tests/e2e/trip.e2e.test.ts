@@ -357,6 +357,16 @@ describe('the trip planner', () => {
     await waitForTripRestored(app);
     expect(await panelStopIds(app)).toEqual(linked);
 
+    // Back and forward move through features and views, not through trip edits: the address bar keeps the current trip.
+    await app.page.evaluate(() => history.pushState(history.state, '', window.location.href));
+    await app.page.locator('.trip-places summary').click();
+    await app.page.locator('.trip-places__list li[data-place-id="place-peoples-hospital-shaxi"] button').click();
+    const current = new URL(app.page.url()).searchParams.get('trip');
+    expect(current).toContain('place-peoples-hospital-shaxi');
+    await app.page.goBack({ waitUntil: 'commit' });
+    await app.page.waitForFunction((expected) => new URLSearchParams(window.location.search).get('trip') === expected, current);
+    expect(await panelStopIds(app)).toEqual([...linked, 'place-peoples-hospital-shaxi']);
+
     await app.page.locator('.trip-clear').click();
     await app.page.locator('.trip-empty').waitFor();
     expect(new URL(app.page.url()).searchParams.has('trip')).toBe(false);
