@@ -61,7 +61,6 @@ export function SearchBox({ dataset }: { dataset: Dataset }) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const input = useRef<HTMLInputElement>(null);
 
   const results = loaded.status === 'ready' && query.trim() !== '' ? loaded.run(query) : [];
   const showList = open && query.trim() !== '';
@@ -117,7 +116,6 @@ export function SearchBox({ dataset }: { dataset: Dataset }) {
         {text.label}
       </label>
       <input
-        ref={input}
         id="search-input"
         type="search"
         role="combobox"
