@@ -77,8 +77,11 @@ function StartChooser() {
           value={value}
           onChange={(event) => {
             const chosen = event.currentTarget.value;
-            if (chosen === HERE_OPTION) startFromMyLocation();
-            else if (chosen === POINT_OPTION) return;
+            if (chosen === HERE_OPTION) {
+              // The start changes only once the browser answers; until then the select shows the current one.
+              event.currentTarget.value = value;
+              startFromMyLocation();
+            } else if (chosen === POINT_OPTION) return;
             else startAtPlace(chosen);
           }}
         >
