@@ -40,7 +40,9 @@ export function buildApp(outDirectory: string): void {
   const result = spawnSync(
     process.execPath,
     [join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDirectory, '--emptyOutDir', '--logLevel', 'warn'],
-    { cwd: projectRoot, encoding: 'utf8', stdio: 'pipe' },
+    // Vitest sets NODE_ENV=test, and Vite builds with whatever NODE_ENV it finds: without this the
+    // tests would exercise a non-production build (import.meta.env.DEV true, no service worker).
+    { cwd: projectRoot, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (result.status !== 0) {
     throw new Error(`vite build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
