@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
-import { launchBrowser, openApp, type AppPage } from './harness.ts';
+import { launchBrowser, openApp, type AppPage, waitForMapIdle } from './harness.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
@@ -65,17 +65,6 @@ async function pixelOnTopOf(app: AppPage, featureId: string): Promise<{ x: numbe
 /** Measurements arrive just after the first frame; wait until no panel says it is still measuring. */
 async function waitForStatistics(app: AppPage): Promise<void> {
   await app.page.waitForFunction(() => !document.body.innerText.includes('量算中'), undefined, { timeout: 15_000 });
-}
-
-async function waitForMapIdle(app: AppPage): Promise<void> {
-  await app.page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__zoneMap!;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 }
 
 describe('the map app', () => {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
-import { launchBrowser, openApp, type AppPage } from './harness.ts';
+import { launchBrowser, openApp, type AppPage, waitForMapIdle } from './harness.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
@@ -23,18 +23,6 @@ const shownByDefault = manifest.layers.filter((layer) => layer.visible);
 
 async function mapAtRest(app: AppPage): Promise<void> {
   await app.page.waitForFunction(() => !window.__zoneMap!.isMoving(), undefined, { timeout: 15_000 });
-}
-
-/** Resolves when the map has nothing left to load or draw (relabelling re-lays out every tile). */
-async function mapIdle(app: AppPage): Promise<void> {
-  await app.page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__zoneMap!;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 }
 
 async function searchFor(app: AppPage, query: string): Promise<void> {
@@ -220,7 +208,7 @@ describe('中文 / English', () => {
       // Relabelled in place: the map was not rebuilt and did not move.
       expect(await app.page.evaluate(() => window.__zoneMap!.getCenter().toArray())).toEqual(cameraBefore);
       await app.page.waitForFunction(() => new URLSearchParams(window.location.search).get('lang') === 'en');
-      await mapIdle(app);
+      await waitForMapIdle(app);
       await app.screenshot('explorer-english');
 
       // A later visit without any language in the address comes back in English.

@@ -14,6 +14,7 @@
  *                                                    // (expect(await app.problems()).toEqual([]))
  *   await app.screenshot('fallback-no-webgl')        // tests/e2e/screenshots/<name>.png; look at it
  *   await app.close()
+ *   await waitForMapIdle(app)                        // after a camera move, toggle or relabel: nothing left to draw
  *
  * Options of `openApp({ ... })`:
  *   path: 'index.html?lang=en#…'   relative to the served root (default: the root)
@@ -373,4 +374,16 @@ function safeFrame(request: Request) {
   } catch {
     return null;
   }
+}
+
+/** Resolves when the map has nothing left to load or draw (after a camera move, a toggle or a relabel). */
+export async function waitForMapIdle(app: AppPage): Promise<void> {
+  await app.page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__zoneMap!;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
 }

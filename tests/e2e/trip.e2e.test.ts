@@ -17,7 +17,7 @@ import { encodeTrip } from '../../src/trip/trip-url-codec.ts';
 import { emptyTrip, type TripState } from '../../src/trip/trip-state.ts';
 import { visitPlaces, type VisitPlace } from '../../src/trip/visit-places.ts';
 import { searchWithTrip } from '../../src/state/trip-url.ts';
-import { launchBrowser, openApp, type AppPage } from './harness.ts';
+import { launchBrowser, openApp, type AppPage, waitForMapIdle } from './harness.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 
@@ -63,17 +63,6 @@ async function storedTrip(app: AppPage): Promise<string | null> {
 
 async function waitForTripRestored(app: AppPage): Promise<void> {
   await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
-}
-
-async function waitForMapIdle(app: AppPage): Promise<void> {
-  await app.page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__zoneMap!;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 }
 
 /**
