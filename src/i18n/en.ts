@@ -119,6 +119,7 @@ export const en: Messages = {
     addToTrip: 'Add to trip',
     inTrip: 'In the trip',
     removeFromTrip: 'Remove from trip',
+    showTrip: 'See the trip',
     tripFull: 'The trip has the most places it can hold.',
     placesHeading: (count) => `Places to visit (${count})`,
     add: (name) => `Add “${name}” to the trip`,

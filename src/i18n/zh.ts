@@ -119,6 +119,7 @@ export const zh: Messages = {
     addToTrip: '加入行程',
     inTrip: '已在行程中',
     removeFromTrip: '移出行程',
+    showTrip: '查看行程',
     tripFull: '行程地点已达上限。',
     placesHeading: (count) => `可游览的地点（${count} 处）`,
     add: (name) => `把“${name}”加入行程`,

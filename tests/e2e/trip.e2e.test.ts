@@ -172,6 +172,30 @@ describe('the trip planner', () => {
     expect(await app.problems()).toEqual([]);
   });
 
+  it("takes the visitor from a stop's info panel to the trip panel, below the fold of the sidebar", async () => {
+    const stop = places.find((place) => place.id === TRIP_PLACE_IDS[0])!;
+    const pixel = await pixelOnPlace(app, stop);
+    expect(pixel, `a pixel on ${stop.id}`).not.toBeNull();
+    await app.page.mouse.click(pixel!.x, pixel!.y);
+    const panel = app.page.locator(`.feature-panel[data-feature-id="${stop.id}"]`);
+    await panel.waitFor();
+    const heading = app.page.locator('.trip-panel h2');
+    const inView = () =>
+      heading.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        // Scrolling to a heading can leave it a fraction of a pixel above the edge.
+        return box.top >= -1 && box.bottom <= window.innerHeight;
+      });
+    await app.page.locator('.sidebar').evaluate((sidebar) => sidebar.scrollTo(0, 0));
+    expect(await inView()).toBe(false);
+    await panel.locator('.add-to-trip__show').click();
+    await expect.poll(inView, { timeout: 10_000 }).toBe(true);
+    expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    await app.page.keyboard.press('Escape');
+    expect(await panelStopIds(app)).toEqual(TRIP_PLACE_IDS);
+    expect(await app.problems()).toEqual([]);
+  });
+
   it('optimises the order to the shortest straight-line path from the first place', async () => {
     const before = straightTotal(TRIP_PLACE_IDS);
     await app.page.locator('.trip-optimise').click();

@@ -2,6 +2,14 @@
 import { messages } from '../../i18n/index.ts';
 import { addToTrip, isVisitPlace, removeFromTrip, tripState } from '../../state/trip-store.ts';
 import { MAXIMUM_TRIP_STOPS } from '../../trip/trip-state.ts';
+import { TRIP_PANEL_HEADING_ID } from './trip-panel-anchor.ts';
+
+/** The trip panel sits at the end of a long sidebar: bring it into view and give it the focus. */
+function showTripPanel(): void {
+  const heading = document.getElementById(TRIP_PANEL_HEADING_ID);
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
+}
 
 export function AddToTripButton({ featureId }: { featureId: string }) {
   const text = messages.value.trip;
@@ -20,6 +28,11 @@ export function AddToTripButton({ featureId }: { featureId: string }) {
       >
         {inTrip ? `✓ ${text.inTrip} · ${text.removeFromTrip}` : `+ ${text.addToTrip}`}
       </button>
+      {inTrip ? (
+        <button type="button" class="trip-button add-to-trip__show" onClick={showTripPanel}>
+          {text.showTrip}
+        </button>
+      ) : null}
       {full ? <span class="muted small"> {text.tripFull}</span> : null}
     </p>
   );

@@ -4,6 +4,7 @@
  * estimate rests on, and the ways to take the trip away.
  */
 import { useState } from 'preact/hooks';
+import { TRIP_PANEL_HEADING_ID } from './trip-panel-anchor.ts';
 import type { LocalizedText } from '../../data/dataset-types.ts';
 import { language, messages } from '../../i18n/index.ts';
 import { mapStatus } from '../../state/app-state.ts';
@@ -230,8 +231,8 @@ export function TripPanel() {
   const plan = tripPlan.value;
   const hasStops = tripState.value.stops.length > 0;
   return (
-    <section class="panel trip-panel" aria-labelledby="trip-panel-heading" data-trip-restored={tripRestored.value ? 'true' : 'false'}>
-      <h2 id="trip-panel-heading">{text.heading}</h2>
+    <section class="panel trip-panel" aria-labelledby={TRIP_PANEL_HEADING_ID} data-trip-restored={tripRestored.value ? 'true' : 'false'}>
+      <h2 id={TRIP_PANEL_HEADING_ID} tabIndex={-1}>{text.heading}</h2>
       <p class="muted small no-print">{text.intro}</p>
       <RestoreReport />
       <PlacePicker />

@@ -5,6 +5,8 @@ export interface TripMessages {
   addToTrip: string;
   inTrip: string;
   removeFromTrip: string;
+  /** Takes the visitor from a feature's panel to the trip panel, which sits below the fold. */
+  showTrip: string;
   tripFull: string;
   placesHeading: (count: number) => string;
   add: (name: string) => string;
