@@ -1,0 +1,23 @@
+/**
+ * The planner's side of the map, loaded with the planner's code after the first frame: the
+ * measuring tools, the planner's imported layers, and the printable image of the view.
+ */
+import type { Map } from 'maplibre-gl';
+import { connectMeasureDrawing, type MeasureDrawingController } from './measure-drawing.ts';
+import type { MapImageOptions } from './export-map-image.ts';
+
+export interface PlannerMapController {
+  drawing: MeasureDrawingController;
+  exportImage: (options: MapImageOptions) => Promise<Blob>;
+  destroy: () => void;
+}
+
+export function connectPlannerMap(map: Map): PlannerMapController {
+  const drawing = connectMeasureDrawing(map);
+  return {
+    drawing,
+    // The image code (an offscreen canvas compositor) loads only when someone asks for an image.
+    exportImage: async (options) => (await import('./export-map-image.ts')).exportMapImage(map, options),
+    destroy: () => drawing.destroy(),
+  };
+}
