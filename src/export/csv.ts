@@ -1,0 +1,144 @@
+/**
+ * A land-use table as a CSV file a planner opens in Excel or WPS or reads with a script.
+ *
+ * Format choices, and why:
+ * - UTF-8 with a byte-order mark: without it Excel reads the file as the system code page and
+ *   Chinese turns into mojibake. CRLF line ends and RFC 4180 quoting, which Excel writes itself.
+ * - The caption (source, grouping, denominator, method, notes) comes first, as records whose first
+ *   cell starts with `#`: Excel shows them as two readable columns above the table, and
+ *   `csv-parse` (`comment: '#'`), pandas (`comment='#'`) and R (`comment.char = '#'`) skip them, so
+ *   the first record they see is the header. Every text cell is quoted, so a `#` inside a category
+ *   name can never be taken for a comment; line breaks inside caption text become spaces because
+ *   comment-skipping parsers stop at the first line end, quoted or not.
+ * - Text cells that a spreadsheet would run as a formula (starting with = + - @ tab, CR or LF) get
+ *   a leading apostrophe (OWASP's CSV-injection advice): a category or file name is text, never a
+ *   formula. Number cells are written unquoted with every digit JavaScript keeps (`String(n)`
+ *   round-trips to the same double), so the file reads back to exactly the table's figures.
+ * - Shares and 绿地率 are fractions (0–1), as in the table object; the header says so.
+ * - No total row among the data rows (it would be summed again by anyone adding up a column): the
+ *   total is in the caption.
+ */
+import type { LandUseRow, LandUseTable } from '../analysis/land-use-types.ts';
+import { convertArea } from '../geo/units.ts';
+
+export type CsvLanguage = 'zh' | 'en';
+
+export const BYTE_ORDER_MARK = '\uFEFF';
+const LINE_END = '\r\n';
+
+export interface LandUseCsvOptions {
+  language: CsvLanguage;
+  /** What was measured, as the planner knows it: the zone's name, a file name, a drawn shape's name. */
+  sourceTitle: string;
+  /** ISO time of the export, written in the caption when given. */
+  exportedAt?: string;
+}
+
+interface CsvLabels {
+  columns: [string, string, string, string, string, string, string, string, string];
+  source: string;
+  groupedBy: string;
+  groupedByNames: Record<string, string>;
+  denominator: string;
+  total: string;
+  features: string;
+  skipped: string;
+  method: string;
+  note: string;
+  exportedAt: string;
+  noValue: string;
+}
+
+const LABELS: Readonly<Record<CsvLanguage, CsvLabels>> = {
+  zh: {
+    columns: ['类别', '面积（m²）', '面积（公顷）', '面积（km²）', '面积（亩）', '占比（0–1）', '要素数', '绿地面积（m²）', '绿地率（0–1）'],
+    source: '# 来源',
+    groupedBy: '# 分组依据',
+    groupedByNames: { layer: '图层', kind: '类型（kind）' },
+    denominator: '# 占比分母（m²）',
+    total: '# 合计面积（m²）',
+    features: '# 要素数',
+    skipped: '# 未计面积（点、线、空几何）',
+    method: '# 方法',
+    note: '# 注',
+    exportedAt: '# 导出时间',
+    noValue: '（无此属性）',
+  },
+  en: {
+    columns: ['category', 'area (m²)', 'area (ha)', 'area (km²)', 'area (mu, 亩)', 'share (0–1)', 'features', 'green area (m²)', 'green-space ratio (0–1)'],
+    source: '# source',
+    groupedBy: '# grouped by',
+    groupedByNames: { layer: 'layer', kind: 'kind' },
+    denominator: '# share denominator (m²)',
+    total: '# total area (m²)',
+    features: '# features',
+    skipped: '# without area (points, lines, null geometries)',
+    method: '# method',
+    note: '# note',
+    exportedAt: '# exported at',
+    noValue: '(no value)',
+  },
+};
+
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '\n']);
+
+/** A text cell: neutralised if a spreadsheet would evaluate it, then quoted with quotes doubled. */
+export function textCell(text: string): string {
+  const safe = text.length > 0 && FORMULA_TRIGGERS.has(text[0]!) ? `'${text}` : text;
+  return `"${safe.replaceAll('"', '""')}"`;
+}
+
+/** A number cell: every significant digit, unquoted; empty when there is no figure. */
+export function numberCell(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  return String(value);
+}
+
+/** Caption text lives in comment records, which parsers end at the first line break. */
+function captionCell(text: string): string {
+  return textCell(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
+}
+
+export function categoryLabel(key: string | null, language: CsvLanguage): string {
+  return key ?? LABELS[language].noValue;
+}
+
+function rowRecord(row: LandUseRow, language: CsvLanguage): string {
+  return [
+    textCell(categoryLabel(row.key, language)),
+    numberCell(row.areaM2),
+    numberCell(convertArea(row.areaM2, 'm2', 'ha')),
+    numberCell(convertArea(row.areaM2, 'm2', 'km2')),
+    numberCell(convertArea(row.areaM2, 'm2', 'mu')),
+    numberCell(row.share),
+    numberCell(row.count),
+    numberCell(row.greenAreaM2),
+    numberCell(row.greenSpaceRatio),
+  ].join(',');
+}
+
+/** The whole file as text, starting with the byte-order mark. */
+export function landUseTableToCsv(table: LandUseTable, options: LandUseCsvOptions): string {
+  const { language } = options;
+  const labels = LABELS[language];
+  // The label stays unquoted: a comment record must start with the `#` itself. Labels are ours (no comma, no quote).
+  const caption = (label: string, ...cells: string[]): string => [label, ...cells].join(',');
+  const records: string[] = [
+    caption(labels.source, captionCell(options.sourceTitle)),
+    caption(labels.groupedBy, captionCell(labels.groupedByNames[table.groupedBy] ?? table.groupedBy)),
+    caption(labels.denominator, numberCell(table.denominatorM2), captionCell(table.denominator[language])),
+    caption(labels.total, numberCell(table.totalAreaM2)),
+    caption(labels.features, numberCell(table.featureCount)),
+    caption(labels.skipped, numberCell(table.skipped.points), numberCell(table.skipped.lines), numberCell(table.skipped.nullGeometries)),
+    caption(labels.method, captionCell(table.method[language])),
+    ...table.notes.map((note) => caption(labels.note, captionCell(note[language]))),
+    ...(options.exportedAt ? [caption(labels.exportedAt, captionCell(options.exportedAt))] : []),
+    labels.columns.map(textCell).join(','),
+    ...table.rows.map((row) => rowRecord(row, language)),
+  ];
+  return BYTE_ORDER_MARK + records.join(LINE_END) + LINE_END;
+}
+
+export function landUseCsvBlob(table: LandUseTable, options: LandUseCsvOptions): Blob {
+  return new Blob([landUseTableToCsv(table, options)], { type: 'text/csv;charset=utf-8' });
+}
