@@ -14,6 +14,7 @@ import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics, setStatist
 import { App } from './ui/App.tsx';
 import { connectUrlState } from './state/url-sync.ts';
 import { loadTripModule } from './ui/trip/lazy-trip.tsx';
+import { loadPlannerModule } from './ui/planner/lazy-planner.tsx';
 import { isWebGlAvailable } from './map/webgl-support.ts';
 
 const font = { family, faces: styleFontFaces };
@@ -46,6 +47,10 @@ async function boot(): Promise<void> {
   loadTripModule()
     .then((trip) => trip.connectTrip(result.dataset))
     .catch((error: unknown) => console.warn('The trip planner could not load:', error));
+  // The planners' toolkit likewise: drawn shapes and imported layers come back from storage once it is here.
+  loadPlannerModule()
+    .then((planner) => planner.connectPlanner(result.dataset))
+    .catch((error: unknown) => console.warn('The planners\' toolkit could not load:', error));
   performance.mark('zone:statistics-started');
   try {
     const { statistics, runner } = await computeStatistics(result.dataset);

@@ -5,17 +5,23 @@
 import type { Map } from 'maplibre-gl';
 import { connectMeasureDrawing, type MeasureDrawingController } from './measure-drawing.ts';
 import type { MapImageOptions } from './export-map-image.ts';
+import { connectUserLayers, type UserLayersController } from './user-layers.ts';
+import { TRIP_LEG_LAYER_ID } from './trip-layers.ts';
 
 export interface PlannerMapController {
   drawing: MeasureDrawingController;
+  userLayers: UserLayersController;
   exportImage: (options: MapImageOptions) => Promise<Blob>;
   destroy: () => void;
 }
 
 export function connectPlannerMap(map: Map): PlannerMapController {
+  // Imported layers sit above the dataset and below the trip; the drawing tools add theirs on top.
+  const userLayers = connectUserLayers(map, () => (map.getLayer(TRIP_LEG_LAYER_ID) ? TRIP_LEG_LAYER_ID : undefined));
   const drawing = connectMeasureDrawing(map);
   return {
     drawing,
+    userLayers,
     // The image code (an offscreen canvas compositor) loads only when someone asks for an image.
     exportImage: async (options) => (await import('./export-map-image.ts')).exportMapImage(map, options),
     destroy: () => drawing.destroy(),

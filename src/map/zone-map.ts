@@ -13,6 +13,8 @@ import type { MapStyleFont } from './style.ts';
 import type { FeatureReference } from '../state/feature-reference.ts';
 import { connectTripLayers } from './trip-layers.ts';
 import type { MapView } from '../state/url-state.ts';
+import type { PlannerMapController } from './planner-map.ts';
+import type { UserFeatureHit } from './user-layers.ts';
 
 // MapLibre 6 no longer inlines its worker: without this the map never loads (ENGINEERING.md §4).
 setWorkerUrl(workerUrl);
@@ -30,6 +32,8 @@ export interface ZoneMapCallbacks {
   onContextRestored: () => void;
   /** The camera came to rest (after the first frame and after every move), for the URL. */
   onViewChange?: (view: MapView) => void;
+  /** A click on one of the planner's imported features (which then takes the click), or null when a click found none. */
+  onImportedFeatureClick?: (hit: UserFeatureHit | null) => void;
 }
 
 /** MapLibre UI string ids (its `locale` option) to the text its buttons should carry. */
@@ -61,6 +65,8 @@ export interface ZoneMapController {
   frameTrip: ReturnType<typeof connectTripLayers>['frameTrip'];
   /** Relabels the map and its controls in place (no style reload, so the camera and selection stay). */
   setLanguage: (language: 'zh' | 'en', controlLabels?: ControlLabels) => void;
+  /** Loads the planner's map tools (drawing, imported layers, image export) once; they then share the map's clicks. */
+  connectPlanner: () => Promise<PlannerMapController>;
   destroy: () => void;
 }
 
@@ -148,6 +154,8 @@ export function createZoneMap(
   const tripLayers = connectTripLayers(map);
 
   const interactiveLayers = dataset.manifest.layers.flatMap(interactiveStyleLayerIds);
+  let planner: PlannerMapController | null = null;
+  let plannerLoading: Promise<PlannerMapController> | null = null;
   let hovered: FeatureReference | null = null;
   let selected: FeatureReference | null = null;
   let labelLanguage = language;
@@ -177,18 +185,31 @@ export function createZoneMap(
   }
 
   map.on('mousemove', (event) => {
+    if (planner?.drawing.isDrawing()) return;
     const reference = topFeatureAt(event.point.x, event.point.y);
     if (reference?.featureId === hovered?.featureId && reference?.layerId === hovered?.layerId) return;
     setState(hovered, 'hover', false);
     hovered = reference;
     setState(hovered, 'hover', true);
-    map.getCanvas().style.cursor = reference ? 'pointer' : '';
+    const overImported = !reference && planner?.userLayers.featureAt(event.point.x, event.point.y, TAP_TOLERANCE_PX);
+    map.getCanvas().style.cursor = reference || overImported ? 'pointer' : '';
   });
   map.getCanvas().addEventListener('mouseleave', () => {
     setState(hovered, 'hover', false);
     hovered = null;
   });
-  map.on('click', (event) => callbacks.onFeatureClick(topFeatureAt(event.point.x, event.point.y)));
+  map.on('click', (event) => {
+    // While a shape is being drawn or edited the click is a vertex, not a question about the map.
+    if (planner?.drawing.isDrawing()) return;
+    // The planner's own layers lie above the dataset, so they answer first.
+    const importedHit = planner?.userLayers.featureAt(event.point.x, event.point.y, TAP_TOLERANCE_PX) ?? null;
+    callbacks.onImportedFeatureClick?.(importedHit);
+    if (importedHit) {
+      callbacks.onFeatureClick(null);
+      return;
+    }
+    callbacks.onFeatureClick(topFeatureAt(event.point.x, event.point.y));
+  });
 
   let styleLoaded = false;
   map.on('load', () => {
@@ -261,7 +282,18 @@ export function createZoneMap(
       if (styleLoaded) relabel();
       else map.once('load', relabel);
     },
+    connectPlanner() {
+      plannerLoading ??= (async () => {
+        const { connectPlannerMap } = await import('./planner-map.ts');
+        if (!styleLoaded) await new Promise((resolve) => map.once('load', resolve));
+        planner = connectPlannerMap(map);
+        return planner;
+      })();
+      return plannerLoading;
+    },
     destroy() {
+      planner?.destroy();
+      planner = null;
       map.remove();
       if (window.__zoneMap === map) delete window.__zoneMap;
     },

@@ -15,6 +15,7 @@ import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
 import { OverviewPanel } from './OverviewPanel.tsx';
 import { LazyTripPanel } from './trip/lazy-trip.tsx';
+import { LazyFileDropOverlay, LazyImportedFeaturePanel, LazyPlannerPanel } from './planner/lazy-planner.tsx';
 
 export function App({ font }: { font: MapStyleFont }) {
   const text = messages.value;
@@ -67,6 +68,7 @@ export function App({ font }: { font: MapStyleFont }) {
             ) : null}
             {status !== 'unavailable' ? <LayerPanel dataset={data.dataset} statistics={data.statistics} /> : null}
             <LazyTripPanel />
+            <LazyPlannerPanel />
           </>
         ) : null}
       </aside>
@@ -84,6 +86,8 @@ export function App({ font }: { font: MapStyleFont }) {
         {data.status === 'ready' && selected ? (
           <FeaturePanel dataset={data.dataset} statistics={data.statistics} reference={selected} canZoom={!noMap} />
         ) : null}
+        {data.status === 'ready' && !selected ? <LazyImportedFeaturePanel /> : null}
+        <LazyFileDropOverlay />
       </main>
     </div>
   );

@@ -11,6 +11,8 @@ import type { MapStyleFont } from '../map/style.ts';
 import { layerVisibility, mapStatus, selectFeature, selectedFeature, zoomRequest } from '../state/app-state.ts';
 import { language, messages } from '../i18n/index.ts';
 import { tripModule } from './trip/lazy-trip.tsx';
+import { plannerModule } from './planner/lazy-planner.tsx';
+import { plannerMap } from '../state/planner-map.ts';
 import { currentMapView, requestedMapView } from '../state/map-view.ts';
 
 export const MAP_READY_ATTRIBUTE = 'data-map-ready';
@@ -68,6 +70,10 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
             onViewChange: (view) => {
               currentMapView.value = view;
             },
+            onImportedFeatureClick: (hit) => {
+              const planner = plannerModule.peek();
+              if (planner) planner.selectedImportedFeature.value = hit;
+            },
           }, language.peek(), requestedMapView.peek(), messages.peek().explorer.mapControls);
         } catch (error) {
           // MapLibre throws when it cannot create a context even though the probe canvas could.
@@ -91,6 +97,33 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
           const margin = 48;
           controller.frameTrip({ top: cover.top + margin, right: cover.right + margin, bottom: cover.bottom + margin, left: cover.left + margin });
         });
+        // The planner's map tools load with the planner's code; its layers and selection follow its signals.
+        const stopPlannerConnect = effect(() => {
+          if (!plannerModule.value) return;
+          controller
+            .connectPlanner()
+            .then((planner) => {
+              if (!stopped) plannerMap.value = planner;
+            })
+            .catch((error: unknown) => console.warn('The planner map tools could not load:', error));
+        });
+        const stopImportedLayers = effect(() => {
+          const planner = plannerMap.value;
+          const module = plannerModule.value;
+          if (planner && module) planner.userLayers.setLayers(module.importedLayerDisplays(module.importedLayers.value));
+        });
+        const stopImportedSelection = effect(() => {
+          const planner = plannerMap.value;
+          const selection = plannerModule.value?.selectedImportedFeature.value ?? null;
+          planner?.userLayers.setSelected(selection);
+        });
+        const stopImportedFrame = effect(() => {
+          const request = plannerModule.value?.importedFrameRequest.value;
+          const planner = plannerMap.value;
+          if (!request || !planner) return;
+          const cover = panelCover(element);
+          planner.userLayers.frame(request.bounds, 48 + Math.max(cover.left, cover.bottom));
+        });
         const stopLanguage = effect(() => controller.setLanguage(language.value, messages.value.explorer.mapControls));
         const stopZoom = effect(() => {
           const request = zoomRequest.value;
@@ -107,6 +140,11 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
           stopTripFrame();
           stopLanguage();
           stopZoom();
+          stopPlannerConnect();
+          stopImportedLayers();
+          stopImportedSelection();
+          stopImportedFrame();
+          plannerMap.value = null;
           controller.destroy();
         };
       })

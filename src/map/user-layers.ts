@@ -1,0 +1,167 @@
+/**
+ * The planner's imported layers on the map, above the dataset and below the trip. Each layer is a
+ * GeoJSON source read from the `blob:` URL its import worker made, so MapLibre parses the file in
+ * its own worker and the page never holds the features. Features are numbered in file order
+ * (`generateId`), which is how the store looks up their measured areas.
+ */
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+
+/** What the map needs to know of an imported layer: nothing about its features. */
+export interface UserLayerDisplay {
+  id: string;
+  dataUrl: string;
+  visible: boolean;
+  colour: string;
+}
+
+/** A click on an imported feature: which layer, and its index in the file. */
+export interface UserFeatureHit {
+  layerId: string;
+  featureIndex: number;
+  properties: Record<string, unknown>;
+}
+
+// No ':' in these ids: the app reads `<manifest layer>:<part>` ids as dataset layers.
+const SOURCE_PREFIX = 'user-layer-';
+const PART_SUFFIXES = ['-fill', '-outline', '-line', '-point'] as const;
+
+export function userLayerSourceId(layerId: string): string {
+  return `${SOURCE_PREFIX}${layerId}`;
+}
+
+export function userLayerSpecifications(sourceId: string, colour: string): LayerSpecification[] {
+  const polygons = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false] as const;
+  const lines = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false] as const;
+  const points = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false] as const;
+  const highlighted = ['boolean', ['feature-state', 'selected'], false] as const;
+  return [
+    {
+      id: `${sourceId}-fill`,
+      type: 'fill',
+      source: sourceId,
+      filter: polygons as never,
+      paint: { 'fill-color': colour, 'fill-opacity': ['case', highlighted, 0.45, 0.22] as never },
+    },
+    {
+      id: `${sourceId}-outline`,
+      type: 'line',
+      source: sourceId,
+      filter: polygons as never,
+      paint: { 'line-color': colour, 'line-width': ['case', highlighted, 3, 1.5] as never },
+    },
+    {
+      id: `${sourceId}-line`,
+      type: 'line',
+      source: sourceId,
+      filter: lines as never,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': colour, 'line-width': ['case', highlighted, 4, 2.5] as never },
+    },
+    {
+      id: `${sourceId}-point`,
+      type: 'circle',
+      source: sourceId,
+      filter: points as never,
+      paint: {
+        'circle-color': colour,
+        'circle-radius': ['case', highlighted, 7, 5] as never,
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+  ];
+}
+
+export interface UserLayersController {
+  /** Adds, updates and removes sources so the map shows exactly these layers, in this order. */
+  setLayers: (layers: readonly UserLayerDisplay[]) => void;
+  /** The imported feature under a point, topmost layer first; null if none. */
+  featureAt: (x: number, y: number, tolerancePx: number) => UserFeatureHit | null;
+  setSelected: (hit: { layerId: string; featureIndex: number } | null) => void;
+  frame: (bounds: [number, number, number, number], padding: number) => void;
+}
+
+export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string | undefined): UserLayersController {
+  const shown = new Map<string, UserLayerDisplay>();
+  let selected: { layerId: string; featureIndex: number } | null = null;
+
+  function styleLayerIdsOf(layerId: string): string[] {
+    const sourceId = userLayerSourceId(layerId);
+    return PART_SUFFIXES.map((suffix) => `${sourceId}${suffix}`);
+  }
+
+  function remove(layerId: string): void {
+    for (const styleLayerId of styleLayerIdsOf(layerId)) if (map.getLayer(styleLayerId)) map.removeLayer(styleLayerId);
+    const sourceId = userLayerSourceId(layerId);
+    if (map.getSource(sourceId)) map.removeSource(sourceId);
+    shown.delete(layerId);
+  }
+
+  function add(layer: UserLayerDisplay): void {
+    const sourceId = userLayerSourceId(layer.id);
+    map.addSource(sourceId, { type: 'geojson', data: layer.dataUrl, generateId: true });
+    for (const specification of userLayerSpecifications(sourceId, layer.colour)) map.addLayer(specification, beforeLayerId());
+    shown.set(layer.id, layer);
+  }
+
+  function setVisibility(layer: UserLayerDisplay): void {
+    for (const styleLayerId of styleLayerIdsOf(layer.id)) {
+      if (map.getLayer(styleLayerId)) map.setLayoutProperty(styleLayerId, 'visibility', layer.visible ? 'visible' : 'none');
+    }
+  }
+
+  return {
+    setLayers(layers) {
+      const wanted = new Set(layers.map((layer) => layer.id));
+      for (const layerId of [...shown.keys()]) if (!wanted.has(layerId)) remove(layerId);
+      for (const layer of layers) {
+        const current = shown.get(layer.id);
+        if (current && current.dataUrl !== layer.dataUrl) {
+          // Re-read after a conversion (e.g. the planner said the file is GCJ-02).
+          (map.getSource(userLayerSourceId(layer.id)) as GeoJSONSource | undefined)?.setData(layer.dataUrl);
+          shown.set(layer.id, layer);
+        } else if (!current) {
+          add(layer);
+        }
+        shown.set(layer.id, layer);
+        setVisibility(layer);
+      }
+    },
+    featureAt(x, y, tolerancePx) {
+      const layerIds = [...shown.values()]
+        .filter((layer) => layer.visible)
+        .reverse()
+        .flatMap((layer) => styleLayerIdsOf(layer.id))
+        .filter((styleLayerId) => map.getLayer(styleLayerId));
+      if (layerIds.length === 0) return null;
+      const hits = map.queryRenderedFeatures(
+        [
+          [x - tolerancePx, y - tolerancePx],
+          [x + tolerancePx, y + tolerancePx],
+        ],
+        { layers: layerIds },
+      );
+      for (const hit of hits) {
+        if (typeof hit.id !== 'number') continue;
+        const layerId = hit.source.slice(SOURCE_PREFIX.length);
+        return { layerId, featureIndex: hit.id, properties: { ...hit.properties } };
+      }
+      return null;
+    },
+    setSelected(hit) {
+      if (selected && map.getSource(userLayerSourceId(selected.layerId))) {
+        map.setFeatureState({ source: userLayerSourceId(selected.layerId), id: selected.featureIndex }, { selected: false });
+      }
+      selected = hit;
+      if (selected && map.getSource(userLayerSourceId(selected.layerId))) {
+        map.setFeatureState({ source: userLayerSourceId(selected.layerId), id: selected.featureIndex }, { selected: true });
+      }
+    },
+    frame(bounds, padding) {
+      const [west, south, east, north] = bounds;
+      if (![west, south, east, north].every(Number.isFinite)) return;
+      if (west === east && south === north) map.flyTo({ center: [west, south], zoom: Math.max(map.getZoom(), 14) });
+      else map.fitBounds([[west, south], [east, north]], { padding, maxZoom: 17 });
+    },
+  };
+}
