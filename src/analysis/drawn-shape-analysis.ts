@@ -1,0 +1,456 @@
+/**
+ * What a planner's drawn shape measures: a polygon's ellipsoidal area and perimeter, a line's
+ * ellipsoidal length, and for a finished polygon the green land inside it (绿地率), its overlap
+ * with each layout unit (zone, core, wings, parks) and a land-use table of the zone's features it
+ * covers.
+ *
+ * Two costs, two entry points: `measureDrawnGeometry` is microseconds and runs on every pointer
+ * move while drawing; `analyseDrawnPolygon` clips against the zone's layers (Turf's exact-arithmetic
+ * clipper) and runs in the drawn-shape worker once a shape is finished.
+ *
+ * A polygon whose outline crosses itself has no single area (the winding areas of its lobes
+ * cancel, and a clipper's even-odd reading disagrees with the shoelace's), so it is reported as
+ * crossing itself instead of with a wrong number.
+ */
+import type { Feature, Geometry, LineString, Polygon, Position } from 'geojson';
+import { bbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import type { Dataset, LayerRole, ZoneFeatureProperties } from '../data/dataset-types.ts';
+import { ellipsoidalArea } from '../geo/area.ts';
+import { ellipsoidalLength, pathLength } from '../geo/length.ts';
+import { dissolve, intersection, polygonalParts, type Polygonal } from './dissolve.ts';
+import { GREEN_SPACE_RATIO_DEFINITION, greenSpaceRatioWithin } from './green-space.ts';
+import type { LandUseRow, LandUseTable } from './land-use-types.ts';
+
+export { GREEN_SPACE_RATIO_DEFINITION };
+
+export type DrawnGeometry = Polygon | LineString;
+
+export type OutlineProblem = 'crosses-itself' | 'too-few-points';
+
+export type DrawnMeasurement =
+  | { type: 'area'; areaM2: number; perimeterM: number }
+  | { type: 'length'; lengthM: number }
+  /** A polygon with no honest area: its perimeter is still a fact. */
+  | { type: 'no-area'; problem: OutlineProblem; perimeterM: number };
+
+type Segment = [Position, Position];
+
+function orientation(first: Position, second: Position, third: Position): number {
+  const value = (second[1]! - first[1]!) * (third[0]! - second[0]!) - (second[0]! - first[0]!) * (third[1]! - second[1]!);
+  return value > 0 ? 1 : value < 0 ? -1 : 0;
+}
+
+function onSegment(start: Position, point: Position, end: Position): boolean {
+  return (
+    point[0]! <= Math.max(start[0]!, end[0]!) &&
+    point[0]! >= Math.min(start[0]!, end[0]!) &&
+    point[1]! <= Math.max(start[1]!, end[1]!) &&
+    point[1]! >= Math.min(start[1]!, end[1]!)
+  );
+}
+
+/** Segments meet, touching included (a ring that touches itself is not a simple outline either). */
+function segmentsMeet([a, b]: Segment, [c, d]: Segment): boolean {
+  const o1 = orientation(a, b, c);
+  const o2 = orientation(a, b, d);
+  const o3 = orientation(c, d, a);
+  const o4 = orientation(c, d, b);
+  if (o1 !== o2 && o3 !== o4) return true;
+  return (
+    (o1 === 0 && onSegment(a, c, b)) ||
+    (o2 === 0 && onSegment(a, d, b)) ||
+    (o3 === 0 && onSegment(c, a, d)) ||
+    (o4 === 0 && onSegment(c, b, d))
+  );
+}
+
+/** The ring's distinct vertices, without the closing repeat and without consecutive duplicates. */
+function distinctVertices(ring: readonly Position[]): Position[] {
+  const vertices: Position[] = [];
+  for (const position of ring) {
+    const previous = vertices[vertices.length - 1];
+    if (!previous || previous[0] !== position[0] || previous[1] !== position[1]) vertices.push(position);
+  }
+  const first = vertices[0];
+  const last = vertices[vertices.length - 1];
+  if (vertices.length > 1 && first![0] === last![0] && first![1] === last![1]) vertices.pop();
+  return vertices;
+}
+
+/**
+ * Whether a ring's edges cross or touch anywhere but where neighbours share a vertex. Quadratic,
+ * which is fine for hand-drawn outlines (a 200-vertex ring is 20 000 cheap tests).
+ */
+export function ringCrossesItself(ring: readonly Position[]): boolean {
+  const vertices = distinctVertices(ring);
+  const count = vertices.length;
+  if (count < 4) return false;
+  const edges: Segment[] = vertices.map((vertex, index) => [vertex, vertices[(index + 1) % count]!]);
+  for (let first = 0; first < count; first++) {
+    for (let second = first + 1; second < count; second++) {
+      const neighbours = second === first + 1 || (first === 0 && second === count - 1);
+      if (neighbours) {
+        // Adjacent edges share a vertex; they only fail when they fold back over each other.
+        const following = second === first + 1;
+        const [a, b] = edges[first]!;
+        const [c, d] = edges[second]!;
+        const shared = following ? b : a;
+        const far = following ? a : b;
+        const other = following ? d : c;
+        if (orientation(far, shared, other) === 0 && (onSegment(far, other, shared) || onSegment(shared, far, other))) return true;
+        continue;
+      }
+      if (segmentsMeet(edges[first]!, edges[second]!)) return true;
+    }
+  }
+  return false;
+}
+
+/** The outline's problem, or null when it is a simple ring with area. */
+export function polygonOutlineProblem(polygon: Polygon): OutlineProblem | null {
+  const outer = polygon.coordinates[0] ?? [];
+  if (distinctVertices(outer).length < 3) return 'too-few-points';
+  return polygon.coordinates.some((ring) => ringCrossesItself(ring)) ? 'crosses-itself' : null;
+}
+
+/** Every ring's length, each closed whether or not its last position repeats its first. */
+function perimeterOf(polygon: Polygon): number {
+  return polygon.coordinates.reduce((sum, ring) => {
+    const first = ring[0];
+    const last = ring[ring.length - 1];
+    const closed = first && last && (first[0] !== last[0] || first[1] !== last[1]) ? [...ring, first] : ring;
+    return sum + pathLength(closed);
+  }, 0);
+}
+
+/**
+ * The quick figures for the panel and the live readout.
+ *
+ * @example
+ * measureDrawnGeometry({ type: 'LineString', coordinates: [[105.44, 28.89], [105.50, 28.86]] }) // { type: 'length', lengthM: ≈6.8e3 }
+ */
+export function measureDrawnGeometry(geometry: DrawnGeometry): DrawnMeasurement {
+  if (geometry.type === 'LineString') return { type: 'length', lengthM: ellipsoidalLength(geometry) };
+  const perimeterM = perimeterOf(geometry);
+  const problem = polygonOutlineProblem(geometry);
+  if (problem) return { type: 'no-area', problem, perimeterM };
+  return { type: 'area', areaM2: ellipsoidalArea(geometry), perimeterM };
+}
+
+/** The roles whose features are the 一核、两翼、多园 layout the overlap is reported against. */
+export const LAYOUT_ROLES: readonly LayerRole[] = ['zone', 'core', 'wing', 'park'];
+
+interface PreparedFeature {
+  layer: string;
+  kind: string;
+  polygonal: Polygonal;
+  box: number[];
+}
+
+interface PreparedUnit {
+  id: string;
+  layer: string;
+  role: LayerRole;
+  name: string;
+  nameEn: string;
+  approximate: boolean;
+  boundary: Polygonal;
+  box: number[];
+}
+
+/** The zone's layers, merged and boxed once per dataset so each drawn shape only clips. */
+export interface PreparedZone {
+  /** Green land of known position, dissolved; null when the dataset has none or it would not merge. */
+  locatedGreen: Polygonal | null;
+  greenFailed: string | null;
+  unknownPositionGreen: { id: string; name: string; nameEn: string; polygonal: Polygonal }[];
+  units: PreparedUnit[];
+  polygonFeatures: PreparedFeature[];
+  /** Point and line features (and null geometries), which have no area to count. */
+  otherFeatures: Feature<Geometry | null, ZoneFeatureProperties>[];
+}
+
+function boxesMeet(first: number[], second: number[]): boolean {
+  return first[0]! <= second[2]! && second[0]! <= first[2]! && first[1]! <= second[3]! && second[1]! <= first[3]!;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function prepareZone(dataset: Dataset): PreparedZone {
+  const greenFeatures = dataset.layers.filter((layer) => layer.definition.green).flatMap((layer) => layer.features.features);
+  let locatedGreen: Polygonal | null = null;
+  let greenFailed: string | null = null;
+  try {
+    // As in the zone statistics: green land whose position is unknown is only where we chose to
+    // draw it, so it counts in no area smaller than the zone; it is named instead.
+    locatedGreen = dissolve(greenFeatures.filter((feature) => feature.properties.position_unknown !== true).map((feature) => feature.geometry));
+  } catch (error) {
+    greenFailed = message(error);
+  }
+  const unknownPositionGreen = greenFeatures
+    .filter((feature) => feature.properties.position_unknown === true && polygonalParts(feature.geometry).length > 0)
+    .map((feature) => ({
+      id: feature.properties.id,
+      name: feature.properties.name_zh,
+      nameEn: feature.properties.name_en,
+      polygonal: polygonalParts(feature.geometry)[0]!,
+    }));
+  const units: PreparedUnit[] = [];
+  const polygonFeatures: PreparedFeature[] = [];
+  const otherFeatures: Feature<Geometry | null, ZoneFeatureProperties>[] = [];
+  for (const { definition, features } of dataset.layers) {
+    for (const feature of features.features) {
+      const parts = polygonalParts(feature.geometry);
+      if (parts.length === 0) {
+        otherFeatures.push(feature);
+        continue;
+      }
+      const polygonal: Polygonal =
+        parts.length === 1 ? parts[0]! : { type: 'MultiPolygon', coordinates: parts.flatMap((part) => (part.type === 'Polygon' ? [part.coordinates] : part.coordinates)) };
+      const box = bbox(polygonal);
+      polygonFeatures.push({ layer: feature.properties.layer || definition.id, kind: feature.properties.kind, polygonal, box });
+      if (LAYOUT_ROLES.includes(definition.role)) {
+        units.push({
+          id: feature.properties.id,
+          layer: definition.id,
+          role: definition.role,
+          name: feature.properties.name_zh,
+          nameEn: feature.properties.name_en,
+          approximate: feature.properties.confidence !== 'high',
+          boundary: polygonal,
+          box,
+        });
+      }
+    }
+  }
+  return { locatedGreen, greenFailed, unknownPositionGreen, units, polygonFeatures, otherFeatures };
+}
+
+export interface UnitOverlap {
+  id: string;
+  layer: string;
+  role: LayerRole;
+  name: string;
+  nameEn: string;
+  approximate: boolean;
+  /** Ground the drawn polygon shares with the unit, ellipsoidal m². */
+  overlapAreaM2: number;
+  /** overlapAreaM2 / the drawn polygon's area. */
+  shareOfShape: number;
+}
+
+export interface DrawnPolygonAnalysis {
+  shapeId: string;
+  areaM2: number;
+  perimeterM: number;
+  /** Null when the green land could not be measured (see problems). */
+  greenAreaM2: number | null;
+  greenSpaceRatio: number | null;
+  /** Green land of unknown position drawn inside the shape, left out of its ratio (named, not hidden). */
+  greenNotCounted: { id: string; name: string; nameEn: string }[];
+  /** Every layout unit (zone, core, wings, parks), in dataset order; units it misses have 0. */
+  overlaps: UnitOverlap[];
+  landUseByLayer: LandUseTable;
+  landUseByKind: LandUseTable;
+  /** Clipping failures, one line each; the figures they concern are null or left out. */
+  problems: string[];
+}
+
+export type DrawnPolygonAnalysisResult =
+  | { ok: true; analysis: DrawnPolygonAnalysis }
+  | { ok: false; shapeId: string; problem: OutlineProblem | 'not-a-polygon'; perimeterM: number };
+
+const LAND_USE_METHOD = {
+  zh: '每个要素落在所绘范围内的部分按 WGS84 椭球面积计算后按类别相加；要素彼此重叠的部分在各自类别中各计一次。',
+  en: 'The part of each feature inside the drawn shape, measured on the WGS84 ellipsoid, summed per category; ground where features overlap is counted in each.',
+};
+
+const DRAWN_DENOMINATOR = { zh: '所绘范围的面积', en: 'area of the drawn shape' };
+
+function landUseTable(
+  shapeId: string,
+  groupedBy: 'layer' | 'kind',
+  clippedParts: { feature: PreparedFeature; part: Polygonal; areaM2: number }[],
+  drawnAreaM2: number,
+  green: Polygonal | null,
+  greenNote: { zh: string; en: string } | null,
+  skipped: LandUseTable['skipped'],
+  problems: string[],
+): LandUseTable {
+  const groups = new Map<string, { areaM2: number; count: number; parts: Polygonal[] }>();
+  for (const { feature, part, areaM2 } of clippedParts) {
+    const key = groupedBy === 'layer' ? feature.layer : feature.kind;
+    const group = groups.get(key) ?? { areaM2: 0, count: 0, parts: [] };
+    group.areaM2 += areaM2;
+    group.count += 1;
+    group.parts.push(part);
+    groups.set(key, group);
+  }
+  const rows: LandUseRow[] = [...groups.entries()].map(([key, group]) => {
+    let greenAreaM2: number | null = null;
+    let greenSpaceRatio: number | null = null;
+    if (green) {
+      try {
+        const measured = greenSpaceRatioWithin(dissolve(group.parts), green);
+        greenAreaM2 = measured.greenAreaM2;
+        greenSpaceRatio = measured.greenSpaceRatio;
+      } catch (error) {
+        problems.push(`${groupedBy} ${key}: green land could not be clipped (${message(error)})`);
+      }
+    }
+    return { key, areaM2: group.areaM2, share: drawnAreaM2 > 0 ? group.areaM2 / drawnAreaM2 : null, count: group.count, greenAreaM2, greenSpaceRatio };
+  });
+  rows.sort((first, second) => second.areaM2 - first.areaM2 || String(first.key).localeCompare(String(second.key)));
+  const notes: { zh: string; en: string }[] = [
+    {
+      zh: '各类别可能互相重叠（如行政区与园区），合计可超过所绘范围面积。',
+      en: 'Categories may overlap (districts and parks, for example), so the rows can add up to more than the drawn area.',
+    },
+  ];
+  if (greenNote) notes.push(greenNote);
+  return {
+    source: { kind: 'drawn', shapeId },
+    groupedBy,
+    rows,
+    totalAreaM2: rows.reduce((sum, row) => sum + row.areaM2, 0),
+    denominatorM2: drawnAreaM2,
+    denominator: DRAWN_DENOMINATOR,
+    method: LAND_USE_METHOD,
+    notes,
+    featureCount: clippedParts.length + skipped.points + skipped.lines + skipped.nullGeometries,
+    skipped,
+  };
+}
+
+function pointsAndLinesInside(polygon: Polygon, features: PreparedZone['otherFeatures']): LandUseTable['skipped'] {
+  const skipped = { points: 0, lines: 0, nullGeometries: 0 };
+  const positionsOf = (geometry: Geometry): Position[] => {
+    switch (geometry.type) {
+      case 'Point':
+        return [geometry.coordinates];
+      case 'MultiPoint':
+      case 'LineString':
+        return geometry.coordinates;
+      case 'MultiLineString':
+        return geometry.coordinates.flat();
+      case 'GeometryCollection':
+        return geometry.geometries.flatMap(positionsOf);
+      default:
+        return [];
+    }
+  };
+  for (const feature of features) {
+    // A feature with no position cannot be said to lie inside a drawn shape; it is not counted.
+    if (!feature.geometry) continue;
+    if (!positionsOf(feature.geometry).some((position) => booleanPointInPolygon(position, polygon))) continue;
+    if (feature.geometry.type === 'Point' || feature.geometry.type === 'MultiPoint') skipped.points += 1;
+    else skipped.lines += 1;
+  }
+  return skipped;
+}
+
+/**
+ * Everything the panel shows about a finished polygon. Pure; the worker calls it once per finished
+ * or edited polygon with a zone prepared once.
+ *
+ * @example
+ * const zone = prepareZone(dataset);
+ * analyseDrawnPolygon('shape-1', polygon, zone) // { ok: true, analysis: { areaM2, greenSpaceRatio, overlaps: […], landUseByLayer, … } }
+ */
+export function analyseDrawnPolygon(shapeId: string, geometry: DrawnGeometry, zone: PreparedZone): DrawnPolygonAnalysisResult {
+  const perimeterM = geometry.type === 'Polygon' ? perimeterOf(geometry) : ellipsoidalLength(geometry);
+  if (geometry.type !== 'Polygon') return { ok: false, shapeId, problem: 'not-a-polygon', perimeterM };
+  const problem = polygonOutlineProblem(geometry);
+  if (problem) return { ok: false, shapeId, problem, perimeterM };
+
+  const problems: string[] = [];
+  const areaM2 = ellipsoidalArea(geometry);
+  const shapeBox = bbox(geometry);
+
+  let greenAreaM2: number | null = null;
+  let greenSpaceRatio: number | null = null;
+  let greenNote: { zh: string; en: string } | null = null;
+  if (zone.greenFailed) {
+    problems.push(`green layers: could not be merged (${zone.greenFailed})`);
+    greenNote = { zh: '绿地图层无法合并，未计算绿地率。', en: 'The green layers could not be merged; no green-space ratio.' };
+  } else {
+    try {
+      const measured = greenSpaceRatioWithin(geometry, zone.locatedGreen);
+      greenAreaM2 = measured.greenAreaM2;
+      greenSpaceRatio = measured.greenSpaceRatio;
+    } catch (error) {
+      problems.push(`green land: could not be clipped (${message(error)})`);
+    }
+  }
+
+  const greenNotCounted = zone.unknownPositionGreen
+    .filter((item) => {
+      if (!boxesMeet(shapeBox, bbox(item.polygonal))) return false;
+      try {
+        return ellipsoidalArea(intersection(geometry, item.polygonal)) > 0;
+      } catch {
+        return false;
+      }
+    })
+    .map(({ id, name, nameEn }) => ({ id, name, nameEn }));
+  if (greenNotCounted.length > 0) {
+    greenNote = {
+      zh: `位置未知的绿地（${greenNotCounted.map((item) => item.name).join('、')}）画在此范围内，但未计入其绿地率。`,
+      en: `Green land of unknown position (${greenNotCounted.map((item) => item.nameEn).join(', ')}) is drawn inside this shape but not counted in its ratio.`,
+    };
+  }
+
+  const overlaps: UnitOverlap[] = zone.units.map((unit) => {
+    let overlapAreaM2 = 0;
+    if (boxesMeet(shapeBox, unit.box)) {
+      try {
+        overlapAreaM2 = ellipsoidalArea(intersection(geometry, unit.boundary));
+      } catch (error) {
+        problems.push(`unit ${unit.id}: could not be clipped (${message(error)})`);
+      }
+    }
+    return {
+      id: unit.id,
+      layer: unit.layer,
+      role: unit.role,
+      name: unit.name,
+      nameEn: unit.nameEn,
+      approximate: unit.approximate,
+      overlapAreaM2,
+      shareOfShape: areaM2 > 0 ? overlapAreaM2 / areaM2 : 0,
+    };
+  });
+
+  const clippedParts: { feature: PreparedFeature; part: Polygonal; areaM2: number }[] = [];
+  for (const feature of zone.polygonFeatures) {
+    if (!boxesMeet(shapeBox, feature.box)) continue;
+    try {
+      const part = intersection(geometry, feature.polygonal);
+      const partArea = ellipsoidalArea(part);
+      if (part && partArea > 0) clippedParts.push({ feature, part, areaM2: partArea });
+    } catch (error) {
+      problems.push(`${feature.layer} feature: could not be clipped (${message(error)})`);
+    }
+  }
+  const skipped = pointsAndLinesInside(geometry, zone.otherFeatures);
+  const green = zone.greenFailed ? null : zone.locatedGreen;
+
+  return {
+    ok: true,
+    analysis: {
+      shapeId,
+      areaM2,
+      perimeterM,
+      greenAreaM2,
+      greenSpaceRatio,
+      greenNotCounted,
+      overlaps,
+      landUseByLayer: landUseTable(shapeId, 'layer', clippedParts, areaM2, green, greenNote, skipped, problems),
+      landUseByKind: landUseTable(shapeId, 'kind', clippedParts, areaM2, green, greenNote, skipped, problems),
+      problems,
+    },
+  };
+}
