@@ -7,8 +7,9 @@
  * `data:` for the inline SVG icons in its stylesheet, and the `blob:` its CSP notes ask for
  * (workers, images decoded in memory). Checked in chromium: the first load also passes without
  * any `blob:`, because the worker is a same-origin module (`setWorkerUrl`); `blob:` stays for
- * MapLibre's image paths the zone map does not exercise yet. `connect-src` is 'self' only: the
- * app fetches nothing else. No 'unsafe-eval', no 'unsafe-inline'. A `<meta>` CSP cannot carry
+ * MapLibre's image paths the zone map does not exercise yet. `connect-src` is 'self' plus `blob:`:
+ * a planner's imported layer reaches the map as a `blob:` URL of the GeoJSON the import worker
+ * made, and MapLibre's own worker fetches that URL; the app fetches nothing from any other origin. No 'unsafe-eval', no 'unsafe-inline'. A `<meta>` CSP cannot carry
  * `frame-ancestors` or reporting; a server that wants those must send the header itself.
  */
 import type { HtmlTagDescriptor, Plugin } from 'vite';
@@ -19,7 +20,7 @@ export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
-  'connect-src': ["'self'"],
+  'connect-src': ["'self'", 'blob:'],
   'worker-src': ["'self'", 'blob:'],
   'child-src': ["'self'", 'blob:'],
   'object-src': ["'none'"],

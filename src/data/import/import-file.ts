@@ -1,0 +1,208 @@
+/**
+ * A planner's file, as bytes, into a WGS84 FeatureCollection with its summary: detect the format,
+ * read it (GeoJSON through the same `parseJsonText`/`normaliseGeoJson` the stats CLI uses, KML/GPX
+ * through togeojson, Shapefile through shpjs), validate, convert GCJ-02/BD-09 when asked, measure.
+ * Pure: the import worker calls it, and tests call it in node. Never throws for a bad file.
+ */
+import type { FeatureCollection, Geometry, Position } from 'geojson';
+import { measureCollection } from '../../analysis/measure-collection.ts';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { ellipsoidalLength } from '../../geo/length.ts';
+import { COORDINATE_SYSTEM_NAMES, toWgs84, type CoordinateSystem } from '../coordinate-systems.ts';
+import { normaliseGeoJson, parseJsonText } from '../parse-geojson.ts';
+import { suggestCoordinateSystem, type BoundaryIndex } from './coordinate-suggestion.ts';
+import { detectFormat } from './detect-format.ts';
+import { fileSizeProblem } from './import-limits.ts';
+import type { ImportFormat, ImportSummary, LocalisedNote } from './import-types.ts';
+import { convertZippedShapefile } from './shapefile.ts';
+import { convertXml } from './xml-formats.ts';
+
+export type ImportStep = 'parsing' | 'validating' | 'converting' | 'measuring';
+
+export interface ImportInput {
+  bytes: Uint8Array;
+  fileName: string;
+  coordinateSystem: CoordinateSystem;
+  /** The district boundaries, for noticing a file in GCJ-02/BD-09; null skips the check. */
+  boundaries: BoundaryIndex | null;
+  onStep?: (step: ImportStep) => void;
+}
+
+export type ImportOutcome =
+  | {
+      ok: true;
+      summary: ImportSummary;
+      /** WGS84, validated: what statistics and export read. */
+      collection: FeatureCollection;
+      featureAreasM2: Float64Array;
+      /** The GeoJSON for the map; null when the file's own bytes already are it (WGS84 GeoJSON without a BOM). */
+      geoJsonText: string | null;
+    }
+  | { ok: false; message: string };
+
+function hasByteOrderMark(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** Length of a geometry's lines (not polygon perimeters): what a line layer is measured by. */
+export function lineLengthOf(geometry: Geometry | null): number {
+  if (!geometry) return 0;
+  if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') return ellipsoidalLength(geometry);
+  if (geometry.type === 'GeometryCollection') {
+    // Explicit stack: nesting depth is bounded by parseGeoJson, but stay iterative anyway.
+    let total = 0;
+    const pending: Geometry[] = [...geometry.geometries];
+    while (pending.length > 0) {
+      const member = pending.pop()!;
+      if (member.type === 'LineString' || member.type === 'MultiLineString') total += ellipsoidalLength(member);
+      else if (member.type === 'GeometryCollection') pending.push(...member.geometries);
+    }
+    return total;
+  }
+  return 0;
+}
+
+type BoundingBox = [number, number, number, number];
+
+function extendBox(box: BoundingBox, geometry: Geometry): void {
+  const visit = (position: Position) => {
+    const longitude = position[0]!;
+    const latitude = position[1]!;
+    if (longitude < box[0]) box[0] = longitude;
+    if (latitude < box[1]) box[1] = latitude;
+    if (longitude > box[2]) box[2] = longitude;
+    if (latitude > box[3]) box[3] = latitude;
+  };
+  const pending: Geometry[] = [geometry];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    switch (current.type) {
+      case 'Point':
+        visit(current.coordinates);
+        break;
+      case 'MultiPoint':
+      case 'LineString':
+        for (const position of current.coordinates) visit(position);
+        break;
+      case 'MultiLineString':
+      case 'Polygon':
+        for (const path of current.coordinates) for (const position of path) visit(position);
+        break;
+      case 'MultiPolygon':
+        // Only outer rings can reach the box's edges.
+        for (const polygon of current.coordinates) for (const position of polygon[0] ?? []) visit(position);
+        break;
+      case 'GeometryCollection':
+        pending.push(...current.geometries);
+        break;
+    }
+  }
+}
+
+/** Property names by how many features carry them, most first (ties: first seen first). */
+function propertyNamesOf(collection: FeatureCollection): string[] {
+  const counts = new Map<string, number>();
+  for (const feature of collection.features) {
+    if (!feature.properties) continue;
+    for (const name in feature.properties) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((first, second) => second[1] - first[1]).map(([name]) => name);
+}
+
+async function readCollection(
+  input: ImportInput,
+  format: ImportFormat,
+): Promise<{ ok: true; value: unknown; notes: LocalisedNote[] } | { ok: false; message: string }> {
+  const { bytes, fileName } = input;
+  if (format === 'shapefile') {
+    const converted = await convertZippedShapefile(bytes, fileName);
+    return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes } : converted;
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (format === 'geojson') {
+    const parsed = parseJsonText(text, fileName);
+    return parsed.ok ? { ok: true, value: parsed.value, notes: [] } : { ok: false, message: parsed.message };
+  }
+  const converted = convertXml(text, fileName, format);
+  return converted.ok ? { ok: true, value: converted.collection, notes: [] } : converted;
+}
+
+/**
+ * @example
+ * const outcome = await importBytes({ bytes, fileName: 'parcels.geojson', coordinateSystem: 'wgs84', boundaries });
+ * if (outcome.ok) outcome.summary.measurement.totalAreaM2; else outcome.message;
+ */
+export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
+  const { bytes, fileName, coordinateSystem } = input;
+  const tooLarge = fileSizeProblem(fileName, bytes.length);
+  if (tooLarge) return { ok: false, message: tooLarge };
+  const detected = detectFormat(fileName, bytes.subarray(0, 1024));
+  if (!detected.ok) return detected;
+  const format = detected.format;
+
+  input.onStep?.('parsing');
+  const read = await readCollection(input, format);
+  if (!read.ok) return read;
+
+  input.onStep?.('validating');
+  const validated = normaliseGeoJson(read.value, fileName);
+  if (!validated.ok) {
+    const hint = format === 'shapefile' && /not longitude\/latitude/.test(validated.message) ? ' (the zip has no .prj saying which projection these are in)' : '';
+    return { ok: false, message: validated.message + hint };
+  }
+  if (validated.collection.features.length === 0) return { ok: false, message: `${fileName}: the file has no features (文件中没有要素)` };
+  const notes: LocalisedNote[] = [...read.notes];
+
+  input.onStep?.('converting');
+  const collection = toWgs84(validated.collection, coordinateSystem);
+  if (coordinateSystem !== 'wgs84') {
+    notes.push({
+      zh: `已从 ${COORDINATE_SYSTEM_NAMES[coordinateSystem]} 转换为 WGS84。`,
+      en: `Converted from ${COORDINATE_SYSTEM_NAMES[coordinateSystem]} to WGS84.`,
+    });
+  }
+
+  input.onStep?.('measuring');
+  const measurement = measureCollection(collection);
+  const featureAreasM2 = new Float64Array(collection.features.length);
+  const box: BoundingBox = [Infinity, Infinity, -Infinity, -Infinity];
+  let totalLengthM = 0;
+  collection.features.forEach((feature, index) => {
+    const geometry = feature.geometry;
+    if (!geometry) return;
+    featureAreasM2[index] = ellipsoidalArea(geometry);
+    totalLengthM += lineLengthOf(geometry);
+    extendBox(box, geometry);
+  });
+  const { skipped } = measurement;
+  if (skipped.nullGeometries > 0) {
+    notes.push({
+      zh: `${skipped.nullGeometries} 个要素没有几何（位置未知），未显示、未计面积。`,
+      en: `${skipped.nullGeometries} feature(s) have no geometry (position unknown): not drawn, no area.`,
+    });
+  }
+  if (skipped.points + skipped.lines > 0) {
+    const zh = [skipped.points > 0 ? `${skipped.points} 个点` : '', skipped.lines > 0 ? `${skipped.lines} 条线` : ''].filter(Boolean).join('、');
+    const en = [skipped.points > 0 ? `${skipped.points} point geometr${skipped.points === 1 ? 'y' : 'ies'}` : '', skipped.lines > 0 ? `${skipped.lines} line geometr${skipped.lines === 1 ? 'y' : 'ies'}` : '']
+      .filter(Boolean)
+      .join(' and ');
+    notes.push({
+      zh: `${zh}没有面积，只计数${skipped.lines > 0 ? '（线长见导出）' : ''}。`,
+      en: `${en}: no area, only counted${skipped.lines > 0 ? ' (line lengths are in the export)' : ''}.`,
+    });
+  }
+  const coordinateSystemSuggestion = coordinateSystem === 'wgs84' ? suggestCoordinateSystem(collection, input.boundaries) : null;
+  const summary: ImportSummary = {
+    fileName,
+    format,
+    coordinateSystem,
+    measurement,
+    totalLengthM,
+    bbox: Number.isFinite(box[0]) ? box : null,
+    propertyNames: propertyNamesOf(collection),
+    notes,
+    coordinateSystemSuggestion,
+  };
+  const originalUsable = format === 'geojson' && coordinateSystem === 'wgs84' && !hasByteOrderMark(bytes);
+  return { ok: true, summary, collection, featureAreasM2, geoJsonText: originalUsable ? null : JSON.stringify(collection) };
+}

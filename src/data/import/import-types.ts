@@ -1,0 +1,38 @@
+/**
+ * What an import produces and how it fails, as plain data: the worker computes these, the store
+ * and the panels only show them. Shared by src/data/import (pure), the import worker and the store.
+ */
+import type { CoordinateSystem } from '../coordinate-systems.ts';
+import type { CollectionMeasurement } from '../../analysis/measure-collection.ts';
+
+export type ImportFormat = 'geojson' | 'kml' | 'gpx' | 'shapefile';
+
+export interface LocalisedNote {
+  zh: string;
+  en: string;
+}
+
+export interface CoordinateSystemSuggestion {
+  coordinateSystem: Exclude<CoordinateSystem, 'wgs84'>;
+  /** Median distance of the file's vertices to the district boundaries as read, and after converting. */
+  medianOffsetBeforeM: number;
+  medianOffsetAfterM: number;
+}
+
+/** Everything about an imported file except its features, small enough to post to the page. */
+export interface ImportSummary {
+  fileName: string;
+  format: ImportFormat;
+  coordinateSystem: CoordinateSystem;
+  measurement: CollectionMeasurement;
+  totalLengthM: number;
+  bbox: [number, number, number, number] | null;
+  propertyNames: string[];
+  notes: LocalisedNote[];
+  coordinateSystemSuggestion: CoordinateSystemSuggestion | null;
+}
+
+export interface ImportProblem {
+  /** One line naming the file, the problem and where, when known. */
+  message: string;
+}

@@ -1,0 +1,127 @@
+/**
+ * A zipped Shapefile into a GeoJSON FeatureCollection with `shpjs`, reprojected to WGS84 by its
+ * `.prj` (shpjs hands the projection to proj4). The zip's directory is read first: a missing
+ * `.shp` is named, a missing `.dbf` or `.prj` becomes a note, and members that would inflate to an
+ * absurd size are refused before anything is inflated.
+ */
+import type { FeatureCollection } from 'geojson';
+import { iter } from 'but-unzip';
+import { parseDbf, parseShp } from 'shpjs';
+import type { LocalisedNote } from './import-types.ts';
+import { formatMegabytes, MAXIMUM_COMPRESSION_RATIO, MAXIMUM_UNZIPPED_BYTES } from './import-limits.ts';
+import { readZipDirectory, type ZipMember } from './zip-directory.ts';
+
+export type ShapefileConversion =
+  | { ok: true; collection: FeatureCollection; notes: LocalisedNote[]; projectionName: string | null }
+  | { ok: false; message: string };
+
+const READ_PARTS = ['shp', 'dbf', 'prj', 'cpg'] as const;
+type Part = (typeof READ_PARTS)[number];
+
+function partOf(name: string): Part | null {
+  const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  return (READ_PARTS as readonly string[]).includes(extension) ? (extension as Part) : null;
+}
+
+function baseOf(name: string): string {
+  return name.slice(0, name.lastIndexOf('.'));
+}
+
+/** The coordinate system a `.prj` names: `PROJCS["CGCS2000_3_Degree_GK_CM_105E", …` → that name. */
+export function projectionNameOf(prj: string): string | null {
+  const match = /^\s*(?:PROJCS|GEOGCS|GEOGCRS|PROJCRS)\s*\[\s*"([^"]*)"/i.exec(prj);
+  return match ? match[1]!.trim() || null : null;
+}
+
+function isGeographicWgs84(prj: string): boolean {
+  return /^\s*GEOGCS/i.test(prj) && /WGS[\s_]*(19)?84/i.test(prj);
+}
+
+/**
+ * @example
+ * await convertZippedShapefile(bytes, 'parcels.zip')
+ * // { ok: true, collection, notes: [{ zh: '已从 CGCS2000 / 3-degree Gauss-Kruger CM 105E 投影转换为 WGS84', en: '…' }], projectionName: '…' }
+ */
+export async function convertZippedShapefile(bytes: Uint8Array, fileName: string): Promise<ShapefileConversion> {
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) return { ok: false, message: `${fileName}: ${directory.problem} (zip 文件损坏)` };
+  const members = directory.members.filter((member) => !member.name.includes('__MACOSX') && !member.name.endsWith('/'));
+  const shps = members.filter((member) => partOf(member.name) === 'shp');
+  if (shps.length === 0) {
+    const found = members.map((member) => member.name).slice(0, 8).join(', ') || 'nothing';
+    return { ok: false, message: `${fileName}: the zip has no .shp file (found: ${found}); a zipped Shapefile needs its .shp, .dbf and .prj (缺少 .shp)` };
+  }
+  const chosen = shps[0]!;
+  const base = baseOf(chosen.name).toLowerCase();
+  const parts = new Map<Part, ZipMember>();
+  for (const member of members) {
+    const part = partOf(member.name);
+    if (part && baseOf(member.name).toLowerCase() === base && !parts.has(part)) parts.set(part, member);
+  }
+  const read = [...parts.values()];
+  const unzippedBytes = read.reduce((sum, member) => sum + member.uncompressedBytes, 0);
+  if (unzippedBytes > MAXIMUM_UNZIPPED_BYTES) {
+    return { ok: false, message: `${fileName}: its Shapefile would unzip to ${formatMegabytes(unzippedBytes)}, more than the ${formatMegabytes(MAXIMUM_UNZIPPED_BYTES)} a browser tab can import (解压后过大)` };
+  }
+  const bomb = read.find((member) => member.uncompressedBytes > 1024 * 1024 && member.uncompressedBytes > member.compressedBytes * MAXIMUM_COMPRESSION_RATIO);
+  if (bomb) {
+    return { ok: false, message: `${fileName}: ${bomb.name} would inflate ${Math.round(bomb.uncompressedBytes / Math.max(1, bomb.compressedBytes))} times (to ${formatMegabytes(bomb.uncompressedBytes)}); refused as a likely zip bomb (疑似 zip 炸弹)` };
+  }
+
+  const contents = new Map<Part, Uint8Array>();
+  try {
+    for (const item of iter(bytes)) {
+      const part = partOf(item.filename);
+      if (!part || parts.get(part)?.name !== item.filename) continue;
+      contents.set(part, await item.read());
+    }
+  } catch (error) {
+    return { ok: false, message: `${fileName}: the zip could not be inflated (${error instanceof Error ? error.message : String(error)}) (zip 文件损坏)` };
+  }
+  const shp = contents.get('shp');
+  if (!shp) return { ok: false, message: `${fileName}: ${chosen.name} could not be read from the zip (zip 文件损坏)` };
+
+  const notes: LocalisedNote[] = [];
+  const text = (part: Part) => {
+    const value = contents.get(part);
+    return value ? new TextDecoder('utf-8').decode(value) : null;
+  };
+  const prj = text('prj');
+  const projectionName = prj ? projectionNameOf(prj) : null;
+  if (!prj) {
+    notes.push({
+      zh: `压缩包中没有 ${baseOf(chosen.name)}.prj：坐标按 WGS84 经纬度读取。`,
+      en: `The zip has no ${baseOf(chosen.name)}.prj: coordinates were read as WGS84 longitude/latitude.`,
+    });
+  } else if (!isGeographicWgs84(prj)) {
+    const name = projectionName ?? 'the .prj projection';
+    notes.push({ zh: `已按 .prj 从 ${name} 转换为 WGS84。`, en: `Reprojected from ${name} (its .prj) to WGS84.` });
+  }
+  if (!contents.has('dbf')) {
+    notes.push({
+      zh: `压缩包中没有 ${baseOf(chosen.name)}.dbf：要素没有属性。`,
+      en: `The zip has no ${baseOf(chosen.name)}.dbf: the features have no properties.`,
+    });
+  }
+  if (shps.length > 1) {
+    notes.push({
+      zh: `压缩包含 ${shps.length} 个图层，只导入了 ${chosen.name}。`,
+      en: `The zip holds ${shps.length} layers; only ${chosen.name} was imported.`,
+    });
+  }
+
+  let collection: FeatureCollection;
+  try {
+    const view = (value: Uint8Array) => new DataView(value.buffer, value.byteOffset, value.byteLength);
+    const geometries = parseShp(view(shp), prj ?? undefined) as FeatureCollection['features'][number]['geometry'][];
+    const dbf = contents.get('dbf');
+    const records = dbf ? (parseDbf(view(dbf), text('cpg') ?? undefined) as Record<string, unknown>[]) : [];
+    collection = {
+      type: 'FeatureCollection',
+      features: geometries.map((geometry, index) => ({ type: 'Feature', geometry: geometry ?? null, properties: records[index] ?? {} }) as FeatureCollection['features'][number]),
+    };
+  } catch (error) {
+    return { ok: false, message: `${fileName}: ${chosen.name} could not be read as a Shapefile (${error instanceof Error ? error.message : String(error)}) (Shapefile 无法读取)` };
+  }
+  return { ok: true, collection, notes, projectionName };
+}

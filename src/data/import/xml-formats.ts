@@ -1,0 +1,75 @@
+/**
+ * KML and GPX into GeoJSON with `@tmcw/togeojson`, on `@xmldom/xmldom`'s parser because a worker
+ * has no DOMParser. Malformed XML is refused with the line and column the parser stopped at;
+ * entity declarations (a DTD) are refused outright, so no entity can expand into gigabytes of
+ * text or name an outside file, whatever the parser would do with it.
+ */
+import type { FeatureCollection } from 'geojson';
+import { DOMParser } from '@xmldom/xmldom';
+import { gpx, kml } from '@tmcw/togeojson';
+
+export type XmlFormat = 'kml' | 'gpx';
+
+export type XmlConversion = { ok: true; collection: FeatureCollection } | { ok: false; message: string };
+
+/** Thrown from the parser's error callback with where it stopped; caught below. */
+class XmlProblem extends Error {
+  constructor(
+    readonly problem: string,
+    readonly line: number | null,
+    readonly column: number | null,
+  ) {
+    super(problem);
+  }
+}
+
+/**
+ * @example
+ * convertXml('<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark>…</Placemark></kml>', 'a.kml', 'kml')
+ * // { ok: true, collection: { type: 'FeatureCollection', features: [ … ] } }
+ */
+export function convertXml(text: string, fileName: string, format: XmlFormat): XmlConversion {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, message: `${fileName}: the file is empty (文件为空)` };
+  const declaration = /<!DOCTYPE|<!ENTITY/i.exec(body);
+  if (declaration) {
+    const line = body.slice(0, declaration.index).split('\n').length;
+    return {
+      ok: false,
+      message: `${fileName}: contains a document type or entity declaration (${declaration[0]}) at line ${line}; refused for safety, ${format.toUpperCase()} files never need one (含有 DTD/实体声明，已拒绝)`,
+    };
+  }
+  let document: Document;
+  let stoppedAt: XmlProblem | null = null;
+  try {
+    const parser = new DOMParser({
+      onError: (level, message, context) => {
+        // Warnings (e.g. an unknown namespace) do not stop a browser's parser either.
+        if (level === 'warning') return;
+        const locator = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
+        stoppedAt = new XmlProblem(message, locator?.lineNumber ?? null, locator?.columnNumber ?? null);
+        throw stoppedAt;
+      },
+    });
+    document = parser.parseFromString(body, 'text/xml') as unknown as Document;
+  } catch (error) {
+    // xmldom wraps what the callback threw in its own ParseError, so the problem is kept aside.
+    const problem = stoppedAt as XmlProblem | null;
+    if (problem) {
+      const where = problem.line ? ` at line ${problem.line}, column ${problem.column ?? 1}` : '';
+      return { ok: false, message: `${fileName}: not well-formed XML: ${problem.problem}${where} (XML 格式错误)` };
+    }
+    return { ok: false, message: `${fileName}: not well-formed XML: ${error instanceof Error ? error.message : String(error)} (XML 格式错误)` };
+  }
+  const root = document.documentElement;
+  const rootName = root ? (root.localName ?? root.nodeName).toLowerCase() : '';
+  if (rootName !== format) {
+    return { ok: false, message: `${fileName}: the root element is <${rootName || 'none'}>, not <${format}> (不是 ${format.toUpperCase()} 文件)` };
+  }
+  try {
+    const collection = (format === 'kml' ? kml(document) : gpx(document)) as FeatureCollection;
+    return { ok: true, collection };
+  } catch (error) {
+    return { ok: false, message: `${fileName}: could not be read as ${format.toUpperCase()} (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
