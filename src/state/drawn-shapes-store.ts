@@ -1,10 +1,22 @@
 /**
- * STUB (contract) — owned by the measuring helper, who replaces the bodies. The shapes a planner
- * draws (WGS84), persisted in IndexedDB, and their analysis.
+ * The shapes a planner draws (WGS84), persisted in IndexedDB after every finished change so a
+ * reload or a crash loses nothing, and their analysis (green land, overlaps, land use) computed in
+ * the drawn-shape worker. The map's drawing controller (src/map/measure-drawing.ts) reports the
+ * planner's gestures here; this store pushes restored shapes into it once both exist.
+ *
+ * `connectDrawnShapes()` is called once when the planner loads.
  */
-import { signal } from '@preact/signals';
+import { batch, effect, signal } from '@preact/signals';
 import type { LineString, Polygon } from 'geojson';
+import { del, get, set } from 'idb-keyval';
+import type { DrawnPolygonAnalysisResult } from '../analysis/drawn-shape-analysis.ts';
+import { measureDrawnGeometry, type DrawnMeasurement } from '../analysis/drawn-shape-measurement.ts';
 import type { LandUseTable } from '../analysis/land-use-types.ts';
+import type { DrawingEvent, DrawingMode, MeasureDrawingController } from '../map/measure-drawing.ts';
+import { analyseDrawnShape } from '../workers/drawn-shape-client.ts';
+import { datasetState } from './app-state.ts';
+import { decodeShapes, encodeShapes, MAXIMUM_NAME_LENGTH, shapesAsGeoJson } from './drawn-shapes-codec.ts';
+import { plannerMap } from './planner-map.ts';
 
 export interface DrawnShape {
   id: string;
@@ -15,13 +27,220 @@ export interface DrawnShape {
   name: string;
 }
 
+export const STORAGE_KEY = 'luzhou-zone-map:drawn-shapes:v1';
+
 export const drawnShapes = signal<readonly DrawnShape[]>([]);
 
-/** Land use inside one drawn polygon: the zone's features it overlaps, grouped. */
-export async function drawnLandUseTable(_shapeId: string, _groupBy: string): Promise<LandUseTable> {
-  throw new Error('not built yet');
+export type ShapeAnalysisState =
+  | { status: 'pending' }
+  | { status: 'done'; result: DrawnPolygonAnalysisResult }
+  | { status: 'failed'; reason: string };
+
+/** Analyses of finished polygons by shape id (lines have none). */
+export const drawnShapeAnalyses = signal<Readonly<Record<string, ShapeAnalysisState>>>({});
+
+/** The shape being drawn or dragged, measured; null when nothing is in progress. */
+export const liveDrawing = signal<{ tool: DrawnShape['tool']; measurement: DrawnMeasurement; editingId: string | null } | null>(null);
+export const drawingMode = signal<DrawingMode>('off');
+export const selectedShapeId = signal<string | null>(null);
+
+/** What the panel should tell the planner about storage; null when all is well. */
+export type DrawnShapesNotice =
+  | { kind: 'restored-with-losses'; kept: number; dropped: number }
+  | { kind: 'stored-value-unreadable' }
+  | { kind: 'storage-failed' }
+  | { kind: 'map-refused'; count: number };
+export const drawnShapesNotice = signal<DrawnShapesNotice | null>(null);
+/** True once the stored shapes have been read (or found missing). */
+export const drawnShapesRestored = signal(false);
+
+// Writes are chained so a slow earlier save never lands after a later one.
+let saving: Promise<unknown> = Promise.resolve();
+function save(): Promise<unknown> {
+  const snapshot = drawnShapes.value;
+  saving = saving.then(async () => {
+    try {
+      if (snapshot.length === 0) await del(STORAGE_KEY);
+      else await set(STORAGE_KEY, encodeShapes(snapshot));
+      if (drawnShapesNotice.value?.kind === 'storage-failed') drawnShapesNotice.value = null;
+    } catch {
+      drawnShapesNotice.value = { kind: 'storage-failed' };
+    }
+  });
+  return saving;
 }
+/** Resolves once every save asked for so far has finished (tests and the clear button wait on it). */
+export function drawnShapesSaved(): Promise<unknown> {
+  return saving;
+}
+
+function drawing(): MeasureDrawingController | null {
+  return plannerMap.value?.drawing ?? null;
+}
+
+// The geometry each analysis was computed for, so an edit re-analyses and a stale reply is ignored.
+const analysedGeometry = new Map<string, string>();
+const analysisPromises = new Map<string, Promise<DrawnPolygonAnalysisResult>>();
+
+function setAnalysis(id: string, state: ShapeAnalysisState | null): void {
+  const next = { ...drawnShapeAnalyses.peek() };
+  if (state) next[id] = state;
+  else delete next[id];
+  drawnShapeAnalyses.value = next;
+}
+
+function analyse(shape: DrawnShape): void {
+  const current = datasetState.value;
+  if (shape.geometry.type !== 'Polygon' || current.status !== 'ready') return;
+  const key = JSON.stringify(shape.geometry.coordinates);
+  if (analysedGeometry.get(shape.id) === key) return;
+  analysedGeometry.set(shape.id, key);
+  setAnalysis(shape.id, { status: 'pending' });
+  const promise = analyseDrawnShape(current.dataset, shape.id, shape.geometry);
+  analysisPromises.set(shape.id, promise);
+  promise.then(
+    (result) => {
+      if (analysedGeometry.get(shape.id) === key) setAnalysis(shape.id, { status: 'done', result });
+    },
+    (error: unknown) => {
+      if (analysedGeometry.get(shape.id) === key) setAnalysis(shape.id, { status: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    },
+  );
+}
+
+function forgetAnalysis(id: string): void {
+  analysedGeometry.delete(id);
+  analysisPromises.delete(id);
+  setAnalysis(id, null);
+}
+
+function handleDrawingEvent(event: DrawingEvent): void {
+  switch (event.type) {
+    case 'live':
+      liveDrawing.value = { tool: event.tool, measurement: measureDrawnGeometry(event.geometry), editingId: event.editingId };
+      return;
+    case 'live-ended':
+      liveDrawing.value = null;
+      return;
+    case 'mode':
+      drawingMode.value = event.mode;
+      return;
+    case 'selected':
+      selectedShapeId.value = event.id;
+      return;
+    case 'finished': {
+      const shapes = drawnShapes.value;
+      const existing = shapes.find((shape) => shape.id === event.shape.id);
+      const shape: DrawnShape = existing ? { ...existing, geometry: event.shape.geometry } : { ...event.shape, name: '' };
+      drawnShapes.value = existing ? shapes.map((candidate) => (candidate.id === shape.id ? shape : candidate)) : [...shapes, shape];
+      void save();
+      analyse(shape);
+      return;
+    }
+    case 'deleted':
+      if (!drawnShapes.value.some((shape) => shape.id === event.id)) return;
+      removeFromStore(event.id);
+      return;
+  }
+}
+
+function removeFromStore(id: string): void {
+  batch(() => {
+    drawnShapes.value = drawnShapes.value.filter((shape) => shape.id !== id);
+    if (selectedShapeId.value === id) selectedShapeId.value = null;
+    forgetAnalysis(id);
+  });
+  void save();
+}
+
+export function renameShape(id: string, name: string): void {
+  const trimmed = name.slice(0, MAXIMUM_NAME_LENGTH);
+  drawnShapes.value = drawnShapes.value.map((shape) => (shape.id === id ? { ...shape, name: trimmed } : shape));
+  void save();
+}
+
+export function deleteShape(id: string): void {
+  drawing()?.deleteShape(id);
+  removeFromStore(id);
+}
+
+/** Empties the list, the map and the stored copy. The caller has asked the planner to confirm. */
+export function clearAllShapes(): Promise<unknown> {
+  drawing()?.clear();
+  batch(() => {
+    for (const shape of drawnShapes.value) forgetAnalysis(shape.id);
+    drawnShapes.value = [];
+    selectedShapeId.value = null;
+    liveDrawing.value = null;
+  });
+  return save();
+}
+
+/** Land use inside one drawn polygon: the zone's features it overlaps, grouped by 'layer' or 'kind'. */
+export async function drawnLandUseTable(shapeId: string, groupBy: string): Promise<LandUseTable> {
+  if (groupBy !== 'layer' && groupBy !== 'kind') throw new Error(`drawn shapes are grouped by layer or kind, not ${groupBy}`);
+  const shape = drawnShapes.value.find((candidate) => candidate.id === shapeId);
+  if (!shape) throw new Error(`no drawn shape ${shapeId}`);
+  if (shape.geometry.type !== 'Polygon') throw new Error('a line has no area to break down');
+  analyse(shape);
+  const promise = analysisPromises.get(shapeId);
+  if (!promise) throw new Error('the zone dataset is not loaded yet');
+  const result = await promise;
+  if (!result.ok) throw new Error(result.problem);
+  return groupBy === 'layer' ? result.analysis.landUseByLayer : result.analysis.landUseByKind;
+}
+
 /** Drawn shapes as GeoJSON with their measured area / length as properties. */
 export function exportDrawnShapes(): Blob {
-  throw new Error('not built yet');
+  const analyses: Record<string, DrawnPolygonAnalysisResult> = {};
+  for (const [id, state] of Object.entries(drawnShapeAnalyses.value)) if (state.status === 'done') analyses[id] = state.result;
+  return new Blob([JSON.stringify(shapesAsGeoJson(drawnShapes.value, analyses), null, 1)], { type: 'application/geo+json' });
+}
+
+let connection: (() => void) | null = null;
+
+/**
+ * Restores the stored shapes, then keeps the map's drawing controller (when there is a map) and
+ * the analyses in step with them. Idempotent; returns the disconnect.
+ */
+export function connectDrawnShapes(): () => void {
+  if (connection) return connection;
+  let stored: unknown;
+  void (async () => {
+    try {
+      stored = await get(STORAGE_KEY);
+    } catch {
+      drawnShapesNotice.value = { kind: 'storage-failed' };
+    }
+    const decoded = decodeShapes(stored);
+    batch(() => {
+      // Anything drawn before storage answered is kept after the restored shapes.
+      const drawnMeanwhile = drawnShapes.value.filter((shape) => !decoded.shapes.some((restored) => restored.id === shape.id));
+      drawnShapes.value = [...decoded.shapes, ...drawnMeanwhile];
+      if (decoded.unreadable) drawnShapesNotice.value = { kind: 'stored-value-unreadable' };
+      else if (decoded.dropped > 0) drawnShapesNotice.value = { kind: 'restored-with-losses', kept: decoded.shapes.length, dropped: decoded.dropped };
+      drawnShapesRestored.value = true;
+    });
+  })();
+
+  const stopController = effect(() => {
+    const controller = drawing();
+    if (!controller || !drawnShapesRestored.value) return;
+    // Read without subscribing: later changes reach the map through the controller's own calls.
+    const shapes = drawnShapes.peek();
+    const refused = controller.setShapes(shapes);
+    if (refused.length > 0) drawnShapesNotice.value = { kind: 'map-refused', count: refused.length };
+    drawingMode.value = controller.mode();
+    return controller.subscribe(handleDrawingEvent);
+  });
+  const stopAnalyses = effect(() => {
+    if (datasetState.value.status !== 'ready') return;
+    for (const shape of drawnShapes.value) analyse(shape);
+  });
+  connection = () => {
+    stopController();
+    stopAnalyses();
+    connection = null;
+  };
+  return connection;
 }
