@@ -1,4 +1,445 @@
-/** STUB — owned by the statistics/export helper: land-use table, chart, CSV / PNG export. */
+/**
+ * "Land-use statistics": what to measure (the zone's layers, an imported layer, a drawn area),
+ * how to group it (layer, kind, a property), the table (sortable), a bar chart, and the exports
+ * (CSV of the table, GeoJSON of the source, the map view as an A4 PNG).
+ *
+ * Folded until the planner opens it: opening starts the measurement and loads the chart library.
+ * The tables come from the import worker (zone, imported) and the drawing store (drawn); this
+ * component only orders, converts units and formats them.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { LandUseRow, LandUseSource, LandUseTable } from '../../analysis/land-use-types.ts';
+import type { AreaUnit, Dataset } from '../../data/dataset-types.ts';
+import { landUseCsvBlob } from '../../export/csv.ts';
+import { safeFileName, withoutExtension } from '../../export/file-name.ts';
+import { convertArea } from '../../geo/units.ts';
+import { language, messages } from '../../i18n/index.ts';
+import { datasetState, layerVisibility } from '../../state/app-state.ts';
+import { drawnLandUseTable, drawnShapes, exportDrawnShapes, type DrawnShape } from '../../state/drawn-shapes-store.ts';
+import { importedLayerColour } from '../../state/imported-layer-display.ts';
+import { exportImportedLayer, importedLayers, landUseTableOf, type ImportedLayer } from '../../state/imported-layers-store.ts';
+import { plannerMap } from '../../state/planner-map.ts';
+import { formatNumber, formatPercent } from '../format.ts';
+import { LandUseChart } from './LandUseChart.tsx';
+import type { LandUseChartLabels } from './land-use-chart.ts';
+import { statisticsMessages, type StatisticsMessages } from './statistics-messages.ts';
+import {
+  BUILT_IN_GROUPINGS,
+  DEFAULT_SORT,
+  ariaSort,
+  chartBars,
+  groupingChoices,
+  nextSortOrder,
+  sortRows,
+  sourceFromKey,
+  sourceKey,
+  type SortColumn,
+  type SortOrder,
+} from './statistics-table.ts';
+import './statistics.css';
+
+const AREA_UNITS: readonly AreaUnit[] = ['m2', 'ha', 'km2', 'mu'];
+/** Decimals per unit: the same for every row so a column of figures lines up and compares. */
+const UNIT_DECIMALS: Record<AreaUnit, number> = { m2: 0, ha: 2, km2: 4, mu: 1 };
+
+type TableState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; table: LandUseTable }
+  | { status: 'failed'; reason: string };
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Hand a Blob to the browser as a download; nothing leaves the page. */
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.hidden = true;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // The click has handed the URL to the download manager; revoking later keeps slow browsers safe.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function polygonShapes(shapes: readonly DrawnShape[]): DrawnShape[] {
+  return shapes.filter((shape) => shape.geometry.type === 'Polygon');
+}
+
+function sourceTitle(
+  source: LandUseSource,
+  text: StatisticsMessages,
+  dataset: Dataset | null,
+  layers: readonly ImportedLayer[],
+  shapes: readonly DrawnShape[],
+): string {
+  const lang = language.value;
+  if (source.kind === 'zone') return text.zoneSource(dataset?.manifest.name[lang] ?? '');
+  if (source.kind === 'imported') return text.importedSource(layers.find((layer) => layer.id === source.layerId)?.fileName ?? '');
+  const index = shapes.findIndex((shape) => shape.id === source.shapeId);
+  return text.drawnSource(shapes[index]?.name ?? '', index + 1);
+}
+
+function groupingName(groupBy: string, text: StatisticsMessages): string {
+  return text.groupings[groupBy] ?? text.propertyGrouping(groupBy);
+}
+
+interface HeaderProps {
+  column: SortColumn;
+  label: string;
+  order: SortOrder;
+  onSort: (column: SortColumn) => void;
+  numeric?: boolean;
+}
+
+function SortableHeader({ column, label, order, onSort, numeric = true }: HeaderProps) {
+  const sort = ariaSort(order, column);
+  const arrow = sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '';
+  return (
+    <th scope="col" aria-sort={sort} class={numeric ? 'numeric' : undefined}>
+      {/* A real button: Enter, Space and clicks sort; the header text stays the accessible name. */}
+      <button type="button" class="statistics-sort" data-column={column} onClick={() => onSort(column)}>
+        {label}
+        <span aria-hidden="true" class="statistics-sort__arrow">
+          {arrow}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+interface TableProps {
+  table: LandUseTable;
+  /** The table's rows in the order asked for. */
+  rows: readonly LandUseRow[];
+  title: string;
+  unit: AreaUnit;
+  order: SortOrder;
+  onSort: (column: SortColumn) => void;
+}
+
+function StatisticsTable({ table, rows, title, unit, order, onSort }: TableProps) {
+  const text = statisticsMessages();
+  const lang = language.value;
+  const tag = messages.value.languageTag;
+  const unitName = text.unitNames[unit];
+  const area = (squareMetres: number): string => formatNumber(convertArea(squareMetres, 'm2', unit), tag, UNIT_DECIMALS[unit]);
+  const percent = (ratio: number | null): string => (ratio === null ? text.notComputed : formatPercent(ratio, tag, 1));
+  const totalCount = table.rows.reduce((sum, row) => sum + row.count, 0);
+  const totalShare = table.denominatorM2 > 0 ? table.totalAreaM2 / table.denominatorM2 : null;
+  const cells = (row: LandUseRow) => (
+    <>
+      <td class="numeric" data-area-m2={row.areaM2}>
+        {area(row.areaM2)}
+      </td>
+      <td class="numeric">{percent(row.share)}</td>
+      <td class="numeric">{formatNumber(row.count, tag, 0)}</td>
+      <td class="numeric">{row.greenAreaM2 === null ? text.notComputed : area(row.greenAreaM2)}</td>
+      <td class="numeric">{percent(row.greenSpaceRatio)}</td>
+    </>
+  );
+  return (
+    <div class="statistics-table-frame">
+      <table class="statistics-table" data-grouped-by={table.groupedBy}>
+        <caption>
+          <span class="statistics-table__title">{text.caption(title, groupingName(table.groupedBy, text))}</span>
+          <span class="statistics-table__method small muted">{table.method[lang]}</span>
+        </caption>
+        <thead>
+          <tr>
+            <SortableHeader column="category" label={text.columns.category} order={order} onSort={onSort} numeric={false} />
+            <SortableHeader column="area" label={text.columns.area(unitName)} order={order} onSort={onSort} />
+            <SortableHeader column="share" label={text.columns.share} order={order} onSort={onSort} />
+            <SortableHeader column="count" label={text.columns.count} order={order} onSort={onSort} />
+            <SortableHeader column="greenArea" label={text.columns.greenArea(unitName)} order={order} onSort={onSort} />
+            <SortableHeader column="greenSpaceRatio" label={text.columns.greenSpaceRatio} order={order} onSort={onSort} />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key ?? '\u0000'} data-category={row.key ?? ''}>
+              <th scope="row" class={row.key === null ? 'muted' : undefined}>
+                {row.key ?? text.noValue}
+              </th>
+              {cells(row)}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{text.total}</th>
+            <td class="numeric" data-area-m2={table.totalAreaM2}>
+              {area(table.totalAreaM2)}
+            </td>
+            <td class="numeric">{percent(totalShare)}</td>
+            <td class="numeric">{formatNumber(totalCount, tag, 0)}</td>
+            <td class="numeric">{text.notComputed}</td>
+            <td class="numeric">{text.notComputed}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <ul class="statistics-notes small muted">
+        <li>{text.denominator(table.denominator[lang], `${area(table.denominatorM2)} ${unitName}`)}</li>
+        {table.skipped.points + table.skipped.lines + table.skipped.nullGeometries > 0 ? (
+          <li>{text.skipped(table.skipped.points, table.skipped.lines, table.skipped.nullGeometries)}</li>
+        ) : null}
+        {table.notes.map((note, index) => (
+          <li key={index}>{note[lang]}</li>
+        ))}
+        <li>{text.greenRatioMeaning}</li>
+      </ul>
+    </div>
+  );
+}
+
+function chartSummary(table: LandUseTable, rows: readonly LandUseRow[], text: StatisticsMessages, tag: string): string {
+  const largest = [...rows]
+    .sort((first, second) => second.areaM2 - first.areaM2)
+    .slice(0, 3)
+    .map((row) => `${row.key ?? text.noValue} ${row.share === null ? text.notComputed : formatPercent(row.share, tag, 1)}`)
+    .join(tag.startsWith('zh') ? '，' : ', ');
+  return text.chartSummary(table.rows.length, largest);
+}
+
+type ExportState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; message: string } | { status: 'failed'; message: string };
+
+function ExportButtons({ source, table, title }: { source: LandUseSource; table: LandUseTable | null; title: string }) {
+  const text = statisticsMessages();
+  const lang = language.value;
+  const map = plannerMap.value;
+  const [pngState, setPngState] = useState<ExportState>({ status: 'idle' });
+  const [failure, setFailure] = useState<string | null>(null);
+  const stem = [text.fileStem, withoutExtension(title)];
+
+  const exportCsv = (): void => {
+    if (!table) return;
+    setFailure(null);
+    try {
+      download(
+        landUseCsvBlob(table, { language: lang, sourceTitle: title, exportedAt: new Date().toISOString() }),
+        safeFileName([...stem, table.groupedBy], 'csv', 'land-use'),
+      );
+    } catch (error) {
+      setFailure(text.exportFailed('CSV', reasonOf(error)));
+    }
+  };
+
+  const exportGeoJson = async (): Promise<void> => {
+    setFailure(null);
+    try {
+      const blob = source.kind === 'imported' ? await exportImportedLayer(source.layerId) : exportDrawnShapes();
+      download(blob, safeFileName(stem, 'geojson', 'export'));
+    } catch (error) {
+      setFailure(text.exportFailed('GeoJSON', reasonOf(error)));
+    }
+  };
+
+  const exportPng = async (): Promise<void> => {
+    if (!map || pngState.status === 'busy') return;
+    setPngState({ status: 'busy' });
+    try {
+      const state = datasetState.value;
+      const dataset = state.status === 'ready' ? state.dataset : null;
+      const visibility = layerVisibility.value;
+      const zoneName = dataset?.manifest.name[lang] ?? '';
+      const date = new Date();
+      const dateText = new Intl.DateTimeFormat(messages.value.languageTag, { dateStyle: 'long' }).format(date);
+      const legend = [
+        ...(dataset?.manifest.layers ?? [])
+          .filter((layer) => visibility[layer.id])
+          .map((layer) => ({ color: layer.color, title: layer.title[lang], geometry: layer.geometry })),
+        ...importedLayers.value.flatMap((layer, index) =>
+          layer.visible ? [{ color: importedLayerColour(index), title: layer.fileName, geometry: 'polygon' as const }] : [],
+        ),
+      ];
+      const blob = await map.exportImage({
+        language: lang,
+        title: text.imageTitle(zoneName),
+        subtitle: text.imageSubtitle(dateText),
+        legend,
+        attribution: (dataset?.manifest.credits ?? []).map((credit) => credit[lang]),
+      });
+      const fileName = safeFileName([zoneName, date.toISOString().slice(0, 10)], 'png', 'map');
+      download(blob, fileName);
+      setPngState({ status: 'done', message: text.pngDone(fileName) });
+    } catch (error) {
+      setPngState({ status: 'failed', message: text.exportFailed('PNG', reasonOf(error)) });
+    }
+  };
+
+  return (
+    <div class="statistics-export">
+      <h4>{text.exportHeading}</h4>
+      <p class="statistics-export__buttons">
+        <button type="button" class="text-button" disabled={!table} onClick={exportCsv} data-export="csv">
+          {text.exportCsv}
+        </button>
+        {source.kind === 'zone' ? null : (
+          <button type="button" class="text-button" onClick={() => void exportGeoJson()} data-export="geojson">
+            {text.exportGeoJson}
+          </button>
+        )}
+        <button
+          type="button"
+          class="text-button"
+          disabled={!map || pngState.status === 'busy'}
+          aria-describedby={map ? undefined : 'statistics-png-needs-map'}
+          onClick={() => void exportPng()}
+          data-export="png"
+        >
+          {text.exportPng}
+        </button>
+      </p>
+      {source.kind === 'zone' ? <p class="small muted">{text.exportGeoJsonZone}</p> : null}
+      {map ? null : (
+        <p id="statistics-png-needs-map" class="small muted">
+          {text.pngNeedsMap}
+        </p>
+      )}
+      <p class="small muted" role="status">
+        {pngState.status === 'busy' ? text.exportingPng : pngState.status === 'done' ? pngState.message : ''}
+      </p>
+      <div role="alert">
+        {failure ? <p class="data-error">{failure}</p> : null}
+        {pngState.status === 'failed' ? <p class="data-error">{pngState.message}</p> : null}
+      </div>
+    </div>
+  );
+}
+
 export function StatisticsSection() {
-  return null;
+  const text = statisticsMessages();
+  const tag = messages.value.languageTag;
+  const state = datasetState.value;
+  const dataset = state.status === 'ready' ? state.dataset : null;
+  const layers = importedLayers.value;
+  const shapes = polygonShapes(drawnShapes.value);
+
+  const [open, setOpen] = useState(false);
+  const [chosenKey, setChosenKey] = useState('zone');
+  const [chosenGrouping, setChosenGrouping] = useState<string>('layer');
+  const [unit, setUnit] = useState<AreaUnit>('ha');
+  const [order, setOrder] = useState<SortOrder>(DEFAULT_SORT);
+  const [result, setResult] = useState<TableState>({ status: 'idle' });
+  const requestCounter = useRef(0);
+
+  // A removed layer or deleted shape falls back to the zone rather than leaving a dead choice.
+  const chosen = sourceFromKey(chosenKey);
+  const importedLayer = chosen?.kind === 'imported' ? layers.find((layer) => layer.id === chosen.layerId) : undefined;
+  const drawnShape = chosen?.kind === 'drawn' ? shapes.find((shape) => shape.id === chosen.shapeId) : undefined;
+  const source: LandUseSource = importedLayer || drawnShape ? chosen! : { kind: 'zone' };
+  const groupings = importedLayer ? groupingChoices(importedLayer.propertyNames) : [...BUILT_IN_GROUPINGS];
+  const groupBy = groupings.includes(chosenGrouping) ? chosenGrouping : 'layer';
+  const title = sourceTitle(source, text, dataset, layers, shapes);
+  // What the table depends on besides the choice: a reinterpreted layer or an edited shape is new data.
+  const dataVersion: unknown = importedLayer ?? drawnShape?.geometry ?? dataset;
+
+  useEffect(() => {
+    if (!open || !dataset) return;
+    const request = ++requestCounter.current;
+    setResult({ status: 'loading' });
+    const pending =
+      source.kind === 'drawn' ? drawnLandUseTable(source.shapeId, groupBy) : landUseTableOf(source, groupBy);
+    pending.then(
+      (table) => {
+        if (request === requestCounter.current) setResult({ status: 'ready', table });
+      },
+      (error: unknown) => {
+        if (request === requestCounter.current) setResult({ status: 'failed', reason: reasonOf(error) });
+      },
+    );
+  }, [open, sourceKey(source), groupBy, dataVersion]);
+
+  const table = result.status === 'ready' ? result.table : null;
+  const sortedRows = useMemo(
+    () => (table ? sortRows(table.rows, order, new Intl.Collator(tag)) : []),
+    [table, order, tag],
+  );
+  const bars = useMemo(() => chartBars(sortedRows, text.noValue), [sortedRows, text]);
+  const chartLabels = useMemo<LandUseChartLabels>(
+    () => ({ axis: text.chartAxis, percent: (value: number) => formatPercent(value / 100, tag, 1) }),
+    [text, tag],
+  );
+
+  return (
+    <section class="planner-section statistics-section" aria-labelledby="statistics-heading">
+      <details
+        open={open}
+        onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+      >
+        <summary>
+          <h3 id="statistics-heading">{text.heading}</h3>
+        </summary>
+        <p class="small muted">{text.intro}</p>
+        <div class="statistics-controls">
+          <label>
+            <span>{text.sourceLabel}</span>
+            <select value={sourceKey(source)} onChange={(event) => setChosenKey((event.currentTarget as HTMLSelectElement).value)}>
+              <option value="zone">{text.zoneSource(dataset?.manifest.name[language.value] ?? '')}</option>
+              {layers.length > 0 ? (
+                <optgroup label={text.importedGroup}>
+                  {layers.map((layer) => (
+                    <option key={layer.id} value={sourceKey({ kind: 'imported', layerId: layer.id })}>
+                      {layer.fileName}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              {shapes.length > 0 ? (
+                <optgroup label={text.drawnGroup}>
+                  {shapes.map((shape, index) => (
+                    <option key={shape.id} value={sourceKey({ kind: 'drawn', shapeId: shape.id })}>
+                      {text.drawnSource(shape.name, index + 1)}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+            </select>
+          </label>
+          <label>
+            <span>{text.groupByLabel}</span>
+            <select value={groupBy} onChange={(event) => setChosenGrouping((event.currentTarget as HTMLSelectElement).value)}>
+              {groupings.map((grouping) => (
+                <option key={grouping} value={grouping}>
+                  {groupingName(grouping, text)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{text.unitLabel}</span>
+            <select value={unit} onChange={(event) => setUnit((event.currentTarget as HTMLSelectElement).value as AreaUnit)}>
+              {AREA_UNITS.map((choice) => (
+                <option key={choice} value={choice}>
+                  {text.unitNames[choice]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p class="small muted statistics-status" role="status">
+          {result.status === 'loading' || (open && !dataset) ? text.loading : ''}
+        </p>
+        <div role="alert">{result.status === 'failed' ? <p class="data-error">{text.failed(result.reason)}</p> : null}</div>
+        {table ? (
+          <>
+            <StatisticsTable
+              table={table}
+              rows={sortedRows}
+              title={title}
+              unit={unit}
+              order={order}
+              onSort={(column) => setOrder((current) => nextSortOrder(current, column))}
+            />
+            {table.rows.length > 0 ? <LandUseChart bars={bars} labels={chartLabels} summary={chartSummary(table, sortedRows, text, tag)} /> : null}
+          </>
+        ) : null}
+        {open ? <ExportButtons source={source} table={table} title={title} /> : null}
+      </details>
+    </section>
+  );
 }

@@ -1,0 +1,155 @@
+/** The land-use statistics section's strings, in both languages. */
+import type { AreaUnit } from '../../data/dataset-types.ts';
+import { language } from '../../i18n/index.ts';
+
+export interface StatisticsMessages {
+  heading: string;
+  intro: string;
+  sourceLabel: string;
+  zoneSource: (zoneName: string) => string;
+  importedSource: (fileName: string) => string;
+  drawnSource: (name: string, index: number) => string;
+  importedGroup: string;
+  drawnGroup: string;
+  groupByLabel: string;
+  groupings: Record<string, string>;
+  propertyGrouping: (name: string) => string;
+  unitLabel: string;
+  unitNames: Record<AreaUnit, string>;
+  loading: string;
+  failed: (reason: string) => string;
+  caption: (source: string, grouping: string) => string;
+  columns: { category: string; area: (unit: string) => string; share: string; count: string; greenArea: (unit: string) => string; greenSpaceRatio: string };
+  sortBy: (column: string) => string;
+  total: string;
+  noValue: string;
+  notComputed: string;
+  denominator: (what: string, area: string) => string;
+  skipped: (points: number, lines: number, nullGeometries: number) => string;
+  greenRatioMeaning: string;
+  chartHeading: string;
+  chartLoading: string;
+  chartFailed: (reason: string) => string;
+  chartAxis: string;
+  chartSummary: (count: number, largest: string) => string;
+  exportHeading: string;
+  exportCsv: string;
+  exportGeoJson: string;
+  exportGeoJsonZone: string;
+  exportPng: string;
+  exportingPng: string;
+  pngNeedsMap: string;
+  pngDone: (fileName: string) => string;
+  exportFailed: (what: string, reason: string) => string;
+  imageTitle: (zoneName: string) => string;
+  imageSubtitle: (date: string) => string;
+  fileStem: string;
+}
+
+const zh: StatisticsMessages = {
+  heading: '用地统计',
+  intro: '按图层、类型或属性汇总面积（WGS84 椭球面积）、占比、要素数与绿地率。',
+  sourceLabel: '统计对象',
+  zoneSource: (zoneName) => `${zoneName}（本区图层）`,
+  importedSource: (fileName) => `导入：${fileName}`,
+  drawnSource: (name, index) => (name ? `绘制：${name}` : `绘制的区域 ${index}`),
+  importedGroup: '导入的数据',
+  drawnGroup: '绘制的区域',
+  groupByLabel: '分组依据',
+  groupings: { layer: '图层', kind: '类型（kind）' },
+  propertyGrouping: (name) => `属性：${name}`,
+  unitLabel: '面积单位',
+  unitNames: { m2: 'm²', ha: '公顷', km2: 'km²', mu: '亩' },
+  loading: '正在统计…',
+  failed: (reason) => `统计失败：${reason}`,
+  caption: (source, grouping) => `${source} · 按${grouping}分组`,
+  columns: {
+    category: '类别',
+    area: (unit) => `面积（${unit}）`,
+    share: '占比',
+    count: '要素数',
+    greenArea: (unit) => `绿地（${unit}）`,
+    greenSpaceRatio: '绿地率',
+  },
+  sortBy: (column) => `按${column}排序`,
+  total: '合计',
+  noValue: '（无此属性）',
+  notComputed: '—',
+  denominator: (what, area) => `占比分母：${what}，${area}。`,
+  skipped: (points, lines, nullGeometries) => `未计面积：${points} 个点、${lines} 条线、${nullGeometries} 个空几何。`,
+  greenRatioMeaning: '绿地率 = 类别范围内的绿地面积 ÷ 该类别（合并后）面积；不是绿化覆盖率。',
+  chartHeading: '各类别占比',
+  chartLoading: '正在加载图表…',
+  chartFailed: (reason) => `图表无法显示：${reason}。数字见上表。`,
+  chartAxis: '占比（%）',
+  chartSummary: (count, largest) => `条形图，${count} 个类别的面积占比；${largest}。数字见上表。`,
+  exportHeading: '导出',
+  exportCsv: '导出 CSV',
+  exportGeoJson: '导出 GeoJSON',
+  exportGeoJsonZone: '本区图层的 GeoJSON 随应用提供（geodata/ 文件夹），此处不另导出。',
+  exportPng: '地图 PNG（A4）',
+  exportingPng: '正在生成 A4 地图图片…',
+  pngNeedsMap: '导出地图图片需要地图（此浏览器未能显示地图）。',
+  pngDone: (fileName) => `已生成 ${fileName}。`,
+  exportFailed: (what, reason) => `${what}导出失败：${reason}`,
+  imageTitle: (zoneName) => zoneName,
+  imageSubtitle: (date) => `导出于 ${date} · WGS84 · A4 横向`,
+  fileStem: '用地统计',
+};
+
+const en: StatisticsMessages = {
+  heading: 'Land-use statistics',
+  intro: 'Area (WGS84 ellipsoidal), share, feature count and green-space ratio per layer, kind or property.',
+  sourceLabel: 'Measure',
+  zoneSource: (zoneName) => `${zoneName} (zone layers)`,
+  importedSource: (fileName) => `Imported: ${fileName}`,
+  drawnSource: (name, index) => (name ? `Drawn: ${name}` : `Drawn area ${index}`),
+  importedGroup: 'Imported data',
+  drawnGroup: 'Drawn areas',
+  groupByLabel: 'Group by',
+  groupings: { layer: 'layer', kind: 'kind' },
+  propertyGrouping: (name) => `property: ${name}`,
+  unitLabel: 'Area unit',
+  unitNames: { m2: 'm²', ha: 'ha', km2: 'km²', mu: 'mu (亩)' },
+  loading: 'Measuring…',
+  failed: (reason) => `The statistics failed: ${reason}`,
+  caption: (source, grouping) => `${source} · grouped by ${grouping}`,
+  columns: {
+    category: 'Category',
+    area: (unit) => `Area (${unit})`,
+    share: 'Share',
+    count: 'Features',
+    greenArea: (unit) => `Green (${unit})`,
+    greenSpaceRatio: 'Green-space ratio',
+  },
+  sortBy: (column) => `Sort by ${column}`,
+  total: 'Total',
+  noValue: '(no value)',
+  notComputed: '—',
+  denominator: (what, area) => `Shares are of ${what}, ${area}.`,
+  skipped: (points, lines, nullGeometries) => `Without area: ${points} points, ${lines} lines, ${nullGeometries} null geometries.`,
+  greenRatioMeaning: 'Green-space ratio (绿地率) = green land inside the category ÷ the category’s dissolved area; not canopy cover.',
+  chartHeading: 'Share per category',
+  chartLoading: 'Loading the chart…',
+  chartFailed: (reason) => `The chart cannot be shown: ${reason}. The table above has the figures.`,
+  chartAxis: 'share (%)',
+  chartSummary: (count, largest) => `Bar chart of the area share of ${count} categories; ${largest}. The table above has the figures.`,
+  exportHeading: 'Export',
+  exportCsv: 'Export CSV',
+  exportGeoJson: 'Export GeoJSON',
+  exportGeoJsonZone: 'The zone layers’ GeoJSON ships with the app (the geodata/ folder); no separate export here.',
+  exportPng: 'Map PNG (A4)',
+  exportingPng: 'Drawing the A4 map image…',
+  pngNeedsMap: 'The map image needs the map, which this browser could not show.',
+  pngDone: (fileName) => `${fileName} is ready.`,
+  exportFailed: (what, reason) => `The ${what} export failed: ${reason}`,
+  imageTitle: (zoneName) => zoneName,
+  imageSubtitle: (date) => `Exported ${date} · WGS84 · A4 landscape`,
+  fileStem: 'land-use',
+};
+
+export const STATISTICS_MESSAGES = { zh, en } as const;
+
+export function statisticsMessages(): StatisticsMessages {
+  return STATISTICS_MESSAGES[language.value];
+}
