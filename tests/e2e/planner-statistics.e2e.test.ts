@@ -1,0 +1,245 @@
+/**
+ * Land-use statistics as a planner uses them, in real chromium against the built app: the zone's
+ * table grouped by kind has the stats code's figures; headers sort; the CSV downloads and parses
+ * back to the same figures; an imported file's table equals the stats CLI for that file, with a
+ * hostile category name kept as text; the chart draws; the map downloads as an A4 PNG.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import type { FeatureCollection } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zoneLandUseTable } from '../../src/analysis/land-use-table.ts';
+import { measureCollection } from '../../src/analysis/measure-collection.ts';
+import { loadDataset } from '../../src/data/load-dataset.ts';
+import type { Dataset } from '../../src/data/dataset-types.ts';
+import { runStats } from '../../scripts/stats/run-stats.ts';
+import { SCREENSHOT_DIRECTORY, launchBrowser, openApp, type AppPage, type BrowserSession } from './harness.ts';
+
+const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function zoneDataset(): Promise<Dataset> {
+  const result = await loadDataset((relativePath) => readFile(join(repositoryRoot, 'geodata', relativePath), 'utf8'));
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return result.dataset;
+}
+
+function square(longitude: number, latitude: number, sideDegrees: number): number[][][] {
+  return [
+    [
+      [longitude, latitude],
+      [longitude + sideDegrees, latitude],
+      [longitude + sideDegrees, latitude + sideDegrees],
+      [longitude, latitude + sideDegrees],
+      [longitude, latitude],
+    ],
+  ];
+}
+
+const HOSTILE_USE = '=HYPERLINK("http://example.invalid","x")<img src=x onerror="window.__pwned=1">';
+const parcels: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { use: '工业' }, geometry: { type: 'Polygon', coordinates: square(105.43, 28.88, 0.01) } },
+    { type: 'Feature', properties: { use: '工业' }, geometry: { type: 'Polygon', coordinates: square(105.42, 28.86, 0.004) } },
+    { type: 'Feature', properties: { use: HOSTILE_USE }, geometry: { type: 'Polygon', coordinates: square(105.45, 28.88, 0.005) } },
+    { type: 'Feature', properties: { use: 'say "hi", then\nleave' }, geometry: { type: 'Polygon', coordinates: square(105.40, 28.90, 0.003) } },
+  ],
+};
+
+async function openStatistics(app: AppPage): Promise<void> {
+  const plannerSummary = app.page.locator('.planner-panel summary').first();
+  await plannerSummary.waitFor({ timeout: 30_000 });
+  if (!(await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open))) await plannerSummary.click();
+  const statisticsSummary = app.page.locator('.statistics-section summary');
+  if (!(await app.page.locator('.statistics-section > details').evaluate((details) => (details as HTMLDetailsElement).open))) await statisticsSummary.click();
+}
+
+interface ShownRow {
+  category: string;
+  areaM2: number;
+  cells: string[];
+}
+
+async function shownRows(app: AppPage): Promise<ShownRow[]> {
+  return app.page.locator('.statistics-table tbody tr').evaluateAll((rows) =>
+    rows.map((row) => ({
+      category: row.querySelector('th')!.textContent!,
+      areaM2: Number(row.querySelector('[data-area-m2]')!.getAttribute('data-area-m2')),
+      cells: [...row.querySelectorAll('td')].map((cell) => cell.textContent!),
+    })),
+  );
+}
+
+async function waitForTable(app: AppPage, groupedBy: string): Promise<void> {
+  await app.page.locator(`.statistics-table[data-grouped-by="${groupedBy}"] tbody tr`).first().waitFor({ timeout: 60_000 });
+}
+
+async function downloadFrom(app: AppPage, exportKind: string): Promise<{ fileName: string; bytes: Buffer }> {
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download', { timeout: 120_000 }),
+    app.page.locator(`.statistics-export button[data-export="${exportKind}"]`).click(),
+  ]);
+  const path = await download.path();
+  return { fileName: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+type CsvRecord = Record<string, string>;
+
+function parseCsv(bytes: Buffer): CsvRecord[] {
+  return parse(bytes, { bom: true, comment: '#', columns: true, skip_empty_lines: true }) as CsvRecord[];
+}
+
+describe('land-use statistics of the zone', () => {
+  let browser: BrowserSession;
+  let app: AppPage;
+  let dataset: Dataset;
+
+  beforeAll(async () => {
+    dataset = await zoneDataset();
+    browser = await launchBrowser();
+    app = await openApp({ browser, viewport: { width: 1280, height: 900 } });
+    await openStatistics(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('groups the zone by kind with the stats code’s areas and counts', async () => {
+    await app.page.locator('.statistics-controls select').nth(1).selectOption('kind');
+    await waitForTable(app, 'kind');
+    const expected = zoneLandUseTable(dataset, 'kind');
+    const rows = await shownRows(app);
+    expect(rows.map((row) => row.areaM2)).toEqual(expected.rows.map((row) => row.areaM2));
+    expect(rows.map((row) => row.category)).toEqual(expected.rows.map((row) => row.key ?? '（无此属性）'));
+    expect(rows.map((row) => Number(row.cells[2]!.replaceAll(',', '')))).toEqual(expected.rows.map((row) => row.count));
+    // The zone table counts every non-context layer, as measureCollection groups them.
+    const counted: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: dataset.layers.filter((layer) => layer.definition.role !== 'context').flatMap((layer) => layer.features.features),
+    };
+    expect(rows.map((row) => row.areaM2)).toEqual(measureCollection(counted, { by: 'kind' }).groups!.map((group) => group.areaM2));
+    await app.screenshot('planner-statistics-zone-kind');
+  });
+
+  it('sorts by a column on click and on Enter, and says so with aria-sort', async () => {
+    const countHeader = app.page.locator('.statistics-table thead th', { has: app.page.locator('[data-column="count"]') });
+    await countHeader.locator('button').click();
+    expect(await countHeader.getAttribute('aria-sort')).toBe('descending');
+    let counts = (await shownRows(app)).map((row) => Number(row.cells[2]!.replaceAll(',', '')));
+    expect(counts).toEqual([...counts].sort((first, second) => second - first));
+    await countHeader.locator('button').focus();
+    await app.page.keyboard.press('Enter');
+    expect(await countHeader.getAttribute('aria-sort')).toBe('ascending');
+    counts = (await shownRows(app)).map((row) => Number(row.cells[2]!.replaceAll(',', '')));
+    expect(counts).toEqual([...counts].sort((first, second) => first - second));
+    expect(await app.page.locator('.statistics-table thead th[aria-sort="none"]').count()).toBe(5);
+  });
+
+  it('downloads a CSV that parses back to the table’s figures', async () => {
+    const { fileName, bytes } = await downloadFrom(app, 'csv');
+    expect(fileName).toMatch(/\.csv$/);
+    expect(fileName).not.toMatch(/[\\/]/);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const records = parseCsv(bytes);
+    const expected = zoneLandUseTable(dataset, 'kind');
+    expect(records.map((record) => Number(record['面积（m²）']))).toEqual(expected.rows.map((row) => row.areaM2));
+    expect(records.map((record) => Number(record['要素数']))).toEqual(expected.rows.map((row) => row.count));
+    expect(records.map((record) => (record['占比（0–1）'] === '' ? null : Number(record['占比（0–1）'])))).toEqual(expected.rows.map((row) => row.share));
+    const shown = await shownRows(app);
+    for (const record of records) {
+      const row = shown.find((candidate) => candidate.category === record['类别'])!;
+      expect(Number(record['面积（m²）'])).toBe(row.areaM2);
+      // The table's hectares (two decimals) are the CSV's figure rounded.
+      expect(row.cells[0]!.replaceAll(',', '')).toBe(Number(record['面积（公顷）']).toFixed(2));
+    }
+  });
+
+  it('draws the chart lazily on a canvas described for screen readers', async () => {
+    const canvas = app.page.locator('.land-use-chart canvas[data-chart-ready="true"]');
+    await canvas.waitFor({ timeout: 30_000 });
+    expect(await canvas.getAttribute('role')).toBe('img');
+    expect(await canvas.getAttribute('aria-label')).toContain('条形图');
+    const size = await canvas.evaluate((element) => ({ width: (element as HTMLCanvasElement).width, height: (element as HTMLCanvasElement).height }));
+    expect(size.width).toBeGreaterThan(100);
+    expect(size.height).toBeGreaterThan(50);
+    // Chart.js came as its own chunk, after the app was ready.
+    expect(app.requests.some((request) => /land-use-chart/.test(request.url))).toBe(true);
+    await app.page.locator('.statistics-section').screenshot({ path: join(SCREENSHOT_DIRECTORY, 'planner-statistics-section.png') });
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('downloads the map view as an A4 landscape PNG at 150 dpi', async () => {
+    await app.page.locator('.statistics-export button[data-export="png"]:not([disabled])').waitFor({ timeout: 60_000 });
+    const started = Date.now();
+    const { fileName, bytes } = await downloadFrom(app, 'png');
+    const seconds = (Date.now() - started) / 1000;
+    expect(fileName).toMatch(/\.png$/);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR: width and height, big-endian, at bytes 16 and 20.
+    expect({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }).toEqual({ width: 1754, height: 1240 });
+    mkdirSync(SCREENSHOT_DIRECTORY, { recursive: true });
+    writeFileSync(join(SCREENSHOT_DIRECTORY, 'planner-map-a4.png'), bytes);
+    console.info(`A4 PNG: ${bytes.length} bytes in ${seconds.toFixed(1)} s`);
+    // The hidden print map is gone again.
+    expect(await app.page.locator('canvas.maplibregl-canvas').count()).toBe(1);
+    expect(await app.problems()).toEqual([]);
+  });
+});
+
+describe('land-use statistics of an imported file', () => {
+  let app: AppPage;
+  let fileDirectory: string;
+
+  beforeAll(async () => {
+    fileDirectory = mkdtempSync(join(tmpdir(), 'statistics-e2e-'));
+    app = await openApp();
+    await openStatistics(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('equals the stats CLI for the file and property, and keeps a hostile category as text in the table and the CSV', async () => {
+    const path = join(fileDirectory, 'parcels.geojson');
+    writeFileSync(path, JSON.stringify(parcels));
+    await app.page.locator('input[data-import-input]').setInputFiles(path);
+    await app.page.waitForFunction(() => document.querySelectorAll('.imported-layer').length === 1, undefined, { timeout: 60_000 });
+    const sourceSelect = app.page.locator('.statistics-controls select').nth(0);
+    const importedValue = await sourceSelect.locator('option', { hasText: 'parcels.geojson' }).getAttribute('value');
+    await sourceSelect.selectOption(importedValue!);
+    await app.page.locator('.statistics-controls select').nth(1).selectOption('use');
+    await waitForTable(app, 'use');
+
+    let stdout = '';
+    const code = await runStats([path, '--by', 'use', '--json'], { readText: (file) => readFile(file, 'utf8'), stdout: (text) => (stdout += text), stderr: () => {} });
+    expect(code).toBe(0);
+    const cli = JSON.parse(stdout) as { totalAreaM2: number; groups: { key: string | null; areaM2: number; count: number }[] };
+
+    const rows = await shownRows(app);
+    expect(rows.map((row) => ({ key: row.category, areaM2: row.areaM2 }))).toEqual(cli.groups.map((group) => ({ key: group.key, areaM2: group.areaM2 })));
+    expect(await app.page.locator('.statistics-table img').count()).toBe(0);
+
+    const { fileName, bytes } = await downloadFrom(app, 'csv');
+    expect(fileName).toMatch(/^[^\\/]*parcels[^\\/]*\.csv$/);
+    const records = parseCsv(bytes);
+    expect(records.map((record) => Number(record['面积（m²）']))).toEqual(cli.groups.map((group) => group.areaM2));
+    expect(records.map((record) => Number(record['要素数']))).toEqual(cli.groups.map((group) => group.count));
+    // A formula-looking name is neutralised with a leading apostrophe; the rest survives as text.
+    expect(records.map((record) => record['类别'])).toEqual(cli.groups.map((group) => (group.key!.startsWith('=') ? `'${group.key}` : group.key)));
+    expect(await app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    const geoJson = await downloadFrom(app, 'geojson');
+    expect(geoJson.fileName).toMatch(/\.geojson$/);
+    const exported = JSON.parse(geoJson.bytes.toString('utf8')) as FeatureCollection;
+    expect(exported.features).toHaveLength(parcels.features.length);
+    await app.screenshot('planner-statistics-imported');
+    expect(await app.problems()).toEqual([]);
+  });
+});
