@@ -1,22 +1,25 @@
 /**
- * STUB (contract) — owned by the import helper, who replaces the bodies. Everything about a
- * planner's own files below the UI: the import job, its progress and failure, the imported
- * layers (metadata only: features stay in the import worker and IndexedDB), and their statistics.
+ * Everything about a planner's own files below the UI: the import job, its progress and failure,
+ * the imported layers (metadata only: features stay in the import worker and IndexedDB), and their
+ * statistics and export. The page never reads a file: it hands the File to the worker, which posts
+ * back a summary and a Blob of the map's GeoJSON, shown through a `blob:` URL.
+ *
+ * A failed or cancelled import changes nothing that was there; stored layers go only when the
+ * planner removes or clears them.
  */
-import { signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals';
 import type { CoordinateSystem } from '../data/coordinate-systems.ts';
 import type { CollectionMeasurement } from '../analysis/measure-collection.ts';
 import type { LandUseSource, LandUseTable } from '../analysis/land-use-types.ts';
 import type { Dataset } from '../data/dataset-types.ts';
+import type { CoordinateSystemSuggestion, ImportFormat, LocalisedNote } from '../data/import/import-types.ts';
+import { fileSizeProblem } from '../data/import/import-limits.ts';
+import type { ImportedLayerReply, ImportStage, LayerRecordFields } from '../workers/import-protocol.ts';
+import { ImportCancelled, ImportClient } from '../workers/import-client.ts';
+import { deleteAllStoredLayers, deleteStoredLayer, loadStoredLayers, updateStoredLayer } from './imported-layers-persistence.ts';
 
-export type ImportFormat = 'geojson' | 'kml' | 'gpx' | 'shapefile';
-
-export interface CoordinateSystemSuggestion {
-  coordinateSystem: Exclude<CoordinateSystem, 'wgs84'>;
-  /** Median distance of the file's vertices to the district boundaries as read, and after converting. */
-  medianOffsetBeforeM: number;
-  medianOffsetAfterM: number;
-}
+export type { CoordinateSystemSuggestion, ImportFormat } from '../data/import/import-types.ts';
+export type { ImportStage } from '../workers/import-protocol.ts';
 
 export interface ImportedLayer {
   id: string;
@@ -31,7 +34,7 @@ export interface ImportedLayer {
   /** Property names found on the features, most common first: what the planner can group by. */
   propertyNames: string[];
   /** Things the planner should know (null geometries skipped, .prj reprojected from …), zh and en. */
-  notes: { zh: string; en: string }[];
+  notes: LocalisedNote[];
   coordinateSystemSuggestion: CoordinateSystemSuggestion | null;
   /** `blob:` URL of the normalised WGS84 GeoJSON, for the map source. */
   dataUrl: string;
@@ -39,8 +42,6 @@ export interface ImportedLayer {
   featureAreasM2: Float64Array;
   visible: boolean;
 }
-
-export type ImportStage = 'reading' | 'parsing' | 'validating' | 'converting' | 'measuring' | 'storing';
 
 export interface ImportJob {
   fileName: string;
@@ -59,19 +60,152 @@ export const importedLayers = signal<readonly ImportedLayer[]>([]);
 export const importJob = signal<ImportJob | null>(null);
 export const importFailure = signal<ImportFailure | null>(null);
 
-/** Once, after the dataset is ready: starts the worker lazily and restores stored layers. */
-export async function connectImportedLayers(_dataset: Dataset): Promise<void> {}
-export async function importFiles(_files: readonly File[], _coordinateSystem: CoordinateSystem = 'wgs84'): Promise<void> {}
-export function cancelImport(): void {}
-export async function reinterpretLayer(_layerId: string, _coordinateSystem: CoordinateSystem): Promise<void> {}
-export function setImportedLayerVisible(_layerId: string, _visible: boolean): void {}
-export async function removeImportedLayer(_layerId: string): Promise<void> {}
-export async function clearImportedLayers(): Promise<void> {}
-/** For the zone's own layers or an imported layer, computed off the main thread. */
-export async function landUseTableOf(_source: Exclude<LandUseSource, { kind: 'drawn' }>, _groupBy: string): Promise<LandUseTable> {
-  throw new Error('not built yet');
+const client = new ImportClient();
+let connected: Promise<void> | null = null;
+/** Imports and restores run one after another; a cancel ends the one running. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function enqueue<T>(work: () => Promise<T>): Promise<T> {
+  const result = queue.then(work, work);
+  queue = result.catch(() => undefined);
+  return result;
 }
+
+function toLayer(reply: ImportedLayerReply): ImportedLayer {
+  const { record, summary } = reply;
+  return {
+    id: record.id,
+    fileName: record.fileName,
+    format: summary.format,
+    coordinateSystem: record.coordinateSystem,
+    importedAt: record.importedAt,
+    measurement: summary.measurement,
+    totalLengthM: summary.totalLengthM,
+    bbox: summary.bbox,
+    propertyNames: summary.propertyNames,
+    notes: summary.notes,
+    coordinateSystemSuggestion: summary.coordinateSystemSuggestion,
+    dataUrl: URL.createObjectURL(reply.data),
+    featureAreasM2: reply.featureAreasM2,
+    visible: record.visible,
+  };
+}
+
+/** Adds a layer, or replaces the one with its id (a re-read) keeping its place in the list. */
+function putLayer(layer: ImportedLayer): void {
+  const current = importedLayers.value;
+  const index = current.findIndex((candidate) => candidate.id === layer.id);
+  if (index < 0) {
+    importedLayers.value = [...current, layer];
+    return;
+  }
+  URL.revokeObjectURL(current[index]!.dataUrl);
+  importedLayers.value = current.map((candidate, position) => (position === index ? layer : candidate));
+}
+
+function withFileName(fileName: string, message: string): string {
+  return message.startsWith(fileName) ? message : `${fileName}: ${message}`;
+}
+
+/** Runs one worker job with the progress bar; failures go to `importFailure`, cancels to nothing. */
+async function runJob(fileName: string, job: (onProgress: (stage: ImportStage, fraction: number) => void) => Promise<ImportedLayerReply>): Promise<ImportedLayer | null> {
+  importJob.value = { fileName, stage: 'reading', fraction: 0 };
+  try {
+    const reply = await job((stage, fraction) => (importJob.value = { fileName, stage, fraction }));
+    const layer = toLayer(reply);
+    batch(() => {
+      putLayer(layer);
+      importJob.value = null;
+    });
+    return layer;
+  } catch (error) {
+    batch(() => {
+      importJob.value = null;
+      if (!(error instanceof ImportCancelled)) importFailure.value = { fileName, message: withFileName(fileName, error instanceof Error ? error.message : String(error)) };
+    });
+    return null;
+  }
+}
+
+/** Once, after the dataset is ready: gives the worker the dataset and restores stored layers. */
+export function connectImportedLayers(dataset: Dataset): Promise<void> {
+  client.connect(dataset);
+  connected ??= (async () => {
+    let stored: Awaited<ReturnType<typeof loadStoredLayers>> = [];
+    try {
+      stored = await loadStoredLayers();
+    } catch {
+      return; // No IndexedDB (private mode, blocked): nothing to restore, imports still work.
+    }
+    for (const record of stored) {
+      await enqueue(() => runJob(record.fileName, (onProgress) => client.restore(record.id, undefined, onProgress)));
+    }
+  })();
+  return connected;
+}
+
+function newLayerId(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `layer-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Imports each file in turn; a file that fails is announced and the others still import. */
+export async function importFiles(files: readonly File[], coordinateSystem: CoordinateSystem = 'wgs84'): Promise<void> {
+  // A new choice of files replaces the last failure; within it, each failure stays until the next choice.
+  if (files.length > 0) importFailure.value = null;
+  for (const file of files) {
+    await enqueue(async () => {
+      const tooLarge = fileSizeProblem(file.name, file.size);
+      if (tooLarge) {
+        importFailure.value = { fileName: file.name, message: tooLarge };
+        return;
+      }
+      const order = Date.now();
+      const record: LayerRecordFields = { id: newLayerId(), fileName: file.name, coordinateSystem, importedAt: new Date().toISOString(), visible: true, order };
+      await runJob(file.name, (onProgress) => client.importFile(file, record, onProgress));
+    });
+  }
+}
+
+export function cancelImport(): void {
+  client.cancel();
+}
+
+/** Reads a layer's stored file again as another coordinate system (e.g. after the GCJ-02 suggestion). */
+export async function reinterpretLayer(layerId: string, coordinateSystem: CoordinateSystem): Promise<void> {
+  const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
+  if (!layer) return;
+  await enqueue(() => runJob(layer.fileName, (onProgress) => client.restore(layerId, coordinateSystem, onProgress)));
+}
+
+export function setImportedLayerVisible(layerId: string, visible: boolean): void {
+  importedLayers.value = importedLayers.value.map((layer) => (layer.id === layerId ? { ...layer, visible } : layer));
+  void updateStoredLayer(layerId, { visible }).catch(() => undefined);
+}
+
+export async function removeImportedLayer(layerId: string): Promise<void> {
+  const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
+  if (layer) URL.revokeObjectURL(layer.dataUrl);
+  importedLayers.value = importedLayers.value.filter((candidate) => candidate.id !== layerId);
+  client.forget(layerId);
+  await deleteStoredLayer(layerId);
+}
+
+/** Deliberate only: the panel asks the planner to confirm first. */
+export async function clearImportedLayers(): Promise<void> {
+  for (const layer of importedLayers.value) {
+    URL.revokeObjectURL(layer.dataUrl);
+    client.forget(layer.id);
+  }
+  importedLayers.value = [];
+  await deleteAllStoredLayers();
+}
+
+/** For the zone's own layers or an imported layer, computed off the main thread. */
+export function landUseTableOf(source: Exclude<LandUseSource, { kind: 'drawn' }>, groupBy: string): Promise<LandUseTable> {
+  return client.landUseTable(source, groupBy);
+}
+
 /** The layer's features as GeoJSON with measured_area_m2 / measured_length_m on each. */
-export async function exportImportedLayer(_layerId: string): Promise<Blob> {
-  throw new Error('not built yet');
+export function exportImportedLayer(layerId: string): Promise<Blob> {
+  return client.exportLayer(layerId);
 }

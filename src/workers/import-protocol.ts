@@ -1,0 +1,57 @@
+/**
+ * Messages between the page and `import.worker.ts`. Only small things cross: summaries, tables,
+ * Blobs (passed by reference) and the per-feature areas (a transferred Float64Array). Features
+ * never do: they stay in the worker, which keeps them cached and reloads them from IndexedDB.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { LandUseSource, LandUseTable } from '../analysis/land-use-types.ts';
+import type { CoordinateSystem } from '../data/coordinate-systems.ts';
+import type { Dataset } from '../data/dataset-types.ts';
+import type { ImportSummary } from '../data/import/import-types.ts';
+
+export type ImportStage = 'reading' | 'parsing' | 'validating' | 'converting' | 'measuring' | 'storing';
+
+/** Where each stage starts on the job's 0…1 progress bar; reading is by bytes, the rest by step. */
+export const STAGE_START: Record<ImportStage, number> = {
+  reading: 0,
+  parsing: 0.35,
+  validating: 0.6,
+  converting: 0.7,
+  measuring: 0.75,
+  storing: 0.92,
+};
+
+export interface LayerRecordFields {
+  id: string;
+  fileName: string;
+  coordinateSystem: CoordinateSystem;
+  importedAt: string;
+  visible: boolean;
+  order: number;
+}
+
+export type ImportRequest =
+  /** Once per worker: what the coordinate-system check and the land-use tables need. */
+  | { type: 'connect'; districts: FeatureCollection | null; dataset: Dataset | null }
+  /** A new file: read, import, store. */
+  | { type: 'import'; jobId: number; file: Blob; record: LayerRecordFields }
+  /** A stored layer again (after a reload, or read in another coordinate system). */
+  | { type: 'restore'; jobId: number; layerId: string; coordinateSystem?: CoordinateSystem }
+  | { type: 'land-use-table'; jobId: number; source: Exclude<LandUseSource, { kind: 'drawn' }>; groupBy: string }
+  | { type: 'export'; jobId: number; layerId: string }
+  | { type: 'forget'; layerId: string };
+
+export interface ImportedLayerReply {
+  record: LayerRecordFields;
+  summary: ImportSummary;
+  /** The normalised WGS84 GeoJSON for the map (the original file when it already is that). */
+  data: Blob;
+  featureAreasM2: Float64Array;
+}
+
+export type ImportReply =
+  | { type: 'progress'; jobId: number; stage: ImportStage; fraction: number }
+  | { type: 'imported'; jobId: number; layer: ImportedLayerReply }
+  | { type: 'table'; jobId: number; table: LandUseTable }
+  | { type: 'exported'; jobId: number; data: Blob }
+  | { type: 'failed'; jobId: number; message: string };

@@ -1,0 +1,174 @@
+/**
+ * The import worker: reads a planner's file (reporting bytes read), imports it with
+ * src/data/import, stores the original in IndexedDB, and keeps the parsed features for the
+ * statistics and export requests that follow. The page never holds the features. A worker
+ * terminated mid-job (cancel) is replaced by a fresh one, which reloads layers from IndexedDB
+ * when asked about them.
+ */
+import type { Feature, FeatureCollection } from 'geojson';
+import { collectionLandUseTable, dissolvedGreenLand, zoneLandUseTable } from '../analysis/land-use-table.ts';
+import type { Polygonal } from '../analysis/dissolve.ts';
+import type { Dataset } from '../data/dataset-types.ts';
+import { indexBoundaries, type BoundaryIndex } from '../data/import/coordinate-suggestion.ts';
+import { importBytes, lineLengthOf, type ImportStep } from '../data/import/import-file.ts';
+import { fileSizeProblem } from '../data/import/import-limits.ts';
+import { ellipsoidalArea } from '../geo/area.ts';
+import { loadStoredLayer, storeLayer, updateStoredLayer } from '../state/imported-layers-persistence.ts';
+import { STAGE_START, type ImportReply, type ImportRequest, type ImportStage, type LayerRecordFields } from './import-protocol.ts';
+
+interface CachedLayer {
+  fileName: string;
+  collection: FeatureCollection;
+  featureAreasM2: Float64Array;
+}
+
+let boundaries: BoundaryIndex | null = null;
+let dataset: Dataset | null = null;
+let greenLand: Polygonal | null | undefined;
+const layers = new Map<string, CachedLayer>();
+
+function post(reply: ImportReply, transfer: Transferable[] = []): void {
+  globalThis.postMessage(reply, { transfer });
+}
+
+function progress(jobId: number, stage: ImportStage, withinStage = 0): void {
+  const stages = Object.keys(STAGE_START) as ImportStage[];
+  const next = stages[stages.indexOf(stage) + 1];
+  const end = next ? STAGE_START[next] : 1;
+  post({ type: 'progress', jobId, stage, fraction: STAGE_START[stage] + (end - STAGE_START[stage]) * withinStage });
+}
+
+/** The file's bytes, read as a stream so the progress bar follows the bytes. */
+async function readWithProgress(file: Blob, onFraction: (fraction: number) => void): Promise<Uint8Array> {
+  const bytes = new Uint8Array(file.size);
+  const reader = file.stream().getReader();
+  let offset = 0;
+  let reported = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    // A file that grew while being read: keep what fits, the size was checked against the limit.
+    const chunk = value.subarray(0, Math.max(0, bytes.length - offset));
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+    if (bytes.length > 0 && offset / bytes.length - reported >= 0.02) {
+      reported = offset / bytes.length;
+      onFraction(reported);
+    }
+  }
+  return bytes.subarray(0, offset);
+}
+
+class ImportFailed extends Error {}
+
+/** Imports a file's bytes and caches the result; returns what the page gets. */
+async function importAndCache(jobId: number | null, file: Blob, record: LayerRecordFields) {
+  const tooLarge = fileSizeProblem(record.fileName, file.size);
+  if (tooLarge) throw new ImportFailed(tooLarge);
+  const bytes = await readWithProgress(file, (fraction) => jobId !== null && progress(jobId, 'reading', fraction));
+  const outcome = await importBytes({
+    bytes,
+    fileName: record.fileName,
+    coordinateSystem: record.coordinateSystem,
+    boundaries,
+    onStep: (step: ImportStep) => jobId !== null && progress(jobId, step),
+  });
+  if (!outcome.ok) throw new ImportFailed(outcome.message);
+  layers.set(record.id, { fileName: record.fileName, collection: outcome.collection, featureAreasM2: outcome.featureAreasM2 });
+  const data = outcome.geoJsonText === null ? file : new Blob([outcome.geoJsonText], { type: 'application/geo+json' });
+  return { summary: outcome.summary, data, featureAreasM2: outcome.featureAreasM2 };
+}
+
+/** A layer's features, from the cache or (in a fresh worker) re-imported from IndexedDB. */
+async function cachedLayer(layerId: string): Promise<CachedLayer> {
+  const cached = layers.get(layerId);
+  if (cached) return cached;
+  const stored = await loadStoredLayer(layerId);
+  if (!stored) throw new ImportFailed('this imported layer is no longer stored (cleared in another tab?)');
+  await importAndCache(null, stored.file, stored);
+  return layers.get(layerId)!;
+}
+
+function sendLayer(jobId: number, record: LayerRecordFields, imported: Awaited<ReturnType<typeof importAndCache>>): void {
+  // The cache keeps its own copy of the areas: the posted one is transferred away.
+  const featureAreasM2 = imported.featureAreasM2.slice();
+  post({ type: 'imported', jobId, layer: { record, summary: imported.summary, data: imported.data, featureAreasM2 } }, [featureAreasM2.buffer]);
+}
+
+function withMeasurements(layer: CachedLayer): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: layer.collection.features.map(
+      (feature, index): Feature => ({
+        ...feature,
+        properties: { ...feature.properties, measured_area_m2: layer.featureAreasM2[index] ?? ellipsoidalArea(feature.geometry), measured_length_m: lineLengthOf(feature.geometry) },
+      }),
+    ),
+  };
+}
+
+async function handle(request: ImportRequest): Promise<void> {
+  switch (request.type) {
+    case 'connect':
+      boundaries = request.districts ? indexBoundaries(request.districts) : null;
+      dataset = request.dataset;
+      greenLand = undefined;
+      return;
+    case 'forget':
+      layers.delete(request.layerId);
+      return;
+    case 'import': {
+      const imported = await importAndCache(request.jobId, request.file, request.record);
+      progress(request.jobId, 'storing');
+      try {
+        await storeLayer({ ...request.record, file: request.file });
+      } catch (error) {
+        imported.summary.notes.push({
+          zh: '无法保存到浏览器存储（空间不足或被禁用）：刷新后此图层将丢失。',
+          en: `Could not be kept in the browser's storage (${error instanceof Error ? error.message : String(error)}): it will be gone after a reload.`,
+        });
+      }
+      sendLayer(request.jobId, request.record, imported);
+      return;
+    }
+    case 'restore': {
+      const stored = await loadStoredLayer(request.layerId);
+      if (!stored) throw new ImportFailed('this imported layer is no longer stored');
+      const { file, ...fields } = stored;
+      const record: LayerRecordFields = { ...fields, coordinateSystem: request.coordinateSystem ?? stored.coordinateSystem };
+      const imported = await importAndCache(request.jobId, file, record);
+      if (record.coordinateSystem !== stored.coordinateSystem) {
+        progress(request.jobId, 'storing');
+        await updateStoredLayer(record.id, { coordinateSystem: record.coordinateSystem }).catch(() => undefined);
+      }
+      sendLayer(request.jobId, record, imported);
+      return;
+    }
+    case 'land-use-table': {
+      if (!dataset) throw new ImportFailed('the zone dataset is not loaded yet');
+      if (greenLand === undefined) greenLand = dissolvedGreenLand(dataset);
+      if (request.source.kind === 'zone') {
+        post({ type: 'table', jobId: request.jobId, table: zoneLandUseTable(dataset, request.groupBy, { greenLand }) });
+        return;
+      }
+      const layer = await cachedLayer(request.source.layerId);
+      const table = collectionLandUseTable(layer.collection, request.groupBy, request.source, { greenLand, layerName: layer.fileName });
+      post({ type: 'table', jobId: request.jobId, table });
+      return;
+    }
+    case 'export': {
+      const layer = await cachedLayer(request.layerId);
+      post({ type: 'exported', jobId: request.jobId, data: new Blob([JSON.stringify(withMeasurements(layer))], { type: 'application/geo+json' }) });
+      return;
+    }
+  }
+}
+
+globalThis.addEventListener('message', (event: MessageEvent<ImportRequest>) => {
+  const request = event.data;
+  handle(request).catch((error: unknown) => {
+    if (!('jobId' in request)) return;
+    const message = error instanceof ImportFailed ? error.message : `import worker: ${error instanceof Error ? error.message : String(error)}`;
+    post({ type: 'failed', jobId: request.jobId, message });
+  });
+});
