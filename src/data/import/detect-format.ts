@@ -42,8 +42,10 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): FormatDe
   const text = leadingText(firstBytes);
   if (text.startsWith('{') || text.startsWith('[')) return { ok: true, format: 'geojson' };
   if (text.startsWith('<')) {
-    if (/<kml[\s>]/i.test(text) || byName === 'kml') return { ok: true, format: 'kml' };
-    if (/<gpx[\s>]/i.test(text) || byName === 'gpx') return { ok: true, format: 'gpx' };
+    if (/<kml[\s>]/i.test(text)) return { ok: true, format: 'kml' };
+    if (/<gpx[\s>]/i.test(text)) return { ok: true, format: 'gpx' };
+    // The root element can sit below a long comment; the extension then decides.
+    if (byName === 'kml' || byName === 'gpx') return { ok: true, format: byName };
     return { ok: false, message: `${fileName}: an XML file that is neither KML nor GPX (不支持的格式; accepted: GeoJSON, KML, GPX, zipped Shapefile)` };
   }
   if (byName === 'shapefile') {
