@@ -207,7 +207,15 @@ function chartSummary(table: LandUseTable, rows: readonly LandUseRow[], text: St
 
 type ExportState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; message: string } | { status: 'failed'; message: string };
 
-function ExportButtons({ source, table, title }: { source: LandUseSource; table: LandUseTable | null; title: string }) {
+interface ExportProps {
+  source: LandUseSource;
+  table: LandUseTable | null;
+  /** The table's rows as the planner sees them sorted: the CSV keeps that order. */
+  rows: readonly LandUseRow[];
+  title: string;
+}
+
+function ExportButtons({ source, table, rows, title }: ExportProps) {
   const text = statisticsMessages();
   const lang = language.value;
   const map = plannerMap.value;
@@ -220,7 +228,7 @@ function ExportButtons({ source, table, title }: { source: LandUseSource; table:
     setFailure(null);
     try {
       download(
-        landUseCsvBlob(table, { language: lang, sourceTitle: title, exportedAt: new Date().toISOString() }),
+        landUseCsvBlob({ ...table, rows: [...rows] }, { language: lang, sourceTitle: title, exportedAt: new Date().toISOString() }),
         safeFileName([...stem, table.groupedBy], 'csv', 'land-use'),
       );
     } catch (error) {
@@ -438,7 +446,7 @@ export function StatisticsSection() {
             {table.rows.length > 0 ? <LandUseChart bars={bars} labels={chartLabels} summary={chartSummary(table, sortedRows, text, tag)} /> : null}
           </>
         ) : null}
-        {open ? <ExportButtons source={source} table={table} title={title} /> : null}
+        {open ? <ExportButtons source={source} table={table} rows={sortedRows} title={title} /> : null}
       </details>
     </section>
   );
