@@ -184,13 +184,9 @@ function StatisticsTable({ table, rows, title, unit, order, onSort }: TableProps
       </table>
       <ul class="statistics-notes small muted">
         <li>{text.denominator(table.denominator[lang], `${area(table.denominatorM2)} ${unitName}`)}</li>
-        {table.skipped.points + table.skipped.lines + table.skipped.nullGeometries > 0 ? (
-          <li>{text.skipped(table.skipped.points, table.skipped.lines, table.skipped.nullGeometries)}</li>
-        ) : null}
         {table.notes.map((note, index) => (
           <li key={index}>{note[lang]}</li>
         ))}
-        <li>{text.greenRatioMeaning}</li>
       </ul>
     </div>
   );

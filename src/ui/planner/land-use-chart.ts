@@ -10,6 +10,17 @@ import { family as appFontFamily } from 'virtual:app-font';
 import type { ChartBar } from './statistics-table.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+// Every text the chart draws (ticks, axis title, tooltip) in the app's font: the default family
+// list has no CJK face on machines without one, and Chinese would draw as boxes.
+Chart.defaults.font.family = `"${appFontFamily}", sans-serif`;
+
+/** Category names can be long (a planner's property values): the axis shows a prefix, the tooltip and the table the whole name. */
+const MAXIMUM_TICK_CHARACTERS = 14;
+
+export function shortenLabel(label: string): string {
+  const characters = Array.from(label.replace(/\s+/g, ' '));
+  return characters.length <= MAXIMUM_TICK_CHARACTERS ? characters.join('') : `${characters.slice(0, MAXIMUM_TICK_CHARACTERS - 1).join('')}…`;
+}
 
 export interface LandUseChartLabels {
   /** The value axis, e.g. "占比（%）". */
@@ -45,11 +56,18 @@ export async function createLandUseChart(
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      font: { family: `"${appFontFamily}", sans-serif` },
       color: INK,
       scales: {
         x: { beginAtZero: true, title: { display: true, text: labels.axis, color: INK }, ticks: { color: INK } },
-        y: { ticks: { color: INK, autoSkip: false } },
+        y: {
+          ticks: {
+            color: INK,
+            autoSkip: false,
+            callback(value) {
+              return shortenLabel(String(this.getLabelForValue(Number(value))));
+            },
+          },
+        },
       },
       plugins: {
         tooltip: { callbacks: { label: (item) => labels.percent(Number(item.raw)) } },

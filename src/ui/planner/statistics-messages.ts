@@ -25,8 +25,6 @@ export interface StatisticsMessages {
   noValue: string;
   notComputed: string;
   denominator: (what: string, area: string) => string;
-  skipped: (points: number, lines: number, nullGeometries: number) => string;
-  greenRatioMeaning: string;
   chartHeading: string;
   chartLoading: string;
   chartFailed: (reason: string) => string;
@@ -76,8 +74,6 @@ const zh: StatisticsMessages = {
   noValue: '（无此属性）',
   notComputed: '—',
   denominator: (what, area) => `占比分母：${what}，${area}。`,
-  skipped: (points, lines, nullGeometries) => `未计面积：${points} 个点、${lines} 条线、${nullGeometries} 个空几何。`,
-  greenRatioMeaning: '绿地率 = 类别范围内的绿地面积 ÷ 该类别（合并后）面积；不是绿化覆盖率。',
   chartHeading: '各类别占比',
   chartLoading: '正在加载图表…',
   chartFailed: (reason) => `图表无法显示：${reason}。数字见上表。`,
@@ -127,8 +123,6 @@ const en: StatisticsMessages = {
   noValue: '(no value)',
   notComputed: '—',
   denominator: (what, area) => `Shares are of ${what}, ${area}.`,
-  skipped: (points, lines, nullGeometries) => `Without area: ${points} points, ${lines} lines, ${nullGeometries} null geometries.`,
-  greenRatioMeaning: 'Green-space ratio (绿地率) = green land inside the category ÷ the category’s dissolved area; not canopy cover.',
   chartHeading: 'Share per category',
   chartLoading: 'Loading the chart…',
   chartFailed: (reason) => `The chart cannot be shown: ${reason}. The table above has the figures.`,
