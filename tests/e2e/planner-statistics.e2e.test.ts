@@ -4,7 +4,7 @@
  * back to the same figures; an imported file's table equals the stats CLI for that file, with a
  * hostile category name kept as text; the chart draws; the map downloads as an A4 PNG.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
