@@ -13,6 +13,7 @@ import { language } from '../../i18n/index.ts';
 import type { DrawingMode } from '../../map/measure-drawing.ts';
 import {
   clearAllShapes,
+  connectDrawnShapes,
   deleteShape,
   drawingMode,
   drawnShapeAnalyses,
@@ -270,6 +271,11 @@ export function MeasureSection() {
   const shapes = drawnShapes.value;
   const live = liveDrawing.value;
   const [confirmingClear, setConfirmingClear] = useState(false);
+
+  // Idempotent: restoring the stored shapes must not wait on anyone else remembering to ask.
+  useEffect(() => {
+    connectDrawnShapes();
+  }, []);
 
   useEffect(() => {
     if (!controller) return;

@@ -1,0 +1,219 @@
+/**
+ * Measuring by drawing, as a planner does it in real chromium against the built app: clicks on
+ * the map canvas draw a polygon whose area the panel reads out equal (1e-6) to GeographicLib's
+ * for the same corners; a line reads its geodesic length; dragging a vertex changes the number to
+ * the new shape's; delete removes; the shapes and their numbers come back after a reload; and
+ * clicks that place vertices never open the map's info panel.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
+import { Geodesic } from '../../src/geo/geographiclib.ts';
+import { geographicLibArea } from '../fixtures/geographiclib-oracle.ts';
+import { launchBrowser, openApp, waitForMapIdle, type AppPage, type BrowserSession } from './harness.ts';
+
+type Pixel = [x: number, y: number];
+
+async function openMeasuring(app: AppPage): Promise<void> {
+  const summary = app.page.locator('.planner-panel > details > summary');
+  await summary.waitFor({ timeout: 30_000 });
+  const open = await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open);
+  if (!open) await summary.click();
+  // The tools appear once the map's drawing controller exists.
+  await app.page.locator('.measure-tool[data-tool="polygon"]').waitFor({ timeout: 30_000 });
+}
+
+async function canvasOrigin(app: AppPage): Promise<Pixel> {
+  const box = await app.page.locator('.map-area canvas.maplibregl-canvas').boundingBox();
+  if (!box) throw new Error('no map canvas');
+  return [box.x, box.y];
+}
+
+/** The map's own reading of container pixels as [longitude, latitude]. */
+async function unproject(app: AppPage, pixels: Pixel[]): Promise<number[][]> {
+  return app.page.evaluate((points) => points.map(([x, y]) => window.__zoneMap!.unproject([x, y]).toArray()), pixels);
+}
+
+async function clickAt(app: AppPage, origin: Pixel, [x, y]: Pixel): Promise<void> {
+  await app.page.mouse.click(origin[0] + x, origin[1] + y);
+}
+
+function geodesicLength(positions: number[][]): number {
+  let total = 0;
+  for (let index = 1; index < positions.length; index++) {
+    total += Geodesic.WGS84.Inverse(positions[index - 1]![1]!, positions[index - 1]![0]!, positions[index]![1]!, positions[index]![0]!).s12!;
+  }
+  return total;
+}
+
+function polygonThrough(positions: number[][]): Polygon {
+  return { type: 'Polygon', coordinates: [[...positions, positions[0]!]] };
+}
+
+async function storedShapeCount(app: AppPage): Promise<number> {
+  return app.page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('keyval-store');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const database = request.result;
+          if (!database.objectStoreNames.contains('keyval')) return resolve(0);
+          const get = database.transaction('keyval').objectStore('keyval').get('luzhou-zone-map:drawn-shapes:v1');
+          get.onsuccess = () => resolve((get.result as { shapes?: unknown[] } | undefined)?.shapes?.length ?? 0);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+const relativeDifference = (actual: number, expected: number) => Math.abs(actual / expected - 1);
+
+describe('measuring by drawing', () => {
+  let browser: BrowserSession;
+  let app: AppPage;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openApp({ browser, viewport: { width: 1280, height: 860 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('draws a polygon by clicks and reads its ellipsoidal area, equal to GeographicLib for the clicked corners', async () => {
+    await openMeasuring(app);
+    await waitForMapIdle(app);
+    const origin = await canvasOrigin(app);
+    const size = await app.page.evaluate(() => {
+      const canvas = window.__zoneMap!.getCanvas();
+      return [canvas.clientWidth, canvas.clientHeight] as Pixel;
+    });
+    const centre: Pixel = [Math.round(size[0] / 2), Math.round(size[1] / 2)];
+    const corners: Pixel[] = [
+      [centre[0] - 120, centre[1] - 90],
+      [centre[0] + 110, centre[1] - 100],
+      [centre[0] + 140, centre[1] + 80],
+      [centre[0] - 90, centre[1] + 110],
+    ];
+
+    await app.page.locator('.measure-tool[data-tool="polygon"]').click();
+    expect(await app.page.locator('.measure-tool[data-tool="polygon"]').getAttribute('aria-pressed')).toBe('true');
+    for (const corner of corners) await clickAt(app, origin, corner);
+    // The outline follows the pointer: the live readout already has an area.
+    await app.page.locator('.measure-live .measure-area[data-area-m2]').waitFor();
+    // Clicks that placed vertices on the zone's features did not open its info panel.
+    expect(await app.page.locator('.feature-panel').count()).toBe(0);
+    await clickAt(app, origin, corners[0]!);
+
+    const shape = app.page.locator('.measure-shape[data-shape-tool="polygon"]');
+    await shape.waitFor();
+    const positions = await unproject(app, corners);
+    const expected = geographicLibArea(polygonThrough(positions));
+    const shown = Number(await shape.locator('.measure-area').getAttribute('data-area-m2'));
+    expect(relativeDifference(shown, expected)).toBeLessThan(1e-6);
+    // The figure a planner reads: hectares (or km²) and 亩, from the same number.
+    const text = await shape.locator('.measure-area').textContent();
+    expect(text).toMatch(/亩/);
+    const perimeter = Number(await shape.locator('.measure-perimeter').getAttribute('data-perimeter-m'));
+    // terra-draw keeps 9 decimals of a degree (≈0.1 mm), which is all that separates the two.
+    expect(relativeDifference(perimeter, geodesicLength([...positions, positions[0]!]))).toBeLessThan(1e-7);
+
+    // Green land, its ratio and the overlap with the planning units arrive from the worker.
+    await shape.locator('.measure-green-ratio').waitFor({ timeout: 20_000 });
+    const overlaps = shape.locator('.measure-overlaps tbody tr, .measure-no-overlap');
+    expect(await overlaps.count()).toBeGreaterThan(0);
+    await app.screenshot('planner-measure-polygon');
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('draws a line and reads its geodesic length', async () => {
+    const origin = await canvasOrigin(app);
+    const points: Pixel[] = [
+      [200, 150],
+      [420, 260],
+      [560, 180],
+    ];
+    await app.page.locator('.measure-tool[data-tool="line"]').click();
+    for (const point of points) await clickAt(app, origin, point);
+    await clickAt(app, origin, points[points.length - 1]!);
+    const line = app.page.locator('.measure-shape[data-shape-tool="line"]');
+    await line.waitFor();
+    const expected = geodesicLength(await unproject(app, points));
+    const shown = Number(await line.locator('.measure-length').getAttribute('data-length-m'));
+    expect(relativeDifference(shown, expected)).toBeLessThan(1e-6);
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('drags a vertex of the polygon and reads the new shape’s area', async () => {
+    const origin = await canvasOrigin(app);
+    const shape = app.page.locator('.measure-shape[data-shape-tool="polygon"]');
+    const before = Number(await shape.locator('.measure-area').getAttribute('data-area-m2'));
+    // Select the polygon through its list entry, then drag its vertex nearest the map's centre.
+    await shape.locator('.measure-edit').click();
+    await app.page.locator('.measure-shape--selected[data-shape-tool="polygon"]').waitFor();
+    const vertices = await app.page.evaluate(async () => {
+      const map = window.__zoneMap!;
+      const source = map.getSource('td-polygon') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> };
+      const data = await source.getData();
+      const polygon = data.features.find((feature) => feature.geometry.type === 'Polygon');
+      if (!polygon || polygon.geometry.type !== 'Polygon') return null;
+      return polygon.geometry.coordinates[0]!.slice(0, -1).map((position) => {
+        const point = map.project(position as [number, number]);
+        return [point.x, point.y] as [number, number];
+      });
+    });
+    expect(vertices).not.toBeNull();
+    const from = vertices![2]!;
+    const to: Pixel = [from[0] + 70, from[1] + 50];
+    await app.page.mouse.move(origin[0] + from[0], origin[1] + from[1]);
+    await app.page.mouse.down();
+    await app.page.mouse.move(origin[0] + to[0], origin[1] + to[1], { steps: 8 });
+    await app.page.mouse.up();
+    await expect.poll(async () => Number(await shape.locator('.measure-area').getAttribute('data-area-m2'))).not.toBe(before);
+    const after = Number(await shape.locator('.measure-area').getAttribute('data-area-m2'));
+    const moved = vertices!.map((vertex, index) => (index === 2 ? to : vertex));
+    const expected = geographicLibArea(polygonThrough(await unproject(app, moved)));
+    // The vertex lands where the pointer was released, to the adapter's pixel rounding.
+    expect(relativeDifference(after, expected)).toBeLessThan(2e-3);
+    expect(after).toBeGreaterThan(before);
+    await app.screenshot('planner-measure-edited');
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('deletes a shape, and the rest come back with the same numbers after a reload', async () => {
+    await app.page.locator('.measure-shape[data-shape-tool="line"] .measure-delete').click();
+    await expect.poll(() => app.page.locator('.measure-shape').count()).toBe(1);
+    await expect.poll(() => storedShapeCount(app)).toBe(1);
+    const area = await app.page.locator('.measure-shape .measure-area').getAttribute('data-area-m2');
+    const id = await app.page.locator('.measure-shape').getAttribute('data-shape-id');
+
+    await app.page.reload();
+    await app.waitForReady();
+    await openMeasuring(app);
+    const restored = app.page.locator(`.measure-shape[data-shape-id="${id}"]`);
+    await restored.waitFor();
+    expect(await restored.locator('.measure-area').getAttribute('data-area-m2')).toBe(area);
+    await restored.locator('.measure-green-ratio').waitFor({ timeout: 20_000 });
+    // Back on the map, too: terra-draw's source holds it.
+    await expect
+      .poll(() =>
+        app.page.evaluate(async () => {
+          const source = window.__zoneMap!.getSource('td-polygon') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> } | undefined;
+          return source ? (await source.getData()).features.filter((feature) => feature.geometry.type === 'Polygon').length : 0;
+        }),
+      )
+      .toBe(1);
+    await app.screenshot('planner-measure-restored');
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('clears everything only after confirmation', async () => {
+    await app.page.locator('.measure-clear').click();
+    await app.page.locator('.measure-confirm').waitFor();
+    expect(await app.page.locator('.measure-shape').count()).toBe(1);
+    await app.page.locator('.measure-clear-confirm').click();
+    await expect.poll(() => app.page.locator('.measure-shape').count()).toBe(0);
+    await expect.poll(() => storedShapeCount(app)).toBe(0);
+    expect(await app.problems()).toEqual([]);
+  });
+});
