@@ -5,8 +5,10 @@
  * the new shape's; delete removes; the shapes and their numbers come back after a reload; and
  * clicks that place vertices never open the map's info panel.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Polygon } from 'geojson';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { Geodesic } from '../../src/geo/geographiclib.ts';
 import { geographicLibArea } from '../fixtures/geographiclib-oracle.ts';
 import { launchBrowser, openApp, waitForMapIdle, type AppPage, type BrowserSession } from './harness.ts';
@@ -65,6 +67,8 @@ async function storedShapeCount(app: AppPage): Promise<number> {
       }),
   );
 }
+
+const core = (JSON.parse(readFileSync(new URL('../../geodata/core.geojson', import.meta.url), 'utf8')) as FeatureCollection).features[0]!;
 
 const relativeDifference = (actual: number, expected: number) => Math.abs(actual / expected - 1);
 
@@ -204,6 +208,33 @@ describe('measuring by drawing', () => {
       )
       .toBe(1);
     await app.screenshot('planner-measure-restored');
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('gives clicks on a map feature to the drawing while a tool is on; Escape drops the unfinished shape, then leaves the tool', async () => {
+    const origin = await canvasOrigin(app);
+    const inside = pointOnFeature(core).geometry.coordinates;
+    const pixel = await app.page.evaluate(([longitude, latitude]) => {
+      const point = window.__zoneMap!.project([longitude!, latitude!]);
+      return [Math.round(point.x), Math.round(point.y)] as [number, number];
+    }, inside);
+    const shapesBefore = await app.page.locator('.measure-shape').count();
+    await app.page.locator('.measure-tool[data-tool="polygon"]').click();
+    await clickAt(app, origin, pixel);
+    await clickAt(app, origin, [pixel[0] + 90, pixel[1] + 10]);
+    await app.page.locator('.measure-live .measure-facts').waitFor();
+    expect(await app.page.locator('.feature-panel').count()).toBe(0);
+
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => app.page.locator('.measure-live .measure-facts').count()).toBe(0);
+    expect(await app.page.locator('.measure-tool[data-tool="polygon"]').getAttribute('aria-pressed')).toBe('true');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => app.page.locator('.measure-section').getAttribute('data-drawing-mode')).toBe('off');
+    expect(await app.page.locator('.measure-shape').count()).toBe(shapesBefore);
+
+    // The same click with no tool on is a question about the map again.
+    await clickAt(app, origin, pixel);
+    await app.page.locator(`.feature-panel[data-feature-id="${core.properties!.id}"]`).waitFor();
     expect(await app.problems()).toEqual([]);
   });
 
