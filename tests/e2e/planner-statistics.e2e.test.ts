@@ -10,14 +10,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { bbox } from '@turf/bbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseDrawnPolygon, prepareZone } from '../../src/analysis/drawn-shape-analysis.ts';
 import { zoneLandUseTable } from '../../src/analysis/land-use-table.ts';
 import { measureCollection } from '../../src/analysis/measure-collection.ts';
 import { loadDataset } from '../../src/data/load-dataset.ts';
 import type { Dataset } from '../../src/data/dataset-types.ts';
 import { runStats } from '../../scripts/stats/run-stats.ts';
-import { SCREENSHOT_DIRECTORY, launchBrowser, openApp, type AppPage, type BrowserSession } from './harness.ts';
+import { SCREENSHOT_DIRECTORY, launchBrowser, openApp, waitForMapIdle, type AppPage, type BrowserSession } from './harness.ts';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -74,8 +76,12 @@ async function shownRows(app: AppPage): Promise<ShownRow[]> {
   );
 }
 
-async function waitForTable(app: AppPage, groupedBy: string): Promise<void> {
-  await app.page.locator(`.statistics-table[data-grouped-by="${groupedBy}"] tbody tr`).first().waitFor({ timeout: 60_000 });
+/** Waits for the table of this source and grouping (the previous choice's table may still be showing). */
+async function waitForTable(app: AppPage, groupedBy: string, source = 'zone'): Promise<void> {
+  await app.page
+    .locator(`.statistics-table[data-grouped-by="${groupedBy}"][data-source="${source}"] tbody tr`)
+    .first()
+    .waitFor({ timeout: 60_000 });
 }
 
 async function downloadFrom(app: AppPage, exportKind: string): Promise<{ fileName: string; bytes: Buffer }> {
@@ -236,7 +242,7 @@ describe('land-use statistics of an imported file', () => {
     const importedValue = await sourceSelect.locator('option', { hasText: 'parcels.geojson' }).getAttribute('value');
     await sourceSelect.selectOption(importedValue!);
     await app.page.locator('.statistics-controls select').nth(1).selectOption('use');
-    await waitForTable(app, 'use');
+    await waitForTable(app, 'use', importedValue!);
 
     let stdout = '';
     const code = await runStats([path, '--by', 'use', '--json'], { readText: (file) => readFile(file, 'utf8'), stdout: (text) => (stdout += text), stderr: () => {} });
@@ -263,6 +269,63 @@ describe('land-use statistics of an imported file', () => {
     const exported = JSON.parse(geoJson.bytes.toString('utf8')) as FeatureCollection;
     expect(exported.features).toHaveLength(parcels.features.length);
     await app.screenshot('planner-statistics-imported');
+    expect(await app.problems()).toEqual([]);
+  });
+});
+
+describe('land-use statistics of a drawn area', () => {
+  let app: AppPage;
+  let dataset: Dataset;
+
+  beforeAll(async () => {
+    dataset = await zoneDataset();
+    app = await openApp({ viewport: { width: 1280, height: 860 } });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('breaks a drawn polygon down by layer with the drawn-shape analysis’ figures, and exports it as GeoJSON', async () => {
+    await openStatistics(app);
+    await app.page.locator('.measure-tool[data-tool="polygon"]').waitFor({ timeout: 30_000 });
+    await waitForMapIdle(app);
+    // A square around the core area's middle, so the drawn area overlaps the zone's layers.
+    const core = dataset.layers.find((layer) => layer.definition.role === 'core')!.features.features[0]!;
+    const [west, south, east, north] = bbox(core);
+    const centre = await app.page.evaluate(([longitude, latitude]) => window.__zoneMap!.project([longitude!, latitude!]), [(west + east) / 2, (south + north) / 2]);
+    const box = (await app.page.locator('.map-area canvas.maplibregl-canvas').boundingBox())!;
+    const corners: [number, number][] = [
+      [centre.x - 50, centre.y - 40],
+      [centre.x + 50, centre.y - 40],
+      [centre.x + 50, centre.y + 40],
+      [centre.x - 50, centre.y + 40],
+    ];
+    await app.page.locator('.measure-tool[data-tool="polygon"]').click();
+    for (const [x, y] of [...corners, corners[0]!]) await app.page.mouse.click(box.x + x, box.y + y);
+    await app.page.locator('.measure-shape[data-shape-tool="polygon"]').waitFor({ timeout: 30_000 });
+
+    const sourceSelect = app.page.locator('.statistics-controls select').nth(0);
+    const drawnValue = await sourceSelect.locator('option[value^="drawn:"]').first().getAttribute('value');
+    await sourceSelect.selectOption(drawnValue!);
+    await app.page.locator('.statistics-controls select').nth(1).selectOption('layer');
+    await waitForTable(app, 'layer', drawnValue!);
+    const rows = await shownRows(app);
+
+    const geoJson = await downloadFrom(app, 'geojson');
+    const exported = JSON.parse(geoJson.bytes.toString('utf8')) as FeatureCollection<Polygon>;
+    const shapeId = drawnValue!.slice('drawn:'.length);
+    const drawn = exported.features.find((feature) => feature.properties?.['id'] === shapeId)!;
+    const analysis = analyseDrawnPolygon(shapeId, drawn.geometry, prepareZone(dataset));
+    if (!analysis.ok) throw new Error(analysis.problem);
+    const expected = analysis.analysis.landUseByLayer;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((row) => row.category)).toEqual(expected.rows.map((row) => row.key ?? '（无此属性）'));
+    expectSameFigures(rows.map((row) => row.areaM2), expected.rows.map((row) => row.areaM2));
+
+    const csv = parseCsv((await downloadFrom(app, 'csv')).bytes);
+    expect(csv.map((record) => Number(record['面积（m²）']))).toEqual(rows.map((row) => row.areaM2));
+    await app.screenshot('planner-statistics-drawn');
     expect(await app.problems()).toEqual([]);
   });
 });

@@ -144,7 +144,7 @@ function StatisticsTable({ table, rows, title, unit, order, onSort }: TableProps
   );
   return (
     <div class="statistics-table-frame">
-      <table class="statistics-table" data-grouped-by={table.groupedBy}>
+      <table class="statistics-table" data-grouped-by={table.groupedBy} data-source={sourceKey(table.source)}>
         <caption>
           <span class="statistics-table__title">{text.caption(title, groupingName(table.groupedBy, text))}</span>
           <span class="statistics-table__method small muted">{table.method[lang]}</span>
