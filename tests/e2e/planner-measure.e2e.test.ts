@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { pointOnFeature } from '@turf/point-on-feature';
+import { analyseDrawnPolygon, prepareZone } from '../../src/analysis/drawn-shape-analysis.ts';
+import { loadDataset } from '../../src/data/load-dataset.ts';
 import { Geodesic } from '../../src/geo/geographiclib.ts';
 import { geographicLibArea } from '../fixtures/geographiclib-oracle.ts';
 import { launchBrowser, openApp, waitForMapIdle, type AppPage, type BrowserSession } from './harness.ts';
@@ -49,6 +51,24 @@ function geodesicLength(positions: number[][]): number {
 
 function polygonThrough(positions: number[][]): Polygon {
   return { type: 'Polygon', coordinates: [[...positions, positions[0]!]] };
+}
+
+async function writeStoredShapes(app: AppPage, value: unknown): Promise<void> {
+  await app.page.evaluate(
+    (stored) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('keyval-store');
+        request.onupgradeneeded = () => request.result.createObjectStore('keyval');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction('keyval', 'readwrite');
+          transaction.objectStore('keyval').put(stored, 'luzhou-zone-map:drawn-shapes:v1');
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    value,
+  );
 }
 
 async function storedShapeCount(app: AppPage): Promise<number> {
@@ -127,6 +147,51 @@ describe('measuring by drawing', () => {
     const overlaps = shape.locator('.measure-overlaps tbody tr, .measure-no-overlap');
     expect(await overlaps.count()).toBeGreaterThan(0);
     await app.screenshot('planner-measure-polygon');
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('draws a rectangle around the core and reads the overlap, green land and 绿地率 node computes for the same shape', async () => {
+    await app.page.keyboard.press('Escape');
+    const origin = await canvasOrigin(app);
+    const [west, south, east, north] = (await import('@turf/bbox')).bbox(core);
+    const corners = await app.page.evaluate(
+      ([southWest, northEast]) =>
+        [southWest!, northEast!].map(([longitude, latitude]) => {
+          const point = window.__zoneMap!.project([longitude!, latitude!]);
+          return [Math.round(point.x), Math.round(point.y)] as [number, number];
+        }),
+      [
+        [west - 0.01, south - 0.01],
+        [east + 0.01, north + 0.01],
+      ],
+    );
+    await app.page.locator('.measure-tool[data-tool="rectangle"]').click();
+    await clickAt(app, origin, corners[0]!);
+    await clickAt(app, origin, corners[1]!);
+    const shape = app.page.locator('.measure-shape[data-shape-tool="rectangle"]');
+    await shape.waitFor();
+    const id = await shape.getAttribute('data-shape-id');
+    const geometry = await app.page.evaluate(async (shapeId) => {
+      const source = window.__zoneMap!.getSource('td-polygon') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> };
+      return (await source.getData()).features.find((feature) => feature.id === shapeId)?.geometry ?? null;
+    }, id);
+    expect(geometry?.type).toBe('Polygon');
+
+    const loaded = await loadDataset((path) => Promise.resolve(readFileSync(new URL(`../../geodata/${path}`, import.meta.url), 'utf8')));
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    const inNode = analyseDrawnPolygon(id!, geometry as Polygon, prepareZone(loaded.dataset));
+    if (!inNode.ok) throw new Error(inNode.problem);
+    const coreOverlap = inNode.analysis.overlaps.find((unit) => unit.id === core.properties!.id)!;
+    expect(coreOverlap.overlapAreaM2).toBeGreaterThan(0);
+
+    const row = shape.locator(`.measure-overlaps tr[data-unit-id="${core.properties!.id}"]`);
+    await row.waitFor({ timeout: 20_000 });
+    expect(relativeDifference(Number(await row.getAttribute('data-overlap-m2')), coreOverlap.overlapAreaM2)).toBeLessThan(1e-9);
+    const ratio = await shape.locator('.measure-green-ratio').getAttribute('data-green-space-ratio');
+    expect(Number(ratio)).toBeCloseTo(inNode.analysis.greenSpaceRatio!, 12);
+    await shape.scrollIntoViewIfNeeded();
+    await app.screenshot('planner-measure-rectangle-core');
+    await shape.locator('.measure-delete').click();
     expect(await app.problems()).toEqual([]);
   });
 
@@ -245,6 +310,30 @@ describe('measuring by drawing', () => {
     await app.page.locator('.measure-clear-confirm').click();
     await expect.poll(() => app.page.locator('.measure-shape').count()).toBe(0);
     await expect.poll(() => storedShapeCount(app)).toBe(0);
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('restores the good shapes from partly corrupt storage, says how many were lost, and shows a hostile name as text', async () => {
+    const hostileName = '<img src=x onerror="window.__pwned=1">';
+    const good = { id: 'restored-square', tool: 'rectangle', name: hostileName, geometry: { type: 'Polygon', coordinates: [[[105.44, 28.86], [105.45, 28.86], [105.45, 28.87], [105.44, 28.87], [105.44, 28.86]]] } };
+    await writeStoredShapes(app, { version: 1, shapes: [good, { id: 'broken', tool: 'polygon', geometry: { type: 'Polygon', coordinates: 'x' } }, 42] });
+    await app.page.reload();
+    await app.waitForReady();
+    await openMeasuring(app);
+    const restored = app.page.locator('.measure-shape[data-shape-id="restored-square"]');
+    await restored.waitFor();
+    expect(await app.page.locator('.measure-shape').count()).toBe(1);
+    expect(await restored.locator('.measure-name').inputValue()).toBe(hostileName);
+    expect(await restored.locator('.measure-shape__title').textContent()).toBe(hostileName);
+    expect(await app.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    const notice = app.page.locator('.measure-notice[role="status"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/2/);
+    const area = Number(await restored.locator('.measure-area').getAttribute('data-area-m2'));
+    expect(relativeDifference(area, geographicLibArea(good.geometry as Polygon))).toBeLessThan(1e-6);
+    await restored.locator('.measure-green-ratio').waitFor({ timeout: 20_000 });
+    await restored.scrollIntoViewIfNeeded();
+    await app.screenshot('planner-measure-corrupt-storage');
     expect(await app.problems()).toEqual([]);
   });
 });
