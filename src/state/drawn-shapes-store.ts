@@ -186,7 +186,13 @@ export async function drawnLandUseTable(shapeId: string, groupBy: string): Promi
   const promise = analysisPromises.get(shapeId);
   if (!promise) throw new Error('the zone dataset is not loaded yet');
   const result = await promise;
-  if (!result.ok) throw new Error(result.problem);
+  if (!result.ok) {
+    throw new Error(
+      result.problem === 'crosses-itself'
+        ? 'the outline crosses itself, so it has no single area (轮廓自相交，无法给出面积)'
+        : 'the outline has fewer than three points (点数不足，无面积)',
+    );
+  }
   return groupBy === 'layer' ? result.analysis.landUseByLayer : result.analysis.landUseByKind;
 }
 
