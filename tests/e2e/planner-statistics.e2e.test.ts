@@ -5,6 +5,7 @@
  * hostile category name kept as text; the chart draws; the map downloads as an A4 PNG.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,6 +23,23 @@ import { runStats } from '../../scripts/stats/run-stats.ts';
 import { SCREENSHOT_DIRECTORY, launchBrowser, openApp, waitForMapIdle, type AppPage, type BrowserSession } from './harness.ts';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings (WCAG 2.1 A/AA, best practice) inside the statistics section. */
+async function seriousAccessibilityFindings(app: AppPage): Promise<{ id: string; targets: string[] }[]> {
+  await app.page.evaluate(axeSource);
+  return app.page.evaluate(async () => {
+    type Rule = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[] }> } }).axe;
+    const result = await axe.run(document.querySelector('.statistics-section'), {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
+  });
+}
 
 async function zoneDataset(): Promise<Dataset> {
   const result = await loadDataset((relativePath) => readFile(join(repositoryRoot, 'geodata', relativePath), 'utf8'));
@@ -199,6 +217,10 @@ describe('land-use statistics of the zone', () => {
     expect(app.requests.some((request) => /land-use-chart/.test(request.url))).toBe(true);
     await app.page.locator('.statistics-section').screenshot({ path: join(SCREENSHOT_DIRECTORY, 'planner-statistics-section.png') });
     expect(await app.problems()).toEqual([]);
+  });
+
+  it('has no serious accessibility finding in the section with its table and chart (axe)', async () => {
+    expect(await seriousAccessibilityFindings(app)).toEqual([]);
   });
 
   it('downloads the map view as an A4 landscape PNG at 150 dpi', async () => {
