@@ -6,6 +6,7 @@
  * clicks that place vertices never open the map's info panel.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { pointOnFeature } from '@turf/point-on-feature';
@@ -90,6 +91,24 @@ async function storedShapeCount(app: AppPage): Promise<number> {
 
 const core = (JSON.parse(readFileSync(new URL('../../geodata/core.geojson', import.meta.url), 'utf8')) as FeatureCollection).features[0]!;
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings inside the measuring section (WCAG 2.x A/AA). */
+async function seriousFindingsInSection(app: AppPage): Promise<{ id: string; targets: string[] }[]> {
+  await app.page.evaluate(axeSource);
+  return app.page.evaluate(async () => {
+    type Rule = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+    const result = await axe.run(document.querySelector('.measure-section'), {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    if (result.passes.length < 5) throw new Error(`axe checked only ${result.passes.length} rules`);
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+  });
+}
+
 const relativeDifference = (actual: number, expected: number) => Math.abs(actual / expected - 1);
 
 describe('measuring by drawing', () => {
@@ -167,14 +186,22 @@ describe('measuring by drawing', () => {
     );
     await app.page.locator('.measure-tool[data-tool="rectangle"]').click();
     await clickAt(app, origin, corners[0]!);
+    // The rectangle follows the pointer between the clicks, as a hand would move it.
+    await app.page.mouse.move(origin[0] + corners[1]![0], origin[1] + corners[1]![1], { steps: 6 });
+    await app.page.locator('.measure-live .measure-area[data-area-m2]').waitFor();
     await clickAt(app, origin, corners[1]!);
     const shape = app.page.locator('.measure-shape[data-shape-tool="rectangle"]');
     await shape.waitFor();
     const id = await shape.getAttribute('data-shape-id');
-    const geometry = await app.page.evaluate(async (shapeId) => {
-      const source = window.__zoneMap!.getSource('td-polygon') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> };
-      return (await source.getData()).features.find((feature) => feature.id === shapeId)?.geometry ?? null;
-    }, id);
+    // The map's source is redrawn on the next frame: wait until it holds the finished rectangle.
+    const finishedGeometry = () =>
+      app.page.evaluate(async (shapeId) => {
+        const source = window.__zoneMap!.getSource('td-polygon') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> };
+        const feature = (await source.getData()).features.find((candidate) => candidate.id === shapeId);
+        return feature && !feature.properties?.currentlyDrawing ? feature.geometry : null;
+      }, id);
+    await expect.poll(finishedGeometry).not.toBeNull();
+    const geometry = await finishedGeometry();
     expect(geometry?.type).toBe('Polygon');
 
     const loaded = await loadDataset((path) => Promise.resolve(readFileSync(new URL(`../../geodata/${path}`, import.meta.url), 'utf8')));
@@ -334,6 +361,7 @@ describe('measuring by drawing', () => {
     await restored.locator('.measure-green-ratio').waitFor({ timeout: 20_000 });
     await restored.scrollIntoViewIfNeeded();
     await app.screenshot('planner-measure-corrupt-storage');
+    expect(await seriousFindingsInSection(app)).toEqual([]);
     expect(await app.problems()).toEqual([]);
   });
 });
