@@ -35,14 +35,14 @@ interface PreparedFeature {
 }
 
 interface PreparedUnit {
+  /** Its entry in polygonFeatures: the clip done for the land-use table is the unit's overlap. */
+  featureIndex: number;
   id: string;
   layer: string;
   role: LayerRole;
   name: string;
   nameEn: string;
   approximate: boolean;
-  boundary: Polygonal;
-  box: number[];
 }
 
 /** The zone's layers, merged and boxed once per dataset so each drawn shape only clips. */
@@ -100,14 +100,13 @@ export function prepareZone(dataset: Dataset): PreparedZone {
       polygonFeatures.push({ layer: feature.properties.layer || definition.id, kind: feature.properties.kind, polygonal, box });
       if (LAYOUT_ROLES.includes(definition.role)) {
         units.push({
+          featureIndex: polygonFeatures.length - 1,
           id: feature.properties.id,
           layer: definition.id,
           role: definition.role,
           name: feature.properties.name_zh,
           nameEn: feature.properties.name_en,
           approximate: feature.properties.confidence !== 'high',
-          boundary: polygonal,
-          box,
         });
       }
     }
@@ -289,15 +288,25 @@ export function analyseDrawnPolygon(shapeId: string, geometry: DrawnGeometry, zo
     };
   }
 
-  const overlaps: UnitOverlap[] = zone.units.map((unit) => {
-    let overlapAreaM2 = 0;
-    if (boxesMeet(shapeBox, unit.box)) {
-      try {
-        overlapAreaM2 = ellipsoidalArea(intersection(geometry, unit.boundary));
-      } catch (error) {
-        problems.push(`unit ${unit.id}: could not be clipped (${message(error)})`);
-      }
+  // Each zone feature is clipped once; null where it could not be (named in problems).
+  const clippedByFeature: ({ part: Polygonal; areaM2: number } | null)[] = zone.polygonFeatures.map((feature) => {
+    if (!boxesMeet(shapeBox, feature.box)) return { part: { type: 'MultiPolygon', coordinates: [] }, areaM2: 0 };
+    try {
+      const part = intersection(geometry, feature.polygonal);
+      return { part: part ?? { type: 'MultiPolygon', coordinates: [] }, areaM2: ellipsoidalArea(part) };
+    } catch (error) {
+      problems.push(`${feature.layer} feature: could not be clipped (${message(error)})`);
+      return null;
     }
+  });
+  const clippedParts: { feature: PreparedFeature; part: Polygonal; areaM2: number }[] = [];
+  zone.polygonFeatures.forEach((feature, index) => {
+    const clipped = clippedByFeature[index];
+    if (clipped && clipped.areaM2 > 0) clippedParts.push({ feature, ...clipped });
+  });
+
+  const overlaps: UnitOverlap[] = zone.units.map((unit) => {
+    const overlapAreaM2 = clippedByFeature[unit.featureIndex]?.areaM2 ?? 0;
     return {
       id: unit.id,
       layer: unit.layer,
@@ -310,17 +319,6 @@ export function analyseDrawnPolygon(shapeId: string, geometry: DrawnGeometry, zo
     };
   });
 
-  const clippedParts: { feature: PreparedFeature; part: Polygonal; areaM2: number }[] = [];
-  for (const feature of zone.polygonFeatures) {
-    if (!boxesMeet(shapeBox, feature.box)) continue;
-    try {
-      const part = intersection(geometry, feature.polygonal);
-      const partArea = ellipsoidalArea(part);
-      if (part && partArea > 0) clippedParts.push({ feature, part, areaM2: partArea });
-    } catch (error) {
-      problems.push(`${feature.layer} feature: could not be clipped (${message(error)})`);
-    }
-  }
   const skipped = pointsAndLinesInside(geometry, zone.otherFeatures);
   const green = zone.greenFailed ? null : zone.locatedGreen;
 
