@@ -1,0 +1,257 @@
+/**
+ * The planner's own data, as a planner loads it in real chromium against the built app: a file
+ * chosen or dropped becomes a layer on the map whose measured area equals what the stats CLI's
+ * code measures in node; broken files are announced and change nothing; text from a file stays
+ * text; a GCJ-02 file is recognised and converted; layers come back after a reload.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { measureCollection } from '../../src/analysis/measure-collection.ts';
+import { toWgs84 } from '../../src/data/coordinate-systems.ts';
+import { ellipsoidalLength } from '../../src/geo/length.ts';
+import { launchBrowser, openApp, type AppPage, type BrowserSession } from './harness.ts';
+
+const fixtureDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import');
+
+/** A square of `sideDegrees` with its south-west corner at (longitude, latitude), closed and counter-clockwise. */
+function square(longitude: number, latitude: number, sideDegrees: number): number[][][] {
+  return [
+    [
+      [longitude, latitude],
+      [longitude + sideDegrees, latitude],
+      [longitude + sideDegrees, latitude + sideDegrees],
+      [longitude, latitude + sideDegrees],
+      [longitude, latitude],
+    ],
+  ];
+}
+
+const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+
+const parcels: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { name: HOSTILE_NAME, use: '工业' }, geometry: { type: 'Polygon', coordinates: square(105.43, 28.88, 0.01) } },
+    { type: 'Feature', properties: { name: '绿地 A', use: '绿地' }, geometry: { type: 'Polygon', coordinates: square(105.45, 28.88, 0.005) } },
+    { type: 'Feature', properties: { name: 'null geometry' }, geometry: null as unknown as Polygon },
+  ],
+};
+
+interface UploadFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/**
+ * The page measures with the same code as the stats CLI; Chromium's Math.sin/Math.log differ from
+ * Node's in the last bit for some arguments, so page and node agree to ~2e-11, not to the bit.
+ */
+function expectSameArea(page: number, node: number): void {
+  expect(Math.abs(page - node)).toBeLessThanOrEqual(Math.abs(node) * 1e-9);
+}
+
+function jsonFile(name: string, value: unknown): UploadFile {
+  return { name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(value)) };
+}
+
+async function openPlanner(app: AppPage): Promise<void> {
+  const summary = app.page.locator('.planner-panel > details > summary');
+  await summary.waitFor({ timeout: 30_000 });
+  const open = await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open);
+  if (!open) await summary.click();
+  await app.page.locator('input[data-import-input]').waitFor({ state: 'attached' });
+}
+
+async function importThroughPicker(app: AppPage, files: UploadFile[]): Promise<void> {
+  await app.page.locator('input[data-import-input]').setInputFiles(files);
+}
+
+async function layerCount(app: AppPage): Promise<number> {
+  return app.page.locator('.imported-layer').count();
+}
+
+async function waitForLayerCount(app: AppPage, count: number): Promise<void> {
+  await app.page.waitForFunction((expected) => document.querySelectorAll('.imported-layer').length === expected, count, { timeout: 60_000 });
+}
+
+/** The total measured area the panel shows for the layer imported from `fileName`, in m², read from its data attribute. */
+async function panelAreaOf(app: AppPage, fileName: string): Promise<number> {
+  const item = app.page.locator('.imported-layer', { hasText: fileName });
+  const value = await item.locator('[data-area-m2]').getAttribute('data-area-m2');
+  return Number(value);
+}
+
+/** Features MapLibre has drawn from the planner's layers (source ids start with user-layer-). */
+async function renderedImportedFeatureCount(app: AppPage): Promise<number> {
+  return app.page.evaluate(() => {
+    const map = window.__zoneMap!;
+    const layers = map.getStyle().layers.filter((layer) => 'source' in layer && String(layer.source).startsWith('user-layer-')).map((layer) => layer.id);
+    return layers.length === 0 ? 0 : map.queryRenderedFeatures(undefined, { layers }).length;
+  });
+}
+
+describe('loading your own data', () => {
+  let browser: BrowserSession;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openApp({ browser });
+    await openPlanner(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('imports a GeoJSON file: the panel shows the area the stats code measures, and the map draws it', async () => {
+    await importThroughPicker(app, [jsonFile('parcels.geojson', parcels)]);
+    await waitForLayerCount(app, 1);
+    const expected = measureCollection(parcels).totalAreaM2;
+    expectSameArea(await panelAreaOf(app, 'parcels.geojson'), expected);
+    await expect.poll(() => renderedImportedFeatureCount(app), { timeout: 30_000 }).toBeGreaterThan(0);
+    await app.screenshot('planner-import-geojson');
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('shows a feature\'s hostile name as text when it is clicked, and runs none of it', async () => {
+    await app.page.locator('.imported-layer', { hasText: 'parcels.geojson' }).getByRole('button', { name: /定位|Zoom to/ }).click();
+    await app.page.waitForFunction(() => !window.__zoneMap!.isMoving(), undefined, { timeout: 30_000 });
+    const point = await app.page.evaluate(() => window.__zoneMap!.project([105.435, 28.885]));
+    const box = (await app.page.locator('.map-canvas canvas').boundingBox())!;
+    await app.page.mouse.click(box.x + point.x, box.y + point.y);
+    const panel = app.page.locator('.imported-feature-panel');
+    await panel.waitFor({ timeout: 20_000 });
+    await expect.poll(() => panel.locator('td').allTextContents()).toContain(HOSTILE_NAME);
+    expect(await panel.locator('img').count()).toBe(0);
+    expect(await app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const areaText = await panel.locator('[data-area-m2]').getAttribute('data-area-m2');
+    const firstFeatureArea = measureCollection({ type: 'FeatureCollection', features: [parcels.features[0]!] }).totalAreaM2;
+    expectSameArea(Number(areaText), firstFeatureArea);
+    await app.screenshot('planner-imported-feature-panel');
+    await app.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+  });
+
+  it('announces a broken file by name and place, and leaves the imported layer as it was', async () => {
+    const before = await panelAreaOf(app, 'parcels.geojson');
+    const truncated = JSON.stringify(parcels).slice(0, 150);
+    await importThroughPicker(app, [{ name: 'broken <b>parcels</b>.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(truncated) }]);
+    const alert = app.page.locator('.import-failure[role="alert"]');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('broken <b>parcels</b>.geojson');
+    expect(await alert.textContent()).toMatch(/line|行/);
+    expect(await alert.locator('b').count()).toBe(0);
+    expect(await layerCount(app)).toBe(1);
+    expect(await panelAreaOf(app, 'parcels.geojson')).toBe(before);
+    await app.screenshot('planner-import-broken-file');
+    // The app keeps working: the next good file imports.
+    await importThroughPicker(app, [jsonFile('second.geojson', { type: 'Polygon', coordinates: square(105.4, 28.9, 0.002) })]);
+    await waitForLayerCount(app, 2);
+  });
+
+  it('takes a file dropped on the map', async () => {
+    const dataTransfer = await app.page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.geojson', { type: 'application/geo+json' }));
+      return transfer;
+    }, JSON.stringify({ type: 'Feature', properties: { name: 'dropped' }, geometry: { type: 'Polygon', coordinates: square(105.41, 28.91, 0.003) } }));
+    await app.page.dispatchEvent('.map-canvas', 'dragenter', { dataTransfer });
+    await app.page.locator('.file-drop-overlay').waitFor();
+    await app.page.dispatchEvent('.map-canvas', 'drop', { dataTransfer });
+    await waitForLayerCount(app, 3);
+    expect(await app.page.locator('.file-drop-overlay').count()).toBe(0);
+  });
+
+  it('keeps the imported layers across a reload, from IndexedDB', async () => {
+    const areasBefore = await app.page.locator('.imported-layer [data-area-m2]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-area-m2')));
+    await app.page.reload({ waitUntil: 'domcontentloaded' });
+    await app.waitForReady();
+    await openPlanner(app);
+    await waitForLayerCount(app, 3);
+    const areasAfter = await app.page.locator('.imported-layer [data-area-m2]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-area-m2')));
+    expect(areasAfter).toEqual(areasBefore);
+    await expect.poll(() => renderedImportedFeatureCount(app), { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
+  it('removes every imported layer only when the planner confirms', async () => {
+    app.page.once('dialog', (dialog) => void dialog.dismiss());
+    await app.page.getByRole('button', { name: /移除全部导入图层|Remove all imported layers/ }).click();
+    expect(await layerCount(app)).toBe(3);
+    app.page.once('dialog', (dialog) => void dialog.accept());
+    await app.page.getByRole('button', { name: /移除全部导入图层|Remove all imported layers/ }).click();
+    await waitForLayerCount(app, 0);
+    expect(await app.problems()).toEqual([]);
+  });
+});
+
+describe('formats and coordinate systems', () => {
+  let app: AppPage;
+
+  beforeAll(async () => {
+    app = await openApp();
+    await openPlanner(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('recognises a GCJ-02 file by its offset from the district boundaries and converts it on request', async () => {
+    const wgs84 = JSON.parse(readFileSync(join(fixtureDirectory, 'jiangyang-wgs84.geojson'), 'utf8')) as FeatureCollection;
+    const gcj02Text = readFileSync(join(fixtureDirectory, 'jiangyang-gcj02.geojson'));
+    await importThroughPicker(app, [{ name: 'boundary-gcj02.geojson', mimeType: 'application/geo+json', buffer: gcj02Text }]);
+    await waitForLayerCount(app, 1);
+    const suggestion = app.page.locator('.import-suggestion');
+    await suggestion.waitFor({ timeout: 30_000 });
+    expect(await suggestion.textContent()).toContain('GCJ-02');
+    await app.screenshot('planner-import-gcj02-suggestion');
+    await suggestion.getByRole('button', { name: /按 GCJ-02 转换|Convert from GCJ-02/ }).click();
+    await app.page.locator('.imported-layer', { hasText: /已从 GCJ-02 转换|Converted from GCJ-02/ }).waitFor({ timeout: 30_000 });
+    await expect(app.page.locator('.import-suggestion').count()).resolves.toBe(0);
+    // The converted line lies on the district boundary it was cut from (WGS84 twin in the fixtures).
+    const wgs84Length = ellipsoidalLength(wgs84.features[0]!.geometry);
+    const convertedLength = ellipsoidalLength(toWgs84(JSON.parse(gcj02Text.toString('utf8')) as FeatureCollection, 'gcj02').features[0]!.geometry);
+    expect(Math.abs(convertedLength - wgs84Length) / wgs84Length).toBeLessThan(1e-3);
+    const lengthText = await app.page.locator('.imported-layer', { hasText: 'boundary-gcj02.geojson' }).textContent();
+    expect(lengthText).toContain((convertedLength / 1000).toFixed(3));
+    expect(await app.problems()).toEqual([]);
+  });
+});
+
+describe('each supported format through the picker', () => {
+  let app: AppPage;
+
+  beforeAll(async () => {
+    app = await openApp();
+    await openPlanner(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.each([
+    ['places.kml', 'application/vnd.google-earth.kml+xml', 'KML'],
+    ['track.gpx', 'application/gpx+xml', 'GPX'],
+    ['parcels-utm48n.zip', 'application/zip', 'Shapefile'],
+  ])('imports %s as a %s layer and draws it', async (fileName, mimeType, formatLabel) => {
+    const countBefore = await layerCount(app);
+    await importThroughPicker(app, [{ name: fileName, mimeType, buffer: readFileSync(join(fixtureDirectory, fileName)) }]);
+    await waitForLayerCount(app, countBefore + 1);
+    const item = app.page.locator('.imported-layer', { hasText: fileName });
+    expect(await item.textContent()).toContain(formatLabel);
+    await expect.poll(() => renderedImportedFeatureCount(app), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('says what a Shapefile was reprojected from (its .prj)', async () => {
+    const notes = await app.page.locator('.imported-layer', { hasText: 'parcels-utm48n.zip' }).locator('.imported-layer__notes').textContent();
+    expect(notes).toMatch(/prj|UTM|投影/i);
+    await app.screenshot('planner-import-formats');
+  });
+});
