@@ -365,3 +365,46 @@ describe('measuring by drawing', () => {
     expect(await app.problems()).toEqual([]);
   });
 });
+
+describe('measuring on a phone', () => {
+  it('gives every measuring control a 44 px target and draws with taps', async () => {
+    const phone = await openApp({ viewport: { width: 390, height: 844 } });
+    try {
+      await openMeasuring(phone);
+      const sizes = await phone.page.locator('.measure-tools button').evaluateAll((buttons) =>
+        buttons.map((button) => {
+          const box = button.getBoundingClientRect();
+          return [box.width, box.height];
+        }),
+      );
+      expect(sizes.length).toBeGreaterThanOrEqual(4);
+      for (const [width, height] of sizes) {
+        expect(width).toBeGreaterThanOrEqual(44);
+        expect(height).toBeGreaterThanOrEqual(44);
+      }
+      await phone.page.locator('.measure-tool[data-tool="rectangle"]').click();
+      const origin = await canvasOrigin(phone);
+      const size = await phone.page.evaluate(() => [window.__zoneMap!.getCanvas().clientWidth, window.__zoneMap!.getCanvas().clientHeight]);
+      const corners: Pixel[] = [
+        [Math.round(size[0]! * 0.3), Math.round(size[1]! * 0.3)],
+        [Math.round(size[0]! * 0.7), Math.round(size[1]! * 0.6)],
+      ];
+      // Two clicks, no drag: terra-draw takes the far corner from the second click itself.
+      await clickAt(phone, origin, corners[0]!);
+      await clickAt(phone, origin, corners[1]!);
+      const shape = phone.page.locator('.measure-shape[data-shape-tool="rectangle"]');
+      await shape.waitFor();
+      const [southWest, northEast] = await unproject(phone, corners);
+      const expected = geographicLibArea({
+        type: 'Polygon',
+        coordinates: [[southWest!, [northEast![0]!, southWest![1]!], northEast!, [southWest![0]!, northEast![1]!], southWest!]],
+      });
+      expect(relativeDifference(Number(await shape.locator('.measure-area').getAttribute('data-area-m2')), expected)).toBeLessThan(1e-6);
+      await shape.scrollIntoViewIfNeeded();
+      await phone.screenshot('planner-measure-phone');
+      expect(await phone.problems()).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+});
