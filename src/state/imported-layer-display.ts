@@ -5,8 +5,11 @@
 import { signal } from '@preact/signals';
 import type { UserLayerDisplay } from '../map/user-layers.ts';
 
-/** Eight colours away from the dataset's greens, blues and greys; they repeat after eight layers. */
-export const IMPORTED_LAYER_COLOURS = ['#6a3d9a', '#e31a1c', '#ff7f00', '#1f78b4', '#b15928', '#d01c8b', '#4d4d4d', '#8c510a'] as const;
+/**
+ * Eight colours unlike the dataset's (grey districts, blue river, orange wings, red core, purple
+ * parks, green land): magenta first, then cyan, near-black, brown …; they repeat after eight.
+ */
+export const IMPORTED_LAYER_COLOURS = ['#d01c8b', '#0a8fb0', '#1b1b1b', '#8c510a', '#2b4bd8', '#5aa02c', '#e66101', '#6a3d9a'] as const;
 
 export function importedLayerColour(index: number): string {
   return IMPORTED_LAYER_COLOURS[index % IMPORTED_LAYER_COLOURS.length]!;

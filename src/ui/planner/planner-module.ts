@@ -10,11 +10,27 @@ export { connectImportedLayers, importedLayers } from '../../state/imported-laye
 export { importedFrameRequest, importedLayerDisplays, selectedImportedFeature } from '../../state/imported-layer-display.ts';
 
 import type { Dataset } from '../../data/dataset-types.ts';
-import { connectImportedLayers } from '../../state/imported-layers-store.ts';
+import { connectImportedLayers, importedLayers as layers } from '../../state/imported-layers-store.ts';
+import { importedFrameRequest as frameRequest } from '../../state/imported-layer-display.ts';
 import { connectFileDrop } from './file-drop.tsx';
 
 /** Once, when the toolkit has loaded: restores the planner's stored work and starts taking dropped files. */
 export async function connectPlanner(dataset: Dataset): Promise<void> {
   connectFileDrop();
   await connectImportedLayers(dataset);
+  frameNewLayers();
+}
+
+/**
+ * A layer the planner has just imported is framed, so the file is seen wherever it lies; layers
+ * restored from storage are not (the view from the link or the zone wins on a reload).
+ */
+function frameNewLayers(): void {
+  let known = new Set(layers.peek().map((layer) => layer.id));
+  layers.subscribe((current) => {
+    const added = current.filter((layer) => !known.has(layer.id) && layer.bbox);
+    known = new Set(current.map((layer) => layer.id));
+    const newest = added[added.length - 1];
+    if (newest?.bbox) frameRequest.value = { bounds: newest.bbox };
+  });
 }
