@@ -163,6 +163,8 @@ describe('measuring by drawing', () => {
 
     // Green land, its ratio and the overlap with the planning units arrive from the worker.
     await shape.locator('.measure-green-ratio').waitFor({ timeout: 20_000 });
+    // Clipping against the zone ran in the drawn-shape worker, not on the page's thread.
+    expect(app.requests.some((request) => /drawn-shape\.worker/.test(request.url))).toBe(true);
     const overlaps = shape.locator('.measure-overlaps tbody tr, .measure-no-overlap');
     expect(await overlaps.count()).toBeGreaterThan(0);
     await app.screenshot('planner-measure-polygon');
