@@ -57,7 +57,9 @@ export const drawnShapesRestored = signal(false);
 // Writes are chained so a slow earlier save never lands after a later one.
 let saving: Promise<unknown> = Promise.resolve();
 function save(): Promise<unknown> {
-  const snapshot = drawnShapes.value;
+  // Before the stored shapes are read, a save would overwrite them; the restore saves the merge.
+  if (!drawnShapesRestored.peek()) return saving;
+  const snapshot = drawnShapes.peek();
   saving = saving.then(async () => {
     try {
       if (snapshot.length === 0) await del(STORAGE_KEY);
@@ -227,24 +229,31 @@ export function connectDrawnShapes(): () => void {
       else if (decoded.dropped > 0) drawnShapesNotice.value = { kind: 'restored-with-losses', kept: decoded.shapes.length, dropped: decoded.dropped };
       drawnShapesRestored.value = true;
     });
+    if (drawnShapes.peek().length > decoded.shapes.length) void save();
   })();
 
-  const stopController = effect(() => {
+  // Listen from the moment the map can draw, so nothing drawn while storage answers is missed.
+  const stopListening = effect(() => {
+    const controller = drawing();
+    if (!controller) return;
+    drawingMode.value = controller.mode();
+    return controller.subscribe(handleDrawingEvent);
+  });
+  // Once per map and restore: the map shows what the store holds (restored plus anything drawn since).
+  const stopPushing = effect(() => {
     const controller = drawing();
     if (!controller || !drawnShapesRestored.value) return;
     // Read without subscribing: later changes reach the map through the controller's own calls.
-    const shapes = drawnShapes.peek();
-    const refused = controller.setShapes(shapes);
+    const refused = controller.setShapes(drawnShapes.peek());
     if (refused.length > 0) drawnShapesNotice.value = { kind: 'map-refused', count: refused.length };
-    drawingMode.value = controller.mode();
-    return controller.subscribe(handleDrawingEvent);
   });
   const stopAnalyses = effect(() => {
     if (datasetState.value.status !== 'ready') return;
     for (const shape of drawnShapes.value) analyse(shape);
   });
   connection = () => {
-    stopController();
+    stopListening();
+    stopPushing();
     stopAnalyses();
     connection = null;
   };
