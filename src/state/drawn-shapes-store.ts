@@ -42,6 +42,8 @@ export const drawnShapeAnalyses = signal<Readonly<Record<string, ShapeAnalysisSt
 /** The shape being drawn or dragged, measured; null when nothing is in progress. */
 export const liveDrawing = signal<{ tool: DrawnShape['tool']; measurement: DrawnMeasurement; editingId: string | null } | null>(null);
 export const drawingMode = signal<DrawingMode>('off');
+/** The shape most recently drawn or edited, for the one announcement a screen reader hears. */
+export const lastFinishedShapeId = signal<string | null>(null);
 export const selectedShapeId = signal<string | null>(null);
 
 /** What the panel should tell the planner about storage; null when all is well. */
@@ -134,7 +136,10 @@ function handleDrawingEvent(event: DrawingEvent): void {
       const shapes = drawnShapes.value;
       const existing = shapes.find((shape) => shape.id === event.shape.id);
       const shape: DrawnShape = existing ? { ...existing, geometry: event.shape.geometry } : { ...event.shape, name: '' };
-      drawnShapes.value = existing ? shapes.map((candidate) => (candidate.id === shape.id ? shape : candidate)) : [...shapes, shape];
+      batch(() => {
+        drawnShapes.value = existing ? shapes.map((candidate) => (candidate.id === shape.id ? shape : candidate)) : [...shapes, shape];
+        lastFinishedShapeId.value = shape.id;
+      });
       void save();
       analyse(shape);
       return;

@@ -157,6 +157,9 @@ describe('measuring by drawing', () => {
     // The figure a planner reads: hectares (or km²) and 亩, from the same number.
     const text = await shape.locator('.measure-area').textContent();
     expect(text).toMatch(/亩/);
+    // A screen reader hears the finished figure once, not every pointer move.
+    expect(await app.page.locator('.measure-announcement[role="status"]').textContent()).toContain(text!);
+    expect(await app.page.locator('.measure-live').getAttribute('aria-live')).toBe('off');
     const perimeter = Number(await shape.locator('.measure-perimeter').getAttribute('data-perimeter-m'));
     // terra-draw keeps 9 decimals of a degree (≈0.1 mm), which is all that separates the two.
     expect(relativeDifference(perimeter, geodesicLength([...positions, positions[0]!]))).toBeLessThan(1e-7);

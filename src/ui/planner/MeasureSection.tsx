@@ -20,6 +20,7 @@ import {
   drawnShapes,
   drawnShapesNotice,
   exportDrawnShapes,
+  lastFinishedShapeId,
   liveDrawing,
   renameShape,
   selectedShapeId,
@@ -289,6 +290,20 @@ export function MeasureSection() {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [controller]);
 
+  const finishedIndex = shapes.findIndex((shape) => shape.id === lastFinishedShapeId.value);
+  const finished = finishedIndex >= 0 ? shapes[finishedIndex]! : null;
+  const finishedMeasurement = finished ? measureDrawnGeometry(finished.geometry) : null;
+  const announcement =
+    finished && finishedMeasurement
+      ? `${displayName(finished, finishedIndex, text)}: ${
+          finishedMeasurement.type === 'length'
+            ? `${text.length} ${formatLength(finishedMeasurement.lengthM, text)}`
+            : finishedMeasurement.type === 'area'
+              ? `${text.area} ${formatAreaLine(finishedMeasurement.areaM2, text)}`
+              : text.crossesItself
+        }`
+      : '';
+
   const selected = selectedShapeId.value;
   const selectedIndex = shapes.findIndex((shape) => shape.id === selected);
 
@@ -319,7 +334,8 @@ export function MeasureSection() {
             ) : null}
           </div>
           <p class="small muted measure-hint">{text.hints[mode]}</p>
-          <div class="measure-live" role="status" aria-live="polite">
+          {/* The figures follow the pointer; a screen reader hears only the finished shape's (below). */}
+          <div class="measure-live" aria-live="off">
             {live && live.editingId === null ? (
               <>
                 <h4 class="measure-subheading">
@@ -333,6 +349,9 @@ export function MeasureSection() {
       ) : (
         <p class="fallback-message measure-needs-map">{text.needsMap}</p>
       )}
+      <p class="visually-hidden measure-announcement" role="status">
+        {announcement}
+      </p>
       <h4 class="measure-subheading">{text.shapesHeading(shapes.length)}</h4>
       {shapes.length === 0 ? (
         <p class="small muted">{text.noShapes}</p>
