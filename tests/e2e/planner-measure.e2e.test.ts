@@ -371,9 +371,9 @@ describe('measuring by drawing', () => {
   });
 });
 
-describe('measuring on a phone', () => {
+describe('measuring on a phone, in English', () => {
   it('gives every measuring control a 44 px target and draws with taps', async () => {
-    const phone = await openApp({ viewport: { width: 390, height: 844 } });
+    const phone = await openApp({ path: 'index.html?lang=en', viewport: { width: 390, height: 844 } });
     try {
       await openMeasuring(phone);
       const sizes = await phone.page.locator('.measure-tools button').evaluateAll((buttons) =>
@@ -405,8 +405,11 @@ describe('measuring on a phone', () => {
         coordinates: [[southWest!, [northEast![0]!, southWest![1]!], northEast!, [southWest![0]!, northEast![1]!], southWest!]],
       });
       expect(relativeDifference(Number(await shape.locator('.measure-area').getAttribute('data-area-m2')), expected)).toBeLessThan(1e-6);
+      expect(await shape.locator('.measure-area').textContent()).toMatch(/km²|ha/);
+      await shape.locator('.measure-green-ratio').waitFor({ timeout: 30_000 });
       await shape.scrollIntoViewIfNeeded();
       await phone.screenshot('planner-measure-phone');
+      expect(await seriousFindingsInSection(phone)).toEqual([]);
       expect(await phone.problems()).toEqual([]);
     } finally {
       await phone.close();
