@@ -16,8 +16,12 @@ export interface PlannerMapController {
 }
 
 export function connectPlannerMap(map: Map): PlannerMapController {
-  // Imported layers sit above the dataset and below the trip; the drawing tools add theirs on top.
-  const userLayers = connectUserLayers(map, () => (map.getLayer(TRIP_LEG_LAYER_ID) ? TRIP_LEG_LAYER_ID : undefined));
+  // Imported layers sit above the dataset and below the trip and the shapes being drawn (terra-draw's
+  // layers are named td-…), whichever of those is lowest.
+  const userLayers = connectUserLayers(map, () => {
+    if (map.getLayer(TRIP_LEG_LAYER_ID)) return TRIP_LEG_LAYER_ID;
+    return map.getStyle().layers.find((layer) => layer.id.startsWith('td-'))?.id;
+  });
   const drawing = connectMeasureDrawing(map);
   return {
     drawing,

@@ -13,10 +13,15 @@ import type { Dataset } from '../../data/dataset-types.ts';
 import { connectImportedLayers, importedLayers as layers } from '../../state/imported-layers-store.ts';
 import { importedFrameRequest as frameRequest } from '../../state/imported-layer-display.ts';
 import { connectFileDrop } from './file-drop.tsx';
+import { connectDrawnShapes } from '../../state/drawn-shapes-store.ts';
+
+export { connectDrawnShapes };
 
 /** Once, when the toolkit has loaded: restores the planner's stored work and starts taking dropped files. */
 export async function connectPlanner(dataset: Dataset): Promise<void> {
   connectFileDrop();
+  // Drawn shapes come back even if the measuring section is never opened (the statistics can use them).
+  connectDrawnShapes();
   await connectImportedLayers(dataset);
   frameNewLayers();
 }
