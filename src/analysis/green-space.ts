@@ -9,10 +9,7 @@ import type { Feature, Geometry } from 'geojson';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { dissolve, intersection, type Polygonal } from './dissolve.ts';
 
-export const GREEN_SPACE_RATIO_DEFINITION = {
-  zh: '绿地率 = 范围内绿地（各绿地图层面要素合并后，重叠只计一次）面积 ÷ 范围面积；面积按 WGS84 椭球计算。不是绿化覆盖率（乔灌木树冠垂直投影面积占比）。',
-  en: 'Green-space ratio (绿地率) = area of green land inside the boundary (all green-layer polygons merged, overlaps counted once) ÷ area of the boundary, both measured on the WGS84 ellipsoid. Not green coverage (绿化覆盖率, the share covered by the vertical projection of tree canopy).',
-} as const;
+export { GREEN_SPACE_RATIO_DEFINITION } from './green-space-definition.ts';
 
 export interface GreenSpaceMeasurement {
   areaM2: number;

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Dataset } from '../data/dataset-types.ts';
 import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
-import { GREEN_SPACE_RATIO_DEFINITION } from '../analysis/zone-statistics.ts';
+import { GREEN_SPACE_RATIO_DEFINITION } from '../analysis/green-space-definition.ts';
 import { isAreaUnit } from '../geo/units.ts';
 import { language, messages } from '../i18n/index.ts';
 import { findFeature, requestZoom, selectFeature } from '../state/app-state.ts';

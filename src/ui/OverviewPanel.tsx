@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '../data/dataset-types.ts';
 import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
-import { GREEN_SPACE_RATIO_DEFINITION } from '../analysis/zone-statistics.ts';
+import { GREEN_SPACE_RATIO_DEFINITION } from '../analysis/green-space-definition.ts';
 import { language, messages } from '../i18n/index.ts';
 import { overviewOpen } from '../state/app-state.ts';
 import { pendingFigureText } from './pending-figure.ts';

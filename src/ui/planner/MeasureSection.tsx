@@ -347,7 +347,7 @@ export function MeasureSection() {
           </div>
         </>
       ) : (
-        <p class="fallback-message measure-needs-map">{text.needsMap}</p>
+        <p class="data-warning measure-needs-map">{text.needsMap}</p>
       )}
       <p class="visually-hidden measure-announcement" role="status">
         {announcement}
