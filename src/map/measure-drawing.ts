@@ -3,9 +3,10 @@
  * plain WGS84 GeoJSON; everything it reports comes from the planner's own gestures, so the store
  * that restores or deletes shapes through it never hears its own changes echoed back.
  *
- * Offline and CSP: terra-draw draws with GeoJSON sources and fill/line/circle layers only (no
- * symbol layers, so no glyphs; no marker mode, so no images); it sets the cursor through
- * element.style, which `style-src 'self'` allows.
+ * Offline and CSP: terra-draw draws with GeoJSON sources and fill/line/circle layers; its adapter
+ * also adds one icon-only symbol layer for markers, which stays empty (no marker mode, so no images
+ * and no text, hence no glyphs); it sets the cursor through element.style, which `style-src 'self'`
+ * allows.
  */
 import type { Map } from 'maplibre-gl';
 import type { LineString, Polygon } from 'geojson';
