@@ -75,8 +75,10 @@ async function importAndCache(jobId: number | null, file: Blob, record: LayerRec
   });
   if (!outcome.ok) throw new ImportFailed(outcome.message);
   layers.set(record.id, { fileName: record.fileName, collection: outcome.collection, featureAreasM2: outcome.featureAreasM2 });
-  const data = outcome.geoJsonText === null ? file : new Blob([outcome.geoJsonText], { type: 'application/geo+json' });
-  return { summary: outcome.summary, data, featureAreasM2: outcome.featureAreasM2 };
+  // Blobs of the bytes read, not the File: a File is a view of the disk, unreadable once the planner edits or moves it.
+  const original = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: file.type });
+  const data = outcome.geoJsonText === null ? original : new Blob([outcome.geoJsonText], { type: 'application/geo+json' });
+  return { summary: outcome.summary, data, featureAreasM2: outcome.featureAreasM2, original };
 }
 
 /** A layer's features, from the cache or (in a fresh worker) re-imported from IndexedDB. */
@@ -121,7 +123,7 @@ async function handle(request: ImportRequest): Promise<void> {
       const imported = await importAndCache(request.jobId, request.file, request.record);
       progress(request.jobId, 'storing');
       try {
-        await storeLayer({ ...request.record, file: request.file });
+        await storeLayer({ ...request.record, file: imported.original });
       } catch (error) {
         imported.summary.notes.push({
           zh: '无法保存到浏览器存储（空间不足或被禁用）：刷新后此图层将丢失。',
