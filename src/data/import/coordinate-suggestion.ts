@@ -23,8 +23,8 @@ export const REQUIRED_IMPROVEMENT = 1 / 3;
 export const MAXIMUM_OFFSET_AFTER_M = 100;
 /** Fewer sampled vertices near the districts than this, and the file is not judged. */
 export const MINIMUM_SAMPLES = 20;
-/** Distances are searched this far; farther counts as this far (the median only needs ≈ 500 m). */
-const SEARCH_RADIUS_M = 3000;
+/** Distances are searched this far; farther counts as this far (the decision only needs ≈ 500 m). */
+const SEARCH_RADIUS_M = 1500;
 const CELL_DEGREES = 0.01;
 const METRES_PER_DEGREE_LATITUDE = 110_574;
 
@@ -37,7 +37,7 @@ export interface BoundaryIndex {
   east: number;
   north: number;
   metresPerDegreeLongitude: number;
-  cells: Map<string, Segment[]>;
+  cells: Map<number, Segment[]>;
 }
 
 function forEachRing(collection: FeatureCollection, visit: (ring: Position[]) => void): void {
@@ -52,8 +52,9 @@ function forEachRing(collection: FeatureCollection, visit: (ring: Position[]) =>
   }
 }
 
-function cellKey(column: number, row: number): string {
-  return `${column}:${row}`;
+/** A number, not a string: millions of lookups per file. Columns and rows stay far below 2^20. */
+function cellKey(column: number, row: number): number {
+  return (column + 0x80000) * 0x100000 + (row + 0x80000);
 }
 
 /** Build once per dataset; reused for every file imported. */
@@ -132,17 +133,8 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Up to `limit` of the collection's vertices that lie within ≈ 5 km of the districts, spread evenly. */
-export function sampleVerticesNear(collection: FeatureCollection, index: BoundaryIndex, limit = MAXIMUM_SAMPLED_VERTICES): Position[] {
-  const margin = 0.05;
-  const near: Position[] = [];
-  const visit = (position: Position) => {
-    const longitude = position[0]!;
-    const latitude = position[1]!;
-    if (longitude >= index.west - margin && longitude <= index.east + margin && latitude >= index.south - margin && latitude <= index.north + margin) {
-      near.push(position);
-    }
-  };
+/** Calls `visit` with every position of every geometry, in file order; plain loops, as files can hold millions. */
+function forEachPosition(collection: FeatureCollection, visit: (position: Position) => void): void {
   for (const feature of collection.features) {
     const pending = feature.geometry ? [feature.geometry] : [];
     while (pending.length > 0) {
@@ -153,14 +145,14 @@ export function sampleVerticesNear(collection: FeatureCollection, index: Boundar
           break;
         case 'MultiPoint':
         case 'LineString':
-          geometry.coordinates.forEach(visit);
+          for (const position of geometry.coordinates) visit(position);
           break;
         case 'MultiLineString':
         case 'Polygon':
-          geometry.coordinates.forEach((path) => path.forEach(visit));
+          for (const path of geometry.coordinates) for (const position of path) visit(position);
           break;
         case 'MultiPolygon':
-          geometry.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(visit)));
+          for (const polygon of geometry.coordinates) for (const ring of polygon) for (const position of ring) visit(position);
           break;
         case 'GeometryCollection':
           pending.push(...geometry.geometries);
@@ -168,6 +160,31 @@ export function sampleVerticesNear(collection: FeatureCollection, index: Boundar
       }
     }
   }
+}
+
+/**
+ * Up to `limit` of the collection's vertices that lie within ≈ 5 km of the districts, spread
+ * evenly through the file. Only every n-th vertex is looked at, so a file of millions of vertices
+ * costs one counting pass and a light second one.
+ */
+export function sampleVerticesNear(collection: FeatureCollection, index: BoundaryIndex, limit = MAXIMUM_SAMPLED_VERTICES): Position[] {
+  const margin = 0.05;
+  let total = 0;
+  forEachPosition(collection, () => {
+    total += 1;
+  });
+  // Twice the limit is looked at, so files only partly near Luzhou still fill the sample.
+  const step = Math.max(1, Math.floor(total / (limit * 2)));
+  const near: Position[] = [];
+  let counter = 0;
+  forEachPosition(collection, (position) => {
+    if (counter++ % step !== 0) return;
+    const longitude = position[0]!;
+    const latitude = position[1]!;
+    if (longitude >= index.west - margin && longitude <= index.east + margin && latitude >= index.south - margin && latitude <= index.north + margin) {
+      near.push(position);
+    }
+  });
   if (near.length <= limit) return near;
   const stride = near.length / limit;
   return Array.from({ length: limit }, (_, sample) => near[Math.floor(sample * stride)]!);
