@@ -127,7 +127,7 @@ async function runJob(fileName: string, job: (onProgress: (stage: ImportStage, f
   }
 }
 
-/** Once, after the dataset is ready: gives the worker the dataset and restores stored layers. */
+/** Once, after the dataset is ready: starts the worker with the dataset and restores stored layers. */
 export function connectImportedLayers(dataset: Dataset): Promise<void> {
   client.connect(dataset);
   connected ??= (async () => {

@@ -34,11 +34,15 @@ export class ImportClient {
   private readonly pending = new Map<number, Pending>();
   private connection: Extract<ImportRequest, { type: 'connect' }> = { type: 'connect', districts: null, dataset: null };
 
-  /** What every worker (this one and any fresh one after a cancel) is told first. */
+  /**
+   * What every worker (this one and any fresh one after a cancel) is told first. Starts the worker
+   * now, while the planner reads the panel, so the first import does not wait for its code to load.
+   */
   connect(dataset: Dataset): void {
     const districts = dataset.layers.find((layer) => layer.definition.id === 'districts')?.features ?? null;
     this.connection = { type: 'connect', districts: districts as FeatureCollection | null, dataset };
-    this.worker?.postMessage(this.connection);
+    if (this.worker) this.worker.postMessage(this.connection);
+    else if (typeof Worker !== 'undefined') this.ensureWorker();
   }
 
   private ensureWorker(): Worker {
