@@ -5,14 +5,14 @@
  * terminated mid-job (cancel) is replaced by a fresh one, which reloads layers from IndexedDB
  * when asked about them.
  */
-import type { Feature, FeatureCollection } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { collectionLandUseTable, dissolvedGreenLand, zoneLandUseTable } from '../analysis/land-use-table.ts';
 import type { Polygonal } from '../analysis/dissolve.ts';
 import type { Dataset } from '../data/dataset-types.ts';
 import { indexBoundaries, type BoundaryIndex } from '../data/import/coordinate-suggestion.ts';
-import { importBytes, lineLengthOf, type ImportStep } from '../data/import/import-file.ts';
+import { withMeasurements } from '../data/import/export-features.ts';
+import { importBytes, type ImportStep } from '../data/import/import-file.ts';
 import { fileSizeProblem } from '../data/import/import-limits.ts';
-import { ellipsoidalArea } from '../geo/area.ts';
 import { loadStoredLayer, storeLayer, updateStoredLayer } from '../state/imported-layers-persistence.ts';
 import { STAGE_START, type ImportReply, type ImportRequest, type ImportStage, type LayerRecordFields } from './import-protocol.ts';
 
@@ -97,18 +97,6 @@ function sendLayer(jobId: number, record: LayerRecordFields, imported: Awaited<R
   post({ type: 'imported', jobId, layer: { record, summary: imported.summary, data: imported.data, featureAreasM2 } }, [featureAreasM2.buffer]);
 }
 
-function withMeasurements(layer: CachedLayer): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: layer.collection.features.map(
-      (feature, index): Feature => ({
-        ...feature,
-        properties: { ...feature.properties, measured_area_m2: layer.featureAreasM2[index] ?? ellipsoidalArea(feature.geometry), measured_length_m: lineLengthOf(feature.geometry) },
-      }),
-    ),
-  };
-}
-
 async function handle(request: ImportRequest): Promise<void> {
   switch (request.type) {
     case 'connect':
@@ -160,7 +148,7 @@ async function handle(request: ImportRequest): Promise<void> {
     }
     case 'export': {
       const layer = await cachedLayer(request.layerId);
-      post({ type: 'exported', jobId: request.jobId, data: new Blob([JSON.stringify(withMeasurements(layer))], { type: 'application/geo+json' }) });
+      post({ type: 'exported', jobId: request.jobId, data: new Blob([JSON.stringify(withMeasurements(layer.collection, layer.featureAreasM2))], { type: 'application/geo+json' }) });
       return;
     }
   }
