@@ -5,7 +5,8 @@
  *   stats                         the zone from geodata/, as a table
  *   stats --json                  the same as one JSON document
  *   stats FILE [--by PROP] [--from gcj02|bd09] [--json]
- *                                 area of any GeoJSON file, optionally grouped by a property, from
+ *                                 area of any GeoJSON file (or KML, GPX, zipped Shapefile, read by the
+ *                                 same code as the app's import), optionally grouped by a property, from
  *                                 高德/DataV (gcj02) or 百度 (bd09) coordinates converted to WGS84 first
  */
 import { join } from 'node:path';
@@ -22,16 +23,21 @@ import {
   type CoordinateSystem,
 } from '../../src/data/coordinate-systems.ts';
 import { formatCollectionReport, formatZoneReport } from './format-report.ts';
+import { extensionOf } from '../../src/data/import/detect-format.ts';
+import { importBytes } from '../../src/data/import/import-file.ts';
 
 export interface StatsIo {
   /** Reads a file as UTF-8; rejects with a Node-style error (`code`) when it cannot. */
   readText: (path: string) => Promise<string>;
+  /** Reads a file's bytes (KML, GPX, zipped Shapefile); without it only GeoJSON files can be measured. */
+  readBytes?: (path: string) => Promise<Uint8Array>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
 export const USAGE = `usage: npm run --silent stats -- [--json] [--geodata DIR]
-       npm run --silent stats -- FILE [--by PROPERTY] [--from wgs84|gcj02|bd09] [--json]`;
+       npm run --silent stats -- FILE [--by PROPERTY] [--from wgs84|gcj02|bd09] [--json]
+       (FILE: GeoJSON, KML, GPX or a zipped Shapefile)`;
 
 interface Options {
   json: boolean;
@@ -100,7 +106,42 @@ function toJson(value: unknown): string {
   );
 }
 
+/** Formats other than GeoJSON, read through the app's import code so both measure the same features. */
+const IMPORTED_FORMAT_EXTENSIONS = new Set(['kml', 'gpx', 'zip']);
+
+function reportMeasurement(options: Options & { file: string }, collection: Parameters<typeof measureCollection>[0], io: StatsIo): number {
+  const measurement = measureCollection(collection, options.by === undefined ? {} : { by: options.by });
+  if (options.json) {
+    io.stdout(`${toJson({ file: options.file, coordinateSystem: options.from, ...measurement })}\n`);
+  } else {
+    const note = options.from === 'wgs84' ? '' : `Converted from ${COORDINATE_SYSTEM_NAMES[options.from]} to WGS84 before measuring.\n`;
+    io.stdout(note + formatCollectionReport(options.file, measurement, options.by));
+  }
+  return 0;
+}
+
+async function measureImportedFormat(options: Options & { file: string }, io: StatsIo): Promise<number> {
+  if (!io.readBytes) {
+    io.stderr(`${options.file}: only GeoJSON can be read here\n`);
+    return 1;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readBytes(options.file);
+  } catch (error) {
+    io.stderr(`${readProblem(options.file, error)}\n`);
+    return 1;
+  }
+  const outcome = await importBytes({ bytes, fileName: options.file, coordinateSystem: options.from, boundaries: null });
+  if (!outcome.ok) {
+    io.stderr(`${outcome.message}\n`);
+    return 1;
+  }
+  return reportMeasurement(options, outcome.collection, io);
+}
+
 async function measureFile(options: Options & { file: string }, io: StatsIo): Promise<number> {
+  if (IMPORTED_FORMAT_EXTENSIONS.has(extensionOf(options.file))) return measureImportedFormat(options, io);
   let text: string;
   try {
     text = await io.readText(options.file);
@@ -113,15 +154,7 @@ async function measureFile(options: Options & { file: string }, io: StatsIo): Pr
     io.stderr(`${parsed.message}\n`);
     return 1;
   }
-  const collection = toWgs84(parsed.collection, options.from);
-  const measurement = measureCollection(collection, options.by === undefined ? {} : { by: options.by });
-  if (options.json) {
-    io.stdout(`${toJson({ file: options.file, coordinateSystem: options.from, ...measurement })}\n`);
-  } else {
-    const note = options.from === 'wgs84' ? '' : `Converted from ${COORDINATE_SYSTEM_NAMES[options.from]} to WGS84 before measuring.\n`;
-    io.stdout(note + formatCollectionReport(options.file, measurement, options.by));
-  }
-  return 0;
+  return reportMeasurement(options, toWgs84(parsed.collection, options.from), io);
 }
 
 async function measureZone(options: Options, io: StatsIo): Promise<number> {

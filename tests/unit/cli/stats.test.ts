@@ -8,6 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runStats } from '../../../scripts/stats/run-stats.ts';
+import { importBytes } from '../../../src/data/import/import-file.ts';
+import { measureCollection } from '../../../src/analysis/measure-collection.ts';
 import { FIXTURES_DIRECTORY } from '../../fixtures/read-fixture.ts';
 import { geographicLibArea, rectangle } from '../../fixtures/geographiclib-oracle.ts';
 
@@ -19,6 +21,7 @@ async function run(argv: string[]) {
   let stderr = '';
   const code = await runStats(argv, {
     readText: (path) => readFile(path, 'utf8'),
+    readBytes: async (path) => new Uint8Array(await readFile(path)),
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
   });
@@ -129,5 +132,36 @@ describe('stats as a process', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining('NaN and Infinity are not allowed in JSON')]);
+  });
+});
+
+describe('stats on the other formats the app imports', () => {
+  const importFixture = (name: string) => join(FIXTURES_DIRECTORY, 'import', name);
+
+  it('measures a zipped Shapefile exactly as the app\'s import does, grouped by a property', async () => {
+    const path = importFixture('parcels-utm48n.zip');
+    const { code, stdout, stderr } = await run([path, '--by', 'LAND_USE', '--json']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const imported = await importBytes({ bytes: new Uint8Array(await readFile(path)), fileName: path, coordinateSystem: 'wgs84', boundaries: null });
+    if (!imported.ok) throw new Error(imported.message);
+    const report = JSON.parse(stdout);
+    expect(report.totalAreaM2).toBe(measureCollection(imported.collection).totalAreaM2);
+    expect(report.groups).toEqual(measureCollection(imported.collection, { by: 'LAND_USE' }).groups);
+    expect(report.totalAreaM2).toBeGreaterThan(0);
+    expect(report.groups.map((group: { key: string }) => group.key).sort()).toEqual(['green', 'industrial', 'residential']);
+  });
+
+  it('counts a GPX track and waypoint as a line and a point, with no area', async () => {
+    const { code, stdout } = await run([importFixture('track.gpx'), '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ totalAreaM2: 0, measuredCount: 0, skipped: { points: 1, lines: 1 } });
+  });
+
+  it('refuses a broken KML in one line that says where, with exit code 1', async () => {
+    const { code, stdout, stderr } = await run([importFixture('broken.kml')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/broken\.kml.*line \d+, column \d+/);
   });
 });
