@@ -35,10 +35,25 @@ export async function computeStatisticsOnMainThread(dataset: Dataset): Promise<Z
   return reply.statistics;
 }
 
-function computeStatisticsInWorker(dataset: Dataset): Promise<ZoneStatistics> {
+/**
+ * The zone's statistics take about a second on a two-core machine; a worker still silent after
+ * this long is stuck (a planner's replaced layer with pathological geometry, a browser bug). It is
+ * stopped and the reason shown, instead of "measuring…" forever.
+ */
+export const STATISTICS_TIMEOUT_MS = 60_000;
+
+function computeStatisticsInWorker(dataset: Dataset, timeoutMs: number): Promise<ZoneStatistics> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(statisticsWorkerUrl, { type: 'module', name: 'zone-statistics' });
-    const finish = (): void => worker.terminate();
+    const timer = setTimeout(() => {
+      worker.terminate();
+      // Not a fallback case: the same work on the main thread would freeze the page instead.
+      reject(new StatisticsFailure(`measuring took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`));
+    }, timeoutMs);
+    const finish = (): void => {
+      clearTimeout(timer);
+      worker.terminate();
+    };
     worker.addEventListener('message', (event: MessageEvent<StatisticsReply>) => {
       finish();
       if (event.data.ok) resolve(event.data.statistics);
@@ -63,10 +78,10 @@ function computeStatisticsInWorker(dataset: Dataset): Promise<ZoneStatistics> {
  * The dataset's statistics, from a worker when one can run. Rejects with a `StatisticsFailure`
  * (message = the reason) when measuring itself failed; the worker failing to run is not that.
  */
-export async function computeStatistics(dataset: Dataset): Promise<StatisticsResult> {
+export async function computeStatistics(dataset: Dataset, timeoutMs = STATISTICS_TIMEOUT_MS): Promise<StatisticsResult> {
   if (typeof Worker !== 'undefined') {
     try {
-      return { statistics: await computeStatisticsInWorker(dataset), runner: 'worker' };
+      return { statistics: await computeStatisticsInWorker(dataset, timeoutMs), runner: 'worker' };
     } catch (error) {
       if (error instanceof StatisticsFailure) throw error;
       // The worker itself did not run: measure here rather than show no figures at all.
