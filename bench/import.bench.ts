@@ -1,7 +1,7 @@
 /**
  * Importing a 50 MB GeoJSON against `JSON.parse` of the same bytes, same browser, same run.
  *
- *   npx tsx bench/import.bench.ts [--runs 5] [--megabytes 50]
+ *   npx tsx bench/import.bench.ts [--runs 5] [--megabytes 50] [--page-only]
  *
  * The file (parcels with land-use properties, WGS84, in the zone) is generated here, never
  * committed. Import = from the file handed to the page (`setInputFiles`, the input's change
@@ -37,6 +37,7 @@ const option = (name: string, fallback: number) => {
 };
 const RUNS = option('--runs', 5);
 const MEGABYTES = option('--megabytes', 50);
+const PAGE_ONLY = argumentsGiven.includes('--page-only');
 const RATIO_GOAL = 2.0;
 const LONG_TASK_GOAL_MS = 100;
 const LAND_USES = ['industrial', 'residential', 'green', 'commercial', 'education', 'road', 'water'];
@@ -169,11 +170,11 @@ async function main(): Promise<void> {
   console.log(`generated ${filePath}: ${(fileBytes / 1024 / 1024).toFixed(1)} MB, ${featureCount} polygons`);
 
   const appDirectory = join(workDirectory, 'app');
-  console.log('building the app …');
-  buildApp(appDirectory);
-  const appServer = await serveBuiltApp(appDirectory);
   const appSamples: AppSample[] = [];
-  try {
+  if (!PAGE_ONLY) console.log('building the app …');
+  if (!PAGE_ONLY) buildApp(appDirectory);
+  const appServer = PAGE_ONLY ? null : await serveBuiltApp(appDirectory);
+  if (appServer) try {
     for (let run = 0; run <= RUNS; run++) {
       const sample = await measureInApp(appServer.url, filePath);
       if (!sample) {
