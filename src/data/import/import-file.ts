@@ -8,7 +8,7 @@ import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { measureCollection } from '../../analysis/measure-collection.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { ellipsoidalLength } from '../../geo/length.ts';
-import { COORDINATE_SYSTEM_NAMES, toWgs84, type CoordinateSystem } from '../coordinate-systems.ts';
+import { toWgs84, type CoordinateSystem } from '../coordinate-systems.ts';
 import { normaliseGeoJson, parseJsonText } from '../parse-geojson.ts';
 import { suggestCoordinateSystem, type BoundaryIndex } from './coordinate-suggestion.ts';
 import { detectFormat } from './detect-format.ts';
@@ -154,13 +154,8 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
   const notes: LocalisedNote[] = [...read.notes];
 
   input.onStep?.('converting');
+  // No note for the conversion: the summary's coordinateSystem says it, and the panel shows that.
   const collection = toWgs84(validated.collection, coordinateSystem);
-  if (coordinateSystem !== 'wgs84') {
-    notes.push({
-      zh: `已从 ${COORDINATE_SYSTEM_NAMES[coordinateSystem]} 转换为 WGS84。`,
-      en: `Converted from ${COORDINATE_SYSTEM_NAMES[coordinateSystem]} to WGS84.`,
-    });
-  }
 
   input.onStep?.('measuring');
   const measurement = measureCollection(collection);
