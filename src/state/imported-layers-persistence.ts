@@ -18,6 +18,14 @@ export interface StoredImportedLayer {
   file: Blob;
 }
 
+/**
+ * A layer is stored while its file is still being imported (storing overlaps parsing), under a
+ * small marker written first and deleted when the import succeeds. A marker found on load is an
+ * import that never finished (the tab closed or crashed mid-way): its layer is deleted, never
+ * shown. A separate key, because rewriting the record would copy the file's Blob again.
+ */
+const PENDING_PREFIX = 'pending:';
+
 let store: UseStore | null = null;
 
 /** A database of its own, so `entries()` lists only imported layers. */
@@ -38,18 +46,35 @@ function isStoredLayer(value: unknown): value is StoredImportedLayer {
   );
 }
 
-/** Every stored layer in the planner's order; unreadable records are left in place and skipped. */
+/**
+ * Every stored layer in the planner's order. Unreadable records are left in place and skipped;
+ * records of imports that never finished are deleted.
+ */
 export async function loadStoredLayers(): Promise<StoredImportedLayer[]> {
   const all = await entries(layerStore());
+  const unfinished = new Set(all.map(([key]) => String(key)).filter((key) => key.startsWith(PENDING_PREFIX)).map((key) => key.slice(PENDING_PREFIX.length)));
+  await Promise.all([...unfinished].map((id) => Promise.all([del(id, layerStore()), del(PENDING_PREFIX + id, layerStore())]).catch(() => undefined)));
   return all
     .map(([, value]) => value)
     .filter(isStoredLayer)
+    .filter((layer) => !unfinished.has(layer.id))
     .sort((first, second) => (first.order ?? 0) - (second.order ?? 0));
 }
 
 export async function loadStoredLayer(id: string): Promise<StoredImportedLayer | null> {
   const value: unknown = await get(id, layerStore());
-  return isStoredLayer(value) ? value : null;
+  if (!isStoredLayer(value)) return null;
+  return (await get(PENDING_PREFIX + id, layerStore())) === undefined ? value : null;
+}
+
+/** Stores a layer whose import is still running: invisible to loads until `confirmStoredLayer`. */
+export async function storePendingLayer(layer: StoredImportedLayer): Promise<void> {
+  await set(PENDING_PREFIX + layer.id, true, layerStore());
+  await set(layer.id, layer, layerStore());
+}
+
+export async function confirmStoredLayer(id: string): Promise<void> {
+  await del(PENDING_PREFIX + id, layerStore());
 }
 
 export async function storeLayer(layer: StoredImportedLayer): Promise<void> {
@@ -63,6 +88,7 @@ export async function updateStoredLayer(id: string, change: Partial<Omit<StoredI
 
 export async function deleteStoredLayer(id: string): Promise<void> {
   await del(id, layerStore());
+  await del(PENDING_PREFIX + id, layerStore());
 }
 
 /** Deliberate only: called from the panel's "clear" button after the planner confirms. */

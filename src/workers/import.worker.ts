@@ -13,7 +13,7 @@ import { indexBoundaries, type BoundaryIndex } from '../data/import/coordinate-s
 import { withMeasurements } from '../data/import/export-features.ts';
 import { importBytes, type ImportStep } from '../data/import/import-file.ts';
 import { fileSizeProblem } from '../data/import/import-limits.ts';
-import { loadStoredLayer, storeLayer, updateStoredLayer } from '../state/imported-layers-persistence.ts';
+import { confirmStoredLayer, deleteStoredLayer, loadStoredLayer, storePendingLayer, updateStoredLayer } from '../state/imported-layers-persistence.ts';
 import { STAGE_START, type ImportReply, type ImportRequest, type ImportStage, type LayerRecordFields } from './import-protocol.ts';
 
 interface CachedLayer {
@@ -61,11 +61,23 @@ async function readWithProgress(file: Blob, onFraction: (fraction: number) => vo
 
 class ImportFailed extends Error {}
 
-/** Imports a file's bytes and caches the result; returns what the page gets. */
-async function importAndCache(jobId: number | null, file: Blob, record: LayerRecordFields) {
+/**
+ * Imports a file's bytes and caches the result; returns what the page gets. With `storeAs`, the
+ * original is written to IndexedDB while it is being parsed (the write runs on the browser's own
+ * threads), marked pending until the import succeeds; a failed import deletes only its own record.
+ */
+async function importAndCache(jobId: number | null, file: Blob, record: LayerRecordFields, storeAs?: 'new') {
   const tooLarge = fileSizeProblem(record.fileName, file.size);
   if (tooLarge) throw new ImportFailed(tooLarge);
   const bytes = await readWithProgress(file, (fraction) => jobId !== null && progress(jobId, 'reading', fraction));
+  // Blobs of the bytes read, not the File: a File is a view of the disk, unreadable once the planner edits or moves it.
+  const original = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: file.type });
+  const storing: Promise<true | unknown> | null = storeAs
+    ? storePendingLayer({ ...record, file: original }).then(
+        () => true,
+        (error: unknown) => error,
+      )
+    : null;
   const outcome = await importBytes({
     bytes,
     fileName: record.fileName,
@@ -73,12 +85,27 @@ async function importAndCache(jobId: number | null, file: Blob, record: LayerRec
     boundaries,
     onStep: (step: ImportStep) => jobId !== null && progress(jobId, step),
   });
-  if (!outcome.ok) throw new ImportFailed(outcome.message);
+  if (!outcome.ok) {
+    if (storing) {
+      await storing;
+      await deleteStoredLayer(record.id).catch(() => undefined);
+    }
+    throw new ImportFailed(outcome.message);
+  }
+  if (storing) {
+    if (jobId !== null) progress(jobId, 'storing');
+    const stored = await storing;
+    const confirmed = stored === true ? await confirmStoredLayer(record.id).then(() => true, (error: unknown) => error) : stored;
+    if (confirmed !== true) {
+      outcome.summary.notes.push({
+        zh: '无法保存到浏览器存储（空间不足或被禁用）：刷新后此图层将丢失。',
+        en: `Could not be kept in the browser's storage (${confirmed instanceof Error ? confirmed.message : String(confirmed)}): it will be gone after a reload.`,
+      });
+    }
+  }
   layers.set(record.id, { fileName: record.fileName, collection: outcome.collection, featureAreasM2: outcome.featureAreasM2 });
-  // Blobs of the bytes read, not the File: a File is a view of the disk, unreadable once the planner edits or moves it.
-  const original = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: file.type });
   const data = outcome.geoJsonText === null ? original : new Blob([outcome.geoJsonText], { type: 'application/geo+json' });
-  return { summary: outcome.summary, data, featureAreasM2: outcome.featureAreasM2, original };
+  return { summary: outcome.summary, data, featureAreasM2: outcome.featureAreasM2 };
 }
 
 /** A layer's features, from the cache or (in a fresh worker) re-imported from IndexedDB. */
@@ -108,16 +135,7 @@ async function handle(request: ImportRequest): Promise<void> {
       layers.delete(request.layerId);
       return;
     case 'import': {
-      const imported = await importAndCache(request.jobId, request.file, request.record);
-      progress(request.jobId, 'storing');
-      try {
-        await storeLayer({ ...request.record, file: imported.original });
-      } catch (error) {
-        imported.summary.notes.push({
-          zh: '无法保存到浏览器存储（空间不足或被禁用）：刷新后此图层将丢失。',
-          en: `Could not be kept in the browser's storage (${error instanceof Error ? error.message : String(error)}): it will be gone after a reload.`,
-        });
-      }
+      const imported = await importAndCache(request.jobId, request.file, request.record, 'new');
       sendLayer(request.jobId, request.record, imported);
       return;
     }
