@@ -110,9 +110,38 @@ function checkArray(value: unknown, path: string, what: string): unknown[] {
   return value;
 }
 
+/** A finite number, or absent: the optional third and fourth members of a position. */
+function isOptionalCoordinate(value: unknown): boolean {
+  return value === undefined || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/**
+ * The common case, checked without building a JSON path: a 50 MB file has millions of positions,
+ * and a path string per position was most of the validation's time. Anything else goes through
+ * `checkPosition`, which says exactly what is wrong and where.
+ */
+function isOrdinaryPosition(position: unknown): boolean {
+  if (!Array.isArray(position) || position.length < 2 || position.length > 4) return false;
+  const longitude: unknown = position[0];
+  const latitude: unknown = position[1];
+  return (
+    typeof longitude === 'number' &&
+    typeof latitude === 'number' &&
+    longitude >= -180 &&
+    longitude <= 180 &&
+    latitude >= -90 &&
+    latitude <= 90 &&
+    isOptionalCoordinate(position[2]) &&
+    isOptionalCoordinate(position[3])
+  );
+}
+
 function checkPositions(value: unknown, path: string, minimum: number, what: string): Position[] {
   const positions = checkArray(value, path, what);
-  positions.forEach((position, index) => checkPosition(position, `${path}[${index}]`));
+  for (let index = 0; index < positions.length; index++) {
+    const position: unknown = positions[index];
+    if (!isOrdinaryPosition(position)) checkPosition(position, `${path}[${index}]`);
+  }
   if (positions.length < minimum) {
     throw new GeoJsonShapeError(`${what} has ${positions.length} position(s); it needs at least ${minimum}`, path);
   }
