@@ -60,14 +60,22 @@ function groupKey(value: unknown): string | null {
  * measureCollection(parcels, { by: 'land_use' })
  * // { totalAreaM2: 1.2e7, groups: [{ key: 'industrial', areaM2: 8.1e6, count: 40 }, …], skipped: { points: 0, lines: 2, nullGeometries: 0 }, … }
  */
-export function measureCollection(collection: FeatureCollection, options: { by?: string } = {}): CollectionMeasurement {
+export function measureCollection(
+  collection: FeatureCollection,
+  options: {
+    by?: string;
+    /** Filled with each feature's area (0 for points, lines and null geometries), for callers that also need them one by one. */
+    featureAreasM2?: Float64Array;
+  } = {},
+): CollectionMeasurement {
   const skipped: SkippedGeometries = { points: 0, lines: 0, nullGeometries: 0 };
   const groups = new Map<string | null, AreaGroup>();
   let totalAreaM2 = 0;
   let measuredCount = 0;
   const by = options.by;
-  for (const feature of collection.features) {
-    const geometry = feature.geometry;
+  const featureAreasM2 = options.featureAreasM2;
+  for (let index = 0; index < collection.features.length; index++) {
+    const geometry = collection.features[index]!.geometry;
     if (!geometry) {
       skipped.nullGeometries += 1;
       continue;
@@ -75,11 +83,12 @@ export function measureCollection(collection: FeatureCollection, options: { by?:
     const polygonal = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
     if (!polygonal) countSkipped(geometry, skipped);
     const areaM2 = ellipsoidalArea(geometry);
+    if (featureAreasM2) featureAreasM2[index] = areaM2;
     if (!polygonal && !(geometry.type === 'GeometryCollection' && areaM2 > 0)) continue;
     totalAreaM2 += areaM2;
     measuredCount += 1;
     if (by !== undefined) {
-      const key = groupKey(feature.properties?.[by]);
+      const key = groupKey(collection.features[index]!.properties?.[by]);
       const group = groups.get(key) ?? { key, areaM2: 0, count: 0 };
       group.areaM2 += areaM2;
       group.count += 1;

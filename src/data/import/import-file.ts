@@ -6,7 +6,6 @@
  */
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { measureCollection } from '../../analysis/measure-collection.ts';
-import { ellipsoidalArea } from '../../geo/area.ts';
 import { ellipsoidalLength } from '../../geo/length.ts';
 import { toWgs84, type CoordinateSystem } from '../coordinate-systems.ts';
 import { normaliseGeoJson, parseJsonText } from '../parse-geojson.ts';
@@ -158,14 +157,14 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
   const collection = toWgs84(validated.collection, coordinateSystem);
 
   input.onStep?.('measuring');
-  const measurement = measureCollection(collection);
+  // One pass of the area code: the same measureCollection the stats CLI runs, which also hands back each feature's area.
   const featureAreasM2 = new Float64Array(collection.features.length);
+  const measurement = measureCollection(collection, { featureAreasM2 });
   const box: BoundingBox = [Infinity, Infinity, -Infinity, -Infinity];
   let totalLengthM = 0;
-  collection.features.forEach((feature, index) => {
+  collection.features.forEach((feature) => {
     const geometry = feature.geometry;
     if (!geometry) return;
-    featureAreasM2[index] = ellipsoidalArea(geometry);
     totalLengthM += lineLengthOf(geometry);
     extendBox(box, geometry);
   });

@@ -48,6 +48,11 @@ describe('GeoJSON', () => {
     expect(outcome.featureAreasM2[1]).toBeGreaterThan(0);
     expect(outcome.featureAreasM2[2]! ).toBeLessThan(outcome.featureAreasM2[0]! * 2.25);
     expect([...outcome.featureAreasM2].slice(4, 7)).toEqual([0, 0, 0]);
+    // Each feature's area is the one the stats code measures for that feature alone, and they add up to the total.
+    outcome.featureAreasM2.forEach((areaM2, index) => {
+      expect(areaM2).toBe(measureCollection({ type: 'FeatureCollection', features: [parsed.collection.features[index]!] }).totalAreaM2);
+    });
+    expect([...outcome.featureAreasM2].reduce((sum, areaM2) => sum + areaM2, 0)).toBeCloseTo(outcome.summary.measurement.totalAreaM2, 6);
     expect(outcome.summary.totalLengthM).toBeGreaterThan(3800);
     expect(outcome.summary.notes.map((note) => note.en).join(' ')).toMatch(/1 feature\(s\) have no geometry/);
     // WGS84 GeoJSON without a BOM goes to the map as the planner's own bytes.
