@@ -243,7 +243,8 @@ describe('phones', () => {
       await app.screenshot('explorer-phone-sheet');
 
       const tooSmall = await app.page.evaluate(() => {
-        const controls = [...document.querySelectorAll<HTMLElement>('button, input, [role="option"], .layer-item label')];
+        // A visually hidden input (the planner's file picker) is reached through its label, which is checked instead.
+        const controls = [...document.querySelectorAll<HTMLElement>('button, input:not(.visually-hidden), [role="option"], .layer-item label, label.file-button')];
         return controls
           .filter((element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden')
           .filter((element) => !(element instanceof HTMLInputElement && element.type === 'checkbox'))
