@@ -200,12 +200,25 @@ export async function clearImportedLayers(): Promise<void> {
   await deleteAllStoredLayers();
 }
 
+/**
+ * Cancelling an import stops the worker, and with it a table or export it was computing at the
+ * time; that request was not what the planner cancelled, so it is asked once more of the fresh worker.
+ */
+async function againAfterCancelledImport<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (error instanceof ImportCancelled) return request();
+    throw error;
+  }
+}
+
 /** For the zone's own layers or an imported layer, computed off the main thread. */
 export function landUseTableOf(source: Exclude<LandUseSource, { kind: 'drawn' }>, groupBy: string): Promise<LandUseTable> {
-  return client.landUseTable(source, groupBy);
+  return againAfterCancelledImport(() => client.landUseTable(source, groupBy));
 }
 
 /** The layer's features as GeoJSON with measured_area_m2 / measured_length_m on each. */
 export function exportImportedLayer(layerId: string): Promise<Blob> {
-  return client.exportLayer(layerId);
+  return againAfterCancelledImport(() => client.exportLayer(layerId));
 }
