@@ -161,7 +161,10 @@ export async function importFiles(files: readonly File[], coordinateSystem: Coor
       }
       const order = Date.now();
       const record: LayerRecordFields = { id: newLayerId(), fileName: file.name, coordinateSystem, importedAt: new Date().toISOString(), visible: true, order };
-      await runJob(file.name, (onProgress) => client.importFile(file, record, onProgress));
+      const layer = await runJob(file.name, (onProgress) => client.importFile(file, record, onProgress));
+      // A cancelled import's worker was stopped mid-way: its half-stored copy (possibly many MB)
+      // goes now rather than at the next load. A failed import's worker has already removed it.
+      if (!layer) await deleteStoredLayer(record.id).catch(() => undefined);
     });
   }
 }

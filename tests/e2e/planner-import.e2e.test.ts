@@ -4,7 +4,8 @@
  * code measures in node; broken files are announced and change nothing; text from a file stays
  * text; a GCJ-02 file is recognised and converted; layers come back after a reload.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,24 @@ async function layerCount(app: AppPage): Promise<number> {
   return app.page.locator('.imported-layer').count();
 }
 
+/** File names of the layer records in the imported layers' IndexedDB database, read directly, not through the app. */
+async function storedLayerFileNames(app: AppPage): Promise<string[]> {
+  return app.page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('luzhou-zone-map-imported-layers');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          if (!database.objectStoreNames.contains('layers')) return resolve([]);
+          const request = database.transaction('layers').objectStore('layers').getAll();
+          request.onsuccess = () => resolve((request.result as unknown[]).flatMap((value) => (typeof value === 'object' && value && 'fileName' in value ? [String(value.fileName)] : [])));
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
 async function waitForLayerCount(app: AppPage, count: number): Promise<void> {
   await app.page.waitForFunction((expected) => document.querySelectorAll('.imported-layer').length === expected, count, { timeout: 60_000 });
 }
@@ -112,6 +131,7 @@ describe('loading your own data', () => {
   it('imports a GeoJSON file: the panel shows the area the stats code measures, and the map draws it', async () => {
     await importThroughPicker(app, [jsonFile('parcels.geojson', parcels)]);
     await waitForLayerCount(app, 1);
+    expect(await storedLayerFileNames(app)).toEqual(['parcels.geojson']);
     const expected = measureCollection(parcels).totalAreaM2;
     expectSameArea(await panelAreaOf(app, 'parcels.geojson'), expected);
     await expect.poll(() => renderedImportedFeatureCount(app), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -154,6 +174,45 @@ describe('loading your own data', () => {
     await waitForLayerCount(app, 2);
   });
 
+  it('shows a large import\'s progress and stops it on cancel, keeping what was there', async () => {
+    // ~60 MB of small parcels: long enough to be seen running, generated here, never committed.
+    const directory = mkdtempSync(join(tmpdir(), 'luzhou-large-import-'));
+    try {
+      const path = join(directory, 'large-parcels.geojson');
+      const features: string[] = [];
+      const parcelsPerRow = 300;
+      for (let index = 0; index < 90_000; index++) {
+        const longitude = 105.3 + (index % parcelsPerRow) * 0.001;
+        const latitude = 28.8 + Math.floor(index / parcelsPerRow) * 0.001;
+        const ring = square(longitude, latitude, 0.0008)[0]!.map(([x, y]) => [Number(x!.toFixed(6)), Number(y!.toFixed(6))]);
+        // Many vertices per ring, as surveyed parcels have, so the file is large without being huge in count.
+        const dense = ring.flatMap((position, vertex) => (vertex === ring.length - 1 ? [position] : [position, [position[0]! + 0.00001, position[1]!], [position[0]! + 0.00002, position[1]!]]));
+        features.push(JSON.stringify({ type: 'Feature', properties: { id: index, use: index % 3 === 0 ? '工业' : '居住' }, geometry: { type: 'Polygon', coordinates: [dense] } }));
+      }
+      writeFileSync(path, `{"type":"FeatureCollection","features":[${features.join(',')}]}`);
+      const countBefore = await layerCount(app);
+      await app.page.locator('input[data-import-input]').setInputFiles(path);
+      const progress = app.page.locator('.import-progress[role="status"]');
+      await progress.waitFor({ timeout: 30_000 });
+      expect(await progress.textContent()).toContain('large-parcels.geojson');
+      expect(await progress.locator('progress').count()).toBe(1);
+      // Past reading, so the worker has begun keeping its copy of the file: cancelling must remove that too.
+      await app.page.waitForFunction(() => /解析|校验|量算|坐标转换/.test(document.querySelector('.import-progress')?.textContent ?? ''), undefined, { timeout: 30_000, polling: 'raf' });
+      await progress.getByRole('button', { name: /取消|Cancel/ }).click();
+      await progress.waitFor({ state: 'detached', timeout: 30_000 });
+      expect(await layerCount(app)).toBe(countBefore);
+      expect(await app.page.locator('.import-failure__message').count()).toBe(0);
+      // Nothing of the cancelled file stays in the browser's storage.
+      await expect.poll(() => storedLayerFileNames(app), { timeout: 10_000 }).not.toContain('large-parcels.geojson');
+      // The next import runs in a fresh worker.
+      await importThroughPicker(app, [jsonFile('after-cancel.geojson', { type: 'Polygon', coordinates: square(105.42, 28.92, 0.002) })]);
+      await waitForLayerCount(app, countBefore + 1);
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it('takes a file dropped on the map', async () => {
     const dataTransfer = await app.page.evaluateHandle((text) => {
       const transfer = new DataTransfer();
@@ -163,7 +222,7 @@ describe('loading your own data', () => {
     await app.page.dispatchEvent('.map-canvas', 'dragenter', { dataTransfer });
     await app.page.locator('.file-drop-overlay').waitFor();
     await app.page.dispatchEvent('.map-canvas', 'drop', { dataTransfer });
-    await waitForLayerCount(app, 3);
+    await waitForLayerCount(app, 4);
     expect(await app.page.locator('.file-drop-overlay').count()).toBe(0);
   });
 
@@ -172,7 +231,7 @@ describe('loading your own data', () => {
     await app.page.reload({ waitUntil: 'domcontentloaded' });
     await app.waitForReady();
     await openPlanner(app);
-    await waitForLayerCount(app, 3);
+    await waitForLayerCount(app, 4);
     const areasAfter = await app.page.locator('.imported-layer [data-area-m2]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-area-m2')));
     expect(areasAfter).toEqual(areasBefore);
     await expect.poll(() => renderedImportedFeatureCount(app), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -181,7 +240,7 @@ describe('loading your own data', () => {
   it('removes every imported layer only when the planner confirms', async () => {
     app.page.once('dialog', (dialog) => void dialog.dismiss());
     await app.page.getByRole('button', { name: /移除全部导入图层|Remove all imported layers/ }).click();
-    expect(await layerCount(app)).toBe(3);
+    expect(await layerCount(app)).toBe(4);
     app.page.once('dialog', (dialog) => void dialog.accept());
     await app.page.getByRole('button', { name: /移除全部导入图层|Remove all imported layers/ }).click();
     await waitForLayerCount(app, 0);
