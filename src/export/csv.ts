@@ -32,10 +32,12 @@ export interface LandUseCsvOptions {
   sourceTitle: string;
   /** ISO time of the export, written in the caption when given. */
   exportedAt?: string;
+  /** The category's name as the table shows it (a layer's title for its id); the value itself has its own column. */
+  categoryName?: (key: string | null) => string;
 }
 
 interface CsvLabels {
-  columns: [string, string, string, string, string, string, string, string, string];
+  columns: [string, string, string, string, string, string, string, string, string, string];
   source: string;
   groupedBy: string;
   groupedByNames: Record<string, string>;
@@ -51,7 +53,7 @@ interface CsvLabels {
 
 const LABELS: Readonly<Record<CsvLanguage, CsvLabels>> = {
   zh: {
-    columns: ['类别', '面积（m²）', '面积（公顷）', '面积（km²）', '面积（亩）', '占比（0–1）', '要素数', '绿地面积（m²）', '绿地率（0–1）'],
+    columns: ['类别', '面积（m²）', '面积（公顷）', '面积（km²）', '面积（亩）', '占比（0–1）', '要素数', '绿地面积（m²）', '绿地率（0–1）', '类别取值'],
     source: '# 来源',
     groupedBy: '# 分组依据',
     groupedByNames: { layer: '图层', kind: '类型（kind）' },
@@ -65,7 +67,7 @@ const LABELS: Readonly<Record<CsvLanguage, CsvLabels>> = {
     noValue: '（无此属性）',
   },
   en: {
-    columns: ['category', 'area (m²)', 'area (ha)', 'area (km²)', 'area (mu, 亩)', 'share (0–1)', 'features', 'green area (m²)', 'green-space ratio (0–1)'],
+    columns: ['category', 'area (m²)', 'area (ha)', 'area (km²)', 'area (mu, 亩)', 'share (0–1)', 'features', 'green area (m²)', 'green-space ratio (0–1)', 'category value'],
     source: '# source',
     groupedBy: '# grouped by',
     groupedByNames: { layer: 'layer', kind: 'kind' },
@@ -103,9 +105,9 @@ export function categoryLabel(key: string | null, language: CsvLanguage): string
   return key ?? LABELS[language].noValue;
 }
 
-function rowRecord(row: LandUseRow, language: CsvLanguage): string {
+function rowRecord(row: LandUseRow, language: CsvLanguage, categoryName?: (key: string | null) => string): string {
   return [
-    textCell(categoryLabel(row.key, language)),
+    textCell(categoryName ? categoryName(row.key) : categoryLabel(row.key, language)),
     numberCell(row.areaM2),
     numberCell(convertArea(row.areaM2, 'm2', 'ha')),
     numberCell(convertArea(row.areaM2, 'm2', 'km2')),
@@ -114,6 +116,8 @@ function rowRecord(row: LandUseRow, language: CsvLanguage): string {
     numberCell(row.count),
     numberCell(row.greenAreaM2),
     numberCell(row.greenSpaceRatio),
+    // The value as the data holds it, for joining the table back to the features; empty when a feature lacks it.
+    textCell(row.key ?? ''),
   ].join(',');
 }
 
@@ -134,7 +138,7 @@ export function landUseTableToCsv(table: LandUseTable, options: LandUseCsvOption
     ...table.notes.map((note) => caption(labels.note, captionCell(note[language]))),
     ...(options.exportedAt ? [caption(labels.exportedAt, captionCell(options.exportedAt))] : []),
     labels.columns.map(textCell).join(','),
-    ...table.rows.map((row) => rowRecord(row, language)),
+    ...table.rows.map((row) => rowRecord(row, language, options.categoryName)),
   ];
   return BYTE_ORDER_MARK + records.join(LINE_END) + LINE_END;
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { MESSAGES } from '../../src/i18n/index.ts';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { bbox } from '@turf/bbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +81,8 @@ async function openStatistics(app: AppPage): Promise<void> {
 
 interface ShownRow {
   category: string;
+  /** The value underneath the shown name (data-category; empty for features without it). */
+  key: string;
   areaM2: number;
   cells: string[];
 }
@@ -88,6 +91,7 @@ async function shownRows(app: AppPage): Promise<ShownRow[]> {
   return app.page.locator('.statistics-table tbody tr').evaluateAll((rows) =>
     rows.map((row) => ({
       category: row.querySelector('th')!.textContent!,
+      key: row.getAttribute('data-category') ?? '',
       areaM2: Number(row.querySelector('[data-area-m2]')!.getAttribute('data-area-m2')),
       cells: [...row.querySelectorAll('td')].map((cell) => cell.textContent!),
     })),
@@ -157,7 +161,9 @@ describe('land-use statistics of the zone', () => {
     const expected = zoneLandUseTable(dataset, 'kind');
     const rows = await shownRows(app);
     expectSameFigures(rows.map((row) => row.areaM2), expected.rows.map((row) => row.areaM2));
-    expect(rows.map((row) => row.category)).toEqual(expected.rows.map((row) => row.key ?? '（无此属性）'));
+    expect(rows.map((row) => row.key)).toEqual(expected.rows.map((row) => row.key ?? ''));
+    // Kinds are named as the rest of the app names them, not shown as their ids.
+    expect(rows.map((row) => row.category)).toEqual(expected.rows.map((row) => (row.key === null ? '（无此属性）' : (MESSAGES.zh.kinds[row.key] ?? row.key))));
     expect(rows.map((row) => Number(row.cells[2]!.replaceAll(',', '')))).toEqual(expected.rows.map((row) => row.count));
     // The zone table counts every non-context layer, as measureCollection groups them.
     const counted: FeatureCollection = {
@@ -193,8 +199,9 @@ describe('land-use statistics of the zone', () => {
     // The CSV holds the table as shown: same categories in the same (sorted) order, same figures.
     expect(records.map((record) => record['类别'])).toEqual(shown.map((row) => row.category));
     expect(records.map((record) => Number(record['面积（m²）']))).toEqual(shown.map((row) => row.areaM2));
-    const expectedByCategory = new Map(expected.rows.map((row) => [row.key ?? '（无此属性）', row]));
-    const expectedInCsvOrder = records.map((record) => expectedByCategory.get(record['类别']!)!);
+    expect(records.map((record) => record['类别取值'])).toEqual(shown.map((row) => row.key));
+    const expectedByCategory = new Map(expected.rows.map((row) => [row.key ?? '', row]));
+    const expectedInCsvOrder = records.map((record) => expectedByCategory.get(record['类别取值']!)!);
     expectSameFigures(records.map((record) => Number(record['面积（m²）'])), expectedInCsvOrder.map((row) => row.areaM2));
     expectSameFigures(records.map((record) => Number(record['占比（0–1）'])), expectedInCsvOrder.map((row) => row.share ?? Number.NaN));
     expect(records.map((record) => Number(record['要素数']))).toEqual(expectedInCsvOrder.map((row) => row.count));
@@ -342,7 +349,10 @@ describe('land-use statistics of a drawn area', () => {
     if (!analysis.ok) throw new Error(analysis.problem);
     const expected = analysis.analysis.landUseByLayer;
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.map((row) => row.category)).toEqual(expected.rows.map((row) => row.key ?? '（无此属性）'));
+    expect(rows.map((row) => row.key)).toEqual(expected.rows.map((row) => row.key ?? ''));
+    // Layers are named by their titles in the manifest.
+    const titles = new Map(dataset.manifest.layers.map((layer) => [layer.id, layer.title.zh]));
+    expect(rows.map((row) => row.category)).toEqual(expected.rows.map((row) => titles.get(row.key!) ?? row.key));
     expectSameFigures(rows.map((row) => row.areaM2), expected.rows.map((row) => row.areaM2));
 
     const csv = parseCsv((await downloadFrom(app, 'csv')).bytes);

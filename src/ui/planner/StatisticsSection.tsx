@@ -27,12 +27,14 @@ import {
   BUILT_IN_GROUPINGS,
   DEFAULT_SORT,
   ariaSort,
+  categoryName,
   chartBars,
   groupingChoices,
   nextSortOrder,
   sortRows,
   sourceFromKey,
   sourceKey,
+  type CategoryNaming,
   type SortColumn,
   type SortOrder,
 } from './statistics-table.ts';
@@ -114,6 +116,7 @@ function SortableHeader({ column, label, order, onSort, numeric = true }: Header
 
 interface TableProps {
   table: LandUseTable;
+  nameOf: (key: string | null) => string;
   /** The table's rows in the order asked for. */
   rows: readonly LandUseRow[];
   title: string;
@@ -122,7 +125,7 @@ interface TableProps {
   onSort: (column: SortColumn) => void;
 }
 
-function StatisticsTable({ table, rows, title, unit, order, onSort }: TableProps) {
+function StatisticsTable({ table, nameOf, rows, title, unit, order, onSort }: TableProps) {
   const text = statisticsMessages();
   const lang = language.value;
   const tag = messages.value.languageTag;
@@ -163,7 +166,7 @@ function StatisticsTable({ table, rows, title, unit, order, onSort }: TableProps
           {rows.map((row) => (
             <tr key={row.key ?? '\u0000'} data-category={row.key ?? ''}>
               <th scope="row" class={row.key === null ? 'muted' : undefined}>
-                {row.key ?? text.noValue}
+                {nameOf(row.key)}
               </th>
               {cells(row)}
             </tr>
@@ -192,11 +195,11 @@ function StatisticsTable({ table, rows, title, unit, order, onSort }: TableProps
   );
 }
 
-function chartSummary(table: LandUseTable, rows: readonly LandUseRow[], text: StatisticsMessages, tag: string): string {
+function chartSummary(table: LandUseTable, rows: readonly LandUseRow[], nameOf: (key: string | null) => string, text: StatisticsMessages, tag: string): string {
   const largest = [...rows]
     .sort((first, second) => second.areaM2 - first.areaM2)
     .slice(0, 3)
-    .map((row) => `${row.key ?? text.noValue} ${row.share === null ? text.notComputed : formatPercent(row.share, tag, 1)}`)
+    .map((row) => `${nameOf(row.key)} ${row.share === null ? text.notComputed : formatPercent(row.share, tag, 1)}`)
     .join(tag.startsWith('zh') ? '，' : ', ');
   return text.chartSummary(table.rows.length, largest);
 }
@@ -205,13 +208,14 @@ type ExportState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; m
 
 interface ExportProps {
   source: LandUseSource;
+  nameOf: (key: string | null) => string;
   table: LandUseTable | null;
   /** The table's rows as the planner sees them sorted: the CSV keeps that order. */
   rows: readonly LandUseRow[];
   title: string;
 }
 
-function ExportButtons({ source, table, rows, title }: ExportProps) {
+function ExportButtons({ source, nameOf, table, rows, title }: ExportProps) {
   const text = statisticsMessages();
   const lang = language.value;
   const map = plannerMap.value;
@@ -224,7 +228,7 @@ function ExportButtons({ source, table, rows, title }: ExportProps) {
     setFailure(null);
     try {
       download(
-        landUseCsvBlob({ ...table, rows: [...rows] }, { language: lang, sourceTitle: title, exportedAt: new Date().toISOString() }),
+        landUseCsvBlob({ ...table, rows: [...rows] }, { language: lang, sourceTitle: title, exportedAt: new Date().toISOString(), categoryName: nameOf }),
         safeFileName([...stem, table.groupedBy], 'csv', 'land-use'),
       );
     } catch (error) {
@@ -359,11 +363,21 @@ export function StatisticsSection() {
   }, [open, sourceKey(source), groupBy, dataVersion]);
 
   const table = result.status === 'ready' ? result.table : null;
+  const nameOf = useMemo(() => {
+    const naming: CategoryNaming = {
+      layerTitles: new Map((dataset?.manifest.layers ?? []).map((layer) => [layer.id, layer.title[language.value]])),
+      kindNames: messages.value.kinds,
+      noValue: text.noValue,
+    };
+    const groupedBy = table?.groupedBy ?? groupBy;
+    const fromDataset = table?.source.kind !== 'imported';
+    return (key: string | null) => categoryName(key, groupedBy, fromDataset, naming);
+  }, [dataset, table, groupBy, text, language.value]);
   const sortedRows = useMemo(
-    () => (table ? sortRows(table.rows, order, new Intl.Collator(tag)) : []),
-    [table, order, tag],
+    () => (table ? sortRows(table.rows, order, new Intl.Collator(tag), nameOf) : []),
+    [table, order, tag, nameOf],
   );
-  const bars = useMemo(() => chartBars(sortedRows, text.noValue), [sortedRows, text]);
+  const bars = useMemo(() => chartBars(sortedRows, nameOf), [sortedRows, nameOf]);
   const chartLabels = useMemo<LandUseChartLabels>(
     () => ({ axis: text.chartAxis, percent: (value: number) => formatPercent(value / 100, tag, 1) }),
     [text, tag],
@@ -433,16 +447,17 @@ export function StatisticsSection() {
           <>
             <StatisticsTable
               table={table}
+              nameOf={nameOf}
               rows={sortedRows}
               title={title}
               unit={unit}
               order={order}
               onSort={(column) => setOrder((current) => nextSortOrder(current, column))}
             />
-            {table.rows.length > 0 ? <LandUseChart bars={bars} labels={chartLabels} summary={chartSummary(table, sortedRows, text, tag)} /> : null}
+            {table.rows.length > 0 ? <LandUseChart bars={bars} labels={chartLabels} summary={chartSummary(table, sortedRows, nameOf, text, tag)} /> : null}
           </>
         ) : null}
-        {open ? <ExportButtons source={source} table={table} rows={sortedRows} title={title} /> : null}
+        {open ? <ExportButtons source={source} nameOf={nameOf} table={table} rows={sortedRows} title={title} /> : null}
       </details>
     </section>
   );

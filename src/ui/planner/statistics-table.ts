@@ -35,15 +35,21 @@ function valueOf(row: LandUseRow, column: Exclude<SortColumn, 'category'>): numb
  * Rows in the asked order. Missing figures and the "no value" category go last in either
  * direction (they are not small, they are unknown); ties keep the producers' order.
  */
-export function sortRows(rows: readonly LandUseRow[], order: SortOrder, collator: Intl.Collator): LandUseRow[] {
+export function sortRows(
+  rows: readonly LandUseRow[],
+  order: SortOrder,
+  collator: Intl.Collator,
+  /** Categories sort by the name the planner reads, not the value underneath. */
+  nameOf: (key: string) => string = (key) => key,
+): LandUseRow[] {
   const sign = order.direction === 'ascending' ? 1 : -1;
   const indexed = rows.map((row, index) => ({ row, index }));
   indexed.sort((first, second) => {
     let firstValue: string | number | null;
     let secondValue: string | number | null;
     if (order.column === 'category') {
-      firstValue = first.row.key;
-      secondValue = second.row.key;
+      firstValue = first.row.key === null ? null : nameOf(first.row.key);
+      secondValue = second.row.key === null ? null : nameOf(second.row.key);
     } else {
       firstValue = valueOf(first.row, order.column);
       secondValue = valueOf(second.row, order.column);
@@ -111,6 +117,27 @@ export interface ChartBar {
 }
 
 /** One bar per category, in the table's current order. */
-export function chartBars(rows: readonly LandUseRow[], noValueLabel: string): ChartBar[] {
-  return rows.map((row) => ({ label: row.key ?? noValueLabel, percent: (row.share ?? 0) * 100 }));
+export function chartBars(rows: readonly LandUseRow[], nameOf: (key: string | null) => string): ChartBar[] {
+  return rows.map((row) => ({ label: nameOf(row.key), percent: (row.share ?? 0) * 100 }));
+}
+
+/** What the planner reads for a category: the dataset's names for its own layers and kinds. */
+export interface CategoryNaming {
+  /** Manifest layer id → title in the page language. */
+  layerTitles: ReadonlyMap<string, string>;
+  /** Feature `kind` → name in the page language (src/i18n `kinds`). */
+  kindNames: Readonly<Record<string, string>>;
+  noValue: string;
+}
+
+/**
+ * A category's name. Layer ids and kinds are translated only where they are the dataset's own
+ * (the zone and drawn areas); an imported file's values are the planner's words and stay as written.
+ */
+export function categoryName(key: string | null, groupedBy: string, fromDataset: boolean, naming: CategoryNaming): string {
+  if (key === null) return naming.noValue;
+  if (!fromDataset) return key;
+  if (groupedBy === 'layer') return naming.layerTitles.get(key) ?? key;
+  if (groupedBy === 'kind') return Object.hasOwn(naming.kindNames, key) ? naming.kindNames[key]! : key;
+  return key;
 }

@@ -91,10 +91,20 @@ describe('land-use table as CSV', () => {
 
   it('heads the columns in the chosen language', () => {
     expect(Object.keys(parseBack(zh)[0]!)).toEqual([
-      '类别', '面积（m²）', '面积（公顷）', '面积（km²）', '面积（亩）', '占比（0–1）', '要素数', '绿地面积（m²）', '绿地率（0–1）',
+      '类别', '面积（m²）', '面积（公顷）', '面积（km²）', '面积（亩）', '占比（0–1）', '要素数', '绿地面积（m²）', '绿地率（0–1）', '类别取值',
     ]);
     expect(parseBack(zh)[1]!['类别']).toBe('（无此属性）');
     expect(parseBack(en)[1]!['category']).toBe('(no value)');
+    expect(parseBack(zh)[1]!['类别取值']).toBe('');
+  });
+
+  it('writes the category\'s shown name and, beside it, the value the data holds', () => {
+    const text = landUseTableToCsv(TABLE, { language: 'en', sourceTitle: 'zone', categoryName: (key) => (key === null ? '(no value)' : `name of ${key}`) });
+    const records = parseBack(text);
+    expect(records.map((record) => record['category'])).toEqual(
+      TABLE.rows.map((row) => (row.key === null ? '(no value)' : `name of ${row.key}`)).map((name) => (/^[=+\-@\t\r\n]/.test(name) ? `'${name}` : name)),
+    );
+    expect(records.map((record) => record['category value'])).toEqual(TABLE.rows.map((row) => (row.key !== null && /^[=+\-@\t\r\n]/.test(row.key) ? `'${row.key}` : (row.key ?? ''))));
   });
 
   it('keeps hostile names as text: formulas neutralised by an apostrophe, quotes, commas, newlines and # intact', () => {

@@ -9,6 +9,8 @@ import {
   sortRows,
   sourceFromKey,
   sourceKey,
+  categoryName,
+  type CategoryNaming,
 } from '../../../src/ui/planner/statistics-table.ts';
 
 const row = (key: string | null, areaM2: number, extra: Partial<LandUseRow> = {}): LandUseRow =>
@@ -69,9 +71,26 @@ describe('statistics sources and groupings', () => {
   });
 
   it('gives one bar per row with its share in percent, unknown share as 0', () => {
-    expect(chartBars([row('a', 250), row(null, 10, { share: null })], '（无）')).toEqual([
+    expect(chartBars([row('a', 250), row(null, 10, { share: null })], (key) => key ?? '（无）')).toEqual([
       { label: 'a', percent: 25 },
       { label: '（无）', percent: 0 },
     ]);
+  });
+
+  it('names the dataset\'s layers and kinds in the page language, and leaves an imported file\'s values as written', () => {
+    const naming: CategoryNaming = { layerTitles: new Map([['core', '一核']]), kindNames: { park: '产业园区' }, noValue: '（无此属性）' };
+    expect(categoryName('core', 'layer', true, naming)).toBe('一核');
+    expect(categoryName('park', 'kind', true, naming)).toBe('产业园区');
+    expect(categoryName('unknown-kind', 'kind', true, naming)).toBe('unknown-kind');
+    expect(categoryName('toString', 'kind', true, naming)).toBe('toString');
+    expect(categoryName('park', 'kind', false, naming)).toBe('park');
+    expect(categoryName('core', 'land_use', true, naming)).toBe('core');
+    expect(categoryName(null, 'kind', false, naming)).toBe('（无此属性）');
+  });
+
+  it('sorts categories by the name shown, not the value underneath', () => {
+    const names: Record<string, string> = { a: '乙', b: '甲' };
+    const sorted = sortRows([row('a', 1), row('b', 2)], { column: 'category', direction: 'ascending' }, new Intl.Collator('en'), (key) => names[key]!);
+    expect(sorted.map((entry) => entry.key)).toEqual(['a', 'b'].sort((first, second) => names[first]!.localeCompare(names[second]!, 'en')));
   });
 });
