@@ -360,4 +360,35 @@ describe('land-use statistics of a drawn area', () => {
     await app.screenshot('planner-statistics-drawn');
     expect(await app.problems()).toEqual([]);
   });
+
+  it('prints the drawn shape in the A4 PNG of the map', async () => {
+    // Pixels near the measuring tools' outline colour (#c2410c), counted in the page from the PNG's own bytes.
+    const outlinePixels = async (): Promise<number> => {
+      const { bytes } = await downloadFrom(app, 'png');
+      return app.page.evaluate(async (base64) => {
+        const binary = atob(base64);
+        const data = Uint8Array.from(binary, (character) => character.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        let count = 0;
+        for (let index = 0; index < pixels.length; index += 4) {
+          const distance = Math.hypot(pixels[index]! - 0xc2, pixels[index + 1]! - 0x41, pixels[index + 2]! - 0x0c);
+          if (distance < 24) count += 1;
+        }
+        return count;
+      }, bytes.toString('base64'));
+    };
+    await app.page.locator('.statistics-export button[data-export="png"]:not([disabled])').waitFor({ timeout: 60_000 });
+    const withShape = await outlinePixels();
+    await app.page.locator('.measure-delete').first().click();
+    await app.page.locator('.measure-shape').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await waitForMapIdle(app);
+    const withoutShape = await outlinePixels();
+    console.info(`outline-coloured pixels in the A4 PNG: ${withShape} with the drawn shape, ${withoutShape} without`);
+    expect(withShape - withoutShape).toBeGreaterThan(300);
+    expect(await app.problems()).toEqual([]);
+  });
 });
