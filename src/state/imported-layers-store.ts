@@ -45,6 +45,8 @@ export interface ImportedLayer {
 
 export interface ImportJob {
   fileName: string;
+  /** 'restore': a stored layer read back after a reload or re-read in another coordinate system. */
+  kind: 'import' | 'restore';
   stage: ImportStage;
   /** 0…1 over the whole import. */
   fraction: number;
@@ -108,10 +110,14 @@ function withFileName(fileName: string, message: string): string {
 }
 
 /** Runs one worker job with the progress bar; failures go to `importFailure`, cancels to nothing. */
-async function runJob(fileName: string, job: (onProgress: (stage: ImportStage, fraction: number) => void) => Promise<ImportedLayerReply>): Promise<ImportedLayer | null> {
-  importJob.value = { fileName, stage: 'reading', fraction: 0 };
+async function runJob(
+  fileName: string,
+  kind: ImportJob['kind'],
+  job: (onProgress: (stage: ImportStage, fraction: number) => void) => Promise<ImportedLayerReply>,
+): Promise<ImportedLayer | null> {
+  importJob.value = { fileName, kind, stage: 'reading', fraction: 0 };
   try {
-    const reply = await job((stage, fraction) => (importJob.value = { fileName, stage, fraction }));
+    const reply = await job((stage, fraction) => (importJob.value = { fileName, kind, stage, fraction }));
     const layer = toLayer(reply);
     batch(() => {
       putLayer(layer);
@@ -138,7 +144,7 @@ export function connectImportedLayers(dataset: Dataset): Promise<void> {
       return; // No IndexedDB (private mode, blocked): nothing to restore, imports still work.
     }
     for (const record of stored) {
-      await enqueue(() => runJob(record.fileName, (onProgress) => client.restore(record.id, undefined, onProgress)));
+      await enqueue(() => runJob(record.fileName, 'restore', (onProgress) => client.restore(record.id, undefined, onProgress)));
     }
   })();
   return connected;
@@ -161,7 +167,7 @@ export async function importFiles(files: readonly File[], coordinateSystem: Coor
       }
       const order = Date.now();
       const record: LayerRecordFields = { id: newLayerId(), fileName: file.name, coordinateSystem, importedAt: new Date().toISOString(), visible: true, order };
-      const layer = await runJob(file.name, (onProgress) => client.importFile(file, record, onProgress));
+      const layer = await runJob(file.name, 'import', (onProgress) => client.importFile(file, record, onProgress));
       // A cancelled import's worker was stopped mid-way: its half-stored copy (possibly many MB)
       // goes now rather than at the next load. A failed import's worker has already removed it.
       if (!layer) await deleteStoredLayer(record.id).catch(() => undefined);
@@ -177,7 +183,7 @@ export function cancelImport(): void {
 export async function reinterpretLayer(layerId: string, coordinateSystem: CoordinateSystem): Promise<void> {
   const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
   if (!layer) return;
-  await enqueue(() => runJob(layer.fileName, (onProgress) => client.restore(layerId, coordinateSystem, onProgress)));
+  await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, coordinateSystem, onProgress)));
 }
 
 export function setImportedLayerVisible(layerId: string, visible: boolean): void {

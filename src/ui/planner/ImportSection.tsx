@@ -32,13 +32,14 @@ function ImportProgress() {
   const text = importMessages();
   const job = importJob.value;
   if (!job) return null;
+  const doing = job.kind === 'restore' ? text.restoring(job.fileName) : text.importing(job.fileName);
   return (
     <div class="import-progress" role="status">
       <p>
-        {text.importing(job.fileName)} · {text.stages[job.stage]}
+        {doing} · {text.stages[job.stage]}
       </p>
       <div class="import-progress__row">
-        <progress max={1} value={job.fraction} aria-label={text.importing(job.fileName)} />
+        <progress max={1} value={job.fraction} aria-label={doing} />
         <span class="import-progress__percent">{Math.round(job.fraction * 100)} %</span>
         <button type="button" class="text-button" onClick={cancelImport}>
           {text.cancel}

@@ -16,6 +16,7 @@ export interface ImportMessages {
   formats: Record<ImportFormat, string>;
   stages: Record<ImportStage, string>;
   importing: (fileName: string) => string;
+  restoring: (fileName: string) => string;
   cancel: string;
   failed: string;
   dismiss: string;
@@ -61,6 +62,7 @@ const zh: ImportMessages = {
   formats: { geojson: 'GeoJSON', kml: 'KML', gpx: 'GPX', shapefile: 'Shapefile' },
   stages: { reading: '读取', parsing: '解析', validating: '校验', converting: '坐标转换', measuring: '量算', storing: '保存' },
   importing: (fileName) => `正在导入 ${fileName}`,
+  restoring: (fileName) => `正在读取已保存的 ${fileName}`,
   cancel: '取消',
   failed: '导入失败，已有的数据未受影响：',
   dismiss: '知道了',
@@ -108,6 +110,7 @@ const en: ImportMessages = {
   formats: { geojson: 'GeoJSON', kml: 'KML', gpx: 'GPX', shapefile: 'Shapefile' },
   stages: { reading: 'reading', parsing: 'parsing', validating: 'checking', converting: 'converting coordinates', measuring: 'measuring', storing: 'saving' },
   importing: (fileName) => `Importing ${fileName}`,
+  restoring: (fileName) => `Reading the saved ${fileName}`,
   cancel: 'Cancel',
   failed: 'Import failed; nothing already here was changed:',
   dismiss: 'Dismiss',
