@@ -14,21 +14,9 @@ import { measureCollection } from '../../src/analysis/measure-collection.ts';
 import { toWgs84 } from '../../src/data/coordinate-systems.ts';
 import { ellipsoidalLength } from '../../src/geo/length.ts';
 import { launchBrowser, openApp, type AppPage, type BrowserSession } from './harness.ts';
+import { square } from '../fixtures/square.ts';
 
 const fixtureDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import');
-
-/** A square of `sideDegrees` with its south-west corner at (longitude, latitude), closed and counter-clockwise. */
-function square(longitude: number, latitude: number, sideDegrees: number): number[][][] {
-  return [
-    [
-      [longitude, latitude],
-      [longitude + sideDegrees, latitude],
-      [longitude + sideDegrees, latitude + sideDegrees],
-      [longitude, latitude + sideDegrees],
-      [longitude, latitude],
-    ],
-  ];
-}
 
 const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 

@@ -22,6 +22,7 @@ import { loadDataset } from '../../src/data/load-dataset.ts';
 import type { Dataset } from '../../src/data/dataset-types.ts';
 import { runStats } from '../../scripts/stats/run-stats.ts';
 import { SCREENSHOT_DIRECTORY, launchBrowser, openApp, waitForMapIdle, type AppPage, type BrowserSession } from './harness.ts';
+import { square } from '../fixtures/square.ts';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -46,18 +47,6 @@ async function zoneDataset(): Promise<Dataset> {
   const result = await loadDataset((relativePath) => readFile(join(repositoryRoot, 'geodata', relativePath), 'utf8'));
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return result.dataset;
-}
-
-function square(longitude: number, latitude: number, sideDegrees: number): number[][][] {
-  return [
-    [
-      [longitude, latitude],
-      [longitude + sideDegrees, latitude],
-      [longitude + sideDegrees, latitude + sideDegrees],
-      [longitude, latitude + sideDegrees],
-      [longitude, latitude],
-    ],
-  ];
 }
 
 const HOSTILE_USE = '=HYPERLINK("http://example.invalid","x")<img src=x onerror="window.__pwned=1">';
