@@ -36,6 +36,7 @@ import { contentSecurityPolicyPlugin } from '../scripts/vite/content-security-po
 import { geodataPlugin } from '../scripts/vite/geodata-plugin.ts';
 import { buildApp, freePort } from '../tests/e2e/global-setup.ts';
 import { launchBrowser, openApp, type BrowserSession } from '../tests/e2e/harness.ts';
+import { median } from './bench-support.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pagesDirectory = join(projectRoot, 'bench', 'pages');
@@ -163,12 +164,6 @@ async function measure(browser: BrowserSession, baseUrl: string, path: string): 
   } finally {
     await app.close();
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function maplibreAloneBytes(): number {

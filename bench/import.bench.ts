@@ -26,6 +26,8 @@ import { build, preview } from 'vite';
 import { contentSecurityPolicyPlugin } from '../scripts/vite/content-security-policy-plugin.ts';
 import { buildApp, freePort, serveBuiltApp } from '../tests/e2e/global-setup.ts';
 import { launchBrowser, openApp } from '../tests/e2e/harness.ts';
+import { LAND_USES, median, random } from './bench-support.ts';
+import type { BenchResult } from './pages/import-page.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pagesDirectory = join(projectRoot, 'bench', 'pages');
@@ -40,15 +42,6 @@ const MEGABYTES = option('--megabytes', 50);
 const PAGE_ONLY = argumentsGiven.includes('--page-only');
 const RATIO_GOAL = 2.0;
 const LONG_TASK_GOAL_MS = 100;
-const LAND_USES = ['industrial', 'residential', 'green', 'commercial', 'education', 'road', 'water'];
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /** Star-shaped parcels of 8–40 vertices scattered over the zone, until the file is big enough. */
 function generateFile(path: string, targetBytes: number): number {
@@ -75,21 +68,6 @@ function generateFile(path: string, targetBytes: number): number {
   }
   writeFileSync(path, `{"type":"FeatureCollection","features":[\n${parts.join(',\n')}\n]}\n`);
   return count;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-interface BenchResult {
-  kind: 'import' | 'parse';
-  milliseconds: number;
-  readMilliseconds?: number;
-  parseMilliseconds?: number;
-  longestTaskMs: number;
-  featureCount: number;
 }
 
 /** Installed before the app's scripts: long tasks, and the moments the import starts and its row appears. */

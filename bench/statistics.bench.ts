@@ -13,20 +13,11 @@ import { area as sphericalArea } from '@turf/area';
 import { measureCollection } from '../src/analysis/measure-collection.ts';
 import { ellipsoidalArea } from '../src/geo/area.ts';
 import { Geodesic } from '../src/geo/geographiclib.ts';
+import { LAND_USES, median, random } from './bench-support.ts';
 
 const polygonCount = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 7);
 const GOAL = 2.0;
-const LAND_USES = ['industrial', 'residential', 'green', 'commercial', 'education', 'road', 'water'];
-
-/** A deterministic pseudo-random sequence, so every run measures the same polygons. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /** Star-shaped parcels of 5–40 vertices, 30–600 m across, scattered over the zone. */
 function generateParcels(count: number): FeatureCollection<Polygon> {
@@ -55,12 +46,6 @@ function time(step: () => number): { milliseconds: number; wallMilliseconds: num
   const result = step();
   const used = process.cpuUsage(start);
   return { milliseconds: (used.user + used.system) / 1000, wallMilliseconds: performance.now() - wallStart, result };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((first, second) => first - second);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 const parcels = generateParcels(polygonCount);

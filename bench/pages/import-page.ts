@@ -9,7 +9,8 @@ import type { Dataset } from '../../src/data/dataset-types.ts';
 import { deleteStoredLayer } from '../../src/state/imported-layers-persistence.ts';
 import { ImportClient } from '../../src/workers/import-client.ts';
 
-interface BenchResult {
+/** One measured run, as the page records it in `window.__benchResults` for bench/import.bench.ts. */
+export interface BenchResult {
   kind: 'import' | 'parse';
   milliseconds: number;
   /** For the baseline: reading the file as text, and JSON.parse alone. */

@@ -18,7 +18,7 @@ import { ellipsoidalArea } from '../geo/area.ts';
 import { ellipsoidalLength } from '../geo/length.ts';
 import { polygonOutlineProblem, perimeterOf, type DrawnGeometry, type OutlineProblem } from './drawn-shape-measurement.ts';
 import { dissolve, intersection, polygonalParts, type Polygonal } from './dissolve.ts';
-import { GREEN_SPACE_RATIO_DEFINITION, greenSpaceRatioWithin } from './green-space.ts';
+import { GREEN_SPACE_RATIO_DEFINITION, dissolveLocatedGreen, greenFeaturesOf, greenSpaceRatioWithin } from './green-space.ts';
 import type { LandUseRow, LandUseTable } from './land-use-types.ts';
 
 export { GREEN_SPACE_RATIO_DEFINITION };
@@ -66,13 +66,13 @@ function message(error: unknown): string {
 }
 
 export function prepareZone(dataset: Dataset): PreparedZone {
-  const greenFeatures = dataset.layers.filter((layer) => layer.definition.green).flatMap((layer) => layer.features.features);
+  const greenFeatures = greenFeaturesOf(dataset);
   let locatedGreen: Polygonal | null = null;
   let greenFailed: string | null = null;
   try {
     // As in the zone statistics: green land whose position is unknown is only where we chose to
     // draw it, so it counts in no area smaller than the zone; it is named instead.
-    locatedGreen = dissolve(greenFeatures.filter((feature) => feature.properties.position_unknown !== true).map((feature) => feature.geometry));
+    locatedGreen = dissolveLocatedGreen(greenFeatures);
   } catch (error) {
     greenFailed = message(error);
   }
@@ -114,13 +114,7 @@ export function prepareZone(dataset: Dataset): PreparedZone {
   return { locatedGreen, greenFailed, unknownPositionGreen, units, polygonFeatures, otherFeatures };
 }
 
-export interface UnitOverlap {
-  id: string;
-  layer: string;
-  role: LayerRole;
-  name: string;
-  nameEn: string;
-  approximate: boolean;
+export interface UnitOverlap extends Omit<PreparedUnit, 'featureIndex'> {
   /** Ground the drawn polygon shares with the unit, ellipsoidal m². */
   overlapAreaM2: number;
   /** overlapAreaM2 / the drawn polygon's area. */
@@ -305,18 +299,9 @@ export function analyseDrawnPolygon(shapeId: string, geometry: DrawnGeometry, zo
     if (clipped && clipped.areaM2 > 0) clippedParts.push({ feature, ...clipped });
   });
 
-  const overlaps: UnitOverlap[] = zone.units.map((unit) => {
-    const overlapAreaM2 = clippedByFeature[unit.featureIndex]?.areaM2 ?? 0;
-    return {
-      id: unit.id,
-      layer: unit.layer,
-      role: unit.role,
-      name: unit.name,
-      nameEn: unit.nameEn,
-      approximate: unit.approximate,
-      overlapAreaM2,
-      shareOfShape: areaM2 > 0 ? overlapAreaM2 / areaM2 : 0,
-    };
+  const overlaps: UnitOverlap[] = zone.units.map(({ featureIndex, ...unit }) => {
+    const overlapAreaM2 = clippedByFeature[featureIndex]?.areaM2 ?? 0;
+    return { ...unit, overlapAreaM2, shareOfShape: areaM2 > 0 ? overlapAreaM2 / areaM2 : 0 };
   });
 
   const skipped = pointsAndLinesInside(geometry, zone.otherFeatures);

@@ -6,6 +6,7 @@
  * and is always at least as high; a figure must say which it is, so callers show the definition.
  */
 import type { Feature, Geometry } from 'geojson';
+import type { Dataset, ZoneFeatureProperties } from '../data/dataset-types.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { dissolve, intersection, type Polygonal } from './dissolve.ts';
 
@@ -37,4 +38,17 @@ export function greenSpaceRatioOf(
   const geometryOf = (item: Geometry | Feature) => (item.type === 'Feature' ? item.geometry : item);
   const boundary = dissolve([geometryOf(polygon)]);
   return greenSpaceRatioWithin(boundary, dissolve(greenFeatures.map(geometryOf)));
+}
+
+/** The dataset's green land: every feature of the layers the manifest marks as green. */
+export function greenFeaturesOf(dataset: Dataset): Feature<Geometry | null, ZoneFeatureProperties>[] {
+  return dataset.layers.filter((layer) => layer.definition.green).flatMap((layer) => layer.features.features);
+}
+
+/**
+ * Green land whose position is known, merged (overlaps once). Green land of unknown position is
+ * only where we chose to draw it, so it counts zone-wide but in no smaller area.
+ */
+export function dissolveLocatedGreen(greenFeatures: readonly Feature<Geometry | null, ZoneFeatureProperties>[]): Polygonal | null {
+  return dissolve(greenFeatures.filter((feature) => feature.properties.position_unknown !== true).map((feature) => feature.geometry));
 }

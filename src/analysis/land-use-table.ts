@@ -12,7 +12,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Dataset } from '../data/dataset-types.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { dissolve, intersection, type Polygonal } from './dissolve.ts';
-import { GREEN_SPACE_RATIO_DEFINITION } from './green-space.ts';
+import { GREEN_SPACE_RATIO_DEFINITION, greenFeaturesOf } from './green-space.ts';
 import type { LandUseRow, LandUseSource, LandUseTable } from './land-use-types.ts';
 import { COLLECTION_AREA_METHOD, measureCollection, type CollectionMeasurement } from './measure-collection.ts';
 
@@ -48,8 +48,7 @@ function groupKey(value: unknown): string | null {
 
 /** The zone's green land: every green layer's polygons merged, overlaps once (as the zone statistics do). */
 export function dissolvedGreenLand(dataset: Dataset): Polygonal | null {
-  const green = dataset.layers.filter((layer) => layer.definition.green).flatMap((layer) => layer.features.features.map((feature) => feature.geometry));
-  return dissolve(green);
+  return dissolve(greenFeaturesOf(dataset).map((feature) => feature.geometry));
 }
 
 interface GreenOptions {

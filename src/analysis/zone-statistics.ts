@@ -12,7 +12,7 @@ import type { Confidence, Dataset, LayerDefinition, LocalizedText, StatedFigure,
 import { ellipsoidalArea } from '../geo/area.ts';
 import { toSquareMetres } from '../geo/units.ts';
 import { dissolve, intersection, polygonalParts, type Polygonal } from './dissolve.ts';
-import { greenSpaceRatioWithin } from './green-space.ts';
+import { dissolveLocatedGreen, greenFeaturesOf, greenSpaceRatioWithin } from './green-space.ts';
 
 export { GREEN_SPACE_RATIO_DEFINITION } from './green-space.ts';
 
@@ -168,13 +168,13 @@ export function computeZoneStatistics(dataset: Dataset): ZoneStatistics {
 
   // Green land whose position is unknown counts zone-wide (the source names it the zone's) but in no
   // sub-unit, since the unit it falls in is only where we chose to draw it.
-  const greenFeatures = dataset.layers.filter((layer) => layer.definition.green).flatMap((layer) => layer.features.features);
+  const greenFeatures = greenFeaturesOf(dataset);
   const unknownPositionGreen = greenFeatures.filter((feature) => feature.properties.position_unknown === true);
   const locatedGreen =
     unknownPositionGreen.length === 0 || !green
       ? green
       : attempt(problems, 'green land of known position', () =>
-          dissolve(greenFeatures.filter((feature) => feature.properties.position_unknown !== true).map((feature) => feature.geometry)),
+          dissolveLocatedGreen(greenFeatures),
         );
   const drawnInside = (boundary: Polygonal | null, feature: Feature<Geometry | null, ZoneFeatureProperties>) => {
     const shape = dissolve([feature.geometry]);

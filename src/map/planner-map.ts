@@ -20,7 +20,8 @@ export function connectPlannerMap(map: Map): PlannerMapController {
   // layers are named td-…), whichever of those is lowest.
   const userLayers = connectUserLayers(map, () => {
     if (map.getLayer(TRIP_LEG_LAYER_ID)) return TRIP_LEG_LAYER_ID;
-    return map.getStyle().layers.find((layer) => layer.id.startsWith('td-'))?.id;
+    // getLayersOrder, not getStyle: the latter serialises every source's data on each call.
+    return map.getLayersOrder().find((layerId) => layerId.startsWith('td-'));
   });
   const drawing = connectMeasureDrawing(map);
   return {

@@ -73,7 +73,7 @@ export function userLayerSpecifications(sourceId: string, colour: string): Layer
 }
 
 export interface UserLayersController {
-  /** Adds, updates and removes sources so the map shows exactly these layers, in this order. */
+  /** Adds, updates and removes sources so the map shows exactly these layers (new ones above the older). */
   setLayers: (layers: readonly UserLayerDisplay[]) => void;
   /** The imported feature under a point, topmost layer first; null if none. */
   featureAt: (x: number, y: number, tolerancePx: number) => UserFeatureHit | null;
@@ -101,7 +101,6 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
     const sourceId = userLayerSourceId(layer.id);
     map.addSource(sourceId, { type: 'geojson', data: layer.dataUrl, generateId: true });
     for (const specification of userLayerSpecifications(sourceId, layer.colour)) map.addLayer(specification, beforeLayerId());
-    shown.set(layer.id, layer);
   }
 
   function setVisibility(layer: UserLayerDisplay): void {
@@ -116,13 +115,9 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
       for (const layerId of [...shown.keys()]) if (!wanted.has(layerId)) remove(layerId);
       for (const layer of layers) {
         const current = shown.get(layer.id);
-        if (current && current.dataUrl !== layer.dataUrl) {
-          // Re-read after a conversion (e.g. the planner said the file is GCJ-02).
-          (map.getSource(userLayerSourceId(layer.id)) as GeoJSONSource | undefined)?.setData(layer.dataUrl);
-          shown.set(layer.id, layer);
-        } else if (!current) {
-          add(layer);
-        }
+        if (!current) add(layer);
+        // Re-read after a conversion (e.g. the planner said the file is GCJ-02).
+        else if (current.dataUrl !== layer.dataUrl) (map.getSource(userLayerSourceId(layer.id)) as GeoJSONSource | undefined)?.setData(layer.dataUrl);
         shown.set(layer.id, layer);
         setVisibility(layer);
       }

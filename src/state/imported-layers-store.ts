@@ -9,10 +9,9 @@
  */
 import { batch, signal } from '@preact/signals';
 import type { CoordinateSystem } from '../data/coordinate-systems.ts';
-import type { CollectionMeasurement } from '../analysis/measure-collection.ts';
 import type { LandUseSource, LandUseTable } from '../analysis/land-use-types.ts';
 import type { Dataset } from '../data/dataset-types.ts';
-import type { CoordinateSystemSuggestion, ImportFormat, LocalisedNote } from '../data/import/import-types.ts';
+import type { ImportSummary } from '../data/import/import-types.ts';
 import { fileSizeProblem } from '../data/import/import-limits.ts';
 import type { ImportedLayerReply, ImportStage, LayerRecordFields } from '../workers/import-protocol.ts';
 import { ImportCancelled, ImportClient } from '../workers/import-client.ts';
@@ -21,26 +20,16 @@ import { deleteAllStoredLayers, deleteStoredLayer, loadStoredLayers, updateStore
 export type { CoordinateSystemSuggestion, ImportFormat } from '../data/import/import-types.ts';
 export type { ImportStage } from '../workers/import-protocol.ts';
 
-export interface ImportedLayer {
-  id: string;
-  fileName: string;
-  format: ImportFormat;
-  /** The system the file's coordinates were converted from (wgs84: taken as they are). */
-  coordinateSystem: CoordinateSystem;
-  importedAt: string;
-  measurement: CollectionMeasurement;
-  totalLengthM: number;
-  bbox: [number, number, number, number] | null;
-  /** Property names found on the features, most common first: what the planner can group by. */
-  propertyNames: string[];
-  /** Things the planner should know (null geometries skipped, .prj reprojected from …), zh and en. */
-  notes: LocalisedNote[];
-  coordinateSystemSuggestion: CoordinateSystemSuggestion | null;
+/**
+ * An imported layer as the page knows it: its stored record, what the worker measured of it
+ * (format, measurement, length, bbox, property names, notes, the coordinate-system suggestion),
+ * and how the map reads it. No features.
+ */
+export interface ImportedLayer extends Omit<LayerRecordFields, 'order'>, Omit<ImportSummary, 'fileName' | 'coordinateSystem'> {
   /** `blob:` URL of the normalised WGS84 GeoJSON, for the map source. */
   dataUrl: string;
   /** Measured area (m²) of feature i, in the order the map source numbers them (generateId). */
   featureAreasM2: Float64Array;
-  visible: boolean;
 }
 
 export interface ImportJob {
@@ -74,23 +63,10 @@ function enqueue<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function toLayer(reply: ImportedLayerReply): ImportedLayer {
-  const { record, summary } = reply;
-  return {
-    id: record.id,
-    fileName: record.fileName,
-    format: summary.format,
-    coordinateSystem: record.coordinateSystem,
-    importedAt: record.importedAt,
-    measurement: summary.measurement,
-    totalLengthM: summary.totalLengthM,
-    bbox: summary.bbox,
-    propertyNames: summary.propertyNames,
-    notes: summary.notes,
-    coordinateSystemSuggestion: summary.coordinateSystemSuggestion,
-    dataUrl: URL.createObjectURL(reply.data),
-    featureAreasM2: reply.featureAreasM2,
-    visible: record.visible,
-  };
+  // The record says which system the file was read as (the summary repeats it) and where it was stored.
+  const { order: _order, ...record } = reply.record;
+  const { fileName: _fileName, coordinateSystem: _coordinateSystem, ...summary } = reply.summary;
+  return { ...summary, ...record, dataUrl: URL.createObjectURL(reply.data), featureAreasM2: reply.featureAreasM2 };
 }
 
 /** Adds a layer, or replaces the one with its id (a re-read) keeping its place in the list. */

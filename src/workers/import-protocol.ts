@@ -8,6 +8,7 @@ import type { LandUseSource, LandUseTable } from '../analysis/land-use-types.ts'
 import type { CoordinateSystem } from '../data/coordinate-systems.ts';
 import type { Dataset } from '../data/dataset-types.ts';
 import type { ImportSummary } from '../data/import/import-types.ts';
+import type { StoredImportedLayer } from '../state/imported-layers-persistence.ts';
 
 export type ImportStage = 'reading' | 'parsing' | 'validating' | 'converting' | 'measuring' | 'storing';
 
@@ -21,14 +22,8 @@ export const STAGE_START: Record<ImportStage, number> = {
   storing: 0.92,
 };
 
-export interface LayerRecordFields {
-  id: string;
-  fileName: string;
-  coordinateSystem: CoordinateSystem;
-  importedAt: string;
-  visible: boolean;
-  order: number;
-}
+/** A stored layer's record without its file: what the page and the worker tell each other about it. */
+export type LayerRecordFields = Omit<StoredImportedLayer, 'file'>;
 
 export type ImportRequest =
   /** Once per worker: what the coordinate-system check and the land-use tables need. */

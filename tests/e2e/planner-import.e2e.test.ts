@@ -236,7 +236,7 @@ describe('loading your own data', () => {
   });
 });
 
-describe('formats and coordinate systems', () => {
+describe('formats and coordinate systems, through the picker', () => {
   let app: AppPage;
 
   beforeAll(async () => {
@@ -267,19 +267,6 @@ describe('formats and coordinate systems', () => {
     const lengthText = await app.page.locator('.imported-layer', { hasText: 'boundary-gcj02.geojson' }).textContent();
     expect(lengthText).toContain((convertedLength / 1000).toFixed(3));
     expect(await app.problems()).toEqual([]);
-  });
-});
-
-describe('each supported format through the picker', () => {
-  let app: AppPage;
-
-  beforeAll(async () => {
-    app = await openApp();
-    await openPlanner(app);
-  });
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   it.each([

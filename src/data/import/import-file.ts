@@ -4,7 +4,8 @@
  * through togeojson, Shapefile through shpjs), validate, convert GCJ-02/BD-09 when asked, measure.
  * Pure: the import worker calls it, and tests call it in node. Never throws for a bad file.
  */
-import type { FeatureCollection, Geometry, Position } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { bbox } from '@turf/bbox';
 import { measureCollection } from '../../analysis/measure-collection.ts';
 import { ellipsoidalLength } from '../../geo/length.ts';
 import { toWgs84, type CoordinateSystem } from '../coordinate-systems.ts';
@@ -59,43 +60,6 @@ export function lineLengthOf(geometry: Geometry | null): number {
     return total;
   }
   return 0;
-}
-
-type BoundingBox = [number, number, number, number];
-
-function extendBox(box: BoundingBox, geometry: Geometry): void {
-  const visit = (position: Position) => {
-    const longitude = position[0]!;
-    const latitude = position[1]!;
-    if (longitude < box[0]) box[0] = longitude;
-    if (latitude < box[1]) box[1] = latitude;
-    if (longitude > box[2]) box[2] = longitude;
-    if (latitude > box[3]) box[3] = latitude;
-  };
-  const pending: Geometry[] = [geometry];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    switch (current.type) {
-      case 'Point':
-        visit(current.coordinates);
-        break;
-      case 'MultiPoint':
-      case 'LineString':
-        for (const position of current.coordinates) visit(position);
-        break;
-      case 'MultiLineString':
-      case 'Polygon':
-        for (const path of current.coordinates) for (const position of path) visit(position);
-        break;
-      case 'MultiPolygon':
-        // Only outer rings can reach the box's edges.
-        for (const polygon of current.coordinates) for (const position of polygon[0] ?? []) visit(position);
-        break;
-      case 'GeometryCollection':
-        pending.push(...current.geometries);
-        break;
-    }
-  }
 }
 
 /** Property names by how many features carry them, most first (ties: first seen first). */
@@ -160,14 +124,7 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
   // One pass of the area code: the same measureCollection the stats CLI runs, which also hands back each feature's area.
   const featureAreasM2 = new Float64Array(collection.features.length);
   const measurement = measureCollection(collection, { featureAreasM2 });
-  const box: BoundingBox = [Infinity, Infinity, -Infinity, -Infinity];
-  let totalLengthM = 0;
-  collection.features.forEach((feature) => {
-    const geometry = feature.geometry;
-    if (!geometry) return;
-    totalLengthM += lineLengthOf(geometry);
-    extendBox(box, geometry);
-  });
+  const totalLengthM = collection.features.reduce((sum, feature) => sum + lineLengthOf(feature.geometry), 0);
   const { skipped } = measurement;
   if (skipped.nullGeometries > 0) {
     notes.push({
@@ -185,6 +142,8 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
       en: `${en}: no area, only counted${skipped.lines > 0 ? ' (line lengths are in the export)' : ''}.`,
     });
   }
+  // Infinite when no feature has a position (all null geometries).
+  const box = bbox(collection) as [number, number, number, number];
   const coordinateSystemSuggestion = coordinateSystem === 'wgs84' ? suggestCoordinateSystem(collection, input.boundaries) : null;
   const summary: ImportSummary = {
     fileName,
