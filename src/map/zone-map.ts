@@ -211,6 +211,22 @@ export function createZoneMap(
     callbacks.onFeatureClick(topFeatureAt(event.point.x, event.point.y));
   });
 
+  // What the app asked for, kept so it is applied whenever a style is (re)built: calls made before
+  // the style has loaded (a link's layers and feature on a cold load) would otherwise be dropped,
+  // and a style rebuilt after a lost WebGL context starts from the manifest's defaults again.
+  const requestedVisibility = new globalThis.Map<string, boolean>();
+  const applyVisibility = (layerId: string, visible: boolean): void => {
+    const definition = dataset.manifest.layers.find((layer) => layer.id === layerId);
+    if (!definition) return;
+    for (const styleLayerId of styleLayerIds(definition)) {
+      if (map.getLayer(styleLayerId)) map.setLayoutProperty(styleLayerId, 'visibility', visible ? 'visible' : 'none');
+    }
+  };
+  map.on('style.load', () => {
+    for (const [layerId, visible] of requestedVisibility) applyVisibility(layerId, visible);
+    setState(selected, 'selected', true);
+  });
+
   let styleLoaded = false;
   map.on('load', () => {
     styleLoaded = true;
@@ -233,11 +249,8 @@ export function createZoneMap(
     setTrip: tripLayers.setTrip,
     frameTrip: tripLayers.frameTrip,
     setLayerVisible(layerId, visible) {
-      const definition = dataset.manifest.layers.find((layer) => layer.id === layerId);
-      if (!definition) return;
-      for (const styleLayerId of styleLayerIds(definition)) {
-        if (map.getLayer(styleLayerId)) map.setLayoutProperty(styleLayerId, 'visibility', visible ? 'visible' : 'none');
-      }
+      requestedVisibility.set(layerId, visible);
+      applyVisibility(layerId, visible);
     },
     setSelected(reference) {
       setState(selected, 'selected', false);

@@ -1,0 +1,147 @@
+/**
+ * What newcomers hit on their first visits (issue 16), in real chromium against the built app:
+ * a shared link's layers and feature drawn as the link says on a cold load, Chinese names found by
+ * the words people type, Escape giving the focus back, the phone hint, and navigation links for
+ * estimated places.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
+import { openApp, waitForMapIdle, type AppPage } from './harness.ts';
+
+const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
+const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
+const featuresOf = (layerId: string) =>
+  (JSON.parse(readFileSync(join(geodataDirectory, manifest.layers.find((layer) => layer.id === layerId)!.file), 'utf8')) as ZoneFeatureCollection)
+    .features;
+const allFeatures = manifest.layers.flatMap((layer) => featuresOf(layer.id));
+const named = (nameZh: string) => allFeatures.find((feature) => feature.properties.name_zh === nameZh)!;
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+type Rgb = [number, number, number];
+
+function rgbOf(hex: string): Rgb {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
+}
+
+/**
+ * Pixels of the map area whose colour lies within `tolerance` of one of `colours`, counted in the
+ * page from a screenshot's PNG bytes (the WebGL canvas keeps no drawing buffer to read back).
+ */
+async function mapPixelsNear(app: AppPage, colours: Rgb[], tolerance: number): Promise<number[]> {
+  const png = await app.page.locator('.map-canvas').screenshot();
+  return app.page.evaluate(
+    async ({ base64, targets, limit }) => {
+      const data = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const counts = targets.map(() => 0);
+      for (let index = 0; index < pixels.length; index += 4) {
+        targets.forEach(([red, green, blue], target) => {
+          if (Math.hypot(pixels[index]! - red, pixels[index + 1]! - green, pixels[index + 2]! - blue) <= limit) counts[target]! += 1;
+        });
+      }
+      return counts;
+    },
+    { base64: png.toString('base64'), targets: colours, limit: tolerance },
+  );
+}
+
+/** Runs axe in the page; returns the serious and critical findings. */
+async function seriousFindings(app: AppPage): Promise<string[]> {
+  await app.page.evaluate(axeSource);
+  return app.page.evaluate(async () => {
+    type Rule = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+}
+
+async function searchFor(app: AppPage, query: string): Promise<void> {
+  const input = app.page.getByRole('combobox');
+  await input.click();
+  await input.fill(query);
+  await app.page.locator('#search-results [role="option"]').first().waitFor();
+}
+
+describe('a link that names its layers and feature, opened in a fresh browser', () => {
+  const shown = ['districts', 'zone', 'wings'];
+  // Layers whose colour no shown layer shares: their pixels can only come from them.
+  const hidden = manifest.layers.filter((layer) => !shown.includes(layer.id) && ['polygon', 'line'].includes(layer.geometry));
+
+  it('draws only the layers the link names, from the first frame on', async () => {
+    const app = await openApp({ path: `?view=105.47,28.88,12,0&layers=${shown.join(',')}` });
+    try {
+      await waitForMapIdle(app);
+      for (const layer of manifest.layers) {
+        expect(await app.page.locator(`[data-layer-id="${layer.id}"] input`).isChecked()).toBe(shown.includes(layer.id));
+      }
+      const hiddenColours = hidden.map((layer) => rgbOf(layer.color));
+      const shownColours = shown.map((id) => rgbOf(manifest.layers.find((layer) => layer.id === id)!.color));
+      const [hiddenCounts, shownCounts] = [await mapPixelsNear(app, hiddenColours, 6), await mapPixelsNear(app, shownColours, 6)];
+      await app.screenshot('newcomers-link-layers');
+      // The outlines of the shown layers are drawn in their own colours, so the count can see them…
+      expect(shownCounts.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(200);
+      // …and sees none of the hidden ones.
+      expect(Object.fromEntries(hidden.map((layer, index) => [layer.id, hiddenCounts[index]]))).toEqual(
+        Object.fromEntries(hidden.map((layer) => [layer.id, 0])),
+      );
+
+      // Ticking a hidden layer draws it, so the count above could have failed.
+      const green = hidden.find((layer) => layer.id === 'green') ?? hidden[0]!;
+      await app.page.locator(`[data-layer-id="${green.id}"] input`).check();
+      await waitForMapIdle(app);
+      const [greenAfter] = await mapPixelsNear(app, [rgbOf(green.color)], 6);
+      expect(greenAfter).toBeGreaterThan(20);
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('outlines the feature a #feature= link opens', async () => {
+    const park = named('渔子溪生态湿地公园');
+    const view = '?view=105.501,28.858,14,0';
+    // The selection outline (#111111) is darker than anything else the style draws (text is #222222).
+    const selectionOutline: Rgb = [0x11, 0x11, 0x11];
+    const withoutSelection = await openApp({ path: view });
+    let before = 0;
+    try {
+      await waitForMapIdle(withoutSelection);
+      before = (await mapPixelsNear(withoutSelection, [selectionOutline], 8))[0]!;
+    } finally {
+      await withoutSelection.close();
+    }
+    const app = await openApp({ path: `${view}#feature=${park.properties.layer}/${park.properties.id}` });
+    try {
+      await app.page.locator(`.feature-panel[data-feature-id="${park.properties.id}"]`).waitFor();
+      await waitForMapIdle(app);
+      const state = await app.page.evaluate(
+        ({ source, id }) => window.__zoneMap!.getFeatureState({ source, id }),
+        { source: park.properties.layer, id: park.properties.id },
+      );
+      expect(state['selected']).toBe(true);
+      const [after] = await mapPixelsNear(app, [selectionOutline], 8);
+      await app.screenshot('newcomers-link-feature');
+      expect(after).toBeGreaterThan(before + 100);
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
