@@ -9,10 +9,13 @@
  * any `blob:`, because the worker is a same-origin module (`setWorkerUrl`); `blob:` stays for
  * MapLibre's image paths the zone map does not exercise yet. `connect-src` is 'self' plus `blob:`:
  * a planner's imported layer reaches the map as a `blob:` URL of the GeoJSON the import worker
- * made, and MapLibre's own worker fetches that URL; the app fetches nothing from any other origin. No 'unsafe-eval', no 'unsafe-inline'. A `<meta>` CSP cannot carry
+ * made, and MapLibre's own worker fetches that URL. The only other origins are the tile hosts of
+ * the online basemaps offered in basemaps.config.ts, derived from it (and contacted only after
+ * the visitor consents). No 'unsafe-eval', no 'unsafe-inline'. A `<meta>` CSP cannot carry
  * `frame-ancestors` or reporting; a server that wants those must send the header itself.
  */
 import type { HtmlTagDescriptor, Plugin } from 'vite';
+import { BASEMAPS, basemapContentSecurityPolicySources, type Basemap } from '../../basemaps.config.ts';
 
 export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
@@ -28,7 +31,16 @@ export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>
   'form-action': ["'none'"],
 };
 
-export function contentSecurityPolicyText(policy = CONTENT_SECURITY_POLICY): string {
+/** The app's own policy with the tile hosts of the given basemaps added where they are needed. */
+export function contentSecurityPolicyFor(basemaps: readonly Basemap[]): Record<string, readonly string[]> {
+  const policy: Record<string, readonly string[]> = { ...CONTENT_SECURITY_POLICY };
+  for (const [directive, hosts] of Object.entries(basemapContentSecurityPolicySources(basemaps))) {
+    if (hosts.length > 0) policy[directive] = [...(policy[directive] ?? []), ...hosts];
+  }
+  return policy;
+}
+
+export function contentSecurityPolicyText(policy: Readonly<Record<string, readonly string[]>> = contentSecurityPolicyFor(BASEMAPS)): string {
   return Object.entries(policy)
     .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
     .join('; ');
