@@ -15,6 +15,8 @@ import { toWgs84 } from '../../src/data/coordinate-systems.ts';
 import { ellipsoidalLength } from '../../src/geo/length.ts';
 import { launchBrowser, openApp, type AppPage, type BrowserSession } from './harness.ts';
 import { square } from '../fixtures/square.ts';
+import { gigabyteBombZip } from '../fixtures/import/build-zip.ts';
+import { INFLATE_OVERSHOOT_BYTES } from '../../src/data/import/capped-unzip.ts';
 
 const fixtureDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import');
 
@@ -266,6 +268,35 @@ describe('formats and coordinate systems, through the picker', () => {
     expect(Math.abs(convertedLength - wgs84Length) / wgs84Length).toBeLessThan(1e-3);
     const lengthText = await app.page.locator('.imported-layer', { hasText: 'boundary-gcj02.geojson' }).textContent();
     expect(lengthText).toContain((convertedLength / 1000).toFixed(3));
+    expect(await app.problems()).toEqual([]);
+  });
+
+  it('refuses a 1 MB zip that declares 100 bytes and inflates to 1 GiB, naming the entry, and the next import works', async () => {
+    const bomb = Buffer.from(await gigabyteBombZip());
+    const cdp = await app.page.context().newCDPSession(app.page);
+    const heapUsed = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const heapBefore = await heapUsed();
+    const countBefore = await layerCount(app);
+    await importThroughPicker(app, [{ name: 'parcels-bomb.zip', mimeType: 'application/zip', buffer: bomb }]);
+    const alert = app.page.locator('.import-failure[role="alert"]');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('parcels-bomb.zip');
+    const message = (await alert.textContent())!;
+    expect(message).toMatch(/parcels\.shp inflates to more than the 100 bytes its zip directory declares/);
+    // The worker's own running count: it stopped within one input slice of the declared 100 bytes, not at 1 GiB.
+    const stoppedAfter = Number(/stopped after (\d+)/.exec(message)![1]);
+    expect(stoppedAfter).toBeLessThanOrEqual(100 + INFLATE_OVERSHOOT_BYTES);
+    expect(await layerCount(app)).toBe(countBefore);
+    await app.screenshot('planner-import-zip-bomb');
+    // The same worker takes the next file.
+    await importThroughPicker(app, [jsonFile('after-bomb.geojson', { type: 'Polygon', coordinates: square(105.42, 28.93, 0.002) })]);
+    await waitForLayerCount(app, countBefore + 1);
+    expect(await storedLayerFileNames(app)).not.toContain('parcels-bomb.zip');
+    // The page's heap after both imports is within a few MB of before: the bomb's bytes never reached it.
+    expect(Math.abs((await heapUsed()) - heapBefore)).toBeLessThan(8 * 1024 * 1024);
+    await cdp.detach();
     expect(await app.problems()).toEqual([]);
   });
 

@@ -1,14 +1,15 @@
 /**
  * A zipped Shapefile into a GeoJSON FeatureCollection with `shpjs`, reprojected to WGS84 by its
  * `.prj` (shpjs hands the projection to proj4). The zip's directory is read first: a missing
- * `.shp` is named, a missing `.dbf` or `.prj` becomes a note, and members that would inflate to an
- * absurd size are refused before anything is inflated.
+ * `.shp` is named, a missing `.dbf` or `.prj` becomes a note, and members that declare an absurd
+ * size are refused before anything is inflated; members that lie about their size are stopped
+ * while inflating (capped-unzip.ts).
  */
 import type { FeatureCollection } from 'geojson';
-import { iter } from 'but-unzip';
 import { parseDbf, parseShp } from 'shpjs';
 import type { LocalisedNote } from './import-types.ts';
 import { formatMegabytes, MAXIMUM_COMPRESSION_RATIO, MAXIMUM_UNZIPPED_BYTES } from './import-limits.ts';
+import { unzipMembers } from './capped-unzip.ts';
 import { readZipDirectory, type ZipMember } from './zip-directory.ts';
 
 export type ShapefileConversion =
@@ -68,16 +69,11 @@ export async function convertZippedShapefile(bytes: Uint8Array, fileName: string
     return { ok: false, message: `${fileName}: ${bomb.name} would inflate ${Math.round(bomb.uncompressedBytes / Math.max(1, bomb.compressedBytes))} times (to ${formatMegabytes(bomb.uncompressedBytes)}); refused as a likely zip bomb (疑似 zip 炸弹)` };
   }
 
+  // The sizes above are the directory's claims; unzipMembers caps the bytes actually inflated.
+  const unzipped = unzipMembers(bytes, read, MAXIMUM_UNZIPPED_BYTES);
+  if (!unzipped.ok) return { ok: false, message: `${fileName}: ${unzipped.problem}` };
   const contents = new Map<Part, Uint8Array>();
-  try {
-    for (const item of iter(bytes)) {
-      const part = partOf(item.filename);
-      if (!part || parts.get(part)?.name !== item.filename) continue;
-      contents.set(part, await item.read());
-    }
-  } catch (error) {
-    return { ok: false, message: `${fileName}: the zip could not be inflated (${error instanceof Error ? error.message : String(error)}) (zip 文件损坏)` };
-  }
+  for (const [part, member] of parts) contents.set(part, unzipped.contents.get(member)!);
   const shp = contents.get('shp');
   if (!shp) return { ok: false, message: `${fileName}: ${chosen.name} could not be read from the zip (zip 文件损坏)` };
 
