@@ -5,12 +5,17 @@
  * Built once from the dataset's ~50 names (pinyin is computed here, not shipped), then queried on
  * every keystroke. Results are plain data: the UI escapes and highlights them; no HTML is made here.
  *
+ * Chinese is also matched by its parts (渔子溪公园 finds 渔子溪生态湿地公园, src/search/chinese-parts.ts):
+ * every part found ranks as `substring`, most of them as `fuzzy`.
+ *
  * Ranking, best first: `exact` > `prefix` > `initials` > `substring` > `fuzzy`. Within `fuzzy`,
  * a match through a real reading (another reading of a polyphone, a homophone typed in Chinese)
- * comes before a match by edit distance. Then a match that covers more of its name comes first,
+ * comes before a match by edit distance. Then the match that found more of the query, then one
+ * that found it in one piece rather than scattered, then a match that covers more of its name,
  * then the shorter name, then dataset order.
  */
 import MiniSearch from 'minisearch';
+import { matchChineseParts } from './chinese-parts.ts';
 import { matchPinyin, type PinyinMatchKind } from './pinyin-match.ts';
 import { readPinyin, type PinyinSyllable } from './pinyin-reading.ts';
 import {
@@ -175,6 +180,10 @@ interface Candidate {
   highlights: { name_zh: TextRange[]; name_en: TextRange[] };
   /** Share of the matched name the query covers, 0–1. */
   coverage: number;
+  /** Weighted share of the query found in the name, 0–1 (below 1 only for Chinese matched by parts). */
+  queryShare: number;
+  /** Found in several pieces spread over the name (渔子溪…公园) rather than as typed. */
+  scattered: boolean;
   /** Found only by edit distance: after matches through a real reading of the name. */
   typo: boolean;
   fuzzyScore: number;
@@ -209,12 +218,17 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     const parts = trimmed.split(/\s+/).map((part) => compactWithOffsets(part).text).filter(Boolean);
     const homophoneSyllables = readPinyin(trimmed);
     for (const prepared of index.prepared) {
+      // As typed, then by parts with all of them found, then by sound, then by most of the parts.
       const chinese = matchChinese(parts, prepared);
-      if (chinese) offer(chinese);
-      else {
-        const homophone = matchHomophone(homophoneSyllables, prepared);
-        if (homophone) offer(homophone);
+      const byParts = chinese ? undefined : matchByParts(parts.join(''), prepared);
+      const complete = chinese ?? (byParts?.queryShare === 1 ? byParts : undefined);
+      if (complete) {
+        offer(complete);
+        continue;
       }
+      const homophone = matchHomophone(homophoneSyllables, prepared);
+      if (homophone) offer(homophone);
+      else if (byParts) offer(byParts);
     }
   }
   // A query with characters in it is matched as characters: reading only its Latin letters as
@@ -271,6 +285,8 @@ function candidateOf(
     matchedField,
     highlights: { name_zh: mergeRanges(chineseRanges), name_en: mergeRanges(englishRanges) },
     coverage,
+    queryShare: 1,
+    scattered: false,
     typo: typo !== undefined,
     fuzzyScore: typo?.fuzzyScore ?? 0,
   };
@@ -284,6 +300,8 @@ function compareCandidates(left: Candidate, right: Candidate): number {
   return (
     RANK_ORDER[left.rank] - RANK_ORDER[right.rank] ||
     Number(left.typo) - Number(right.typo) ||
+    right.queryShare - left.queryShare ||
+    Number(left.scattered) - Number(right.scattered) ||
     right.fuzzyScore - left.fuzzyScore ||
     right.coverage - left.coverage ||
     left.prepared.entry.name_zh.length - right.prepared.entry.name_zh.length ||
@@ -295,10 +313,7 @@ function compareCandidates(left: Candidate, right: Candidate): number {
 function matchChinese(parts: readonly string[], prepared: PreparedEntry): Candidate | undefined {
   const name = prepared.compactChinese;
   if (parts.length === 0 || name.length === 0) return undefined;
-  const rangeAt = (start: number, length: number): TextRange => ({
-    start: prepared.compactOffsets[start]!,
-    end: prepared.compactOffsets[start + length - 1]! + lengthOfCharacterAt(prepared.entry.name_zh, prepared.compactOffsets[start + length - 1]!),
-  });
+  const rangeAt = (start: number, length: number): TextRange => compactRange(prepared, start, length);
   const joined = parts.join('');
   if (joined === name) return candidateOf(prepared, 'exact', 'name_zh', [rangeAt(0, joined.length)], [], 1);
   if (name.startsWith(joined)) {
@@ -312,7 +327,26 @@ function matchChinese(parts: readonly string[], prepared: PreparedEntry): Candid
     ranges.push(rangeAt(at, part.length));
     covered += part.length;
   }
-  return candidateOf(prepared, 'substring', 'name_zh', ranges, [], Math.min(1, covered / name.length));
+  const candidate = candidateOf(prepared, 'substring', 'name_zh', ranges, [], Math.min(1, covered / name.length));
+  candidate.scattered = parts.length > 1;
+  return candidate;
+}
+
+/** The query's characters found in pieces anywhere in the name, in any order (渔子溪公园, 华为大数据). */
+function matchByParts(query: string, prepared: PreparedEntry): Candidate | undefined {
+  const match = matchChineseParts(query, prepared.compactChinese);
+  if (!match) return undefined;
+  const ranges = match.pieces.map((piece) => compactRange(prepared, piece.nameStart, piece.length));
+  const candidate = candidateOf(prepared, match.queryShare === 1 ? 'substring' : 'fuzzy', 'name_zh', ranges, [], match.nameShare);
+  candidate.queryShare = match.queryShare;
+  candidate.scattered = match.pieces.length > 1;
+  return candidate;
+}
+
+/** The span of `name_zh` that `length` folded units from `start` of its compact form came from. */
+function compactRange(prepared: PreparedEntry, start: number, length: number): TextRange {
+  const lastOffset = prepared.compactOffsets[start + length - 1]!;
+  return { start: prepared.compactOffsets[start]!, end: lastOffset + lengthOfCharacterAt(prepared.entry.name_zh, lastOffset) };
 }
 
 function lengthOfCharacterAt(value: string, offset: number): number {
