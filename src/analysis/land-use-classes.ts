@@ -1,0 +1,242 @@
+/**
+ * A planner's parcel file read as a planning table: features grouped by the national class their
+ * code column names (一级类 or 二级类, with the official names), the values that are no code of the
+ * standard listed apart, and the indicators a planner reports, each with its definition and
+ * denominator. The app's table, its map colours and `npm run stats -- FILE --landuse FIELD` all
+ * come from `classifyLandUse`, so they agree to the last digit on the same file.
+ *
+ * Areas are `measureCollection`'s (WGS84 ellipsoid, each feature on its own): overlapping parcels
+ * count in each class they are coded as, exactly as the app's other tables count them.
+ */
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { ClassificationStandard, ClassificationStandardId, LandClass } from '../data/classification/classification-types.ts';
+import { classColours, UNKNOWN_CODE_COLOUR, type ColourSource } from '../data/classification/land-use-palette.ts';
+import { classAtLevel, classIndex, codeText, isWithin, standardById } from '../data/classification/standards.ts';
+import { COLLECTION_AREA_METHOD, measureCollection, type SkippedGeometries } from './measure-collection.ts';
+
+export type ClassLevelChoice = 1 | 2;
+
+export interface LandUseClassRow {
+  code: string;
+  name_zh: string;
+  /** The class's own level: a 一级类 without 二级类 (e.g. 16 留白用地) stays level 1 in a 二级 table. */
+  level: 1 | 2 | 3;
+  areaM2: number;
+  count: number;
+  colour: string;
+  colourSource: ColourSource;
+}
+
+export interface UnknownCode {
+  /** The value as text (trimmed); null for features without the property or with an empty one. */
+  value: string | null;
+  count: number;
+  areaM2: number;
+}
+
+export interface LandUseIndicator {
+  name: { zh: string; en: string };
+  /** The classes counted in the numerator (and everything under them); empty when the standard has none. */
+  codes: string[];
+  numeratorM2: number | null;
+  denominatorM2: number;
+  /** numerator ÷ denominator; null when the standard has no such class or nothing was classified. */
+  value: number | null;
+  definition: { zh: string; en: string };
+  denominator: { zh: string; en: string };
+}
+
+export interface LandUseIndicators {
+  greenOpenSpaceShare: LandUseIndicator;
+  industrialShare: LandUseIndicator;
+  residentialShare: LandUseIndicator;
+  greenSpaceRatio: LandUseIndicator;
+}
+
+export interface LandUseClassStatistics {
+  standard: ClassificationStandardId;
+  field: string;
+  level: ClassLevelChoice;
+  /** Every measured feature's area, summed (as the app's table totals). */
+  totalAreaM2: number;
+  /** The part of totalAreaM2 whose code the standard has: what the indicators divide by. */
+  classifiedAreaM2: number;
+  /** In the standard's code order. */
+  classes: LandUseClassRow[];
+  /** Largest area first; never merged into a class. */
+  unknownCodes: UnknownCode[];
+  indicators: LandUseIndicators;
+  /** Each distinct value that names a class → the colour of the class it counts under at this level. */
+  valueColours: [value: string, colour: string][];
+  featureCount: number;
+  measuredCount: number;
+  skipped: SkippedGeometries;
+  method: string;
+}
+
+const CLASSIFIED_DENOMINATOR = {
+  zh: '编码可识别的要素面积之和（未知编码不计入；相互重叠的要素分别计入）',
+  en: 'sum of the areas of features whose code the standard has (unknown codes left out; overlapping features each counted)',
+} as const;
+
+interface IndicatorDefinition {
+  name: { zh: string; en: string };
+  codes: string[];
+  definition: { zh: string; en: string };
+}
+
+/** The indicators by standard: the 2023 guide's codes, and their nearest equivalents in GB/T 21010. */
+function indicatorDefinitions(standard: ClassificationStandardId): Record<keyof LandUseIndicators, IndicatorDefinition> {
+  if (standard === 'land-sea-use-2023') {
+    return {
+      greenOpenSpaceShare: {
+        name: { zh: '绿地与开敞空间用地占比', en: 'Share of green and open space land' },
+        codes: ['14'],
+        definition: { zh: '14 绿地与开敞空间用地（1401 公园绿地、1402 防护绿地、1403 广场用地）面积 ÷ 分母。', en: '14 green and open space land (1401 parks, 1402 protective green, 1403 squares) ÷ the denominator.' },
+      },
+      industrialShare: {
+        name: { zh: '工业用地占比', en: 'Share of industrial land' },
+        codes: ['1001'],
+        definition: { zh: '1001 工业用地（含 100101–100103）面积 ÷ 分母。', en: '1001 industrial land (with 100101–100103) ÷ the denominator.' },
+      },
+      residentialShare: {
+        name: { zh: '居住用地占比', en: 'Share of residential land' },
+        codes: ['07'],
+        definition: { zh: '07 居住用地（0701–0704 及其三级类）面积 ÷ 分母。', en: '07 residential land (0701–0704 and their 三级类) ÷ the denominator.' },
+      },
+      greenSpaceRatio: {
+        name: { zh: '按编码的绿地率', en: 'Green-space ratio from the codes' },
+        codes: ['1401', '1402'],
+        definition: {
+          zh: '（1401 公园绿地 + 1402 防护绿地）面积 ÷ 分母；1403 广场用地不算绿地。其他地块内部的附属绿地从编码看不出，所以这是下限，与本区数据按绿地图层测得的绿地率口径不同。',
+          en: '(1401 parks + 1402 protective green) ÷ the denominator; 1403 squares are not green land. Green space inside other parcels (附属绿地) cannot be seen from the codes, so this is a lower bound, measured differently from the dataset’s ratio of drawn green land.',
+        },
+      },
+    };
+  }
+  return {
+    greenOpenSpaceShare: {
+      name: { zh: '绿地与开敞空间用地占比', en: 'Share of green and open space land' },
+      codes: [],
+      definition: {
+        zh: '本分类没有“绿地与开敞空间用地”这一类（它属于 2023 年用地用海分类的 14）；最接近的 0810 公园与绿地计入下方绿地率。',
+        en: 'This classification has no “green and open space land” class (it is 14 of the 2023 land and sea use guide); the nearest, 0810 公园与绿地, is in the green-space ratio below.',
+      },
+    },
+    industrialShare: {
+      name: { zh: '工业用地占比', en: 'Share of industrial land' },
+      codes: ['0601'],
+      definition: { zh: '0601 工业用地面积 ÷ 分母。', en: '0601 industrial land ÷ the denominator.' },
+    },
+    residentialShare: {
+      name: { zh: '住宅用地占比', en: 'Share of residential land' },
+      codes: ['07'],
+      definition: { zh: '07 住宅用地（0701 城镇住宅用地、0702 农村宅基地）面积 ÷ 分母。', en: '07 residential land (0701 urban housing, 0702 rural homesteads) ÷ the denominator.' },
+    },
+    greenSpaceRatio: {
+      name: { zh: '按编码的绿地率', en: 'Green-space ratio from the codes' },
+      codes: ['0810'],
+      definition: {
+        zh: '0810 公园与绿地面积 ÷ 分母。林地、草地等不计；其他地块内部的附属绿地从编码看不出，所以这是下限，与本区数据按绿地图层测得的绿地率口径不同。',
+        en: '0810 parks and green land ÷ the denominator. Woodland and grassland are not counted; green space inside other parcels cannot be seen from the codes, so this is a lower bound, measured differently from the dataset’s ratio of drawn green land.',
+      },
+    },
+  };
+}
+
+function counted(geometry: Geometry | null, areaM2: number): boolean {
+  if (!geometry) return false;
+  // The same rule measureCollection sums by, so totals agree.
+  return geometry.type === 'Polygon' || geometry.type === 'MultiPolygon' || (geometry.type === 'GeometryCollection' && areaM2 > 0);
+}
+
+/**
+ * @example
+ * classifyLandUse(parcels, { field: 'YDYHFL', level: 1, standard: 'land-sea-use-2023' }).classes
+ * // [{ code: '07', name_zh: '居住用地', level: 1, areaM2: 4.1e5, count: 31, colour: '#ffff2d', colourSource: 'official-child' }, …]
+ */
+export function classifyLandUse(
+  collection: FeatureCollection,
+  options: { field: string; level: ClassLevelChoice; standard: ClassificationStandardId },
+): LandUseClassStatistics {
+  const standard: ClassificationStandard = standardById(options.standard);
+  const index = classIndex(standard);
+  const order = new Map(standard.classes.map((landClass, position) => [landClass.code, position]));
+  const colours = classColours(standard);
+  const featureAreasM2 = new Float64Array(collection.features.length);
+  const measurement = measureCollection(collection, { featureAreasM2 });
+
+  const rows = new Map<string, LandUseClassRow>();
+  const unknown = new Map<string | null, UnknownCode>();
+  const valueColours = new Map<string, string>();
+  const definitions = indicatorDefinitions(options.standard);
+  const numerators = Object.fromEntries(Object.keys(definitions).map((key) => [key, 0])) as Record<keyof LandUseIndicators, number>;
+  let classifiedAreaM2 = 0;
+
+  collection.features.forEach((feature, position) => {
+    const areaM2 = featureAreasM2[position]!;
+    if (!counted(feature.geometry, areaM2)) return;
+    const rawValue = feature.properties?.[options.field];
+    const code = codeText(rawValue);
+    const landClass: LandClass | undefined = code === null ? undefined : index.get(code);
+    if (!landClass) {
+      const entry = unknown.get(code) ?? { value: code, count: 0, areaM2: 0 };
+      entry.count += 1;
+      entry.areaM2 += areaM2;
+      unknown.set(code, entry);
+      return;
+    }
+    classifiedAreaM2 += areaM2;
+    const grouped = classAtLevel(standard, landClass, options.level);
+    const row =
+      rows.get(grouped.code) ??
+      ({ code: grouped.code, name_zh: grouped.name_zh, level: grouped.level, areaM2: 0, count: 0, colour: colours.get(grouped.code)!.colour, colourSource: colours.get(grouped.code)!.source } satisfies LandUseClassRow);
+    row.areaM2 += areaM2;
+    row.count += 1;
+    rows.set(grouped.code, row);
+    // The map matches the value as MapLibre's to-string sees it, which is String(value), untrimmed.
+    if (typeof rawValue === 'string' || typeof rawValue === 'number') valueColours.set(String(rawValue), row.colour);
+    for (const key of Object.keys(definitions) as (keyof LandUseIndicators)[]) {
+      if (definitions[key].codes.some((ancestor) => isWithin(standard, landClass, ancestor))) numerators[key] += areaM2;
+    }
+  });
+
+  const indicator = (key: keyof LandUseIndicators): LandUseIndicator => {
+    const definition = definitions[key];
+    const available = definition.codes.length > 0;
+    return {
+      name: definition.name,
+      codes: definition.codes,
+      numeratorM2: available ? numerators[key] : null,
+      denominatorM2: classifiedAreaM2,
+      value: available && classifiedAreaM2 > 0 ? numerators[key] / classifiedAreaM2 : null,
+      definition: definition.definition,
+      denominator: CLASSIFIED_DENOMINATOR,
+    };
+  };
+
+  return {
+    standard: options.standard,
+    field: options.field,
+    level: options.level,
+    totalAreaM2: measurement.totalAreaM2,
+    classifiedAreaM2,
+    classes: [...rows.values()].sort((first, second) => order.get(first.code)! - order.get(second.code)!),
+    unknownCodes: [...unknown.values()].sort(
+      (first, second) => second.areaM2 - first.areaM2 || second.count - first.count || String(first.value).localeCompare(String(second.value)),
+    ),
+    indicators: {
+      greenOpenSpaceShare: indicator('greenOpenSpaceShare'),
+      industrialShare: indicator('industrialShare'),
+      residentialShare: indicator('residentialShare'),
+      greenSpaceRatio: indicator('greenSpaceRatio'),
+    },
+    valueColours: [...valueColours.entries()],
+    featureCount: measurement.featureCount,
+    measuredCount: measurement.measuredCount,
+    skipped: measurement.skipped,
+    method: COLLECTION_AREA_METHOD,
+  };
+}
+
+export { UNKNOWN_CODE_COLOUR };

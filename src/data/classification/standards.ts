@@ -1,0 +1,67 @@
+/**
+ * The classifications the app knows, and lookups over them: a code's class, the class it rolls up
+ * to at 一级 or 二级, and how a column of values matches each standard.
+ */
+import type { ClassificationStandard, ClassificationStandardId, LandClass } from './classification-types.ts';
+import { GB_T_21010_2017, THIRD_NATIONAL_SURVEY } from './gb-t-21010-2017.ts';
+import { LAND_SEA_USE_2023 } from './land-sea-use-2023.ts';
+
+export type { ClassificationStandard, ClassificationStandardId, LandClass } from './classification-types.ts';
+
+/** In the order ties are broken when nothing else decides (the national standard first). */
+export const CLASSIFICATION_STANDARDS: readonly ClassificationStandard[] = [GB_T_21010_2017, THIRD_NATIONAL_SURVEY, LAND_SEA_USE_2023];
+
+export const STANDARD_IDS: readonly ClassificationStandardId[] = CLASSIFICATION_STANDARDS.map((standard) => standard.id);
+
+export function isStandardId(value: string): value is ClassificationStandardId {
+  return (STANDARD_IDS as readonly string[]).includes(value);
+}
+
+export function standardById(id: ClassificationStandardId): ClassificationStandard {
+  return CLASSIFICATION_STANDARDS.find((standard) => standard.id === id)!;
+}
+
+const indexes = new Map<ClassificationStandardId, Map<string, LandClass>>();
+
+/** Code → class, built once per standard. */
+export function classIndex(standard: ClassificationStandard): ReadonlyMap<string, LandClass> {
+  let index = indexes.get(standard.id);
+  if (!index) {
+    index = new Map(standard.classes.map((landClass) => [landClass.code, landClass]));
+    indexes.set(standard.id, index);
+  }
+  return index;
+}
+
+/** The class a class counts under at a level: its ancestor at that level, or itself when it is shallower. */
+export function classAtLevel(standard: ClassificationStandard, landClass: LandClass, level: 1 | 2): LandClass {
+  const index = classIndex(standard);
+  let current = landClass;
+  while (current.level > level && current.parent !== null) current = index.get(current.parent)!;
+  return current;
+}
+
+/** Whether `landClass` is `ancestorCode` or lies under it. */
+export function isWithin(standard: ClassificationStandard, landClass: LandClass, ancestorCode: string): boolean {
+  const index = classIndex(standard);
+  let current: LandClass | undefined = landClass;
+  while (current) {
+    if (current.code === ancestorCode) return true;
+    current = current.parent === null ? undefined : index.get(current.parent);
+  }
+  return false;
+}
+
+/**
+ * A property value as a code: text trimmed, numbers as written. Nothing else is guessed (a numeric
+ * 101 is not padded to 0101: it could as well be GB/T 21010-2007's 101 铁路用地).
+ */
+export function codeText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  }
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
