@@ -159,3 +159,46 @@ export function placeLinks(target: NamedPoint & { positionIsSchematic: boolean }
   if (target.positionIsSchematic) return { amap: amapSearchUrl(target.name), baidu: baiduSearchUrl(target.name), by: 'name' };
   return { amap: amapMarkerUrl(target), baidu: baiduMarkerUrl(target), by: 'position' };
 }
+
+export interface LegLinks {
+  amap: string;
+  baidu: string;
+  /** `name` when an end of the leg is schematic, so the links find that end by its name. */
+  by: 'position' | 'name';
+}
+
+type LegEnd = NamedPoint & { positionIsSchematic: boolean };
+
+/**
+ * Directions for one leg of a trip. An end whose position here is only an estimate is given by
+ * name, as a single place's links are (see `placeLinks`): 百度 routes to a name within 泸州
+ * (`destination=渔子溪生态湿地公园`, its documented plain-name form); 高德's navigation needs
+ * coordinates, so it searches the estimated destination by name (its page then offers the route),
+ * or, when only the start is estimated, routes from wherever the visitor is.
+ */
+export function legLinks(leg: { from: LegEnd; to: LegEnd; mode: TravelMode }): LegLinks {
+  if (!leg.from.positionIsSchematic && !leg.to.positionIsSchematic) {
+    return { amap: amapNavigationUrl(leg), baidu: baiduDirectionUrl(leg), by: 'position' };
+  }
+  const baiduEnd = (end: LegEnd): string => (end.positionIsSchematic ? linkName(end.name) : baiduEndpoint(end));
+  const baidu = `https://api.map.baidu.com/direction?${query({
+    origin: baiduEnd(leg.from),
+    destination: baiduEnd(leg.to),
+    mode: BAIDU_MODES[leg.mode],
+    region: BAIDU_REGION,
+    output: 'html',
+    coord_type: 'bd09ll',
+    src: LINK_SOURCE,
+  })}`;
+  const amap = leg.to.positionIsSchematic
+    ? amapSearchUrl(leg.to.name)
+    : `https://uri.amap.com/navigation?${query({
+        // Without `from`, 高德 starts at the visitor's own position: better than our guess of the start.
+        to: amapEndpoint(leg.to),
+        mode: AMAP_MODES[leg.mode],
+        coordinate: 'gaode',
+        callnative: '1',
+        src: LINK_SOURCE,
+      })}`;
+  return { amap, baidu, by: 'name' };
+}

@@ -1,6 +1,7 @@
 /**
  * What one clicked feature is: its names, what we measured beside what was published, how sure
- * we are and where it comes from. Escape or the close button dismisses it.
+ * we are and where it comes from. Escape or the close button dismisses it and gives the focus back
+ * to what opened it: the search box, the list row, or the map.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Dataset } from '../data/dataset-types.ts';
@@ -32,16 +33,21 @@ export function FeaturePanel({
   const lang = language.value;
   const tag = text.languageTag;
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  /** What had the focus when this feature opened; it gets it back when the panel closes. */
+  const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     const closeOnEscape = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') selectFeature(null);
+      if (event.key === 'Escape') closePanel(panel.current, opener.current);
     };
     document.addEventListener('keydown', closeOnEscape);
     return () => document.removeEventListener('keydown', closeOnEscape);
   }, []);
 
   useEffect(() => {
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && focused !== document.body && !panel.current?.contains(focused)) opener.current = focused;
     heading.current?.focus({ preventScroll: true });
   }, [reference.layerId, reference.featureId]);
 
@@ -58,7 +64,7 @@ export function FeaturePanel({
   const statedUnit = properties.stated_area_unit;
 
   return (
-    <aside class="feature-panel" aria-labelledby="feature-panel-heading" data-feature-id={properties.id}>
+    <aside ref={panel} class="feature-panel" aria-labelledby="feature-panel-heading" data-feature-id={properties.id}>
       <header class="feature-panel__header">
         <div>
           <h2 id="feature-panel-heading" ref={heading} tabIndex={-1}>
@@ -67,7 +73,7 @@ export function FeaturePanel({
           </h2>
           {secondaryName ? <p class="secondary-name">{secondaryName}</p> : null}
         </div>
-        <button type="button" class="icon-button" onClick={() => selectFeature(null)} aria-label={text.feature.close}>
+        <button type="button" class="icon-button" onClick={() => closePanel(panel.current, opener.current)} aria-label={text.feature.close}>
           ×
         </button>
       </header>
@@ -168,4 +174,19 @@ export function FeaturePanel({
       ) : null}
     </aside>
   );
+}
+
+/**
+ * Closes the panel. If the focus was in it (or nowhere), it goes back to the panel's opener; an
+ * opener gone from the page (a search result, a link's feature) hands over to the map.
+ */
+function closePanel(panelElement: HTMLElement | null, opener: HTMLElement | null): void {
+  const focused = document.activeElement;
+  const focusWasHere = !focused || focused === document.body || Boolean(panelElement?.contains(focused));
+  selectFeature(null);
+  if (!focusWasHere) return;
+  const target = opener?.isConnected
+    ? opener
+    : (document.querySelector<HTMLElement>('.map-area canvas.maplibregl-canvas') ?? document.querySelector<HTMLElement>('#search-input'));
+  target?.focus({ preventScroll: true });
 }

@@ -27,6 +27,7 @@ import {
   type DrawnShape,
 } from '../../state/drawn-shapes-store.ts';
 import { plannerMap } from '../../state/planner-map.ts';
+import { touchPointer } from '../../state/touch-pointer.ts';
 import {
   metresToKilometres,
   SQUARE_METRES_PER_HECTARE,
@@ -333,7 +334,7 @@ export function MeasureSection() {
               </button>
             ) : null}
           </div>
-          <p class="small muted measure-hint">{text.hints[mode]}</p>
+          <p class="small muted measure-hint">{(touchPointer.value ? text.touchHints : text.hints)[mode]}</p>
           {/* The figures follow the pointer; a screen reader hears only the finished shape's (below). */}
           <div class="measure-live" aria-live="off">
             {live && live.editingId === null ? (

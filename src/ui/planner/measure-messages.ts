@@ -17,6 +17,8 @@ export interface MeasureMessages {
   confirmClearYes: string;
   confirmClearNo: string;
   hints: { polygon: string; rectangle: string; line: string; select: string; off: string };
+  /** The same for a finger: what to tap, since a phone has no Esc key. */
+  touchHints: { polygon: string; rectangle: string; line: string; select: string; off: string };
   liveHeading: string;
   liveNothing: string;
   area: string;
@@ -81,6 +83,13 @@ const zh: MeasureMessages = {
     select: '单击图形以选中；拖动顶点修改，拖动边中点增加顶点；按 Esc 退出。',
     off: '选择一个工具开始量算。',
   },
+  touchHints: {
+    polygon: '在地图上逐点轻点，轻点第一个点或最后一点结束；轻点“结束量算”取消。',
+    rectangle: '轻点一个角，再轻点对角结束；轻点“结束量算”取消。',
+    line: '逐点轻点，再次轻点最后一点结束；轻点“结束量算”取消。',
+    select: '轻点图形以选中；拖动顶点修改，拖动边中点增加顶点；轻点“结束量算”退出。',
+    off: '选择一个工具开始量算。',
+  },
   liveHeading: '正在绘制',
   liveNothing: '',
   area: '面积',
@@ -143,6 +152,13 @@ const en: MeasureMessages = {
     rectangle: 'Click one corner, then the opposite corner. Esc cancels.',
     line: 'Click point by point; click the last point again to finish. Esc cancels.',
     select: 'Click a shape to select it; drag a vertex to move it, drag a midpoint to add one. Esc leaves.',
+    off: 'Pick a tool to start measuring.',
+  },
+  touchHints: {
+    polygon: 'Tap point by point on the map; tap the first or last point to finish. Tap “Stop measuring” to cancel.',
+    rectangle: 'Tap one corner, then the opposite corner. Tap “Stop measuring” to cancel.',
+    line: 'Tap point by point; tap the last point again to finish. Tap “Stop measuring” to cancel.',
+    select: 'Tap a shape to select it; drag a vertex to move it, drag a midpoint to add one. Tap “Stop measuring” to leave.',
     off: 'Pick a tool to start measuring.',
   },
   liveHeading: 'Drawing',

@@ -5,7 +5,7 @@
  */
 import { language, messages } from '../../i18n/index.ts';
 import { moveStop, removeFromTrip, setVisitMinutes, tripPlan, tripState } from '../../state/trip-store.ts';
-import { amapNavigationUrl, baiduDirectionUrl, placeLinks } from '../../trip/navigation-links.ts';
+import { legLinks, placeLinks } from '../../trip/navigation-links.ts';
 import { START_POSITION_ID, type PlannedStop } from '../../trip/plan-trip.ts';
 import { formatTripTime } from '../../trip/schedule.ts';
 import { TRAVEL_MODE_ASSUMPTIONS, TRAVEL_MODES } from '../../trip/travel-modes.ts';
@@ -37,9 +37,12 @@ function LegRow({ leg, stops }: { leg: TripLeg; stops: readonly PlannedStop[] })
   const mode = tripPlan.value.mode;
   const from = stops[leg.fromIndex]!;
   const to = stops[leg.toIndex]!;
-  // A schematic place has no position to navigate to: its own links search by name instead.
-  const canNavigate = !from.positionIsSchematic && !to.positionIsSchematic;
-  const route = { from: { point: from.point, name: placeName(from, 'zh') }, to: { point: to.point, name: placeName(to, 'zh') }, mode };
+  // A schematic end has no position to navigate to: the links find it by name, as its own links do.
+  const links = legLinks({
+    from: { point: from.point, name: placeName(from, 'zh'), positionIsSchematic: from.positionIsSchematic },
+    to: { point: to.point, name: placeName(to, 'zh'), positionIsSchematic: to.positionIsSchematic },
+    mode,
+  });
   return (
     <li class="trip-leg" data-from={from.id} data-to={to.id}>
       <span class="trip-leg__line" aria-hidden="true" />
@@ -56,12 +59,11 @@ function LegRow({ leg, stops }: { leg: TripLeg; stops: readonly PlannedStop[] })
             </li>
           ))}
         </ul>
-        {canNavigate ? (
-          <p class="trip-links no-print small">
-            {text.nextLeg}: <ExternalLink href={amapNavigationUrl(route)}>{text.navigateAmap}</ExternalLink> ·{' '}
-            <ExternalLink href={baiduDirectionUrl(route)}>{text.navigateBaidu}</ExternalLink>
-          </p>
-        ) : null}
+        <p class="trip-links no-print small">
+          {text.nextLeg}: <ExternalLink href={links.amap}>{text.navigateAmap}</ExternalLink> ·{' '}
+          <ExternalLink href={links.baidu}>{text.navigateBaidu}</ExternalLink>
+          {links.by === 'name' ? <span class="muted"> ({text.searchByName})</span> : null}
+        </p>
       </div>
     </li>
   );
