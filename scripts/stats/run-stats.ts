@@ -8,6 +8,8 @@
  *                                 area of any GeoJSON file (or KML, GPX, zipped Shapefile, read by the
  *                                 same code as the app's import), optionally grouped by a property, from
  *                                 高德/DataV (gcj02) or 百度 (bd09) coordinates converted to WGS84 first
+ *   stats FILE --landuse FIELD [--level 1|2] [--standard ID] [--json]
+ *                                 the file's parcels by the national class their FIELD codes name
  */
 import { join } from 'node:path';
 import { computeZoneStatistics, GREEN_SPACE_RATIO_DEFINITION } from '../../src/analysis/zone-statistics.ts';
@@ -25,6 +27,9 @@ import {
 import { formatCollectionReport, formatZoneReport } from './format-report.ts';
 import { extensionOf } from '../../src/data/import/detect-format.ts';
 import { importBytes } from '../../src/data/import/import-file.ts';
+import { isStandardId, STANDARD_IDS } from '../../src/data/classification/standards.ts';
+import type { ClassificationStandardId } from '../../src/data/classification/classification-types.ts';
+import { formatLandUseReport, landUseJson, landUseReport } from './land-use-report.ts';
 
 export interface StatsIo {
   /** Reads a file as UTF-8; rejects with a Node-style error (`code`) when it cannot. */
@@ -37,11 +42,15 @@ export interface StatsIo {
 
 export const USAGE = `usage: npm run --silent stats -- [--json] [--geodata DIR]
        npm run --silent stats -- FILE [--by PROPERTY] [--from wgs84|gcj02|bd09] [--json]
+       npm run --silent stats -- FILE --landuse FIELD [--level 1|2] [--standard ${STANDARD_IDS.join('|')}] [--json]
        (FILE: GeoJSON, KML, GPX or a zipped Shapefile)`;
 
 interface Options {
   json: boolean;
   by?: string;
+  landUse?: string;
+  level?: 1 | 2;
+  standard?: ClassificationStandardId;
   from: CoordinateSystem;
   geodata: string;
   file?: string;
@@ -68,7 +77,17 @@ function parseArguments(argv: readonly string[]): Options {
     else if (argument === '--help' || argument === '-h') options.help = true;
     else if (argument === '--by') options.by = valueOf('--by', index++);
     else if (argument.startsWith('--by=')) options.by = argument.slice('--by='.length);
-    else if (argument === '--from') options.from = coordinateSystem(valueOf('--from', index++));
+    else if (argument === '--landuse') options.landUse = valueOf('--landuse', index++);
+    else if (argument.startsWith('--landuse=')) options.landUse = argument.slice('--landuse='.length);
+    else if (argument === '--level' || argument.startsWith('--level=')) {
+      const value = argument === '--level' ? valueOf('--level', index++) : argument.slice('--level='.length);
+      if (value !== '1' && value !== '2') throw new UsageError(`--level must be 1 (一级类) or 2 (二级类), not ${value}`);
+      options.level = value === '1' ? 1 : 2;
+    } else if (argument === '--standard' || argument.startsWith('--standard=')) {
+      const value = argument === '--standard' ? valueOf('--standard', index++) : argument.slice('--standard='.length);
+      if (!isStandardId(value)) throw new UsageError(`--standard must be one of ${STANDARD_IDS.join(', ')}, not ${value}`);
+      options.standard = value;
+    } else if (argument === '--from') options.from = coordinateSystem(valueOf('--from', index++));
     else if (argument.startsWith('--from=')) options.from = coordinateSystem(argument.slice('--from='.length));
     else if (argument === '--geodata') options.geodata = valueOf('--geodata', index++);
     else if (argument.startsWith('--')) throw new UsageError(`unknown option ${argument}`);
@@ -77,6 +96,10 @@ function parseArguments(argv: readonly string[]): Options {
   }
   if (options.by === '') throw new UsageError('--by needs a property name');
   if (options.by !== undefined && options.file === undefined) throw new UsageError('--by applies to a FILE');
+  if (options.landUse === '') throw new UsageError('--landuse needs a property name');
+  if (options.landUse !== undefined && options.file === undefined) throw new UsageError('--landuse applies to a FILE');
+  if (options.landUse !== undefined && options.by !== undefined) throw new UsageError('--by and --landuse are two ways to group: use one');
+  if ((options.level !== undefined || options.standard !== undefined) && options.landUse === undefined) throw new UsageError('--level and --standard apply to --landuse');
   if (options.from !== 'wgs84' && options.file === undefined) throw new UsageError('--from applies to a FILE (geodata/ is WGS84 by contract)');
   return options;
 }
@@ -110,6 +133,15 @@ function toJson(value: unknown): string {
 const IMPORTED_FORMAT_EXTENSIONS = new Set(['kml', 'gpx', 'zip']);
 
 function reportMeasurement(options: Options & { file: string }, collection: Parameters<typeof measureCollection>[0], io: StatsIo): number {
+  if (options.landUse !== undefined) {
+    const report = landUseReport(collection, { file: options.file, field: options.landUse, level: options.level ?? 1, ...(options.standard ? { standard: options.standard } : {}) });
+    if (!report.ok) {
+      io.stderr(`${report.message}\n`);
+      return 1;
+    }
+    io.stdout(options.json ? `${toJson({ coordinateSystem: options.from, ...(landUseJson(options.file, report) as object) })}\n` : formatLandUseReport(options.file, report));
+    return 0;
+  }
   const measurement = measureCollection(collection, options.by === undefined ? {} : { by: options.by });
   if (options.json) {
     io.stdout(`${toJson({ file: options.file, coordinateSystem: options.from, ...measurement })}\n`);
