@@ -15,6 +15,7 @@ import { detectFormat } from './detect-format.ts';
 import { fileSizeProblem } from './import-limits.ts';
 import type { ImportFormat, ImportSummary, LocalisedNote } from './import-types.ts';
 import { convertZippedShapefile } from './shapefile.ts';
+import type { TextEncoding, TextEncodingUsed } from './text-encodings.ts';
 import { convertXml } from './xml-formats.ts';
 
 export type ImportStep = 'parsing' | 'validating' | 'converting' | 'measuring';
@@ -23,6 +24,8 @@ export interface ImportInput {
   bytes: Uint8Array;
   fileName: string;
   coordinateSystem: CoordinateSystem;
+  /** The planner's choice of text encoding for a Shapefile's table; absent or null: as the file says, else detected. */
+  textEncoding?: TextEncoding | null;
   /** The district boundaries, for noticing a file in GCJ-02/BD-09; null skips the check. */
   boundaries: BoundaryIndex | null;
   onStep?: (step: ImportStep) => void;
@@ -75,11 +78,11 @@ function propertyNamesOf(collection: FeatureCollection): string[] {
 async function readCollection(
   input: ImportInput,
   format: ImportFormat,
-): Promise<{ ok: true; value: unknown; notes: LocalisedNote[] } | { ok: false; message: string }> {
+): Promise<{ ok: true; value: unknown; notes: LocalisedNote[]; textEncoding?: TextEncodingUsed | null } | { ok: false; message: string }> {
   const { bytes, fileName } = input;
   if (format === 'shapefile') {
-    const converted = await convertZippedShapefile(bytes, fileName);
-    return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes } : converted;
+    const converted = await convertZippedShapefile(bytes, fileName, { textEncoding: input.textEncoding ?? null });
+    return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, textEncoding: converted.textEncoding } : converted;
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   if (format === 'geojson') {
@@ -155,6 +158,7 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
     propertyNames: propertyNamesOf(collection),
     notes,
     coordinateSystemSuggestion,
+    textEncoding: read.textEncoding ?? null,
   };
   const originalUsable = format === 'geojson' && coordinateSystem === 'wgs84' && !hasByteOrderMark(bytes);
   return { ok: true, summary, collection, featureAreasM2, geoJsonText: originalUsable ? null : JSON.stringify(collection) };

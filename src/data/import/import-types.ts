@@ -4,6 +4,7 @@
  */
 import type { CoordinateSystem } from '../coordinate-systems.ts';
 import type { CollectionMeasurement } from '../../analysis/measure-collection.ts';
+import type { TextEncodingUsed } from './text-encodings.ts';
 
 export type ImportFormat = 'geojson' | 'kml' | 'gpx' | 'shapefile';
 
@@ -30,6 +31,8 @@ export interface ImportSummary {
   propertyNames: string[];
   notes: LocalisedNote[];
   coordinateSystemSuggestion: CoordinateSystemSuggestion | null;
+  /** The encoding a Shapefile's attribute table was read in, and why; null for formats that are always Unicode. */
+  textEncoding: TextEncodingUsed | null;
 }
 
 export interface ImportProblem {

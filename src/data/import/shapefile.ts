@@ -6,14 +6,16 @@
  * while inflating (capped-unzip.ts).
  */
 import type { FeatureCollection } from 'geojson';
-import { parseDbf, parseShp } from 'shpjs';
+import { parseShp } from 'shpjs';
 import type { LocalisedNote } from './import-types.ts';
 import { formatMegabytes, MAXIMUM_COMPRESSION_RATIO, MAXIMUM_UNZIPPED_BYTES } from './import-limits.ts';
 import { unzipMembers } from './capped-unzip.ts';
+import { readDbf } from './dbf.ts';
+import type { TextEncoding, TextEncodingUsed } from './text-encodings.ts';
 import { readZipDirectory, type ZipMember } from './zip-directory.ts';
 
 export type ShapefileConversion =
-  | { ok: true; collection: FeatureCollection; notes: LocalisedNote[]; projectionName: string | null }
+  | { ok: true; collection: FeatureCollection; notes: LocalisedNote[]; projectionName: string | null; textEncoding: TextEncodingUsed | null }
   | { ok: false; message: string };
 
 const READ_PARTS = ['shp', 'dbf', 'prj', 'cpg'] as const;
@@ -43,7 +45,7 @@ function isGeographicWgs84(prj: string): boolean {
  * await convertZippedShapefile(bytes, 'parcels.zip')
  * // { ok: true, collection, notes: [{ zh: '已从 CGCS2000 / 3-degree Gauss-Kruger CM 105E 投影转换为 WGS84', en: '…' }], projectionName: '…' }
  */
-export async function convertZippedShapefile(bytes: Uint8Array, fileName: string): Promise<ShapefileConversion> {
+export async function convertZippedShapefile(bytes: Uint8Array, fileName: string, options: { textEncoding?: TextEncoding | null } = {}): Promise<ShapefileConversion> {
   const directory = readZipDirectory(bytes);
   if (!directory.ok) return { ok: false, message: `${fileName}: ${directory.problem} (zip 文件损坏)` };
   const members = directory.members.filter((member) => !member.name.includes('__MACOSX') && !member.name.endsWith('/'));
@@ -106,12 +108,21 @@ export async function convertZippedShapefile(bytes: Uint8Array, fileName: string
     });
   }
 
+  let textEncoding: TextEncodingUsed | null = null;
+  let records: Record<string, unknown>[] = [];
+  const dbf = contents.get('dbf');
+  if (dbf) {
+    const table = readDbf(dbf, { cpg: text('cpg'), chosen: options.textEncoding ?? null });
+    if (!table.ok) return { ok: false, message: `${fileName}: ${parts.get('dbf')!.name} ${table.problem} (属性表无法读取)` };
+    records = table.records;
+    textEncoding = table.encoding;
+    notes.push(...table.notes);
+  }
+
   let collection: FeatureCollection;
   try {
     const view = (value: Uint8Array) => new DataView(value.buffer, value.byteOffset, value.byteLength);
     const geometries = parseShp(view(shp), prj ?? undefined) as FeatureCollection['features'][number]['geometry'][];
-    const dbf = contents.get('dbf');
-    const records = dbf ? (parseDbf(view(dbf), text('cpg') ?? undefined) as Record<string, unknown>[]) : [];
     collection = {
       type: 'FeatureCollection',
       features: geometries.map((geometry, index) => ({ type: 'Feature', geometry: geometry ?? null, properties: records[index] ?? {} }) as FeatureCollection['features'][number]),
@@ -119,5 +130,5 @@ export async function convertZippedShapefile(bytes: Uint8Array, fileName: string
   } catch (error) {
     return { ok: false, message: `${fileName}: ${chosen.name} could not be read as a Shapefile (${error instanceof Error ? error.message : String(error)}) (Shapefile 无法读取)` };
   }
-  return { ok: true, collection, notes, projectionName };
+  return { ok: true, collection, notes, projectionName, textEncoding };
 }
