@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGeodata } from './geodata/build.ts';
+import { CONTEXT_SOURCE_FILES, type ContextSourceTexts } from './geodata/context-sources.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -15,8 +16,15 @@ export function readLuzhouPackageText(): string {
   return readFileSync(require.resolve('@datapool/luzhou.geojson/luzhou.geoJSON.js'), 'utf8');
 }
 
+/** The real-context inputs in scripts/geodata/sources/ (origins and licences in its README.md). */
+export function readContextSourceTexts(): ContextSourceTexts {
+  const directory = join(projectRoot, 'scripts', 'geodata', 'sources');
+  const entries = Object.entries(CONTEXT_SOURCE_FILES).map(([key, file]) => [key, readFileSync(join(directory, file), 'utf8')]);
+  return Object.fromEntries(entries) as ContextSourceTexts;
+}
+
 function main() {
-  const { files, report } = buildGeodata(readLuzhouPackageText());
+  const { files, report, riverCrossCheck } = buildGeodata(readLuzhouPackageText(), readContextSourceTexts());
   const outputDirectory = join(projectRoot, 'geodata');
   mkdirSync(outputDirectory, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(outputDirectory, name), text);
@@ -27,6 +35,10 @@ function main() {
     const stated = row.statedSquareMetres;
     const difference = stated === undefined ? '' : `${(((row.measuredSquareMetres - stated) / stated) * 100).toFixed(3)} %${row.sizedToStated ? ' (sized to it: not a check)' : ''}`;
     console.log(`${row.id.padEnd(32)} ${km2(row.measuredSquareMetres).padStart(12)} ${(stated === undefined ? '—' : km2(stated)).padStart(12)}  ${difference}`);
+  }
+  console.log(`\nriver stretches against Natural Earth (cross-check): median / largest distance of their vertices`);
+  for (const row of riverCrossCheck) {
+    console.log(`${`${row.river} ${row.stretch}`.padEnd(32)} ${Math.round(row.medianMetres).toString().padStart(6)} m ${Math.round(row.maximumMetres).toString().padStart(6)} m`);
   }
   console.log(`wrote ${Object.keys(files).length} files to geodata/`);
 }

@@ -11,7 +11,10 @@ import type { AreaUnit, ZoneFeatureProperties } from '../../src/data/dataset-typ
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { ADCODE, DISTRICT_NAMES_EN, districtByAdcode, parseLuzhouPackage } from './districts.ts';
 import * as layout from './layout.ts';
-import { buildManifest } from './manifest.ts';
+import { type ContextSourceTexts, parseContextSources } from './context-sources.ts';
+import { joinRivers, riverCrossCheck, riverFeatures, transportFeatures } from './context.ts';
+import { labelPoints } from './label-points.ts';
+import { buildManifest, LABELS_FILE } from './manifest.ts';
 import { nearestVertexIndex, sharedBoundary } from './river.ts';
 import { type Areal, clip, ellipseRing, normalizeGeometry, scaleRing, sizeToArea, smoothRing } from './shapes.ts';
 import * as sources from './sources.ts';
@@ -37,6 +40,8 @@ export interface GeodataBuild {
   /** File name in `geodata/` → exact file text; layers in `AUTHORITATIVE_LAYERS` are left out. */
   files: Record<string, string>;
   report: AreaReportRow[];
+  /** How far each river stretch runs from Natural Earth, the independent cross-check. */
+  riverCrossCheck: ReturnType<typeof riverCrossCheck>;
 }
 
 const polygonOf = (ring: Position[]): Areal => ({ type: 'Polygon', coordinates: [ring] });
@@ -109,13 +114,18 @@ function zoneFeature(geometry: Geometry, properties: ZoneFeatureProperties & Rec
 
 const point = (position: Position): Point => ({ type: 'Point', coordinates: position });
 
-export function buildGeodata(luzhouPackageText: string): GeodataBuild {
+export function buildGeodata(luzhouPackageText: string, contextTexts: ContextSourceTexts): GeodataBuild {
   const districts = parseLuzhouPackage(luzhouPackageText);
+  const context = parseContextSources(contextTexts);
+  const rivers = joinRivers(context);
   const jiangyang = districtByAdcode(districts, ADCODE.jiangyang).geometry;
   const longmatan = districtByAdcode(districts, ADCODE.longmatan).geometry;
   const luxian = districtByAdcode(districts, ADCODE.luxian).geometry;
 
-  // --- river: the 江阳|龙马潭 shared boundary, split at the confluence ---
+  // --- river corridor: the 江阳|龙马潭 shared boundary, split at the confluence ---
+  // Land is kept off this corridor exactly as before the drawn rivers came from real sources: the
+  // drawn DataV stretches are the same boundary (from the shared extract, within metres of it), and
+  // clipping by the new line would move every clipped area, and so the zone's statistics.
   const riverCourse = sharedBoundary(jiangyang, longmatan);
   if (riverCourse.length < 10) throw new Error('江阳|龙马潭 shared boundary not found: the package topology changed');
   const confluenceIndex = nearestVertexIndex(riverCourse, layout.CONFLUENCE);
@@ -173,11 +183,16 @@ export function buildGeodata(luzhouPackageText: string): GeodataBuild {
   const zone = unionOf([core, jiangyangWing, luxianWing, pharmaceutical, newEnergy, ...jiangyangParks]);
 
   const layers = buildFeatures({
-    districts, tuoCourse, yangtzeCourse, zone, jiangyangWing, luxianWing, core,
+    districts, zone, jiangyangWing, luxianWing, core,
     parks: { pharmaceutical, newEnergy, chinaElectronics, bigData, intelligentTerminal, machinery },
     green: { wetland, zhangba, yangqiao, taianBelt },
     areas: { lakeLiving, industryEducation },
   });
+
+  layers['river'] = riverFeatures(rivers) as ZoneFeature[];
+  const transport = transportFeatures(context);
+  layers['transport'] = transport.points as ZoneFeature[];
+  layers['runways'] = transport.runways as ZoneFeature[];
 
   const manifest = buildManifest();
   const files: Record<string, string> = { 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` };
@@ -199,13 +214,13 @@ export function buildGeodata(luzhouPackageText: string): GeodataBuild {
       });
     }
   }
-  return { files, report };
+  const labelled = manifest.layers.flatMap((definition) => (definition.geometry === 'polygon' ? (JSON.parse(files[definition.file] ?? '{"features":[]}').features as ZoneFeature[]) : []));
+  files[LABELS_FILE] = serializeCollection(labelPoints(labelled) as ZoneFeature[]);
+  return { files, report, riverCrossCheck: riverCrossCheck(rivers, context) };
 }
 
 interface BuiltShapes {
   districts: ReturnType<typeof parseLuzhouPackage>;
-  tuoCourse: Position[];
-  yangtzeCourse: Position[];
   zone: Areal;
   jiangyangWing: Areal;
   luxianWing: Areal;
@@ -242,22 +257,6 @@ function buildFeatures(shapes: BuiltShapes): Record<string, ZoneFeature[]> {
       adcode: district.properties.adcode,
     }),
   );
-
-  const riverNotesZh = '取自江阳区与龙马潭区的共同边界(行政界线沿河道中线),为示意河道,非测绘岸线;顶点间距数百米。';
-  const riverNotesEn = 'Taken from the 江阳|龙马潭 district boundary, which runs mid-stream: a schematic course, not surveyed banks; vertices a few hundred metres apart.';
-  const river: ZoneFeature[] = [
-    zoneFeature({ type: 'LineString', coordinates: shapes.tuoCourse } satisfies LineString, {
-      id: 'river-tuo', layer: 'river', name_zh: '沱江', name_en: 'Tuo River', kind: 'river',
-      source: `${sources.DATAV_SOURCE}; course derived from the 江阳|龙马潭 shared boundary`, confidence: 'low',
-      notes_zh: `${riverNotesZh}仅含汇入长江前的一段。`, notes_en: `${riverNotesEn} Only the reach above the confluence.`,
-    }),
-    zoneFeature({ type: 'LineString', coordinates: shapes.yangtzeCourse } satisfies LineString, {
-      id: 'river-yangtze', layer: 'river', name_zh: '长江', name_en: 'Yangtze River', kind: 'river',
-      source: `${sources.DATAV_SOURCE}; course derived from the 江阳|龙马潭 shared boundary`, confidence: 'low',
-      notes_zh: `${riverNotesZh}仅含沱江汇口以下、两区相邻的一段;最东端数公里可能沿区界而非河道。`,
-      notes_en: `${riverNotesEn} Only the reach below the confluence where the two districts meet; its last few kilometres may follow the district line rather than the river.`,
-    }),
-  ];
 
   const zone = [
     zoneFeature(shapes.zone, {
@@ -415,5 +414,5 @@ function buildFeatures(shapes: BuiltShapes): Record<string, ZoneFeature[]> {
     place('place-languang-waterfront', [105.504, 28.862], '蓝光水岸公园', 'Languang Waterfront Park (housing)', 'residential', 'low', 'Property listing: address "渔子溪生态公园旁"'),
   ];
 
-  return { districts, river, zone, wings, core, parks, areas, green, places };
+  return { districts, zone, wings, core, parks, areas, green, places };
 }

@@ -18,6 +18,9 @@ const layer = (definition: Omit<LayerDefinition, 'file' | 'visible' | 'green' | 
   visible: definition.visible ?? true,
 });
 
+/** One label point per polygon feature (scripts/geodata/label-points.ts), in its own file. */
+export const LABELS_FILE = 'labels.geojson';
+
 export function buildManifest(): Manifest {
   return {
     version: 1,
@@ -45,11 +48,19 @@ export function buildManifest(): Manifest {
         },
       }),
       layer({
-        id: 'river', role: 'context', geometry: 'line', color: '#7d9fbf',
-        title: { zh: '沱江与长江(示意)', en: 'Tuo and Yangtze rivers (schematic)' },
+        id: 'river', role: 'context', geometry: 'line', color: '#4a90c8',
+        title: { zh: '长江与沱江', en: 'Yangtze and Tuo rivers' },
         description: {
-          zh: '取自江阳区与龙马潭区的共同边界的示意河道中线,非测绘岸线。',
-          en: 'A schematic centre line taken from the 江阳|龙马潭 district boundary, not surveyed banks.',
+          zh: '河道中心线,每段取最准确的来源:汇口以下为 DataV 区界中线,其余为 GSHHG 河流线(误差可达约 2 km),非测绘岸线。',
+          en: 'River centrelines, each stretch from the most accurate source: the DataV district-boundary midline below the confluence, GSHHG elsewhere (up to about 2 km off); not surveyed banks.',
+        },
+      }),
+      layer({
+        id: 'runways', role: 'context', geometry: 'line', color: '#546e7a',
+        title: { zh: '机场跑道', en: 'Airport runways' },
+        description: {
+          zh: 'OpenStreetMap 测绘的跑道:泸州云龙机场与已停用的原蓝田机场。',
+          en: 'Runways surveyed in OpenStreetMap: Luzhou Yunlong Airport and the former Lantian airport (closed).',
         },
       }),
       layer({
@@ -108,11 +119,28 @@ export function buildManifest(): Manifest {
           en: 'Schools, hospital, shops and firms: positions reasoned from addresses or guessed.',
         },
       }),
+      layer({
+        id: 'transport', role: 'context', geometry: 'point', color: '#37474f',
+        title: { zh: '火车站与机场', en: 'Railway stations and airports' },
+        description: {
+          zh: 'OpenStreetMap 测绘的有名称火车站,以及每座机场一个点(跑道中点;原蓝田机场已停用)。',
+          en: 'Named railway stations surveyed in OpenStreetMap, and one point per airport (its runway midpoint; the former Lantian airport is closed).',
+        },
+      }),
     ],
+    labels: LABELS_FILE,
     credits: [
       {
         zh: '行政区划边界:DataV.GeoAtlas / 高德(经 @datapool/luzhou.geojson 1.0.0,MIT),已由 GCJ-02 转换为 WGS84',
         en: 'Administrative boundaries: DataV.GeoAtlas / 高德 (via @datapool/luzhou.geojson 1.0.0, MIT), converted from GCJ-02 to WGS84',
+      },
+      {
+        zh: '火车站与机场跑道:© OpenStreetMap 贡献者(ODbL 1.0)',
+        en: 'Railway stations and runways: © OpenStreetMap contributors (ODbL 1.0)',
+      },
+      {
+        zh: '河流:GSHHG 2.3.7(LGPL-3.0-or-later);Natural Earth(公有领域)',
+        en: 'Rivers: GSHHG 2.3.7 (LGPL-3.0-or-later); Natural Earth (public domain)',
       },
     ],
   };

@@ -184,6 +184,8 @@ export function normalizeGeometry<G extends Geometry>(geometry: G, decimals = 6)
       return { ...geometry, coordinates: geometry.coordinates.map((value) => round(value, decimals)) };
     case 'LineString':
       return { ...geometry, coordinates: geometry.coordinates.map((point) => point.map((value) => round(value, decimals))) };
+    case 'MultiLineString':
+      return { ...geometry, coordinates: geometry.coordinates.map((line) => line.map((point) => point.map((value) => round(value, decimals)))) };
     case 'Polygon':
     case 'MultiPolygon': {
       const parts = polygons(geometry)

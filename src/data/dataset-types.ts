@@ -5,7 +5,7 @@
  * This file is the contract between the dataset, the measurement core, the stats CLI and the map:
  * a planner who swaps a layer file for authoritative boundaries keeps these property names.
  */
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry, Point } from 'geojson';
 
 /** How sure we are of a feature's position and shape. Anything but `high` is drawn as approximate. */
 export type Confidence = 'high' | 'medium' | 'low' | 'schematic';
@@ -62,7 +62,33 @@ export interface Manifest {
   layers: LayerDefinition[];
   /** Data credits shown in the app and README (e.g. DataV.GeoAtlas / 高德). */
   credits: LocalizedText[];
+  /**
+   * Optional file of label points (one Point per polygon feature, see `LabelPointProperties`):
+   * the map labels polygons from it, once each. Without it, polygons are drawn unlabelled.
+   */
+  labels?: string;
 }
+
+/**
+ * A polygon's label: where it is written and what it says. Not a feature to click or search; it
+ * names the feature `feature_id` of layer `layer`, whose visibility it follows.
+ */
+export interface LabelPointProperties {
+  id: string;
+  feature_id: string;
+  layer: string;
+  name_zh: string;
+  name_en: string;
+  kind: 'label-point';
+  source: string;
+  /** The named feature's confidence: the label says "≈" when it is not `high`. */
+  confidence: Confidence;
+  position_unknown?: boolean;
+  /** Collision priority, 1 = placed first (the zone); see scripts/geodata/label-points.ts. */
+  label_rank: number;
+}
+
+export type LabelPointCollection = FeatureCollection<Point, LabelPointProperties>;
 
 /** Properties every feature in `geodata/` carries. */
 export interface ZoneFeatureProperties {
@@ -103,4 +129,6 @@ export type ZoneFeatureCollection = FeatureCollection<Geometry, ZoneFeaturePrope
 export interface Dataset {
   manifest: Manifest;
   layers: { definition: LayerDefinition; features: ZoneFeatureCollection }[];
+  /** The manifest's label points, when it names a file. */
+  labels?: LabelPointCollection;
 }

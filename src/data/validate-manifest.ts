@@ -130,6 +130,10 @@ export function validateManifest(value: unknown, fileName = 'manifest.json'): Ma
     });
   }
 
+  if (value.labels !== undefined && (typeof value.labels !== 'string' || !SAFE_FILE_PATTERN.test(value.labels))) {
+    report('labels', `expected a relative .geojson or .json file name inside geodata/, found ${describe(value.labels)}`);
+  }
+
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, manifest: value as unknown as Manifest };
 }

@@ -16,7 +16,7 @@ import { lineIntersect } from '@turf/line-intersect';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, Geometry, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readLuzhouPackageText } from '../../scripts/build-geodata.ts';
+import { readContextSourceTexts, readLuzhouPackageText } from '../../scripts/build-geodata.ts';
 import { buildGeodata } from '../../scripts/geodata/build.ts';
 import { AUTHORITATIVE_LAYERS } from '../../scripts/geodata/layout.ts';
 import { CONFIDENCE_LEVELS, type Manifest, type ZoneFeatureProperties } from '../../src/data/dataset-types.ts';
@@ -81,7 +81,7 @@ function segmentDistanceKm(point: Position, start: Position, end: Position): num
 describe('manifest', () => {
   it('lists the binding layer ids bottom to top, each with an existing file', () => {
     expect(manifest.layers.map((layer) => layer.id)).toEqual([
-      'districts', 'river', 'zone', 'wings', 'core', 'parks', 'areas', 'green', 'places',
+      'districts', 'river', 'runways', 'zone', 'wings', 'core', 'parks', 'areas', 'green', 'places', 'transport',
     ]);
     for (const layer of manifest.layers) expect(() => readText(layer.file), layer.file).not.toThrow();
   });
@@ -425,12 +425,99 @@ describe('geography', () => {
 describe('build', () => {
   let built: Record<string, string>;
   beforeAll(() => {
-    built = buildGeodata(readLuzhouPackageText()).files;
+    built = buildGeodata(readLuzhouPackageText(), readContextSourceTexts()).files;
   }, 120_000);
 
   it('reproduces every committed file byte for byte', () => {
     const generated = manifest.layers.filter((layer) => !AUTHORITATIVE_LAYERS.includes(layer.id));
-    expect(Object.keys(built).sort()).toEqual(['manifest.json', ...generated.map((layer) => layer.file)].sort());
+    expect(Object.keys(built).sort()).toEqual(['manifest.json', 'labels.geojson', ...generated.map((layer) => layer.file)].sort());
     for (const [name, text] of Object.entries(built)) expect(text === readText(name), `${name} differs from the build: run npm run build:geodata`).toBe(true);
+  });
+});
+
+describe('real context: rivers, stations, airports (scripts/geodata/sources/)', () => {
+  const river = (id: string) => byId(id).geometry as LineString;
+  const stretches = (id: string) => JSON.parse(byId(id).properties['stretches'] as string) as { source: string; confidence: string; first_vertex: number; last_vertex: number }[];
+  const sourceLine = (segment: string): Position[] =>
+    JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'scripts', 'geodata', 'sources', 'rivers-datav-boundary-midlines.geojson'), 'utf8')).features.find(
+      (item: Feature) => item.properties?.['segment'] === segment,
+    ).geometry.coordinates;
+
+  it('draws the Yangtze across the whole frame (upstream of the confluence too) and the Tuo from the frame\'s west edge', () => {
+    const yangtze = river('river-yangtze').coordinates;
+    expect(yangtze[0]![0]).toBeCloseTo(105.2, 6);
+    expect(yangtze.at(-1)![0]).toBeCloseTo(105.8, 6);
+    expect(river('river-tuo').coordinates[0]![0]).toBeCloseTo(105.2, 6);
+  });
+
+  it('ends the Tuo on a vertex of the Yangtze line at the confluence: no gap', () => {
+    const mouth = river('river-tuo').coordinates.at(-1)!;
+    expect(river('river-yangtze').coordinates.some((vertex) => vertex[0] === mouth[0] && vertex[1] === mouth[1])).toBe(true);
+    expect(distanceKm(mouth, [105.441, 28.8976])).toBeLessThan(0.05);
+  });
+
+  it('has no jump anywhere along either river (longest segment under 2.5 km)', () => {
+    for (const id of ['river-yangtze', 'river-tuo']) {
+      const line = river(id).coordinates;
+      for (let index = 1; index < line.length; index++) expect(distanceKm(line[index - 1]!, line[index]!), `${id} at ${index}`).toBeLessThan(2.5);
+    }
+  });
+
+  it('takes each stretch from the most accurate source: DataV midlines below the confluence, GSHHG elsewhere', () => {
+    expect(stretches('river-yangtze').map((stretch) => stretch.source)).toEqual(['gshhg', 'datav', 'gshhg']);
+    expect(stretches('river-tuo').map((stretch) => stretch.source)).toEqual(['gshhg', 'datav']);
+    expect(stretches('river-yangtze').map((stretch) => stretch.confidence)).toEqual(['low', 'medium', 'low']);
+    // The DataV stretches are the source's midlines vertex for vertex.
+    const datav = stretches('river-yangtze')[1]!;
+    expect(river('river-yangtze').coordinates.slice(datav.first_vertex, datav.last_vertex + 1)).toEqual(sourceLine('jiangyang_longmatan_yangtze'));
+    const tuo = stretches('river-tuo')[1]!;
+    expect(river('river-tuo').coordinates.slice(tuo.first_vertex, tuo.last_vertex + 1)).toEqual(sourceLine('jiangyang_longmatan_tuo'));
+    // The river as a whole is no better than its weakest stretch, and its panel text names every source.
+    expect(byId('river-yangtze').properties.confidence).toBe('low');
+    for (const word of ['GSHHG', 'DataV']) expect(byId('river-yangtze').properties.source).toContain(word);
+    expect(byId('river-yangtze').properties.notes_zh).toMatch(/GSHHG.*DataV.*GSHHG/);
+  });
+
+  it('offers the named OpenStreetMap stations and one point per airport, at surveyed positions, the former airport marked former', () => {
+    const transport = layers.get('transport')!;
+    const stations = transport.filter((item) => item.properties.kind === 'railway-station');
+    expect(stations).toHaveLength(12);
+    for (const station of stations) {
+      expect(station.properties.confidence).toBe('high');
+      expect(station.properties.source).toMatch(/© OpenStreetMap contributors \(ODbL 1\.0\)/);
+      expect(station.properties.name_zh).toMatch(/站$/);
+    }
+    expect((byId('station-luzhou-east').geometry as Point).coordinates).toEqual([105.63608, 29.060834]);
+    const lantian = byId('airport-lantian-former');
+    expect(lantian.properties['former']).toBe(true);
+    expect(lantian.properties.name_zh).toMatch(/^原/);
+    expect(lantian.properties.notes_zh).toMatch(/已停用/);
+    expect(byId('airport-yunlong').properties['former']).toBeUndefined();
+    // Each airport point lies on its runway's extent.
+    expect(distanceKm((byId('airport-yunlong').geometry as Point).coordinates, [105.4687, 29.0306])).toBeLessThan(0.3);
+    expect(byId('runway-lantian-former').properties['former']).toBe(true);
+  });
+});
+
+describe('label points (labels.geojson)', () => {
+  const labels = JSON.parse(readText('labels.geojson')).features as Feature<Point, Record<string, unknown>>[];
+
+  it('gives every polygon feature exactly one label point, inside the polygon it names, with its confidence', () => {
+    expect(labels.map((label) => label.properties['feature_id']).sort()).toEqual(polygonFeatures.map((item) => item.properties.id).sort());
+    for (const label of labels) {
+      const named = byId(label.properties['feature_id'] as string);
+      expect(booleanPointInPolygon(label.geometry.coordinates, named.geometry as Areal), named.properties.id).toBe(true);
+      expect(label.properties['confidence']).toBe(named.properties.confidence);
+      expect(label.properties['layer']).toBe(named.properties.layer);
+      expect(label.properties['source']).toMatch(/polylabel/);
+    }
+  });
+
+  it('ranks the zone first, districts last', () => {
+    const rank = (id: string) => labels.find((label) => label.properties['feature_id'] === id)!.properties['label_rank'] as number;
+    expect(rank('zone-luzhou-hitech')).toBeLessThan(rank('wing-jiangyang'));
+    expect(rank('wing-jiangyang')).toBeLessThan(rank('park-big-data'));
+    expect(rank('park-big-data')).toBeLessThan(rank('green-zhangba-longan-forest'));
+    expect(rank('green-zhangba-longan-forest')).toBeLessThan(rank('district-jiangyang'));
   });
 });
