@@ -14,6 +14,17 @@ export interface UserLayerDisplay {
   colour: string;
 }
 
+/**
+ * An imported layer drawn by national land class: each property value that names a class gets
+ * its class's colour (official where the standard has a colour table), every other value the
+ * fallback. Values are compared as MapLibre's `to-string` writes them (a number 601 as "601").
+ */
+export interface ClassColouring {
+  field: string;
+  valueColours: readonly (readonly [value: string, colour: string])[];
+  fallback: string;
+}
+
 /** A click on an imported feature: which layer, and its index in the file. */
 export interface UserFeatureHit {
   layerId: string;
@@ -29,6 +40,16 @@ export function userLayerSourceId(layerId: string): string {
   return `${SOURCE_PREFIX}${layerId}`;
 }
 
+/** The fill colour of a class-coloured layer: a match on the coded property, values as strings. */
+export function classFillColour(colouring: ClassColouring): unknown {
+  if (colouring.valueColours.length === 0) return colouring.fallback;
+  return ['match', ['to-string', ['get', colouring.field]], ...colouring.valueColours.flat(), colouring.fallback];
+}
+
+/** Class colours are a legend, so they are drawn less transparent than a plain imported layer. */
+const CLASS_FILL_OPACITY = ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, 0.7];
+const PLAIN_FILL_OPACITY = ['case', ['boolean', ['feature-state', 'selected'], false], 0.45, 0.22];
+
 export function userLayerSpecifications(sourceId: string, colour: string): LayerSpecification[] {
   const polygons = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false] as const;
   const lines = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false] as const;
@@ -40,7 +61,7 @@ export function userLayerSpecifications(sourceId: string, colour: string): Layer
       type: 'fill',
       source: sourceId,
       filter: polygons as never,
-      paint: { 'fill-color': colour, 'fill-opacity': ['case', highlighted, 0.45, 0.22] as never },
+      paint: { 'fill-color': colour, 'fill-opacity': PLAIN_FILL_OPACITY as never },
     },
     {
       id: `${sourceId}-outline`,
@@ -78,11 +99,14 @@ export interface UserLayersController {
   /** The imported feature under a point, topmost layer first; null if none. */
   featureAt: (x: number, y: number, tolerancePx: number) => UserFeatureHit | null;
   setSelected: (hit: { layerId: string; featureIndex: number } | null) => void;
+  /** Draws a layer's polygons by class (null: back to its one colour); kept across re-reads of the layer. */
+  setClassColouring: (layerId: string, colouring: ClassColouring | null) => void;
   frame: (bounds: [number, number, number, number], padding: number) => void;
 }
 
 export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string | undefined): UserLayersController {
   const shown = new Map<string, UserLayerDisplay>();
+  const colourings = new Map<string, ClassColouring>();
   let selected: { layerId: string; featureIndex: number } | null = null;
 
   function styleLayerIdsOf(layerId: string): string[] {
@@ -95,12 +119,28 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
     const sourceId = userLayerSourceId(layerId);
     if (map.getSource(sourceId)) map.removeSource(sourceId);
     shown.delete(layerId);
+    colourings.delete(layerId);
   }
 
   function add(layer: UserLayerDisplay): void {
     const sourceId = userLayerSourceId(layer.id);
     map.addSource(sourceId, { type: 'geojson', data: layer.dataUrl, generateId: true });
     for (const specification of userLayerSpecifications(sourceId, layer.colour)) map.addLayer(specification, beforeLayerId());
+    applyColouring(layer.id);
+  }
+
+  function applyColouring(layerId: string): void {
+    const fillLayerId = `${userLayerSourceId(layerId)}-fill`;
+    const layer = shown.get(layerId);
+    if (!map.getLayer(fillLayerId)) return;
+    const colouring = colourings.get(layerId);
+    if (colouring) {
+      map.setPaintProperty(fillLayerId, 'fill-color', classFillColour(colouring) as never);
+      map.setPaintProperty(fillLayerId, 'fill-opacity', CLASS_FILL_OPACITY as never);
+    } else if (layer) {
+      map.setPaintProperty(fillLayerId, 'fill-color', layer.colour);
+      map.setPaintProperty(fillLayerId, 'fill-opacity', PLAIN_FILL_OPACITY as never);
+    }
   }
 
   function setVisibility(layer: UserLayerDisplay): void {
@@ -115,7 +155,10 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
       for (const layerId of [...shown.keys()]) if (!wanted.has(layerId)) remove(layerId);
       for (const layer of layers) {
         const current = shown.get(layer.id);
-        if (!current) add(layer);
+        if (!current) {
+          shown.set(layer.id, layer);
+          add(layer);
+        }
         // Re-read after a conversion (e.g. the planner said the file is GCJ-02).
         else if (current.dataUrl !== layer.dataUrl) (map.getSource(userLayerSourceId(layer.id)) as GeoJSONSource | undefined)?.setData(layer.dataUrl);
         shown.set(layer.id, layer);
@@ -142,6 +185,11 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
         return { layerId, featureIndex: hit.id, properties: { ...hit.properties } };
       }
       return null;
+    },
+    setClassColouring(layerId, colouring) {
+      if (colouring) colourings.set(layerId, colouring);
+      else colourings.delete(layerId);
+      applyColouring(layerId);
     },
     setSelected(hit) {
       if (selected && map.getSource(userLayerSourceId(selected.layerId))) {

@@ -21,6 +21,7 @@ import { exportImportedLayer, importedLayers, landUseTableOf, type ImportedLayer
 import { plannerMap } from '../../state/planner-map.ts';
 import { formatNumber, formatPercent } from '../format.ts';
 import { LandUseChart } from './LandUseChart.tsx';
+import { LandUseClassSection } from './LandUseClassSection.tsx';
 import type { LandUseChartLabels } from './land-use-chart.ts';
 import { statisticsMessages, type StatisticsMessages } from './statistics-messages.ts';
 import {
@@ -457,6 +458,7 @@ export function StatisticsSection() {
             {table.rows.length > 0 ? <LandUseChart bars={bars} labels={chartLabels} summary={chartSummary(table, sortedRows, nameOf, text, tag)} /> : null}
           </>
         ) : null}
+        {open && importedLayer ? <LandUseClassSection key={importedLayer.id} layer={importedLayer} unit={unit} /> : null}
         {open ? <ExportButtons source={source} nameOf={nameOf} table={table} rows={sortedRows} title={title} /> : null}
       </details>
     </section>

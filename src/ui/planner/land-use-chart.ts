@@ -37,6 +37,14 @@ export interface LandUseChartHandle {
 const BAR_COLOUR = '#2f6f4e';
 const INK = '#1f2933';
 
+/** Bars in their categories' colours get an ink outline: some class colours (留白 white, 耕地 cream) vanish on white. */
+function barColours(bars: readonly ChartBar[]): { backgroundColor: string | string[]; borderColor: string; borderWidth: number } {
+  const coloured = bars.some((bar) => bar.colour !== undefined);
+  return coloured
+    ? { backgroundColor: bars.map((bar) => bar.colour ?? BAR_COLOUR), borderColor: INK, borderWidth: 1 }
+    : { backgroundColor: BAR_COLOUR, borderColor: BAR_COLOUR, borderWidth: 0 };
+}
+
 export async function createLandUseChart(
   canvas: HTMLCanvasElement,
   bars: readonly ChartBar[],
@@ -48,7 +56,7 @@ export async function createLandUseChart(
     type: 'bar',
     data: {
       labels: bars.map((bar) => bar.label),
-      datasets: [{ data: bars.map((bar) => bar.percent), backgroundColor: BAR_COLOUR, maxBarThickness: 22 }],
+      datasets: [{ data: bars.map((bar) => bar.percent), ...barColours(bars), maxBarThickness: 22 }],
     },
     options: {
       // Horizontal bars: Chinese category names read along the axis in a narrow sidebar.
@@ -77,6 +85,7 @@ export async function createLandUseChart(
   const apply = (nextBars: readonly ChartBar[], nextLabels: LandUseChartLabels): void => {
     chart.data.labels = nextBars.map((bar) => bar.label);
     chart.data.datasets[0]!.data = nextBars.map((bar) => bar.percent);
+    Object.assign(chart.data.datasets[0]!, barColours(nextBars));
     const xScale = chart.options.scales?.['x'];
     if (xScale && 'title' in xScale && xScale.title) xScale.title.text = nextLabels.axis;
     chart.options.plugins!.tooltip!.callbacks!.label = (item) => nextLabels.percent(Number(item.raw));

@@ -114,6 +114,8 @@ export interface ChartBar {
   label: string;
   /** Share of the table's denominator in percent (0–100), or 0 when there is none. */
   percent: number;
+  /** The category's own colour (a land class's official colour); the chart's one colour when absent. */
+  colour?: string;
 }
 
 /** One bar per category, in the table's current order. */
