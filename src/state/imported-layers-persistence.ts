@@ -6,11 +6,14 @@
  */
 import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import type { CoordinateSystem } from '../data/coordinate-systems.ts';
+import type { TextEncoding } from '../data/import/text-encodings.ts';
 
 export interface StoredImportedLayer {
   id: string;
   fileName: string;
   coordinateSystem: CoordinateSystem;
+  /** The text encoding the planner chose for a Shapefile's table; absent: as the file says, else detected. */
+  chosenTextEncoding?: TextEncoding;
   importedAt: string;
   visible: boolean;
   /** Position in the panel; layers are restored in this order. */

@@ -12,6 +12,7 @@ import type { CoordinateSystem } from '../data/coordinate-systems.ts';
 import type { LandUseSource, LandUseTable } from '../analysis/land-use-types.ts';
 import type { Dataset } from '../data/dataset-types.ts';
 import type { ImportSummary } from '../data/import/import-types.ts';
+import type { TextEncoding } from '../data/import/text-encodings.ts';
 import { fileSizeProblem } from '../data/import/import-limits.ts';
 import type { ImportedLayerReply, ImportStage, LayerRecordFields } from '../workers/import-protocol.ts';
 import { ImportCancelled, ImportClient } from '../workers/import-client.ts';
@@ -160,6 +161,13 @@ export async function reinterpretLayer(layerId: string, coordinateSystem: Coordi
   const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
   if (!layer) return;
   await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, coordinateSystem, onProgress)));
+}
+
+/** Reads a Shapefile layer's stored file again with its table in another text encoding. */
+export async function rereadLayerText(layerId: string, textEncoding: TextEncoding): Promise<void> {
+  const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
+  if (!layer) return;
+  await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, textEncoding)));
 }
 
 export function setImportedLayerVisible(layerId: string, visible: boolean): void {

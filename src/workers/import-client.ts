@@ -8,6 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LandUseSource, LandUseTable } from '../analysis/land-use-types.ts';
 import type { CoordinateSystem } from '../data/coordinate-systems.ts';
 import type { Dataset } from '../data/dataset-types.ts';
+import type { TextEncoding } from '../data/import/text-encodings.ts';
 import type { ImportedLayerReply, ImportReply, ImportRequest, ImportStage, LayerRecordFields } from './import-protocol.ts';
 
 export class ImportCancelled extends Error {
@@ -100,8 +101,8 @@ export class ImportClient {
     return (await this.request({ type: 'import', file, record }, 'imported', onProgress)).layer;
   }
 
-  async restore(layerId: string, coordinateSystem?: CoordinateSystem, onProgress?: ProgressListener): Promise<ImportedLayerReply> {
-    return (await this.request({ type: 'restore', layerId, ...(coordinateSystem ? { coordinateSystem } : {}) }, 'imported', onProgress)).layer;
+  async restore(layerId: string, coordinateSystem?: CoordinateSystem, onProgress?: ProgressListener, textEncoding?: TextEncoding): Promise<ImportedLayerReply> {
+    return (await this.request({ type: 'restore', layerId, ...(coordinateSystem ? { coordinateSystem } : {}), ...(textEncoding ? { textEncoding } : {}) }, 'imported', onProgress)).layer;
   }
 
   async landUseTable(source: Exclude<LandUseSource, { kind: 'drawn' }>, groupBy: string): Promise<LandUseTable> {

@@ -8,6 +8,7 @@ import type { LandUseSource, LandUseTable } from '../analysis/land-use-types.ts'
 import type { CoordinateSystem } from '../data/coordinate-systems.ts';
 import type { Dataset } from '../data/dataset-types.ts';
 import type { ImportSummary } from '../data/import/import-types.ts';
+import type { TextEncoding } from '../data/import/text-encodings.ts';
 import type { StoredImportedLayer } from '../state/imported-layers-persistence.ts';
 
 export type ImportStage = 'reading' | 'parsing' | 'validating' | 'converting' | 'measuring' | 'storing';
@@ -30,8 +31,8 @@ export type ImportRequest =
   | { type: 'connect'; districts: FeatureCollection | null; dataset: Dataset | null }
   /** A new file: read, import, store. */
   | { type: 'import'; jobId: number; file: Blob; record: LayerRecordFields }
-  /** A stored layer again (after a reload, or read in another coordinate system). */
-  | { type: 'restore'; jobId: number; layerId: string; coordinateSystem?: CoordinateSystem }
+  /** A stored layer again (after a reload, or read in another coordinate system or text encoding). */
+  | { type: 'restore'; jobId: number; layerId: string; coordinateSystem?: CoordinateSystem; textEncoding?: TextEncoding }
   | { type: 'land-use-table'; jobId: number; source: Exclude<LandUseSource, { kind: 'drawn' }>; groupBy: string }
   | { type: 'export'; jobId: number; layerId: string }
   | { type: 'forget'; layerId: string };

@@ -82,6 +82,7 @@ async function importAndCache(jobId: number | null, file: Blob, record: LayerRec
     bytes,
     fileName: record.fileName,
     coordinateSystem: record.coordinateSystem,
+    textEncoding: record.chosenTextEncoding ?? null,
     boundaries,
     onStep: (step: ImportStep) => jobId !== null && progress(jobId, step),
   });
@@ -143,11 +144,12 @@ async function handle(request: ImportRequest): Promise<void> {
       const stored = await loadStoredLayer(request.layerId);
       if (!stored) throw new ImportFailed('this imported layer is no longer stored');
       const { file, ...fields } = stored;
-      const record: LayerRecordFields = { ...fields, coordinateSystem: request.coordinateSystem ?? stored.coordinateSystem };
+      const textEncoding = request.textEncoding ?? stored.chosenTextEncoding;
+      const record: LayerRecordFields = { ...fields, coordinateSystem: request.coordinateSystem ?? stored.coordinateSystem, ...(textEncoding ? { chosenTextEncoding: textEncoding } : {}) };
       const imported = await importAndCache(request.jobId, file, record);
-      if (record.coordinateSystem !== stored.coordinateSystem) {
+      if (record.coordinateSystem !== stored.coordinateSystem || record.chosenTextEncoding !== stored.chosenTextEncoding) {
         progress(request.jobId, 'storing');
-        await updateStoredLayer(record.id, { coordinateSystem: record.coordinateSystem }).catch(() => undefined);
+        await updateStoredLayer(record.id, { coordinateSystem: record.coordinateSystem, ...(textEncoding ? { chosenTextEncoding: textEncoding } : {}) }).catch(() => undefined);
       }
       sendLayer(request.jobId, record, imported);
       return;

@@ -314,6 +314,47 @@ describe('formats and coordinate systems, through the picker', () => {
     expect(await app.problems()).toEqual([]);
   });
 
+  it('reads a GBK Shapefile\'s names right, and re-reads its table in another encoding on request', async () => {
+    const names = async (fileName: string) => {
+      const item = app.page.locator('.imported-layer', { hasText: fileName });
+      const layerId = (await item.getAttribute('data-imported-layer'))!;
+      await item.getByRole('button', { name: /定位|Zoom to/ }).click();
+      await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.loaded(), undefined, { timeout: 30_000 });
+      return app.page.evaluate((sourceId) => [...new Set(window.__zoneMap!.querySourceFeatures(sourceId).map((feature) => String(feature.properties['名称'] ?? Object.values(feature.properties)[0])))].sort(), `user-layer-${layerId}`);
+    };
+    const original = JSON.parse(readFileSync(join(fixtureDirectory, 'luzhou-districts.geojson'), 'utf8')) as FeatureCollection;
+    const originalNames = original.features.map((feature) => String(feature.properties!['名称'])).sort();
+    const countBefore = await layerCount(app);
+    await importThroughPicker(app, [{ name: 'districts-gbk-cpg.zip', mimeType: 'application/zip', buffer: readFileSync(join(fixtureDirectory, 'districts-gbk-cpg.zip')) }]);
+    await waitForLayerCount(app, countBefore + 1);
+    const item = app.page.locator('.imported-layer', { hasText: 'districts-gbk-cpg.zip' });
+    const encoding = item.locator('.imported-layer__text-encoding');
+    expect(await encoding.locator('summary').textContent()).toMatch(/GBK \(CP936\)/);
+    expect(await item.locator('.imported-layer__notes').textContent()).toMatch(/CP936/);
+    await expect.poll(() => names('districts-gbk-cpg.zip'), { timeout: 30_000 }).toEqual(originalNames);
+
+    // Read as Latin-1 (what a planner might try): seven distinct garbled names, and the notes say it was chosen.
+    const openChoice = () => encoding.evaluate((details) => ((details as HTMLDetailsElement).open = true));
+    await openChoice();
+    await encoding.locator('select').selectOption('windows-1252');
+    await encoding.getByRole('button', { name: /应用|Apply/ }).click();
+    await expect.poll(() => encoding.locator('summary').textContent(), { timeout: 30_000 }).toMatch(/Windows-1252/);
+    expect(await item.locator('.imported-layer__notes').textContent()).toMatch(/所选编码|as chosen/);
+    const latin = await names('districts-gbk-cpg.zip');
+    expect(latin).toHaveLength(7);
+    expect(latin).not.toContain('江阳区');
+    await app.screenshot('planner-import-text-encoding');
+
+    // And back to GBK: the names are right again, and the area never changed.
+    await openChoice();
+    await encoding.locator('select').selectOption('gbk');
+    await encoding.getByRole('button', { name: /应用|Apply/ }).click();
+    await expect.poll(() => encoding.locator('summary').textContent(), { timeout: 30_000 }).toMatch(/GBK/);
+    await expect.poll(() => names('districts-gbk-cpg.zip'), { timeout: 30_000 }).toEqual(originalNames);
+    expectSameArea(await panelAreaOf(app, 'districts-gbk-cpg.zip'), measureCollection(original).totalAreaM2);
+    expect(await app.problems()).toEqual([]);
+  });
+
   it('says what a Shapefile was reprojected from (its .prj)', async () => {
     const notes = await app.page.locator('.imported-layer', { hasText: 'parcels-utm48n.zip' }).locator('.imported-layer__notes').textContent();
     expect(notes).toMatch(/prj|UTM|投影/i);

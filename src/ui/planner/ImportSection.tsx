@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { CoordinateSystem } from '../../data/coordinate-systems.ts';
 import { COORDINATE_SYSTEMS, isCoordinateSystem } from '../../data/coordinate-systems.ts';
+import { isTextEncoding, TEXT_ENCODING_NAMES, TEXT_ENCODINGS, type TextEncoding } from '../../data/import/text-encodings.ts';
 import { language, messages } from '../../i18n/index.ts';
 import { mapStatus } from '../../state/app-state.ts';
 import { importedFrameRequest, importedLayerColour } from '../../state/imported-layer-display.ts';
@@ -18,6 +19,7 @@ import {
   importedLayers,
   reinterpretLayer,
   removeImportedLayer,
+  rereadLayerText,
   setImportedLayerVisible,
   type ImportedLayer,
 } from '../../state/imported-layers-store.ts';
@@ -87,6 +89,37 @@ function CoordinateSystemSuggestion({ layer }: { layer: ImportedLayer }) {
   );
 }
 
+/** A Shapefile's table in another encoding: the way out when the file says nothing, or says it wrongly. */
+function TextEncodingChoice({ layer }: { layer: ImportedLayer }) {
+  const text = importMessages();
+  const current = layer.textEncoding!.encoding;
+  const [rereadAs, setRereadAs] = useState<TextEncoding>(current);
+  return (
+    <details class="imported-layer__reinterpret imported-layer__text-encoding">
+      <summary class="small">{text.textEncoding(TEXT_ENCODING_NAMES[current])}</summary>
+      <label class="small">
+        {text.rereadTextAs}{' '}
+        <select
+          value={rereadAs}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            if (isTextEncoding(value)) setRereadAs(value);
+          }}
+        >
+          {TEXT_ENCODINGS.map((encoding) => (
+            <option key={encoding} value={encoding}>
+              {TEXT_ENCODING_NAMES[encoding]}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="button" class="text-button" disabled={rereadAs === current} onClick={() => void rereadLayerText(layer.id, rereadAs)}>
+        {text.apply}
+      </button>
+    </details>
+  );
+}
+
 function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; index: number }) {
   const text = importMessages();
   const lang = language.value;
@@ -145,6 +178,7 @@ function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; index: numb
           {text.remove}
         </button>
       </div>
+      {layer.textEncoding ? <TextEncodingChoice layer={layer} /> : null}
       <details class="imported-layer__reinterpret">
         <summary class="small">{text.reinterpretAs}</summary>
         <select value={reinterpretAs} onChange={(event) => {

@@ -38,6 +38,8 @@ export interface ImportMessages {
   convert: (system: string) => string;
   keepAsIs: string;
   reinterpretAs: string;
+  textEncoding: (encoding: string) => string;
+  rereadTextAs: string;
   apply: string;
   mapNeeded: string;
   featureHeading: (fileName: string, index: number) => string;
@@ -86,6 +88,8 @@ const zh: ImportMessages = {
   convert: (system) => `按 ${system} 转换`,
   keepAsIs: '保持原样',
   reinterpretAs: '改按此坐标系读取：',
+  textEncoding: (encoding) => `属性文字编码：${encoding}`,
+  rereadTextAs: '文字乱码？改按此编码读取属性表：',
   apply: '应用',
   mapNeeded: '需要地图（WebGL）才能在地图上显示导入的图层；统计和导出仍可使用。',
   featureHeading: (fileName, index) => `${fileName} · 第 ${index + 1} 个要素`,
@@ -134,6 +138,8 @@ const en: ImportMessages = {
   convert: (system) => `Convert from ${system}`,
   keepAsIs: 'Keep as it is',
   reinterpretAs: 'Read it as:',
+  textEncoding: (encoding) => `Text encoding of its table: ${encoding}`,
+  rereadTextAs: 'Garbled names? Read its table as:',
   apply: 'Apply',
   mapNeeded: 'Showing imported layers needs the map (WebGL); statistics and exports still work.',
   featureHeading: (fileName, index) => `${fileName} · feature ${index + 1}`,
