@@ -102,20 +102,46 @@ async function webkitApp(driver: WebDriver, stopDriver: () => void, options: Ope
     return driver.findElement(By.css(selector));
   };
 
-  // The window includes MiniBrowser's toolbar: size it, measure the page, and correct by the difference.
+  // The window includes MiniBrowser's toolbar: size it, measure the page, and correct by the
+  // difference. The toolbar also keeps the window at least ~450 px wide, so a narrower (phone)
+  // viewport is an iframe of exactly that size at the window's top left, and every command runs in
+  // it: the same engine, layout viewport and media queries as a phone's WebKit, though not a
+  // phone's visual viewport or touch input.
+  let frameViewport: { width: number; height: number } | null = null;
   const setViewport = async ({ width, height }: { width: number; height: number }) => {
     await driver.manage().window().setRect({ x: 0, y: 0, width, height });
     const inner = (await driver.executeScript('return [window.innerWidth, window.innerHeight];')) as [number, number];
     if (inner[0] !== width || inner[1] !== height) {
       await driver.manage().window().setRect({ width: width + (width - inner[0]), height: height + (height - inner[1]) });
     }
+    const reached = (await driver.executeScript('return [window.innerWidth, window.innerHeight];')) as [number, number];
+    frameViewport = reached[0] === width && reached[1] === height ? null : { width, height };
+  };
+  const navigate = async (url: string) => {
+    if (!frameViewport) {
+      await driver.get(url);
+      return;
+    }
+    await driver.switchTo().defaultContent();
+    await driver.get('about:blank');
+    await driver.executeScript(
+      `const frame = document.createElement('iframe');
+       frame.style.cssText = 'position:fixed;left:0;top:0;border:0;width:' + arguments[1] + 'px;height:' + arguments[2] + 'px';
+       frame.src = arguments[0];
+       (document.body || document.documentElement).append(frame);`,
+      url,
+      frameViewport.width,
+      frameViewport.height,
+    );
+    await driver.switchTo().frame(0);
+    await pollUntil(`${url} in the phone-sized frame`, async () => Boolean(await driver.executeScript('return location.href !== "about:blank" && document.readyState !== "loading";')), 30_000);
   };
 
   const app: EngineApp = {
     engine: 'webkit',
     baseUrl: options.baseUrl,
     async goto(path, waitForMap = true) {
-      await driver.get(new URL(path, options.baseUrl).href);
+      await navigate(new URL(path, options.baseUrl).href);
       await install();
       if (waitForMap) await waitForReady();
     },
