@@ -86,6 +86,9 @@ export function FeatureList({
                         if (!reason) {
                           listOpen.value = false;
                           requestZoom(row.reference);
+                          // The row goes with the list: the button that brings the list back holds the
+                          // focus, so the panel's Escape returns there rather than to <body>.
+                          document.querySelector<HTMLElement>('.list-toggle')?.focus({ preventScroll: true });
                         }
                       }}
                     >

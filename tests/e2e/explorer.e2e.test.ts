@@ -26,7 +26,7 @@ async function mapAtRest(app: AppPage): Promise<void> {
 }
 
 async function searchFor(app: AppPage, query: string): Promise<void> {
-  const input = app.page.getByRole('combobox');
+  const input = app.page.locator('#search-input');
   await input.click();
   await input.fill(query);
   await app.page.locator('#search-results [role="option"]').first().waitFor();
@@ -53,7 +53,7 @@ describe('search', () => {
       // The map came to the park: its point or shape is inside the visible map.
       const inView = await app.page.evaluate(([longitude, latitude]) => window.__zoneMap!.getBounds().contains([longitude!, latitude!]), parkPoint());
       expect(inView).toBe(true);
-      expect(await app.page.getByRole('combobox').getAttribute('aria-expanded')).toBe('false');
+      expect(await app.page.locator('#search-input').getAttribute('aria-expanded')).toBe('false');
       await app.screenshot('explorer-search-yzx');
       expect(await app.problems()).toEqual([]);
     } finally {
@@ -64,8 +64,8 @@ describe('search', () => {
   it('says so when nothing matches, and finds English names and full pinyin too', async () => {
     const app = await openApp();
     try {
-      await app.page.getByRole('combobox').click();
-      await app.page.getByRole('combobox').fill('qqqqqqqq');
+      await app.page.locator('#search-input').click();
+      await app.page.locator('#search-input').fill('qqqqqqqq');
       await app.page.locator('.search-status', { hasText: '没有找到' }).waitFor();
       expect(await app.page.locator('#search-results').isHidden()).toBe(true);
 
@@ -74,7 +74,7 @@ describe('search', () => {
       await searchFor(app, 'wetland');
       expect(await app.page.locator('#search-results').textContent()).toContain('渔子溪生态湿地公园');
       // Markup typed into the box is text, never HTML.
-      await app.page.getByRole('combobox').fill('<img src=x onerror=alert(1)>');
+      await app.page.locator('#search-input').fill('<img src=x onerror=alert(1)>');
       await app.page.locator('.search-status', { hasText: '没有找到' }).waitFor();
       expect(await app.page.locator('.search-box img').count()).toBe(0);
       expect(await app.problems()).toEqual([]);
@@ -340,7 +340,7 @@ describe('keyboard only', () => {
       await app.page.keyboard.type('yzx');
       await app.page.locator('#search-results [role="option"]').first().waitFor();
       await app.page.keyboard.press('ArrowDown');
-      const active = await app.page.getByRole('combobox').getAttribute('aria-activedescendant');
+      const active = await app.page.locator('#search-input').getAttribute('aria-activedescendant');
       expect(await app.page.locator(`#${active}`).textContent()).toContain('渔子溪生态湿地公园');
       await app.page.keyboard.press('Enter');
 

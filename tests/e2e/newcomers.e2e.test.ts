@@ -73,7 +73,7 @@ async function seriousFindings(app: AppPage): Promise<string[]> {
 }
 
 async function searchFor(app: AppPage, query: string): Promise<void> {
-  const input = app.page.getByRole('combobox');
+  const input = app.page.locator('#search-input');
   await input.click();
   await input.fill(query);
   await app.page.locator('#search-results [role="option"]').first().waitFor();
@@ -139,6 +139,169 @@ describe('a link that names its layers and feature, opened in a fresh browser', 
       const [after] = await mapPixelsNear(app, [selectionOutline], 8);
       await app.screenshot('newcomers-link-feature');
       expect(after).toBeGreaterThan(before + 100);
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('Chinese search by the words people type', () => {
+  it('finds 渔子溪生态湿地公园 from 渔子溪公园 and 华为(四川)大数据中心 from 华为大数据, best first', async () => {
+    const app = await openApp();
+    try {
+      const firstOption = app.page.locator('#search-results [role="option"]').first();
+      for (const [query, expected] of [
+        ['渔子溪公园', '渔子溪生态湿地公园'],
+        ['渔子溪生态公园', '渔子溪生态湿地公园'],
+        ['渔子溪湿地', '渔子溪生态湿地公园'],
+        ['华为大数据', '华为(四川)大数据中心'],
+      ] as const) {
+        await searchFor(app, query);
+        await app.page.waitForFunction(
+          ([text]) => document.querySelector('#search-results [role="option"]')?.textContent?.includes(text!),
+          [expected],
+        );
+        expect(await firstOption.locator('.search-result__name').textContent()).toContain(expected);
+        // The parts found are marked in the name.
+        expect((await firstOption.locator('.search-result__name mark').allTextContents()).length).toBeGreaterThanOrEqual(2);
+      }
+      await app.screenshot('newcomers-search-parts');
+      await app.page.keyboard.press('Enter');
+      await app.page.locator(`.feature-panel[data-feature-id="${named('华为(四川)大数据中心').properties.id}"]`).waitFor();
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+/** Where the keyboard focus is: the element's id, class and accessible name, or 'body'. */
+async function focusedElement(app: AppPage): Promise<string> {
+  return app.page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return 'body';
+    return `${element.tagName.toLowerCase()}#${element.id}.${element.getAttribute('class') ?? ''}`;
+  });
+}
+
+describe('Escape gives the focus back to what opened the panel', () => {
+  it('to the search box, the list toggle that held the row, and the map', async () => {
+    const app = await openApp({ path: '?view=105.501,28.858,14,0' });
+    try {
+      const panel = app.page.locator('.feature-panel');
+      // From the search box.
+      await searchFor(app, 'yzx');
+      await app.page.keyboard.press('Enter');
+      await panel.waitFor();
+      await app.page.waitForFunction(() => document.activeElement?.id === 'feature-panel-heading');
+      await app.page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      expect(await focusedElement(app)).toContain('#search-input');
+
+      // From a row of the list of all features: the list closes for the map, so its toggle takes the focus back.
+      await app.page.locator('.list-toggle').click();
+      const row = app.page.locator(`.map-fallback tr[data-feature-id="${named('张坝桂圆林').properties.id}"] button`);
+      await row.focus();
+      await app.page.keyboard.press('Enter');
+      await panel.waitFor();
+      await app.page.waitForFunction(() => document.activeElement?.id === 'feature-panel-heading');
+      await app.page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      expect(await focusedElement(app)).toContain('list-toggle');
+
+      // From a click on the map, and with the close button.
+      await app.page.evaluate(() => window.__zoneMap!.jumpTo({ center: [105.501, 28.858], zoom: 14, bearing: 0 }));
+      await waitForMapIdle(app);
+      const box = (await app.page.locator('.map-area canvas.maplibregl-canvas').boundingBox())!;
+      const point = await app.page.evaluate(() => window.__zoneMap!.project([105.501, 28.858]));
+      await app.page.mouse.click(box.x + point.x, box.y + point.y);
+      await panel.waitFor();
+      await app.page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      expect(await focusedElement(app)).toContain('maplibregl-canvas');
+      await app.page.mouse.click(box.x + point.x, box.y + point.y);
+      await panel.waitFor();
+      await panel.getByRole('button', { name: '关闭' }).click();
+      await panel.waitFor({ state: 'detached' });
+      expect(await focusedElement(app)).toContain('maplibregl-canvas');
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('to the map when the panel came from a link', async () => {
+    const park = named('渔子溪生态湿地公园');
+    const app = await openApp({ path: `#feature=${park.properties.layer}/${park.properties.id}` });
+    try {
+      await app.page.locator('.feature-panel').waitFor();
+      await app.page.keyboard.press('Escape');
+      await app.page.locator('.feature-panel').waitFor({ state: 'detached' });
+      expect(await focusedElement(app)).toContain('maplibregl-canvas');
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+async function openMeasuring(app: AppPage): Promise<string> {
+  const summary = app.page.locator('.planner-panel > details > summary');
+  await summary.waitFor({ timeout: 30_000 });
+  const open = await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open);
+  if (!open) await summary.click();
+  await app.page.locator('.measure-tool[data-tool="polygon"]').click();
+  return (await app.page.locator('.measure-hint').textContent()) ?? '';
+}
+
+describe('the measuring hint', () => {
+  it('says Esc with a mouse and what to tap on a touch screen', async () => {
+    const desktop = await openApp();
+    try {
+      const hint = await openMeasuring(desktop);
+      expect(hint).toContain('Esc');
+      expect(await desktop.problems()).toEqual([]);
+    } finally {
+      await desktop.close();
+    }
+    const phone = await openApp({ viewport: { width: 390, height: 844 }, waitForReady: false });
+    try {
+      // A touch screen: chromium then reports a coarse pointer and no hover (what the page feature-detects).
+      const cdp = await phone.page.context().newCDPSession(phone.page);
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+      await phone.page.reload({ waitUntil: 'domcontentloaded' });
+      await phone.waitForReady();
+      expect(await phone.page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+      const hint = await openMeasuring(phone);
+      expect(hint).not.toContain('Esc');
+      expect(hint).toContain('轻点“结束量算”');
+      await phone.page.getByRole('button', { name: 'English' }).click();
+      expect(await phone.page.locator('.measure-hint').textContent()).toContain('Tap “Stop measuring”');
+      await phone.screenshot('newcomers-phone-measure-hint');
+      expect(await phone.problems()).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+});
+
+describe('a trip leg to a place whose position is an estimate', () => {
+  it('has 导航 links that find the place by name', async () => {
+    const huawei = named('华为(四川)大数据中心');
+    const app = await openApp({ path: `?trip=1wo0900h.place-aegean-mall.${huawei.properties.id}` });
+    try {
+      await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
+      const leg = app.page.locator(`.trip-leg[data-to="${huawei.properties.id}"]`);
+      await leg.waitFor();
+      const links = await leg.locator('a.external-link').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+      expect(links).toHaveLength(2);
+      const baidu = new URL(links.find((link) => link.includes('baidu'))!);
+      expect(baidu.pathname).toBe('/direction');
+      expect(baidu.searchParams.get('destination')).toBe(huawei.properties.name_zh);
+      const amap = new URL(links.find((link) => link.includes('amap'))!);
+      expect(amap.searchParams.get('keyword')).toBe(huawei.properties.name_zh);
+      expect(await leg.textContent()).toContain('按名称搜索');
       expect(await app.problems()).toEqual([]);
     } finally {
       await app.close();
