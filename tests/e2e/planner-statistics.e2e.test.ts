@@ -2,7 +2,8 @@
  * Land-use statistics as a planner uses them, in real chromium against the built app: the zone's
  * table grouped by kind has the stats code's figures; headers sort; the CSV downloads and parses
  * back to the same figures; an imported file's table equals the stats CLI for that file, with a
- * hostile category name kept as text; the chart draws; the map downloads as an A4 PNG.
+ * hostile category name kept as text; the chart draws; the map downloads as an A4 PNG; a coded
+ * parcel file reads as a table of national land classes, coloured by class on the map.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +24,8 @@ import type { Dataset } from '../../src/data/dataset-types.ts';
 import { runStats } from '../../scripts/stats/run-stats.ts';
 import { SCREENSHOT_DIRECTORY, launchBrowser, openApp, waitForMapIdle, type AppPage, type BrowserSession } from './harness.ts';
 import { square } from '../fixtures/square.ts';
+import { classifyLandUse } from '../../src/analysis/land-use-classes.ts';
+import { HOSTILE_CODE, PARCELS_PATH } from '../fixtures/landuse/generate-parcels.ts';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -378,6 +381,132 @@ describe('land-use statistics of a drawn area', () => {
     const withoutShape = await outlinePixels();
     console.info(`outline-coloured pixels in the A4 PNG: ${withShape} with the drawn shape, ${withoutShape} without`);
     expect(withShape - withoutShape).toBeGreaterThan(300);
+    expect(await app.problems()).toEqual([]);
+  });
+});
+
+describe('an imported parcel file by national land class', () => {
+  let app: AppPage;
+  const coded = JSON.parse(readFileSync(PARCELS_PATH, 'utf8')) as FeatureCollection;
+
+  beforeAll(async () => {
+    app = await openApp({ viewport: { width: 1280, height: 900 } });
+    await openStatistics(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  interface ClassRow {
+    code: string;
+    name: string;
+    areaM2: number;
+    count: number;
+    colour: string;
+  }
+
+  async function classRows(): Promise<ClassRow[]> {
+    return app.page.locator('.land-use-class-table tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({
+        code: row.getAttribute('data-code')!,
+        name: row.querySelectorAll('td')[1]!.textContent!,
+        areaM2: Number(row.querySelector('[data-area-m2]')!.getAttribute('data-area-m2')),
+        count: Number(row.querySelectorAll('td')[4]!.textContent!.replaceAll(',', '')),
+        colour: row.getAttribute('data-colour')!,
+      })),
+    );
+  }
+
+  function expectTable(rows: ClassRow[], expected: ReturnType<typeof classifyLandUse>): void {
+    expect(rows.map((row) => [row.code, row.name, row.count, row.colour])).toEqual(expected.classes.map((row) => [row.code, row.name_zh, row.count, row.colour]));
+    expectSameFigures(rows.map((row) => row.areaM2), expected.classes.map((row) => row.areaM2));
+  }
+
+  it('detects YDYHFL as the 2023 guide and shows its 一级类 with official names, colours, unknown codes and indicators', async () => {
+    await app.page.locator('input[data-import-input]').setInputFiles(PARCELS_PATH);
+    await app.page.waitForFunction(() => document.querySelectorAll('.imported-layer').length === 1, undefined, { timeout: 60_000 });
+    const sourceSelect = app.page.locator('.statistics-controls select').nth(0);
+    const importedValue = await sourceSelect.locator('option', { hasText: 'parcels.geojson' }).getAttribute('value');
+    await sourceSelect.selectOption(importedValue!);
+    await app.page.locator('.land-use-class-table[data-field="YDYHFL"][data-level="1"] tbody tr').first().waitFor({ timeout: 60_000 });
+
+    const expected = classifyLandUse(coded, { field: 'YDYHFL', level: 1, standard: 'land-sea-use-2023' });
+    expect(await app.page.locator('.land-use-class-table').getAttribute('data-standard')).toBe('land-sea-use-2023');
+    expectTable(await classRows(), expected);
+    // The 制图规范 colour of 绿地与开敞空间用地 is its 公园绿地's green, said to be borrowed.
+    expect(await app.page.locator('.land-use-class-table tr[data-code="14"]').getAttribute('data-colour-source')).toBe('official-child');
+
+    // Unknown codes: listed, not merged; the hostile one is text, nothing ran.
+    const unknown = await app.page.locator('.land-use-unknown-codes tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({ value: row.getAttribute('data-value'), count: Number(row.querySelectorAll('td')[0]!.textContent) })),
+    );
+    expect(unknown).toEqual(expected.unknownCodes.map((entry) => ({ value: entry.value ?? '', count: entry.count })));
+    expect(await app.page.locator('.land-use-unknown-codes code', { hasText: HOSTILE_CODE }).count()).toBe(1);
+    expect(await app.page.locator('.land-use-classes img').count()).toBe(0);
+    expect(await app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    // Indicators with definition and denominator, beside the dataset's own ratio.
+    for (const [key, indicator] of Object.entries(expected.indicators)) {
+      const shown = app.page.locator(`.land-use-indicator[data-indicator="${key}"]`);
+      expectSameFigures([Number(await shown.getAttribute('data-value'))], [indicator.value!]);
+      expect(await shown.locator('.land-use-indicator__denominator').textContent()).toContain('编码可识别的要素面积之和');
+      expect(await shown.locator('.land-use-indicator__definition').textContent()).toContain(indicator.definition.zh.slice(0, 6));
+    }
+    expect(await app.page.locator('.land-use-indicator[data-indicator="datasetGreenSpaceRatio"] dt').textContent()).toContain('本区数据的绿地率');
+
+    // The stats CLI prints the same table for the same file.
+    let stdout = '';
+    expect(await runStats([PARCELS_PATH, '--landuse', 'YDYHFL', '--json'], { readText: (file) => readFile(file, 'utf8'), stdout: (chunk) => (stdout += chunk), stderr: () => {} })).toBe(0);
+    const cli = JSON.parse(stdout) as { classes: { code: string; areaM2: number; count: number }[] };
+    const rows = await classRows();
+    expect(rows.map((row) => [row.code, row.count])).toEqual(cli.classes.map((row) => [row.code, row.count]));
+    expectSameFigures(rows.map((row) => row.areaM2), cli.classes.map((row) => row.areaM2));
+    await app.page.locator('.land-use-classes .land-use-chart canvas[data-chart-ready="true"]').waitFor({ timeout: 30_000 });
+    await app.page.locator('.land-use-classes').screenshot({ path: join(SCREENSHOT_DIRECTORY, 'planner-land-use-classes.png') });
+  });
+
+  it('colours the layer on the map by class, and back to one colour when asked', async () => {
+    const layerId = await app.page.locator('.land-use-classes').getAttribute('data-layer-id');
+    const fillLayer = `user-layer-${layerId}-fill`;
+    const expected = classifyLandUse(coded, { field: 'YDYHFL', level: 1, standard: 'land-sea-use-2023' });
+    const paint = await app.page.evaluate((id) => window.__zoneMap!.getPaintProperty(id, 'fill-color'), fillLayer);
+    expect(Array.isArray(paint) && paint[0] === 'match').toBe(true);
+    const pairs = new Map<string, string>();
+    const expression = paint as unknown[];
+    for (let index = 2; index < expression.length - 1; index += 2) pairs.set(expression[index] as string, expression[index + 1] as string);
+    expect(pairs.get('1401')).toBe('#00ff00');
+    expect(pairs.get('100102')).toBe(expected.classes.find((row) => row.code === '10')!.colour);
+    expect(pairs.has(HOSTILE_CODE)).toBe(false);
+    expect(expression.at(-1)).toBe('#9aa0a6');
+    await waitForMapIdle(app);
+    // The classes are drawn: parcels of several colours are on screen.
+    const drawn = await app.page.evaluate((id) => window.__zoneMap!.queryRenderedFeatures({ layers: [id] }).length, fillLayer);
+    expect(drawn).toBeGreaterThan(0);
+    await app.screenshot('planner-land-use-classes-map');
+
+    // The map follows the checkbox once the panel has re-rendered.
+    await app.page.locator('.land-use-classes input[data-control="colour-map"]').uncheck();
+    await app.page.waitForFunction((id) => typeof window.__zoneMap!.getPaintProperty(id, 'fill-color') === 'string', fillLayer, { timeout: 10_000 });
+    await app.page.locator('.land-use-classes input[data-control="colour-map"]').check();
+    await app.page.waitForFunction((id) => Array.isArray(window.__zoneMap!.getPaintProperty(id, 'fill-color')), fillLayer, { timeout: 10_000 });
+  });
+
+  it('groups by 二级类, and reads DLBM as 三调 with its 00 湿地', async () => {
+    await app.page.locator('.land-use-classes select[data-control="level"]').selectOption('2');
+    await app.page.locator('.land-use-class-table[data-field="YDYHFL"][data-level="2"] tbody tr').first().waitFor({ timeout: 60_000 });
+    expectTable(await classRows(), classifyLandUse(coded, { field: 'YDYHFL', level: 2, standard: 'land-sea-use-2023' }));
+
+    await app.page.locator('.land-use-classes select[data-control="code-column"]').selectOption('DLBM');
+    await app.page.locator('.land-use-class-table[data-field="DLBM"][data-level="2"] tbody tr').first().waitFor({ timeout: 60_000 });
+    expect(await app.page.locator('.land-use-class-table').getAttribute('data-standard')).toBe('third-national-survey');
+    expectTable(await classRows(), classifyLandUse(coded, { field: 'DLBM', level: 2, standard: 'third-national-survey' }));
+    await app.page.locator('.land-use-classes select[data-control="level"]').selectOption('1');
+    await app.page.locator('.land-use-class-table[data-field="DLBM"][data-level="1"] tr[data-code="00"]').waitFor({ timeout: 60_000 });
+    // No official colours for 三调: the stated palette, and the screen says so.
+    expect(await app.page.locator('.land-use-class-table tr[data-code="00"]').getAttribute('data-colour-source')).toBe('palette');
+    expect(await app.page.locator('.land-use-classes .statistics-notes').textContent()).toContain('示意配色');
+    expect(await seriousAccessibilityFindings(app)).toEqual([]);
     expect(await app.problems()).toEqual([]);
   });
 });
