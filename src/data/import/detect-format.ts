@@ -14,6 +14,7 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   gpx: 'gpx',
   zip: 'shapefile',
   shz: 'shapefile',
+  kmz: 'kmz',
 };
 
 export function extensionOf(fileName: string): string {
@@ -48,6 +49,9 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): FormatDe
     if (byName === 'kml' || byName === 'gpx') return { ok: true, format: byName };
     return { ok: false, message: `${fileName}: an XML file that is neither KML nor GPX (不支持的格式; accepted: GeoJSON, KML, GPX, zipped Shapefile)` };
   }
+  if (byName === 'kmz') {
+    return { ok: false, message: `${fileName}: not a zip archive (it does not start with the zip signature "PK"), so not a KMZ (不是 KMZ 文件)` };
+  }
   if (byName === 'shapefile') {
     return { ok: false, message: `${fileName}: not a zip archive (it does not start with the zip signature "PK"); a Shapefile must be zipped with its .shp, .dbf and .prj (不是 zip 文件)` };
   }
@@ -60,5 +64,11 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): FormatDe
   if (extension === 'shp' || extension === 'dbf' || extension === 'prj' || extension === 'shx') {
     return { ok: false, message: `${fileName}: a single Shapefile part; zip the .shp, .dbf and .prj together and import the .zip (请将 Shapefile 打包为 zip)` };
   }
-  return { ok: false, message: `${fileName}: unknown format (未知格式); accepted: GeoJSON (.geojson/.json), KML, GPX, zipped Shapefile (.zip)` };
+  if (extension === 'gdb' || extension === 'gdbtable' || extension === 'gdbtablx') {
+    return {
+      ok: false,
+      message: `${fileName}: part of a File Geodatabase, which no maintained reader opens in a browser (File Geodatabase 需先转换). Convert the whole .gdb folder with GDAL and import the result: ogr2ogr -f GPKG "converted.gpkg" "path/to/folder.gdb"`,
+    };
+  }
+  return { ok: false, message: `${fileName}: unknown format (未知格式); accepted: GeoJSON (.geojson/.json), KML, KMZ, GPX, zipped Shapefile (.zip)` };
 }

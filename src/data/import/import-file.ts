@@ -17,6 +17,8 @@ import type { ImportFormat, ImportSummary, LocalisedNote } from './import-types.
 import { convertZippedShapefile } from './shapefile.ts';
 import type { TextEncoding, TextEncodingUsed } from './text-encodings.ts';
 import { convertXml } from './xml-formats.ts';
+import { readZipDirectory } from './zip-directory.ts';
+import { convertKmz, fileGeodatabaseRefusal, zipContentsOf } from './zipped-formats.ts';
 
 export type ImportStep = 'parsing' | 'validating' | 'converting' | 'measuring';
 
@@ -78,9 +80,17 @@ function propertyNamesOf(collection: FeatureCollection): string[] {
 async function readCollection(
   input: ImportInput,
   format: ImportFormat,
-): Promise<{ ok: true; value: unknown; notes: LocalisedNote[]; textEncoding?: TextEncodingUsed | null } | { ok: false; message: string }> {
+): Promise<{ ok: true; value: unknown; notes: LocalisedNote[]; textEncoding?: TextEncodingUsed | null; format?: ImportFormat } | { ok: false; message: string }> {
   const { bytes, fileName } = input;
-  if (format === 'shapefile') {
+  if (format === 'shapefile' || format === 'kmz') {
+    // Any zip: what it holds decides the reader (a damaged directory is reported by the Shapefile reader).
+    const directory = readZipDirectory(bytes);
+    const contents = directory.ok ? zipContentsOf(directory.members) : { kind: 'shapefile' as const };
+    if (contents.kind === 'file-geodatabase') return { ok: false, message: fileGeodatabaseRefusal(fileName, contents.folder) };
+    if (contents.kind === 'kmz') {
+      const converted = convertKmz(bytes, fileName, contents);
+      return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, format: 'kmz' } : converted;
+    }
     const converted = await convertZippedShapefile(bytes, fileName, { textEncoding: input.textEncoding ?? null });
     return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, textEncoding: converted.textEncoding } : converted;
   }
@@ -104,11 +114,11 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
   if (tooLarge) return { ok: false, message: tooLarge };
   const detected = detectFormat(fileName, bytes.subarray(0, 1024));
   if (!detected.ok) return detected;
-  const format = detected.format;
 
   input.onStep?.('parsing');
-  const read = await readCollection(input, format);
+  const read = await readCollection(input, detected.format);
   if (!read.ok) return read;
+  const format = read.format ?? detected.format;
 
   input.onStep?.('validating');
   const validated = normaliseGeoJson(read.value, fileName);

@@ -6,7 +6,7 @@ import type { CoordinateSystem } from '../coordinate-systems.ts';
 import type { CollectionMeasurement } from '../../analysis/measure-collection.ts';
 import type { TextEncodingUsed } from './text-encodings.ts';
 
-export type ImportFormat = 'geojson' | 'kml' | 'gpx' | 'shapefile';
+export type ImportFormat = 'geojson' | 'kml' | 'gpx' | 'shapefile' | 'kmz';
 
 export interface LocalisedNote {
   zh: string;

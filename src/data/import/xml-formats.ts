@@ -4,13 +4,36 @@
  * entity declarations (a DTD) are refused outright, so no entity can expand into gigabytes of
  * text or name an outside file, whatever the parser would do with it.
  */
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { DOMParser } from '@xmldom/xmldom';
-import { gpx, kml } from '@tmcw/togeojson';
+import { gpx, kmlWithFolders, type Folder, type Root } from '@tmcw/togeojson';
 
 export type XmlFormat = 'kml' | 'gpx';
 
 export type XmlConversion = { ok: true; collection: FeatureCollection } | { ok: false; message: string };
+
+/**
+ * A KML's features in document order, each inside folders given a `folder` property naming the
+ * path ("规划 / 地块"), so the folders a field app or Google Earth exported survive as something to
+ * group by. A feature's own `folder` property, if it has one, is left as written.
+ */
+function featuresWithFolders(root: Root): Feature[] {
+  const features: Feature[] = [];
+  const pending: { node: Folder | Root | Feature; path: string[] }[] = [{ node: root, path: [] }];
+  // Explicit stack, children pushed in reverse: nesting depth is the file's to choose.
+  while (pending.length > 0) {
+    const { node, path } = pending.pop()!;
+    if (node.type === 'Feature') {
+      const properties = node.properties ?? {};
+      if (path.length > 0 && !('folder' in properties)) node.properties = { ...properties, folder: path.join(' / ') };
+      features.push(node);
+      continue;
+    }
+    const childPath = node.type === 'folder' ? [...path, String(node.meta['name'] ?? '').trim() || '—'] : path;
+    for (let index = node.children.length - 1; index >= 0; index--) pending.push({ node: node.children[index] as Folder | Feature, path: childPath });
+  }
+  return features;
+}
 
 /** Thrown from the parser's error callback with where it stopped; caught below. */
 class XmlProblem extends Error {
@@ -67,7 +90,8 @@ export function convertXml(text: string, fileName: string, format: XmlFormat): X
     return { ok: false, message: `${fileName}: the root element is <${rootName || 'none'}>, not <${format}> (不是 ${format.toUpperCase()} 文件)` };
   }
   try {
-    const collection = (format === 'kml' ? kml(document) : gpx(document)) as FeatureCollection;
+    const collection: FeatureCollection =
+      format === 'kml' ? { type: 'FeatureCollection', features: featuresWithFolders(kmlWithFolders(document)) } : (gpx(document) as FeatureCollection);
     return { ok: true, collection };
   } catch (error) {
     return { ok: false, message: `${fileName}: could not be read as ${format.toUpperCase()} (${error instanceof Error ? error.message : String(error)})` };

@@ -28,7 +28,7 @@ import { formatNumber } from '../format.ts';
 import { COORDINATE_SYSTEM_SHORT_NAMES, importMessages } from './import-messages.ts';
 import { importCoordinateSystem } from './planner-preferences.ts';
 
-export const IMPORT_ACCEPT = '.geojson,.json,.kml,.gpx,.zip,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/gpx+xml,application/zip';
+export const IMPORT_ACCEPT = '.geojson,.json,.kml,.kmz,.gpx,.zip,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz,application/gpx+xml,application/zip';
 
 function ImportProgress() {
   const text = importMessages();
