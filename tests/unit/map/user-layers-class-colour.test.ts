@@ -13,7 +13,7 @@ import { classFillColour } from '../../../src/map/user-layers.ts';
 import { HOSTILE_CODE, PARCELS_PATH } from '../../fixtures/landuse/generate-parcels.ts';
 
 function evaluator(expression: unknown) {
-  const parsed = createExpression(expression, latest.paint_fill['fill-color'] as StylePropertySpecification);
+  const parsed = createExpression(expression, 'fill-color', latest.paint_fill['fill-color'] as StylePropertySpecification);
   if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
   return (properties: Record<string, unknown>): string => {
     const colour = parsed.value.evaluate({ zoom: 14 }, { type: 'Polygon', properties } as unknown as Parameters<typeof parsed.value.evaluate>[1]) as
