@@ -3,12 +3,44 @@
  * precaches the app, the whole dataset (geodata/) and the subset font, and caches the fallback
  * font files when a character first needs one (they are ~100 files, most never used).
  *
+ * A PMTiles basemap served with the app (basemaps.config.ts) is not precached (it may be tens of
+ * megabytes and is opt-in); the route below serves its byte ranges from the copy the page caches.
+ *
  * The page registers the worker itself (src/ui/UpdateNotice.tsx, after the first map frame) so
  * no inline script is added and the CSP stays as it is. `registerType: 'prompt'`: a newer version
  * waits until the visitor chooses to reload, so a walk through the park is never interrupted.
  */
 import { VitePWA } from 'vite-plugin-pwa';
 import type { PluginOption } from 'vite';
+
+/**
+ * Answers a `Range: bytes=a-b` request with that slice of the whole cached archive (206).
+ * Instead of workbox-range-requests, because it refuses a range running past the end of the file
+ * (416) where HTTP servers cut it at the end (RFC 9110 §14.1.2), and pmtiles' first read asks
+ * for 16 KB whatever the archive's size. Serialised into the generated worker by its source text:
+ * it must not use anything from this module.
+ */
+const archiveRangePlugin = {
+  // An arrow function: the serialiser writes `key: source`, which a method's source would break.
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }: { request: Request; cachedResponse?: Response }): Promise<Response | undefined> => {
+    const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.get('range') ?? '');
+    if (!cachedResponse || !range) return cachedResponse;
+    const whole = await cachedResponse.blob();
+    const start = Number(range[1]);
+    const end = Math.min(range[2] ? Number(range[2]) + 1 : whole.size, whole.size);
+    if (start >= whole.size || end <= start) {
+      return new Response(null, { status: 416, headers: { 'content-range': `bytes */${whole.size}` } });
+    }
+    const part = whole.slice(start, end);
+    // Only headers that describe the bytes: the stored body is already decoded (no content-encoding).
+    const headers = new Headers({ 'content-range': `bytes ${start}-${end - 1}/${whole.size}`, 'content-length': String(part.size) });
+    for (const name of ['content-type', 'etag', 'last-modified']) {
+      const value = cachedResponse.headers.get(name);
+      if (value) headers.set(name, value);
+    }
+    return new Response(part, { status: 206, statusText: 'Partial Content', headers });
+  },
+};
 
 export function offlinePlugin(): PluginOption {
   return VitePWA({
@@ -45,6 +77,15 @@ export function offlinePlugin(): PluginOption {
           handler: 'CacheFirst',
           // Also filled by the page with the fonts it loaded before the worker existed (src/ui/UpdateNotice.tsx).
           options: { cacheName: 'fallback-fonts', expiration: { maxEntries: 200 } },
+        },
+        {
+          // The served PMTiles basemap is read in byte ranges. A cache cannot store a partial (206)
+          // answer, so the page puts the whole archive into this cache when the basemap is first
+          // drawn (src/map/basemaps/basemap-layers.ts); then every range is cut from it here, offline
+          // too. Before that, ranges go to the network untouched.
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.pmtiles'),
+          handler: 'CacheFirst',
+          options: { cacheName: 'basemap-archives', matchOptions: { ignoreVary: true }, plugins: [archiveRangePlugin] },
         },
       ],
     },

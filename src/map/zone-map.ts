@@ -12,6 +12,7 @@ import { buildMapStyle, interactiveStyleLayerIds, labelText, manifestLayerIdOf, 
 import type { MapStyleFont } from './style.ts';
 import type { FeatureReference } from '../state/feature-reference.ts';
 import { connectTripLayers } from './trip-layers.ts';
+import { connectBasemaps } from './basemaps/connect-basemaps.ts';
 import type { MapView } from '../state/url-state.ts';
 import type { PlannerMapController } from './planner-map.ts';
 import type { UserFeatureHit } from './user-layers.ts';
@@ -153,6 +154,8 @@ export function createZoneMap(
   map.addControl(new AttributionControl({ compact: true }));
   const tripLayers = connectTripLayers(map);
 
+  // Opt-in basemaps beneath the dataset; their code loads only once one is chosen.
+  const stopBasemaps = connectBasemaps(map, font.family);
   const interactiveLayers = dataset.manifest.layers.flatMap(interactiveStyleLayerIds);
   let planner: PlannerMapController | null = null;
   let plannerLoading: Promise<PlannerMapController> | null = null;
@@ -308,6 +311,7 @@ export function createZoneMap(
       planner?.destroy();
       planner = null;
       map.remove();
+      stopBasemaps();
       if (window.__zoneMap === map) delete window.__zoneMap;
     },
   };

@@ -7,6 +7,7 @@ import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
 import { language, messages } from '../i18n/index.ts';
 import { layerVisibility, toggleLayer } from '../state/app-state.ts';
 import { formatArea } from './format.ts';
+import { BasemapSwitch } from './basemap/BasemapSwitch.tsx';
 
 export function LayerPanel({ dataset, statistics }: { dataset: Dataset; statistics: ZoneStatistics | null }) {
   const text = messages.value;
@@ -45,6 +46,7 @@ export function LayerPanel({ dataset, statistics }: { dataset: Dataset; statisti
           );
         })}
       </ul>
+      <BasemapSwitch />
       <div class="legend" aria-label={text.layers.approximateExplanation}>
         <p class="legend-row">
           <span class="legend-line legend-line--solid" aria-hidden="true" />

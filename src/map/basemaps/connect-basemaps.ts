@@ -1,0 +1,65 @@
+/**
+ * The one hook the zone map calls: follows the basemap choice (src/state/basemap-choice.ts) and
+ * loads the drawing code (basemap-layers.ts, pmtiles, the Protomaps layers) only when a basemap is
+ * chosen. Until then this is all the first load carries of basemaps.
+ */
+import { effect } from '@preact/signals';
+import type { Map } from 'maplibre-gl';
+import { language } from '../../i18n/index.ts';
+import { mapStatus } from '../../state/app-state.ts';
+import {
+  NO_BASEMAP,
+  activeBasemapId,
+  basemapById,
+  basemapProblem,
+  connectBasemapUrl,
+  initialiseBasemapChoice,
+  probeLocalArchive,
+  tiandituKey,
+} from '../../state/basemap-choice.ts';
+import type { BasemapLayers } from './basemap-layers.ts';
+
+export function connectBasemaps(map: Map, fontFamily: string): () => void {
+  initialiseBasemapChoice(window.location.search);
+  const stopUrl = connectBasemapUrl();
+  const styleLoaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+  let stopped = false;
+  let layers: Promise<BasemapLayers> | null = null;
+
+  const stopDrawing = effect(() => {
+    const id = activeBasemapId.value;
+    const labelLanguage = language.value;
+    if (id === NO_BASEMAP && !layers) return;
+    layers ??= import('./basemap-layers.ts').then(({ createBasemapLayers }) =>
+      createBasemapLayers(map, fontFamily, styleLoaded, {
+        onFailure: (kind) => {
+          basemapProblem.value = kind;
+        },
+      }),
+    );
+    const basemap = basemapById(id) ?? null;
+    layers
+      .then((drawing) => (stopped ? undefined : drawing.show(basemap, { language: labelLanguage, key: basemap?.kind === 'raster' && basemap.key ? tiandituKey() : null })))
+      .catch((error: unknown) => {
+        // Never the error object itself: a tile URL in it would carry the key.
+        console.warn('The basemap could not be drawn:', error instanceof Error ? error.name : 'unknown error');
+        basemapProblem.value = 'tiles-failed';
+      });
+  });
+
+  // Whether the deployer put an archive in the site is asked after the first frame, off the first load.
+  let probed = false;
+  const stopProbe = mapStatus.subscribe((status) => {
+    if (status !== 'ready' || probed) return;
+    probed = true;
+    window.setTimeout(() => void probeLocalArchive(new URL(import.meta.env.BASE_URL, window.location.href).href), 0);
+  });
+
+  return () => {
+    stopped = true;
+    stopDrawing();
+    stopUrl();
+    stopProbe();
+    void layers?.then((drawing) => drawing.destroy());
+  };
+}
