@@ -10,6 +10,7 @@ import { parseShp } from 'shpjs';
 import type { LocalisedNote } from './import-types.ts';
 import { formatMegabytes, MAXIMUM_COMPRESSION_RATIO, MAXIMUM_UNZIPPED_BYTES } from './import-limits.ts';
 import { unzipMembers } from './capped-unzip.ts';
+import { datumCaveat, likelyGaussKrugerZone } from './chinese-projections.ts';
 import { readDbf } from './dbf.ts';
 import type { TextEncoding, TextEncodingUsed } from './text-encodings.ts';
 import { readZipDirectory, type ZipMember } from './zip-directory.ts';
@@ -38,6 +39,12 @@ export function projectionNameOf(prj: string): string | null {
 
 function isGeographicWgs84(prj: string): boolean {
   return /^\s*GEOGCS/i.test(prj) && /WGS[\s_]*(19)?84/i.test(prj);
+}
+
+/** The .shp header's bounding box [xmin, ymin, xmax, ymax], in the file's own units. */
+function boundsOfShp(shp: Uint8Array): [number, number, number, number] {
+  const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+  return [view.getFloat64(36, true), view.getFloat64(44, true), view.getFloat64(52, true), view.getFloat64(60, true)];
 }
 
 /**
@@ -87,6 +94,17 @@ export async function convertZippedShapefile(bytes: Uint8Array, fileName: string
   const prj = text('prj');
   const projectionName = prj ? projectionNameOf(prj) : null;
   if (!prj) {
+    const zone = shp.length >= 68 ? likelyGaussKrugerZone(boundsOfShp(shp)) : null;
+    if (zone) {
+      const guess = zone.zoneInEasting ? `zone ${Math.floor(boundsOfShp(shp)[0] / 1e6)} in the false easting` : `no zone number in the false easting, so the central meridian is a guess from where 泸州 lies`;
+      return {
+        ok: false,
+        message:
+          `${fileName}: the zip has no ${baseOf(chosen.name)}.prj and its coordinates are metres, not degrees; they look like Gauss-Krüger (${guess}): ` +
+          `probably ${zone.name} (EPSG:${zone.epsg}, central meridian ${zone.centralMeridian}°E), though the datum (CGCS2000, Xian 1980 or Beijing 1954) cannot be told from coordinates. ` +
+          `If that is right, give it its .prj and import again: ogr2ogr -a_srs EPSG:${zone.epsg} -lco ENCODING=UTF-8 "with-prj.shp" "${chosen.name.split('/').pop()}" (缺少 .prj，疑似高斯-克吕格投影)`,
+      };
+    }
     notes.push({
       zh: `压缩包中没有 ${baseOf(chosen.name)}.prj：坐标按 WGS84 经纬度读取。`,
       en: `The zip has no ${baseOf(chosen.name)}.prj: coordinates were read as WGS84 longitude/latitude.`,
@@ -94,6 +112,8 @@ export async function convertZippedShapefile(bytes: Uint8Array, fileName: string
   } else if (!isGeographicWgs84(prj)) {
     const name = projectionName ?? 'the .prj projection';
     notes.push({ zh: `已按 .prj 从 ${name} 转换为 WGS84。`, en: `Reprojected from ${name} (its .prj) to WGS84.` });
+    const caveat = datumCaveat(prj);
+    if (caveat) notes.push(caveat);
   }
   if (!contents.has('dbf')) {
     notes.push({
