@@ -1,7 +1,8 @@
 /**
  * Which language the page speaks and where that choice is kept: a link's `?lang=` first (so a
  * shared link shows what its sender saw), then the visitor's last choice in localStorage, then
- * Chinese. Switching rewrites the page's own language tag and title; components follow the signal.
+ * the browser's preferred language (zh-* → 中文, any other → English) until the visitor chooses,
+ * then Chinese. Switching rewrites the page's own language tag and title; components follow the signal.
  */
 import { language, messages, type Language } from '../i18n/index.ts';
 import { parseLanguage } from './url-state.ts';
@@ -17,15 +18,34 @@ function storedLanguage(storage: () => Pick<Storage, 'getItem'> | undefined): La
   }
 }
 
+/**
+ * The language of the browser's first preference (`navigator.languages`): Chinese for any `zh`
+ * tag (zh-CN, zh-Hant-TW …), English for any other; null when the browser names none.
+ */
+export function browserLanguage(preferred: readonly unknown[] | undefined): Language | null {
+  const first = preferred?.find((tag): tag is string => typeof tag === 'string' && tag.trim() !== '');
+  if (!first) return null;
+  return /^zh(-|$)/i.test(first.trim()) ? 'zh' : 'en';
+}
+
+function navigatorLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+}
+
 /** `storage` is a function because merely reading `window.localStorage` throws where storage is blocked. */
-export function initialLanguage(search: string, storage: () => Pick<Storage, 'getItem'> | undefined): Language {
+export function initialLanguage(
+  search: string,
+  storage: () => Pick<Storage, 'getItem'> | undefined,
+  preferred: readonly unknown[] = navigatorLanguages(),
+): Language {
   let fromLink: Language | null = null;
   try {
     fromLink = parseLanguage(new URLSearchParams(search).get('lang'));
   } catch {
     fromLink = null;
   }
-  return fromLink ?? storedLanguage(storage) ?? 'zh';
+  return fromLink ?? storedLanguage(storage) ?? browserLanguage(preferred) ?? 'zh';
 }
 
 /** Shows the page in `next` and remembers it for the next visit. */

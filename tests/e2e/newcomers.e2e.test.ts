@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
-import { openApp, waitForMapIdle, type AppPage } from './harness.ts';
+import { launchBrowser, openApp, waitForMapIdle, type AppPage } from './harness.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
@@ -305,6 +305,53 @@ describe('a trip leg to a place whose position is an estimate', () => {
       expect(await app.problems()).toEqual([]);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('language on a first visit', () => {
+  it("follows an English browser until the visitor chooses, and the search box follows the language", async () => {
+    const browser = await launchBrowser();
+    // A browser set to English (the suite's browser is zh-CN).
+    await browser.context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'languages', { get: () => ['en-GB', 'en'] });
+      Object.defineProperty(Navigator.prototype, 'language', { get: () => 'en-GB' });
+    });
+    const app = await openApp({ browser });
+    try {
+      await app.page.locator('h1', { hasText: 'Luzhou' }).waitFor();
+      expect(await app.page.getAttribute('html', 'lang')).toBe('en');
+      expect(await app.page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+
+      // A chosen place's name in the box changes with the language.
+      await searchFor(app, 'yzx');
+      await app.page.keyboard.press('Enter');
+      await app.page.locator('.feature-panel').waitFor();
+      expect(await app.page.locator('#search-input').inputValue()).toBe('Yuzixi Ecological Wetland Park');
+      await app.page.getByRole('button', { name: '中文' }).click();
+      await app.page.locator('h1', { hasText: '泸州' }).waitFor();
+      expect(await app.page.locator('#search-input').inputValue()).toBe('渔子溪生态湿地公园');
+      // Typed text stays, and its results show in the new language.
+      await searchFor(app, 'wetland');
+      await app.page.getByRole('button', { name: 'English' }).click();
+      expect(await app.page.locator('#search-input').inputValue()).toBe('wetland');
+      // The click on the switch closed the list; back in the box, it lists names in English first.
+      await app.page.locator('#search-input').click();
+      const option = app.page.locator('#search-results [role="option"]').first();
+      await option.waitFor();
+      expect(await option.locator('.search-result__name').textContent()).toMatch(/^≈?Yuzixi Ecological Wetland Park$/);
+      await app.page.getByRole('button', { name: '中文' }).click();
+      expect(await app.problems()).toEqual([]);
+
+      // Chosen once, the choice wins over the browser's language on the next visit.
+      const again = await browser.context.newPage();
+      await again.goto(app.baseUrl);
+      await again.locator('h1', { hasText: '泸州' }).waitFor();
+      expect(await again.getAttribute('html', 'lang')).toBe('zh-CN');
+      await again.close();
+    } finally {
+      await app.close();
+      await browser.close();
     }
   });
 });

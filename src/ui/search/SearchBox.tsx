@@ -68,13 +68,26 @@ export function SearchBox({ dataset }: { dataset: Dataset }) {
   // A new result list starts with nothing active: Enter then opens the first one.
   useEffect(() => setActive(-1), [query]);
 
+  // The box shows a chosen place's name in the page's language: when the language changes, so
+  // does the name (typed text stays, and its results re-run in the new language as they render).
+  const chosen = useRef<{ result: SearchResult; shown: string } | null>(null);
+  useEffect(() => {
+    const held = chosen.current;
+    if (!held || held.shown !== query) return;
+    const renamed = nameIn(held.result, lang);
+    chosen.current = { result: held.result, shown: renamed };
+    setQuery(renamed);
+  }, [lang]);
+
   const choose = (result: SearchResult): void => {
     const reference = { layerId: result.layer, featureId: result.id };
     // A feature of a hidden layer would open a panel about something the map does not show.
     if (!layerVisibility.peek()[reference.layerId]) toggleLayer(reference.layerId);
     selectFeature(reference);
     requestZoom(reference);
-    setQuery(lang === 'zh' ? result.name_zh || result.name_en : result.name_en || result.name_zh);
+    const shown = nameIn(result, lang);
+    chosen.current = { result, shown };
+    setQuery(shown);
     setOpen(false);
   };
 
@@ -196,6 +209,10 @@ export function SearchBox({ dataset }: { dataset: Dataset }) {
       </ul>
     </div>
   );
+}
+
+function nameIn(result: SearchResult, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? result.name_zh || result.name_en : result.name_en || result.name_zh;
 }
 
 function optionId(index: number): string {

@@ -119,20 +119,33 @@ describe('links: view, layers, language and feature', () => {
 describe('which language a visit starts in', () => {
   const storing = (value: string | null) => () => ({ getItem: () => value });
 
-  it('takes the link first, then the remembered choice, then Chinese', () => {
-    expect(initialLanguage('?lang=en', storing('zh'))).toBe('en');
-    expect(initialLanguage('?lang=zh', storing('en'))).toBe('zh');
-    expect(initialLanguage('', storing('en'))).toBe('en');
-    expect(initialLanguage('?lang=fr', storing('en'))).toBe('en');
-    expect(initialLanguage('', storing(null))).toBe('zh');
-    expect(initialLanguage('', storing('<script>'))).toBe('zh');
+  it('takes the link first, then the remembered choice, then the browser, then Chinese', () => {
+    expect(initialLanguage('?lang=en', storing('zh'), ['zh-CN'])).toBe('en');
+    expect(initialLanguage('?lang=zh', storing('en'), ['en-US'])).toBe('zh');
+    expect(initialLanguage('', storing('en'), ['zh-CN'])).toBe('en');
+    expect(initialLanguage('', storing('zh'), ['en-GB'])).toBe('zh');
+    expect(initialLanguage('?lang=fr', storing('en'), [])).toBe('en');
+    expect(initialLanguage('', storing(null), [])).toBe('zh');
+    expect(initialLanguage('', storing('<script>'), [])).toBe('zh');
+  });
+
+  it('follows the browser until the visitor chooses: zh-* is Chinese, anything else English', () => {
+    expect(initialLanguage('', storing(null), ['zh-CN', 'en'])).toBe('zh');
+    expect(initialLanguage('', storing(null), ['zh-Hant-TW'])).toBe('zh');
+    expect(initialLanguage('', storing(null), ['ZH'])).toBe('zh');
+    expect(initialLanguage('', storing(null), ['en-US', 'zh-CN'])).toBe('en');
+    expect(initialLanguage('', storing(null), ['fr-FR'])).toBe('en');
+    expect(initialLanguage('', storing(null), ['zhx-foo'])).toBe('en');
+    // Nothing usable from the browser: Chinese, the zone's own language.
+    expect(initialLanguage('', storing(null), ['', 42 as unknown as string])).toBe('zh');
   });
 
   it('starts in Chinese when storage is blocked and throws', () => {
     const blocked = (): Storage => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     };
-    expect(initialLanguage('', blocked)).toBe('zh');
+    expect(initialLanguage('', blocked, [])).toBe('zh');
+    expect(initialLanguage('', blocked, ['en-US'])).toBe('en');
     expect(initialLanguage('?lang=en', () => ({ getItem: () => { throw new Error('denied'); } }))).toBe('en');
   });
 });
