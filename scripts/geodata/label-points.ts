@@ -43,14 +43,15 @@ export function labelPoint(geometry: Polygon | MultiPolygon): Position {
 }
 
 /**
- * Which labels win a collision, highest first: the zone, then its core and wings, parks, planning
- * areas, green and scenic areas, and districts (context) last. The style orders its label layers by
- * this rank and uses it as the sort key within a layer.
+ * Which labels win a collision, highest first: the core and wings, the zone (whose name is the page
+ * title and whose label point falls on a wing's), parks, planning areas, green and scenic areas,
+ * and districts (context) last. The style orders its label layers the same way and uses this rank
+ * as the sort key within a layer.
  */
 export const LABEL_RANK_BY_LAYER: Readonly<Record<string, number>> = {
-  zone: 1,
-  core: 2,
-  wings: 2,
+  core: 1,
+  wings: 1,
+  zone: 2,
   parks: 3,
   areas: 4,
   green: 5,
@@ -63,7 +64,7 @@ type LabelledFeature = Feature<Geometry, ZoneFeatureProperties>;
 
 /**
  * A label point for every polygon feature, carrying what a label shows (names, confidence, the
- * position-unknown flag) and which feature it names; not a feature of its own to click or search.
+ * position-unknown flag) and the id of the feature it names; not a feature of its own to click or search.
  */
 export function labelPoints(features: readonly LabelledFeature[]): Feature<Point, Record<string, unknown>>[] {
   const points: Feature<Point, Record<string, unknown>>[] = [];
@@ -75,8 +76,9 @@ export function labelPoints(features: readonly LabelledFeature[]): Feature<Point
       type: 'Feature',
       geometry: { type: 'Point', coordinates: labelPoint(geometry) },
       properties: {
-        id: `label:${properties.id}`,
-        feature_id: properties.id,
+        // The named feature's id: a rendered label says which feature it names, as it did when
+        // labels were drawn from the features themselves.
+        id: properties.id,
         layer: properties.layer,
         name_zh: properties.name_zh,
         name_en: properties.name_en,

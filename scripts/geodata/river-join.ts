@@ -19,7 +19,6 @@
  * yangtze.stretches.map((stretch) => stretch.key); // ['gshhg', 'datav', 'gshhg']
  */
 import { lineString } from '@turf/helpers';
-import { lineSlice } from '@turf/line-slice';
 import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import type { Position } from 'geojson';
 import type { Confidence } from '../../src/data/dataset-types.ts';
@@ -74,6 +73,8 @@ const samePosition = (first: Position, second: Position) => first[0] === second[
 interface Projection {
   /** The nearest point of the line. */
   position: Position;
+  /** Index of the segment it lies on (the segment from vertex `segmentIndex` to the next). */
+  segmentIndex: number;
   /** Distance along the line to it, kilometres. */
   along: number;
   /** Distance from the target to it, metres. */
@@ -83,7 +84,41 @@ interface Projection {
 function project(line: Position[], target: Position): Projection {
   const nearest = nearestPointOnLine(lineString(line), target, { units: 'kilometers' });
   const position = nearest.geometry.coordinates;
-  return { position, along: nearest.properties.totalDistance ?? nearest.properties.location, offsetMetres: geodesicDistance(target, position) };
+  return {
+    position,
+    segmentIndex: nearest.properties.segmentIndex ?? nearest.properties.index,
+    along: nearest.properties.totalDistance ?? nearest.properties.location,
+    offsetMetres: geodesicDistance(target, position),
+  };
+}
+
+/**
+ * How far before the nearest point the coarse line is left, in multiples of its distance from the
+ * precise end. Cut at the nearest point itself, the join runs sideways (or, where the coarse line
+ * passes beyond the precise end, back upstream: a hook); cut this much earlier, it heads on
+ * downstream at about 35° to the river.
+ */
+const JOIN_BACKOFF_RATIO = 1.5;
+
+/**
+ * `line` from its start to `metres` before `projection` (measured back along the line), the last
+ * position interpolated within its segment.
+ */
+function cutBefore(line: readonly Position[], projection: Projection, metres: number): Position[] {
+  let remaining = metres;
+  let cursor = projection.position;
+  for (let index = projection.segmentIndex; index >= 0; index--) {
+    const vertex = line[index]!;
+    const step = geodesicDistance(cursor, vertex);
+    if (step >= remaining) {
+      const fraction = step === 0 ? 0 : remaining / step;
+      const cut = [cursor[0]! + (vertex[0]! - cursor[0]!) * fraction, cursor[1]! + (vertex[1]! - cursor[1]!) * fraction];
+      return [...line.slice(0, index + 1), cut];
+    }
+    remaining -= step;
+    cursor = vertex;
+  }
+  return [line[0]!];
 }
 
 /** Closer than this, two vertices are one: a slice that ends on a vertex repeats it with rounding noise. */
@@ -176,16 +211,18 @@ export function joinRiver(options: JoinRiverOptions): JoinedRiver {
       joinOffsetMetres,
     });
     if (extendUpstream) {
-      const sliced = withoutRepeats(lineSlice(line.coordinates[0]!, start.position, lineString(line.coordinates)).geometry.coordinates);
-      // The coarse line's nearest point becomes the precise start: the river bends onto the better line there.
-      const upstream = [...sliced.slice(0, -1), [...preciseStart]];
-      if (upstream.length >= 2) stretches.push(coarseStretch('upstream', upstream, start.offsetMetres));
+      // The coarse line is left a little before its nearest point and the river bends onto the
+      // precise start from there.
+      const kept = withoutRepeats([...cutBefore(line.coordinates, start, start.offsetMetres * JOIN_BACKOFF_RATIO), [...preciseStart]]);
+      if (kept.length >= 2) stretches.push(coarseStretch('upstream', kept, start.offsetMetres));
     }
     stretches.push(...preciseStretches);
     if (extendDownstream) {
-      const sliced = withoutRepeats(lineSlice(end.position, line.coordinates.at(-1)!, lineString(line.coordinates)).geometry.coordinates);
-      const downstream = [[...preciseEnd], ...sliced.slice(1)];
-      if (downstream.length >= 2) stretches.push(coarseStretch('downstream', downstream, end.offsetMetres));
+      // The same cut on the reversed line: the coarse line is joined a little after its nearest point.
+      const reversed = [...line.coordinates].reverse();
+      const fromEnd = project(reversed, preciseEnd);
+      const kept = withoutRepeats([...cutBefore(reversed, fromEnd, end.offsetMetres * JOIN_BACKOFF_RATIO), [...preciseEnd]]).reverse();
+      if (kept.length >= 2) stretches.push(coarseStretch('downstream', kept, end.offsetMetres));
     }
   } else {
     stretches.push(...preciseStretches);

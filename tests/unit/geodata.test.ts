@@ -463,6 +463,17 @@ describe('real context: rivers, stations, airports (scripts/geodata/sources/)', 
     }
   });
 
+  it('turns no sharper than 90° anywhere, the joins included: no hook where one source hands over to the next', () => {
+    const heading = (from: Position, to: Position) => Math.atan2(to[1]! - from[1]!, (to[0]! - from[0]!) * Math.cos((29 * Math.PI) / 180)) * (180 / Math.PI);
+    for (const id of ['river-yangtze', 'river-tuo']) {
+      const line = river(id).coordinates;
+      for (let index = 1; index + 1 < line.length; index++) {
+        const turn = Math.abs(heading(line[index]!, line[index + 1]!) - heading(line[index - 1]!, line[index]!));
+        expect(Math.min(turn, 360 - turn), `${id} at vertex ${index}`).toBeLessThan(90);
+      }
+    }
+  });
+
   it('takes each stretch from the most accurate source: DataV midlines below the confluence, GSHHG elsewhere', () => {
     expect(stretches('river-yangtze').map((stretch) => stretch.source)).toEqual(['gshhg', 'datav', 'gshhg']);
     expect(stretches('river-tuo').map((stretch) => stretch.source)).toEqual(['gshhg', 'datav']);
@@ -503,9 +514,9 @@ describe('label points (labels.geojson)', () => {
   const labels = JSON.parse(readText('labels.geojson')).features as Feature<Point, Record<string, unknown>>[];
 
   it('gives every polygon feature exactly one label point, inside the polygon it names, with its confidence', () => {
-    expect(labels.map((label) => label.properties['feature_id']).sort()).toEqual(polygonFeatures.map((item) => item.properties.id).sort());
+    expect(labels.map((label) => label.properties['id']).sort()).toEqual(polygonFeatures.map((item) => item.properties.id).sort());
     for (const label of labels) {
-      const named = byId(label.properties['feature_id'] as string);
+      const named = byId(label.properties['id'] as string);
       expect(booleanPointInPolygon(label.geometry.coordinates, named.geometry as Areal), named.properties.id).toBe(true);
       expect(label.properties['confidence']).toBe(named.properties.confidence);
       expect(label.properties['layer']).toBe(named.properties.layer);
@@ -513,10 +524,11 @@ describe('label points (labels.geojson)', () => {
     }
   });
 
-  it('ranks the zone first, districts last', () => {
-    const rank = (id: string) => labels.find((label) => label.properties['feature_id'] === id)!.properties['label_rank'] as number;
-    expect(rank('zone-luzhou-hitech')).toBeLessThan(rank('wing-jiangyang'));
-    expect(rank('wing-jiangyang')).toBeLessThan(rank('park-big-data'));
+  it('ranks the core and wings first, then the zone, parks, green, and districts last', () => {
+    const rank = (id: string) => labels.find((label) => label.properties['id'] === id)!.properties['label_rank'] as number;
+    expect(rank('wing-jiangyang')).toBe(rank('core-longmatan'));
+    expect(rank('wing-jiangyang')).toBeLessThan(rank('zone-luzhou-hitech'));
+    expect(rank('zone-luzhou-hitech')).toBeLessThan(rank('park-big-data'));
     expect(rank('park-big-data')).toBeLessThan(rank('green-zhangba-longan-forest'));
     expect(rank('green-zhangba-longan-forest')).toBeLessThan(rank('district-jiangyang'));
   });

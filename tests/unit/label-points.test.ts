@@ -61,9 +61,9 @@ describe('labelPoints', () => {
       feature({ type: 'Point', coordinates: [105.5, 28.85] }, { id: 'place-b', layer: 'places' }),
       feature(box(105.4, 28.8, 105.6, 28.9), { id: 'zone-c', layer: 'zone', confidence: 'high' }),
     ]);
-    expect(points.map((point) => point.properties['feature_id'])).toEqual(['park-a', 'zone-c']);
-    expect(points[0]!.properties).toMatchObject({ id: 'label:park-a', layer: 'parks', name_zh: '名', name_en: 'Name', confidence: 'schematic', position_unknown: true, label_rank: 3 });
-    expect(points[1]!.properties).toMatchObject({ confidence: 'high', label_rank: 1 });
+    expect(points.map((point) => point.properties['id'])).toEqual(['park-a', 'zone-c']);
+    expect(points[0]!.properties).toMatchObject({ id: 'park-a', layer: 'parks', name_zh: '名', name_en: 'Name', confidence: 'schematic', position_unknown: true, label_rank: 3 });
+    expect(points[1]!.properties).toMatchObject({ confidence: 'high', label_rank: 2 });
     expect(points[1]!.properties['position_unknown']).toBeUndefined();
   });
 });

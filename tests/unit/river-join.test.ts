@@ -55,6 +55,21 @@ describe('joinRiver', () => {
     expect(river.stretches[1]!.lengthMetres).toBeGreaterThan(2900);
   });
 
+  it('bends onto the precise line heading downstream, without a sideways step or a hook back', () => {
+    // The precise river starts 550 m north of the coarse line.
+    const offset = line('datav', [[105.03, 29.005], [105.04, 29.005], [105.05, 29.005], [105.06, 29.005]], 'medium');
+    const river = joinRiver({ precise: [offset], coarse: [gshhg], extendUpstream: true, extendDownstream: true, maximumJoinMetres: 2500 });
+    const heading = (from: Position, to: Position) => Math.atan2(to[1]! - from[1]!, (to[0]! - from[0]!) * Math.cos((29 * Math.PI) / 180)) * (180 / Math.PI);
+    const turns: number[] = [];
+    for (let index = 1; index + 1 < river.coordinates.length; index++) {
+      const turn = Math.abs(heading(river.coordinates[index]!, river.coordinates[index + 1]!) - heading(river.coordinates[index - 1]!, river.coordinates[index]!));
+      turns.push(Math.min(turn, 360 - turn));
+    }
+    expect(Math.max(...turns)).toBeLessThan(45);
+    // Every vertex lies east of the one before: the river never runs back upstream.
+    for (let index = 1; index < river.coordinates.length; index++) expect(river.coordinates[index]![0]).toBeGreaterThan(river.coordinates[index - 1]![0]!);
+  });
+
   it('uses the first coarse candidate that reaches the precise ends, and falls back to the next', () => {
     const wins = chooseCoarseLine([gshhg, naturalEarth], [105.03, 29.001], [105.06, 29.001], { upstream: true, downstream: true }, 2500);
     expect(wins?.line.key).toBe('gshhg');
