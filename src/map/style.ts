@@ -13,7 +13,7 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import type { LayerDefinition, LayerRole, Manifest } from '../data/dataset-types.ts';
+import type { LabelPointCollection, LayerDefinition, LayerRole, Manifest } from '../data/dataset-types.ts';
 import { en } from '../i18n/en.ts';
 import { zh } from '../i18n/zh.ts';
 
@@ -33,7 +33,39 @@ export interface MapStyleOptions {
   sourceData: (layer: LayerDefinition) => GeoJSONSourceSpecification['data'];
   /** Which name is the label's first line; the other follows smaller. Chinese by default. */
   language?: 'zh' | 'en';
+  /**
+   * One label point per polygon feature (the dataset's `labels` file). Polygons are labelled from
+   * these only: labelled from their own geometry, MapLibre writes a polygon's name once per tile.
+   */
+  labelPoints?: LabelPointCollection;
 }
+
+/** The source of the polygon label points; a manifest layer id cannot start with ':'. */
+export const LABEL_POINTS_SOURCE_ID = ':label-points';
+
+/**
+ * Credits for the shipped data, shown by the map's attribution control. Static text written here,
+ * never taken from the dataset: MapLibre renders attribution as HTML (ENGINEERING §9).
+ */
+export const DATA_ATTRIBUTION =
+  '© OpenStreetMap contributors (ODbL 1.0) · GSHHG (LGPL-3.0+) · Natural Earth (public domain) · DataV.GeoAtlas / 高德';
+
+/** A line feature drawn as a river: blue, widening with zoom, named along its course. */
+export const IS_RIVER: ExpressionSpecification = ['==', ['get', 'kind'], 'river'];
+export const RIVER_COLOR = '#4a90c8';
+const RIVER_LABEL_COLOR = '#1d5a8c';
+
+/**
+ * River width in pixels by zoom: a thread at the city's scale, a band when zoomed in (the Yangtze
+ * here is 600–800 m wide, ≈ 40 px at zoom 13); wider while hovered or selected.
+ */
+export const RIVER_WIDTH_STOPS: readonly (readonly [zoom: number, width: number])[] = [
+  [8, 1.5],
+  [10, 2.5],
+  [12, 5],
+  [14, 12],
+  [16, 28],
+];
 
 export const BACKGROUND_COLOR = '#f3f1ea';
 const HALO_COLOR = '#ffffff';
@@ -108,13 +140,15 @@ const OUTLINE_WIDTH: Record<LayerRole, number> = {
 const LABEL_PRIORITY: Record<LayerRole, number> = {
   context: 0,
   place: 1,
-  area: 2,
-  green: 3,
-  // The zone's name is the page title already; its parts must not hide the core's and wings' names.
-  zone: 4,
-  park: 5,
+  green: 2,
+  area: 3,
+  park: 4,
+  // The zone's name is the page title already, and its label point falls on a wing's (the zone is
+  // mostly its wings): the core's and wings' names must not give way to it. It moves aside
+  // (variable anchors) or waits for a closer zoom.
+  zone: 5,
   wing: 6,
-  core: 7,
+  core: 6,
 };
 
 const LABEL_SIZE: Record<LayerRole, number> = {
@@ -206,23 +240,44 @@ function polygonLayers(layer: LayerDefinition): LayerSpecification[] {
   ];
 }
 
+/**
+ * Line width by zoom: rivers follow `RIVER_WIDTH_STOPS` (3 px wider while hovered or selected),
+ * other lines keep `otherWidth`. MapLibre allows `zoom` only in a top-level interpolation, so the
+ * river test sits inside each stop.
+ */
+function lineWidthByZoom(otherWidth: ExpressionSpecification): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['exponential', 1.5],
+    ['zoom'],
+    ...RIVER_WIDTH_STOPS.flatMap(([zoom, width]) => [zoom, ['case', IS_RIVER, hoverOrSelected(width + 3, width), otherWidth]]),
+  ] as ExpressionSpecification;
+}
+
 function lineLayers(layer: LayerDefinition): LayerSpecification[] {
   const visibility = layer.visible ? 'visible' : 'none';
   const width = hoverOrSelected(5, 3);
+  const notRiver: ExpressionSpecification = ['!', IS_RIVER];
   return [
     {
+      // Rivers are water, not boundaries: never dashed. An estimated course is paler and its
+      // label says "≈"; the panel gives each stretch's source and accuracy.
       id: `${layer.id}:line`,
       type: 'line',
       source: layer.id,
-      filter: IS_EXACT as FilterSpecification,
+      filter: ['any', IS_EXACT, IS_RIVER] as FilterSpecification,
       layout: { visibility, 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': layer.color, 'line-width': width },
+      paint: {
+        'line-color': ['case', IS_RIVER, RIVER_COLOR, layer.color],
+        'line-width': lineWidthByZoom(width),
+        'line-opacity': ['case', ['all', IS_RIVER, IS_APPROXIMATE], 0.8, 1],
+      },
     },
     {
       id: `${layer.id}:line-approximate`,
       type: 'line',
       source: layer.id,
-      filter: IS_APPROXIMATE as FilterSpecification,
+      filter: ['all', IS_APPROXIMATE, notRiver] as FilterSpecification,
       layout: { visibility, 'line-join': 'round' },
       paint: { 'line-color': layer.color, 'line-width': width, 'line-dasharray': APPROXIMATE_DASH },
     },
@@ -249,28 +304,59 @@ function pointLayers(layer: LayerDefinition): LayerSpecification[] {
 
 function labelLayer(layer: LayerDefinition, font: MapStyleFont, language: 'zh' | 'en'): LayerSpecification {
   const size = LABEL_SIZE[layer.role];
+  const common = {
+    visibility: layer.visible ? ('visible' as const) : ('none' as const),
+    'text-field': labelText(language),
+    'text-font': [font.family],
+    'text-size': size,
+    'text-max-width': 8,
+    'text-line-height': 1.15,
+  };
+  const paint = {
+    'text-color': layer.role === 'context' ? '#666666' : TEXT_COLOR,
+    'text-halo-color': HALO_COLOR,
+    'text-halo-width': 1.5,
+  };
+  if (layer.geometry === 'polygon') {
+    // One point per polygon from the build, filtered to this layer so it follows the layer's checkbox.
+    return {
+      id: `${layer.id}:label`,
+      type: 'symbol',
+      source: LABEL_POINTS_SOURCE_ID,
+      filter: ['==', ['get', 'layer'], layer.id],
+      layout: {
+        ...common,
+        'symbol-placement': 'point',
+        'symbol-sort-key': ['get', 'label_rank'],
+        // Labels that meet move to a side before giving way.
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.6,
+        'text-justify': 'auto',
+      },
+      paint,
+    };
+  }
+  if (layer.geometry === 'line') {
+    return {
+      id: `${layer.id}:label`,
+      type: 'symbol',
+      source: layer.id,
+      layout: {
+        ...common,
+        'symbol-placement': 'line',
+        'symbol-spacing': 400,
+        'text-max-angle': 35,
+        'text-letter-spacing': ['case', IS_RIVER, 0.3, 0] as unknown as ExpressionSpecification,
+      },
+      paint: { ...paint, 'text-color': ['case', IS_RIVER, RIVER_LABEL_COLOR, paint['text-color']] as unknown as ExpressionSpecification },
+    };
+  }
   return {
     id: `${layer.id}:label`,
     type: 'symbol',
     source: layer.id,
-    layout: {
-      visibility: layer.visible ? 'visible' : 'none',
-      'text-field': labelText(language),
-      'text-font': [font.family],
-      'text-size': size,
-      'text-max-width': 8,
-      'text-line-height': 1.15,
-      'symbol-placement': layer.geometry === 'line' ? 'line' : 'point',
-      ...(layer.geometry === 'point'
-        ? { 'text-anchor': 'top' as const, 'text-offset': [0, 0.7] }
-        : {}),
-      ...(layer.geometry === 'line' ? { 'symbol-spacing': 400 } : {}),
-    },
-    paint: {
-      'text-color': layer.role === 'context' ? '#666666' : TEXT_COLOR,
-      'text-halo-color': HALO_COLOR,
-      'text-halo-width': 1.5,
-    },
+    layout: { ...common, 'symbol-placement': 'point', 'text-anchor': 'top', 'text-offset': [0, 0.7] },
+    paint,
   };
 }
 
@@ -284,6 +370,7 @@ export function buildMapStyle(manifest: Manifest, options: MapStyleOptions): Sty
       data: options.sourceData(layer),
       // Feature ids are strings in the dataset; promoting them lets hover/selection use feature-state.
       promoteId: 'id',
+      attribution: DATA_ATTRIBUTION,
     } satisfies GeoJSONSourceSpecification;
     if (layer.geometry === 'polygon') geometryLayers.push(...polygonLayers(layer));
     else if (layer.geometry === 'line') geometryLayers.push(...lineLayers(layer));
@@ -296,6 +383,11 @@ export function buildMapStyle(manifest: Manifest, options: MapStyleOptions): Sty
         LABEL_PRIORITY[first.layer.role] - LABEL_PRIORITY[second.layer.role] || first.index - second.index,
     )
     .map(({ layer }) => labelLayer(layer, options.font, options.language ?? 'zh'));
+  sources[LABEL_POINTS_SOURCE_ID] = {
+    type: 'geojson',
+    data: options.labelPoints ?? { type: 'FeatureCollection', features: [] },
+    attribution: DATA_ATTRIBUTION,
+  } satisfies GeoJSONSourceSpecification;
   return {
     version: 8,
     name: manifest.name.zh,

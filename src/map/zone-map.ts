@@ -127,6 +127,7 @@ export function createZoneMap(
     font,
     language,
     sourceData: (layer: LayerDefinition) => featuresByLayer.get(layer.id) ?? { type: 'FeatureCollection', features: [] },
+    labelPoints: dataset.labels,
   });
   const startBounds = initialBounds(dataset);
   const map = new Map({
@@ -153,9 +154,9 @@ export function createZoneMap(
   // as HTML, and a manifest is user-replaceable input.
   map.addControl(new AttributionControl({ compact: true }));
   const tripLayers = connectTripLayers(map);
-
   // Opt-in basemaps beneath the dataset; their code loads only once one is chosen.
   const stopBasemaps = connectBasemaps(map, font.family);
+
   const interactiveLayers = dataset.manifest.layers.flatMap(interactiveStyleLayerIds);
   let planner: PlannerMapController | null = null;
   let plannerLoading: Promise<PlannerMapController> | null = null;
@@ -310,8 +311,8 @@ export function createZoneMap(
     destroy() {
       planner?.destroy();
       planner = null;
-      map.remove();
       stopBasemaps();
+      map.remove();
       if (window.__zoneMap === map) delete window.__zoneMap;
     },
   };

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { LayerDefinition, Manifest } from '../../../src/data/dataset-types.ts';
+import type { LabelPointCollection, LayerDefinition, Manifest } from '../../../src/data/dataset-types.ts';
 import {
   APPROXIMATE_DASH,
   buildMapStyle,
+  DATA_ATTRIBUTION,
+  LABEL_POINTS_SOURCE_ID,
+  RIVER_COLOR,
+  RIVER_WIDTH_STOPS,
   interactiveStyleLayerIds,
   labelText,
   manifestLayerIdOf,
@@ -54,6 +58,17 @@ const manifest: Manifest = deepFreeze({
   ],
   credits: [{ zh: 'DataV.GeoAtlas / 高德', en: 'DataV.GeoAtlas / AutoNavi' }],
 } satisfies Manifest);
+
+const labelPoints: LabelPointCollection = deepFreeze({
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [105.5, 28.86] },
+      properties: { id: 'wing-a', layer: 'wings', name_zh: '江阳片区', name_en: 'Jiangyang wing', kind: 'label-point', source: 'polylabel', confidence: 'schematic', label_rank: 2 },
+    },
+  ],
+} satisfies LabelPointCollection);
 
 const font = {
   family: 'Noto Sans SC',
@@ -168,13 +183,15 @@ describe('buildMapStyle', () => {
     for (const styleLayer of layersOf('places')) expect(styleLayer.layout?.visibility).toBe('visible');
   });
 
-  it('puts every label above every shape, pattern labels above park and place labels', () => {
+  it('puts every label above every shape, and places them by importance: core and wings, zone, parks, green, districts', () => {
     const firstLabel = style.layers.findIndex((styleLayer) => styleLayer.type === 'symbol');
     const lastShape = style.layers.map((styleLayer) => styleLayer.type).lastIndexOf('line');
     expect(firstLabel).toBeGreaterThan(lastShape);
+    // MapLibre places the labels of higher style layers first: they win collisions.
     const index = (id: string) => style.layers.findIndex((styleLayer) => styleLayer.id === id);
     expect(index('core:label')).toBeGreaterThan(index('zone:label'));
     expect(index('wings:label')).toBeGreaterThan(index('zone:label'));
+    expect(index('zone:label')).toBeGreaterThan(index('parks:label'));
     expect(index('parks:label')).toBeGreaterThan(index('green:label'));
     expect(index('core:label')).toBeGreaterThan(index('places:label'));
     expect(index('places:label')).toBeGreaterThan(index('districts:label'));
@@ -185,4 +202,63 @@ describe('buildMapStyle', () => {
     expect(interactiveStyleLayerIds(parks)).not.toContain('parks:label');
     for (const id of styleLayerIds(parks)) expect(manifestLayerIdOf(id)).toBe('parks');
   });
+
+  it('labels each polygon from its one build-time label point, never from the polygon itself', () => {
+    const labelled = buildMapStyle(manifest, { font, sourceData: () => ({ type: 'FeatureCollection', features: [] }), labelPoints });
+    expect(labelled.sources[LABEL_POINTS_SOURCE_ID]).toMatchObject({ type: 'geojson', data: labelPoints });
+    for (const definition of manifest.layers.filter((item) => item.geometry === 'polygon')) {
+      const label = labelled.layers.find((styleLayer) => styleLayer.id === `${definition.id}:label`);
+      expect(label?.type === 'symbol' && label.source).toBe(LABEL_POINTS_SOURCE_ID);
+      expect(label && 'filter' in label && label.filter).toEqual(['==', ['get', 'layer'], definition.id]);
+      expect(label?.type === 'symbol' && label.layout?.['symbol-sort-key']).toEqual(['get', 'label_rank']);
+    }
+    // No symbol layer reads a polygon layer's own source: that is what wrote a name once per tile.
+    const polygonSources = new Set(manifest.layers.filter((item) => item.geometry === 'polygon').map((item) => item.id));
+    for (const symbol of labelled.layers.filter((styleLayer) => styleLayer.type === 'symbol')) {
+      expect(polygonSources.has((symbol as { source: string }).source), symbol.id).toBe(false);
+    }
+    expect(validateStyleMin(labelled)).toEqual([]);
+  });
+
+  it('draws a river as a blue line that widens with zoom, never dashed, named along its course', () => {
+    const line = style.layers.find((styleLayer) => styleLayer.id === 'river:line');
+    const approximate = style.layers.find((styleLayer) => styleLayer.id === 'river:line-approximate');
+    // An estimated river course is still drawn by the solid layer; the dashed one leaves rivers out.
+    const riverFeature = { type: 'LineString', properties: { kind: 'river', confidence: 'low' } };
+    const evaluate = (expression: unknown, zoom: number, properties: Record<string, unknown>, property = 'line-width') => {
+      const specification = { type: 'number', 'property-type': 'data-driven', expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] } };
+      const parsed = createExpression(expression, property, specification as unknown as StylePropertySpecification);
+      if (parsed.result !== 'success') throw new Error(`${property}: ${JSON.stringify(parsed.value)}`);
+      return parsed.value.evaluate({ zoom }, { type: 'LineString', properties } as unknown as Parameters<typeof parsed.value.evaluate>[1]) as number;
+    };
+    const width = line?.type === 'line' ? line.paint?.['line-width'] : undefined;
+    const widths = [9, 11, 13, 15].map((zoom) => evaluate(width, zoom, riverFeature.properties));
+    for (let index = 1; index < widths.length; index++) expect(widths[index]).toBeGreaterThan(widths[index - 1]!);
+    for (const [zoom, stopWidth] of RIVER_WIDTH_STOPS) expect(evaluate(width, zoom, riverFeature.properties)).toBeCloseTo(stopWidth, 9);
+    // Other lines in the layer keep their width at every zoom.
+    expect(evaluate(width, 9, { kind: 'runway', confidence: 'high' })).toBe(evaluate(width, 15, { kind: 'runway', confidence: 'high' }));
+    const filterOf = (layer: LayerSpecification | undefined) => createExpression((layer as { filter: unknown }).filter, 'filter', { type: 'boolean', 'property-type': 'data-driven', expression: { interpolated: false, parameters: ['zoom', 'feature'] } } as unknown as StylePropertySpecification);
+    const matches = (layer: LayerSpecification | undefined, properties: Record<string, unknown>) => {
+      const parsed = filterOf(layer);
+      if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+      return parsed.value.evaluate({ zoom: 12 }, { type: 'LineString', properties } as unknown as Parameters<typeof parsed.value.evaluate>[1]);
+    };
+    expect(matches(line, riverFeature.properties)).toBe(true);
+    expect(matches(approximate, riverFeature.properties)).toBe(false);
+    expect(matches(approximate, { kind: 'boundary', confidence: 'low' })).toBe(true);
+    expect(JSON.stringify(line?.type === 'line' && line.paint?.['line-color'])).toContain(RIVER_COLOR);
+    const label = style.layers.find((styleLayer) => styleLayer.id === 'river:label');
+    expect(label?.type === 'symbol' && label.layout?.['symbol-placement']).toBe('line');
+    expect(label?.type === 'symbol' && label.source).toBe('river');
+  });
+
+  it('credits the shipped data with static text on its sources, naming each licence and no address', () => {
+    expect(DATA_ATTRIBUTION).toMatch(/© OpenStreetMap contributors \(ODbL 1\.0\)/);
+    expect(DATA_ATTRIBUTION).toMatch(/GSHHG \(LGPL-3\.0\+\)/);
+    expect(DATA_ATTRIBUTION).toMatch(/Natural Earth/);
+    for (const definition of manifest.layers) expect(style.sources[definition.id]).toMatchObject({ attribution: DATA_ATTRIBUTION });
+    // The credit is this module's constant: a manifest cannot put its own text (HTML) there.
+    expect(JSON.stringify(style)).not.toContain(manifest.credits[0]!.en);
+  });
 });
+
