@@ -34,8 +34,9 @@
  * `E2E_DIST=dist` there serves an existing build instead of building. Outside vitest (bench/),
  * pass `baseUrl` and a `browser` from `launchBrowser()`.
  *
- * Chromium flags follow ENGINEERING.md §5: SwiftShader WebGL2, fresh profile per browser,
- * no background network. Never a sleep: wait on the app's own signals.
+ * Chromium is `CHROMIUM_PATH` when set, /usr/bin/chromium otherwise. Flags follow ENGINEERING.md
+ * §5: SwiftShader WebGL2, fresh profile per browser, no background network. Never a sleep: wait
+ * on the app's own signals.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
@@ -45,7 +46,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { inject } from 'vitest';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** `CHROMIUM_PATH` when set (a chromium elsewhere), else Debian's. */
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-dev-shm-usage',

@@ -21,6 +21,11 @@ export type EngineName = 'gecko' | 'webkit';
 
 export const ENGINE_NAMES: readonly EngineName[] = ['gecko', 'webkit'];
 export const READY_ATTRIBUTE = 'data-map-ready';
+
+/** Where Debian puts each engine (firefox-esr; webkit2gtk-driver); the environment can say otherwise. */
+export const FIREFOX_PATH = process.env['FIREFOX_PATH'] || '/usr/bin/firefox-esr';
+export const WEBKIT_DRIVER_PATH = process.env['WEBKIT_DRIVER_PATH'] || '/usr/bin/WebKitWebDriver';
+export const MINIBROWSER_PATH = process.env['MINIBROWSER_PATH'] || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 export const SCREENSHOT_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), '..', 'e2e', 'screenshots', 'engines');
 
 export interface Viewport {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import {
   callSource,
+  FIREFOX_PATH,
   isOffOrigin,
   PAGE_RECORDER,
   pollUntil,
@@ -25,8 +26,6 @@ import {
   type OpenOptions,
   type PageFunction,
 } from './engine.ts';
-
-export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 
 /** Firefox's own background traffic is not the page's, but keep the profile quiet anyway. */
 const QUIET_PREFERENCES: Record<string, unknown> = {

@@ -19,20 +19,19 @@ import { freePort } from '../e2e/global-setup.ts';
 import {
   callSource,
   isOffOrigin,
+  MINIBROWSER_PATH,
   PAGE_RECORDER,
   pollUntil,
   problemLines,
   READY_ATTRIBUTE,
   recordOrEmpty,
   screenshotPath,
+  WEBKIT_DRIVER_PATH,
   type Engine,
   type EngineApp,
   type OpenOptions,
   type PageFunction,
 } from './engine.ts';
-
-export const WEBKIT_DRIVER_PATH = process.env['WEBKIT_DRIVER_PATH'] ?? '/usr/bin/WebKitWebDriver';
-export const MINIBROWSER_PATH = process.env['MINIBROWSER_PATH'] ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 const KEYS = { Enter: Key.ENTER, Escape: Key.ESCAPE, ArrowDown: Key.ARROW_DOWN } as const;
 
