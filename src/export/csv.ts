@@ -18,6 +18,7 @@
  * - No total row among the data rows (it would be summed again by anyone adding up a column): the
  *   total is in the caption.
  */
+import type { LandUseClassStatistics } from '../analysis/land-use-classes.ts';
 import type { LandUseRow, LandUseTable } from '../analysis/land-use-types.ts';
 import { convertArea } from '../geo/units.ts';
 
@@ -145,4 +146,97 @@ export function landUseTableToCsv(table: LandUseTable, options: LandUseCsvOption
 
 export function landUseCsvBlob(table: LandUseTable, options: LandUseCsvOptions): Blob {
   return new Blob([landUseTableToCsv(table, options)], { type: 'text/csv;charset=utf-8' });
+}
+
+/**
+ * A land-use class table (src/analysis/land-use-classes.ts) as CSV, in the same format: caption
+ * records (standard and edition, column, level, denominator, indicators with their definitions),
+ * then one record per class and one per unknown code, told apart by the last column so a script
+ * can keep either. Unknown codes have no share: they are not in the denominator.
+ */
+export interface LandUseClassCsvOptions {
+  language: CsvLanguage;
+  sourceTitle: string;
+  /** The standard's title and edition as the screen shows them. */
+  standardTitle: string;
+  edition: string;
+  exportedAt?: string;
+}
+
+const CLASS_LABELS = {
+  zh: {
+    columns: ['代码', '名称', '层级', '面积（m²）', '面积（公顷）', '面积（km²）', '面积（亩）', '占比（0–1）', '要素数', '行类型'],
+    standard: '# 分类标准',
+    edition: '# 版本',
+    field: '# 编码列',
+    level: '# 汇总层级',
+    levels: { 1: '一级类', 2: '二级类' },
+    denominator: '# 占比分母：可识别编码面积（m²）',
+    total: '# 全部要素面积（m²）',
+    indicator: '# 指标',
+    kinds: { class: '类别', unknown: '未知编码' },
+    unknownName: '（不是该分类的编码）',
+    noValue: '（无值）',
+  },
+  en: {
+    columns: ['code', 'name', 'level', 'area (m²)', 'area (ha)', 'area (km²)', 'area (mu, 亩)', 'share (0–1)', 'features', 'row'],
+    standard: '# classification',
+    edition: '# edition',
+    field: '# code column',
+    level: '# level',
+    levels: { 1: '一级类 (level 1)', 2: '二级类 (level 2)' },
+    denominator: '# share denominator: area with a recognised code (m²)',
+    total: '# all features’ area (m²)',
+    indicator: '# indicator',
+    kinds: { class: 'class', unknown: 'unknown code' },
+    unknownName: '(not a code of the classification)',
+    noValue: '(no value)',
+  },
+} as const;
+
+export function landUseClassesToCsv(statistics: LandUseClassStatistics, options: LandUseClassCsvOptions): string {
+  const { language } = options;
+  const labels = CLASS_LABELS[language];
+  const common = LABELS[language];
+  const caption = (label: string, ...cells: string[]): string => [label, ...cells].join(',');
+  const areas = (areaM2: number): string[] => [
+    numberCell(areaM2),
+    numberCell(convertArea(areaM2, 'm2', 'ha')),
+    numberCell(convertArea(areaM2, 'm2', 'km2')),
+    numberCell(convertArea(areaM2, 'm2', 'mu')),
+  ];
+  const records: string[] = [
+    caption(common.source, captionCell(options.sourceTitle)),
+    caption(labels.standard, captionCell(options.standardTitle)),
+    caption(labels.edition, captionCell(options.edition)),
+    caption(labels.field, captionCell(statistics.field)),
+    caption(labels.level, captionCell(labels.levels[statistics.level])),
+    caption(labels.denominator, numberCell(statistics.classifiedAreaM2)),
+    caption(labels.total, numberCell(statistics.totalAreaM2)),
+    ...Object.values(statistics.indicators).map((indicator) =>
+      caption(labels.indicator, captionCell(indicator.name[language]), numberCell(indicator.value), captionCell(indicator.definition[language]), captionCell(indicator.denominator[language])),
+    ),
+    caption(common.method, captionCell(statistics.method)),
+    ...(options.exportedAt ? [caption(common.exportedAt, captionCell(options.exportedAt))] : []),
+    labels.columns.map(textCell).join(','),
+    ...statistics.classes.map((row) =>
+      [
+        textCell(row.code),
+        textCell(row.name_zh),
+        numberCell(row.level),
+        ...areas(row.areaM2),
+        numberCell(statistics.classifiedAreaM2 > 0 ? row.areaM2 / statistics.classifiedAreaM2 : null),
+        numberCell(row.count),
+        textCell(labels.kinds.class),
+      ].join(','),
+    ),
+    ...statistics.unknownCodes.map((entry) =>
+      [textCell(entry.value ?? ''), textCell(entry.value === null ? labels.noValue : labels.unknownName), '', ...areas(entry.areaM2), '', numberCell(entry.count), textCell(labels.kinds.unknown)].join(','),
+    ),
+  ];
+  return BYTE_ORDER_MARK + records.join(LINE_END) + LINE_END;
+}
+
+export function landUseClassesCsvBlob(statistics: LandUseClassStatistics, options: LandUseClassCsvOptions): Blob {
+  return new Blob([landUseClassesToCsv(statistics, options)], { type: 'text/csv;charset=utf-8' });
 }

@@ -462,6 +462,15 @@ describe('an imported parcel file by national land class', () => {
     const rows = await classRows();
     expect(rows.map((row) => [row.code, row.count])).toEqual(cli.classes.map((row) => [row.code, row.count]));
     expectSameFigures(rows.map((row) => row.areaM2), cli.classes.map((row) => row.areaM2));
+    // The class table downloads as CSV with the page's figures; the unknown codes follow as their own rows.
+    const [classCsv] = await Promise.all([
+      app.page.waitForEvent('download', { timeout: 60_000 }),
+      app.page.locator('.land-use-classes button[data-export="class-csv"]').click(),
+    ]);
+    expect(classCsv.suggestedFilename()).toMatch(/parcels.*YDYHFL.*\.csv$/);
+    const csvRecords = parseCsv(readFileSync(await classCsv.path()));
+    expect(csvRecords.filter((record) => record['行类型'] === '类别').map((record) => [record['代码'], Number(record['面积（m²）'])])).toEqual(rows.map((row) => [row.code, row.areaM2]));
+    expect(csvRecords.filter((record) => record['行类型'] === '未知编码').map((record) => record['代码'])).toEqual(expected.unknownCodes.map((entry) => entry.value ?? ''));
     await app.page.locator('.land-use-classes .land-use-chart canvas[data-chart-ready="true"]').waitFor({ timeout: 30_000 });
     await app.page.locator('.land-use-classes').screenshot({ path: join(SCREENSHOT_DIRECTORY, 'planner-land-use-classes.png') });
   });

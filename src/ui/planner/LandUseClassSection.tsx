@@ -21,7 +21,10 @@ import { datasetState } from '../../state/app-state.ts';
 import { exportImportedLayer, type ImportedLayer } from '../../state/imported-layers-store.ts';
 import { plannerMap } from '../../state/planner-map.ts';
 import { classifyLayer, detectLayerCodeColumns, type LayerData } from '../../workers/land-use-classes-client.ts';
+import { landUseClassesCsvBlob } from '../../export/csv.ts';
+import { safeFileName, withoutExtension } from '../../export/file-name.ts';
 import { formatNumber, formatPercent } from '../format.ts';
+import { download } from './download.ts';
 import { LandUseChart } from './LandUseChart.tsx';
 import { landUseClassMessages } from './land-use-class-messages.ts';
 import type { LandUseChartLabels } from './land-use-chart.ts';
@@ -200,6 +203,7 @@ export function LandUseClassSection({ layer, unit }: Props) {
         </p>
       ) : null}
       {statistics ? <ClassResults statistics={statistics} area={area} share={share} unitName={unitName} /> : null}
+      {statistics ? <ClassCsvButton statistics={statistics} fileName={layer.fileName} /> : null}
       {statistics && statistics.classes.length > 0 ? (
         <LandUseChart
           bars={bars}
@@ -215,6 +219,40 @@ export function LandUseClassSection({ layer, unit }: Props) {
         />
       ) : null}
     </section>
+  );
+}
+
+function ClassCsvButton({ statistics, fileName }: { statistics: LandUseClassStatistics; fileName: string }) {
+  const text = landUseClassMessages();
+  const lang = language.value;
+  const [failure, setFailure] = useState<string | null>(null);
+  const exportCsv = (): void => {
+    setFailure(null);
+    try {
+      const standard = standardById(statistics.standard);
+      const blob = landUseClassesCsvBlob(statistics, {
+        language: lang,
+        sourceTitle: fileName,
+        standardTitle: standard.title[lang],
+        edition: standard.edition,
+        exportedAt: new Date().toISOString(),
+      });
+      download(blob, safeFileName([text.fileStem, withoutExtension(fileName), statistics.field, `level-${statistics.level}`], 'csv', 'land-use-classes'));
+    } catch (error) {
+      setFailure(text.exportFailed(reasonOf(error)));
+    }
+  };
+  return (
+    <p class="statistics-export__buttons">
+      <button type="button" class="text-button" data-export="class-csv" onClick={exportCsv}>
+        {text.exportCsv}
+      </button>
+      {failure ? (
+        <span class="data-error" role="alert">
+          {failure}
+        </span>
+      ) : null}
+    </p>
   );
 }
 

@@ -20,6 +20,7 @@ import { importedLayerColour } from '../../state/imported-layer-display.ts';
 import { exportImportedLayer, importedLayers, landUseTableOf, type ImportedLayer } from '../../state/imported-layers-store.ts';
 import { plannerMap } from '../../state/planner-map.ts';
 import { formatNumber, formatPercent } from '../format.ts';
+import { download } from './download.ts';
 import { LandUseChart } from './LandUseChart.tsx';
 import { LandUseClassSection } from './LandUseClassSection.tsx';
 import type { LandUseChartLabels } from './land-use-chart.ts';
@@ -53,20 +54,6 @@ type TableState =
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Hand a Blob to the browser as a download; nothing leaves the page. */
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.hidden = true;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  // The click has handed the URL to the download manager; revoking later keeps slow browsers safe.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function polygonShapes(shapes: readonly DrawnShape[]): DrawnShape[] {

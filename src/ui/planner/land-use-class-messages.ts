@@ -42,6 +42,9 @@ export interface LandUseClassMessages {
   datasetRatioPending: string;
   chartSummary: (count: number, largest: string) => string;
   measuredNote: (classified: string, total: string) => string;
+  exportCsv: string;
+  exportFailed: (reason: string) => string;
+  fileStem: string;
 }
 
 const zh: LandUseClassMessages = {
@@ -89,6 +92,9 @@ const zh: LandUseClassMessages = {
   datasetRatioPending: '本区统计尚未完成',
   chartSummary: (count, largest) => `${count} 个类别的占比条形图；最大的：${largest}。`,
   measuredNote: (classified, total) => `可识别编码 ${classified}，全部要素 ${total}（重叠要素分别计入）。`,
+  exportCsv: '下载分类表 CSV',
+  exportFailed: (reason) => `CSV 导出失败：${reason}`,
+  fileStem: '用地分类',
 };
 
 const en: LandUseClassMessages = {
@@ -136,6 +142,9 @@ const en: LandUseClassMessages = {
   datasetRatioPending: 'the zone statistics are not ready yet',
   chartSummary: (count, largest) => `Bar chart of ${count} classes’ shares; largest: ${largest}.`,
   measuredNote: (classified, total) => `Recognised codes ${classified} of ${total} measured (overlapping features each counted).`,
+  exportCsv: 'Download the class table (CSV)',
+  exportFailed: (reason) => `CSV export failed: ${reason}`,
+  fileStem: 'land-use-classes',
 };
 
 export function landUseClassMessages(): LandUseClassMessages {
