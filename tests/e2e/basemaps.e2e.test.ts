@@ -116,6 +116,9 @@ describe('basemaps', () => {
       expect(await select.inputValue()).toBe('none');
       await waitForMapIdle(app);
       expect(app.offOriginRequests()).toEqual([]);
+      // None of the basemap code is in the first load, and the drawing code waits for a choice.
+      expect((await app.resourcesBeforeReady()).filter((resource) => /basemap/i.test(resource.url))).toEqual([]);
+      expect(app.requests.filter((request) => /basemap-layers/.test(request.url))).toEqual([]);
       await app.screenshot('basemap-none');
 
       // Choosing asks first, naming the host and what it learns; cancelling contacts nobody.
@@ -136,6 +139,7 @@ describe('basemaps', () => {
       await app.page.getByRole('button', { name: '同意并显示' }).click();
       await waitForTiles(routes);
       await waitForMapIdle(app);
+      expect(app.requests.filter((request) => /basemap-layers/.test(request.url))).toHaveLength(1);
       expect(unexpectedOffOrigin(app, (host) => host === OSM_HOST)).toEqual([]);
       const tiles = routes.asked.map((url) => {
         const match = /^https:\/\/tile\.openstreetmap\.org\/(\d+)\/(\d+)\/(\d+)\.png$/.exec(url);

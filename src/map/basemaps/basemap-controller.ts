@@ -1,12 +1,11 @@
 /**
- * The one hook the zone map calls: follows the basemap choice (src/state/basemap-choice.ts) and
- * loads the drawing code (basemap-layers.ts, pmtiles, the Protomaps layers) only when a basemap is
- * chosen. Until then this is all the first load carries of basemaps.
+ * Loaded after the first frame (connect-basemaps.ts): reads the link and the remembered choice,
+ * keeps `basemap=` in the address bar, and loads the drawing code (basemap-layers.ts, pmtiles,
+ * the Protomaps layers) only when a basemap is chosen.
  */
 import { effect } from '@preact/signals';
 import type { Map } from 'maplibre-gl';
 import { language } from '../../i18n/index.ts';
-import { mapStatus } from '../../state/app-state.ts';
 import {
   NO_BASEMAP,
   activeBasemapId,
@@ -19,10 +18,9 @@ import {
 } from '../../state/basemap-choice.ts';
 import type { BasemapLayers } from './basemap-layers.ts';
 
-export function connectBasemaps(map: Map, fontFamily: string): () => void {
+export function startBasemaps(map: Map, fontFamily: string): () => void {
   initialiseBasemapChoice(window.location.search);
   const stopUrl = connectBasemapUrl();
-  const styleLoaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
   let stopped = false;
   let layers: Promise<BasemapLayers> | null = null;
 
@@ -31,7 +29,7 @@ export function connectBasemaps(map: Map, fontFamily: string): () => void {
     const labelLanguage = language.value;
     if (id === NO_BASEMAP && !layers) return;
     layers ??= import('./basemap-layers.ts').then(({ createBasemapLayers }) =>
-      createBasemapLayers(map, fontFamily, styleLoaded, {
+      createBasemapLayers(map, fontFamily, {
         onFailure: (kind) => {
           basemapProblem.value = kind;
         },
@@ -47,19 +45,13 @@ export function connectBasemaps(map: Map, fontFamily: string): () => void {
       });
   });
 
-  // Whether the deployer put an archive in the site is asked after the first frame, off the first load.
-  let probed = false;
-  const stopProbe = mapStatus.subscribe((status) => {
-    if (status !== 'ready' || probed) return;
-    probed = true;
-    window.setTimeout(() => void probeLocalArchive(new URL(import.meta.env.BASE_URL, window.location.href).href), 0);
-  });
+  // Whether the deployer put an archive in the site: asked once, now that the first frame is drawn.
+  void probeLocalArchive(new URL(import.meta.env.BASE_URL, window.location.href).href);
 
   return () => {
     stopped = true;
     stopDrawing();
     stopUrl();
-    stopProbe();
     void layers?.then((drawing) => drawing.destroy());
   };
 }

@@ -74,7 +74,8 @@ export function archiveLayers(sourceId: string, fontFamily: string, language: 'z
     });
 }
 
-export function createBasemapLayers(map: Map, fontFamily: string, styleLoaded: Promise<void>, failure: BasemapFailure): BasemapLayers {
+/** Call once the style has loaded (the controller starts after the first frame). */
+export function createBasemapLayers(map: Map, fontFamily: string, failure: BasemapFailure): BasemapLayers {
   let current: { basemap: Basemap; language: 'zh' | 'en' } | null = null;
   let sourceIds: string[] = [];
   let layerIds: string[] = [];
@@ -211,7 +212,6 @@ export function createBasemapLayers(map: Map, fontFamily: string, styleLoaded: P
 
   return {
     async show(basemap, { language, key }) {
-      await styleLoaded;
       const same = current && basemap && current.basemap.id === basemap.id;
       if (same && (current!.language === language || basemap.kind !== 'pmtiles')) return;
       if (!same) {

@@ -1,6 +1,7 @@
 /**
- * The basemap switch beside the layers: none by default. Choosing an online basemap opens the
- * consent form (loaded only then, with the attribution line) before any tile is asked for.
+ * The basemap switch itself (loaded after the first frame by BasemapSwitch.tsx): none by default.
+ * Choosing an online basemap opens the consent form (loaded only then, with the attribution
+ * line) before any tile is asked for.
  */
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
@@ -20,7 +21,7 @@ import './basemap-switch.css';
 type DetailsModule = typeof import('./BasemapDetails.tsx');
 const detailsModule = signal<DetailsModule | null>(null);
 
-export function BasemapSwitch() {
+export function BasemapSelect() {
   const text = basemapMessages.value;
   const lang = language.value;
   const active = activeBasemapId.value;
