@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGeodata } from './geodata/build.ts';
+import { AUTHORITATIVE_LAYERS } from './geodata/layout.ts';
+import { buildManifest } from './geodata/manifest.ts';
 import { CONTEXT_SOURCE_FILES, type ContextSourceTexts } from './geodata/context-sources.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,8 +25,15 @@ export function readContextSourceTexts(): ContextSourceTexts {
   return Object.fromEntries(entries) as ContextSourceTexts;
 }
 
+/** The committed files of the layers a planner replaced: not rebuilt, but labelled. */
+export function readAuthoritativeTexts(): Record<string, string> {
+  const manifest = buildManifest();
+  const files = manifest.layers.filter((layer) => AUTHORITATIVE_LAYERS.includes(layer.id)).map((layer) => layer.file);
+  return Object.fromEntries(files.map((file) => [file, readFileSync(join(projectRoot, 'geodata', file), 'utf8')]));
+}
+
 function main() {
-  const { files, report, riverCrossCheck } = buildGeodata(readLuzhouPackageText(), readContextSourceTexts());
+  const { files, report, riverCrossCheck } = buildGeodata(readLuzhouPackageText(), readContextSourceTexts(), readAuthoritativeTexts());
   const outputDirectory = join(projectRoot, 'geodata');
   mkdirSync(outputDirectory, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(outputDirectory, name), text);

@@ -114,7 +114,11 @@ function zoneFeature(geometry: Geometry, properties: ZoneFeatureProperties & Rec
 
 const point = (position: Position): Point => ({ type: 'Point', coordinates: position });
 
-export function buildGeodata(luzhouPackageText: string, contextTexts: ContextSourceTexts): GeodataBuild {
+/**
+ * `authoritativeTexts`: the committed files of the layers in `AUTHORITATIVE_LAYERS` (file name →
+ * text), which the build does not regenerate but still labels.
+ */
+export function buildGeodata(luzhouPackageText: string, contextTexts: ContextSourceTexts, authoritativeTexts: Readonly<Record<string, string>> = {}): GeodataBuild {
   const districts = parseLuzhouPackage(luzhouPackageText);
   const context = parseContextSources(contextTexts);
   const rivers = joinRivers(context);
@@ -214,7 +218,12 @@ export function buildGeodata(luzhouPackageText: string, contextTexts: ContextSou
       });
     }
   }
-  const labelled = manifest.layers.flatMap((definition) => (definition.geometry === 'polygon' ? (JSON.parse(files[definition.file] ?? '{"features":[]}').features as ZoneFeature[]) : []));
+  const labelled = manifest.layers.flatMap((definition) => {
+    if (definition.geometry !== 'polygon') return [];
+    const text = files[definition.file] ?? authoritativeTexts[definition.file];
+    if (text === undefined) throw new Error(`${definition.file}: an authoritative layer's file is needed to label it`);
+    return JSON.parse(text).features as ZoneFeature[];
+  });
   files[LABELS_FILE] = serializeCollection(labelPoints(labelled) as ZoneFeature[]);
   return { files, report, riverCrossCheck: riverCrossCheck(rivers, context) };
 }

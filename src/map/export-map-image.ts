@@ -24,6 +24,7 @@ import {
   type PixelSize,
 } from '../export/map-image-layout.ts';
 import { geodesicDistance } from '../geo/length.ts';
+import { DATA_ATTRIBUTION } from './style.ts';
 
 export interface MapImageLegendEntry {
   /** `#rrggbb`, as in the layer's manifest entry. */
@@ -275,7 +276,9 @@ export async function exportMapImage(map: Map, options: MapImageOptions): Promis
   const page = { width: Math.round(output.width / pixelRatio), height: Math.round(output.height / pixelRatio) };
   const text = TEXT[options.language];
   const legend = options.legend ?? [];
-  const attribution = options.attribution ?? [];
+  // The shipped context data must be credited on the print even if a replaced manifest forgot to.
+  const given = options.attribution ?? [];
+  const attribution = given.some((line) => line.includes('OpenStreetMap')) ? given : [...given, DATA_ATTRIBUTION];
 
   const liveContainer = map.getContainer();
   const camera = {

@@ -16,7 +16,7 @@ import { lineIntersect } from '@turf/line-intersect';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, Geometry, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readContextSourceTexts, readLuzhouPackageText } from '../../scripts/build-geodata.ts';
+import { readAuthoritativeTexts, readContextSourceTexts, readLuzhouPackageText } from '../../scripts/build-geodata.ts';
 import { buildGeodata } from '../../scripts/geodata/build.ts';
 import { AUTHORITATIVE_LAYERS } from '../../scripts/geodata/layout.ts';
 import { CONFIDENCE_LEVELS, type Manifest, type ZoneFeatureProperties } from '../../src/data/dataset-types.ts';
@@ -425,7 +425,7 @@ describe('geography', () => {
 describe('build', () => {
   let built: Record<string, string>;
   beforeAll(() => {
-    built = buildGeodata(readLuzhouPackageText(), readContextSourceTexts()).files;
+    built = buildGeodata(readLuzhouPackageText(), readContextSourceTexts(), readAuthoritativeTexts()).files;
   }, 120_000);
 
   it('reproduces every committed file byte for byte', () => {
