@@ -161,6 +161,75 @@ describe(`${engine}: shared links`, () => {
   });
 });
 
+async function tripSchedule(app: EngineApp): Promise<{ stops: (string | null)[]; times: string[] }> {
+  return app.evaluate(() => ({
+    stops: [...document.querySelectorAll('.trip-stop')].map((row) => row.getAttribute('data-stop-id')),
+    times: [...document.querySelectorAll('.trip-stop__times')].map((times) => times.textContent ?? ''),
+  }));
+}
+
+describe(`${engine}: the trip kept`, () => {
+  it('keeps a trip and the start time set in its time input through a reload without the link (IndexedDB)', async () => {
+    const stops = ['place-aegean-mall', 'green-yuzixi-wetland-park'];
+    const app = await open({ path: searchWithTrip('', encodeTrip({ ...emptyTrip(), stops: stops.map((id) => ({ id })) })) });
+    await app.waitFor('the trip to be restored', () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null, null, 30_000);
+    // The value as the time picker would leave it; how each engine's picker is typed into is not ours to test.
+    await app.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('.trip-start-time')!;
+      input.value = '08:30';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await app.waitFor('the schedule to start at 08:30', () => document.querySelector('.trip-stop__times')?.textContent?.includes('08:30'));
+    const before = await tripSchedule(app);
+    expect(before.stops).toEqual(stops);
+    await app.waitFor('the trip to be stored', () =>
+      new Promise<boolean>((resolve) => {
+        const request = indexedDB.open('keyval-store');
+        request.onerror = () => resolve(false);
+        request.onsuccess = () => {
+          const database = request.result;
+          if (!database.objectStoreNames.contains('keyval')) return resolve(false);
+          const read = database.transaction('keyval').objectStore('keyval').get('luzhou-zone-map:trip:v1');
+          read.onsuccess = () => resolve(typeof read.result === 'string' && read.result.includes('0830'));
+          read.onerror = () => resolve(false);
+        };
+      }),
+    );
+    await app.goto('index.html');
+    await app.waitFor('the trip to be restored', () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null, null, 30_000);
+    expect(await tripSchedule(app)).toEqual(before);
+    expect(await app.problems()).toEqual([]);
+  });
+});
+
+describe(`${engine}: 中文 / English`, () => {
+  it('relabels the page and the map in English in place, and back in Chinese', async () => {
+    const app = await open();
+    const labelOrder = () =>
+      app.evaluate(() =>
+        window.__zoneMap!
+          .getStyle()
+          .layers.filter((layer) => layer.type === 'symbol' && layer.id.endsWith(':label'))
+          .map((layer) => {
+            const field = JSON.stringify(layer.type === 'symbol' ? layer.layout?.['text-field'] : '');
+            return field.indexOf('name_en') < field.indexOf('name_zh') ? 'en' : 'zh';
+          }),
+      );
+    const centre = await app.evaluate(() => window.__zoneMap!.getCenter().toArray());
+    expect(new Set(await labelOrder())).toEqual(new Set(['zh']));
+    await app.click('.language-switch__button[lang="en"]');
+    await app.waitFor('the English title', () => document.querySelector('h1')?.textContent?.includes('Luzhou'));
+    expect(await app.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(new Set(await labelOrder())).toEqual(new Set(['en']));
+    expect(await app.evaluate(() => window.__zoneMap!.getCenter().toArray())).toEqual(centre);
+    await app.screenshot('english');
+    await app.click('.language-switch__button:not([lang="en"])');
+    await app.waitFor('the Chinese title', () => document.querySelector('h1')?.textContent?.includes('泸州'));
+    expect(new Set(await labelOrder())).toEqual(new Set(['zh']));
+    expect(await app.problems()).toEqual([]);
+  });
+});
+
 async function openPlanner(app: EngineApp): Promise<void> {
   await app.waitFor('the planner', () => document.querySelector('.planner-panel > details > summary') !== null, null, 30_000);
   const open = await app.evaluate(() => document.querySelector<HTMLDetailsElement>('.planner-panel > details')!.open);
