@@ -14,6 +14,8 @@ export interface StoredImportedLayer {
   coordinateSystem: CoordinateSystem;
   /** The text encoding the planner chose for a Shapefile's table; absent: as the file says, else detected. */
   chosenTextEncoding?: TextEncoding;
+  /** The GeoPackage feature table the planner chose; absent: the first. */
+  chosenTable?: string;
   importedAt: string;
   visible: boolean;
   /** Position in the panel; layers are restored in this order. */

@@ -167,7 +167,14 @@ export async function reinterpretLayer(layerId: string, coordinateSystem: Coordi
 export async function rereadLayerText(layerId: string, textEncoding: TextEncoding): Promise<void> {
   const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
   if (!layer) return;
-  await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, textEncoding)));
+  await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, { textEncoding })));
+}
+
+/** Reads another feature table of a GeoPackage layer's stored file in its place. */
+export async function rereadLayerTable(layerId: string, table: string): Promise<void> {
+  const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
+  if (!layer) return;
+  await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, { table })));
 }
 
 export function setImportedLayerVisible(layerId: string, visible: boolean): void {

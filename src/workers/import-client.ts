@@ -101,8 +101,8 @@ export class ImportClient {
     return (await this.request({ type: 'import', file, record }, 'imported', onProgress)).layer;
   }
 
-  async restore(layerId: string, coordinateSystem?: CoordinateSystem, onProgress?: ProgressListener, textEncoding?: TextEncoding): Promise<ImportedLayerReply> {
-    return (await this.request({ type: 'restore', layerId, ...(coordinateSystem ? { coordinateSystem } : {}), ...(textEncoding ? { textEncoding } : {}) }, 'imported', onProgress)).layer;
+  async restore(layerId: string, coordinateSystem?: CoordinateSystem, onProgress?: ProgressListener, reading: { textEncoding?: TextEncoding; table?: string } = {}): Promise<ImportedLayerReply> {
+    return (await this.request({ type: 'restore', layerId, ...(coordinateSystem ? { coordinateSystem } : {}), ...reading }, 'imported', onProgress)).layer;
   }
 
   async landUseTable(source: Exclude<LandUseSource, { kind: 'drawn' }>, groupBy: string): Promise<LandUseTable> {

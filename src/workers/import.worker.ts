@@ -13,6 +13,9 @@ import { indexBoundaries, type BoundaryIndex } from '../data/import/coordinate-s
 import { withMeasurements } from '../data/import/export-features.ts';
 import { importBytes, type ImportStep } from '../data/import/import-file.ts';
 import { fileSizeProblem } from '../data/import/import-limits.ts';
+import { setSqlEngine } from '../data/import/geopackage.ts';
+// Only the URL: the WebAssembly itself is fetched (same origin) when a GeoPackage is first imported.
+import sqliteWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { confirmStoredLayer, deleteStoredLayer, loadStoredLayer, storePendingLayer, updateStoredLayer } from '../state/imported-layers-persistence.ts';
 import { STAGE_START, type ImportReply, type ImportRequest, type ImportStage, type LayerRecordFields } from './import-protocol.ts';
 
@@ -21,6 +24,8 @@ interface CachedLayer {
   collection: FeatureCollection;
   featureAreasM2: Float64Array;
 }
+
+setSqlEngine(async () => (await import('sql.js')).default({ locateFile: () => sqliteWasmUrl }));
 
 let boundaries: BoundaryIndex | null = null;
 let dataset: Dataset | null = null;
@@ -83,6 +88,7 @@ async function importAndCache(jobId: number | null, file: Blob, record: LayerRec
     fileName: record.fileName,
     coordinateSystem: record.coordinateSystem,
     textEncoding: record.chosenTextEncoding ?? null,
+    table: record.chosenTable ?? null,
     boundaries,
     onStep: (step: ImportStep) => jobId !== null && progress(jobId, step),
   });
@@ -145,11 +151,13 @@ async function handle(request: ImportRequest): Promise<void> {
       if (!stored) throw new ImportFailed('this imported layer is no longer stored');
       const { file, ...fields } = stored;
       const textEncoding = request.textEncoding ?? stored.chosenTextEncoding;
-      const record: LayerRecordFields = { ...fields, coordinateSystem: request.coordinateSystem ?? stored.coordinateSystem, ...(textEncoding ? { chosenTextEncoding: textEncoding } : {}) };
+      const table = request.table ?? stored.chosenTable;
+      const choices = { coordinateSystem: request.coordinateSystem ?? stored.coordinateSystem, ...(textEncoding ? { chosenTextEncoding: textEncoding } : {}), ...(table ? { chosenTable: table } : {}) };
+      const record: LayerRecordFields = { ...fields, ...choices };
       const imported = await importAndCache(request.jobId, file, record);
-      if (record.coordinateSystem !== stored.coordinateSystem || record.chosenTextEncoding !== stored.chosenTextEncoding) {
+      if (record.coordinateSystem !== stored.coordinateSystem || record.chosenTextEncoding !== stored.chosenTextEncoding || record.chosenTable !== stored.chosenTable) {
         progress(request.jobId, 'storing');
-        await updateStoredLayer(record.id, { coordinateSystem: record.coordinateSystem, ...(textEncoding ? { chosenTextEncoding: textEncoding } : {}) }).catch(() => undefined);
+        await updateStoredLayer(record.id, choices).catch(() => undefined);
       }
       sendLayer(request.jobId, record, imported);
       return;

@@ -355,6 +355,28 @@ describe('formats and coordinate systems, through the picker', () => {
     expect(await app.problems()).toEqual([]);
   });
 
+  it('reads a GeoPackage with SQLite in WebAssembly shipped with the app, and another of its tables on request', async () => {
+    const original = JSON.parse(readFileSync(join(fixtureDirectory, 'luzhou-districts.geojson'), 'utf8')) as FeatureCollection;
+    const areaOf = (adcodes: (code: number) => boolean) => measureCollection({ type: 'FeatureCollection', features: original.features.filter((feature) => adcodes(Number(feature.properties!['adcode']))) }).totalAreaM2;
+    const countBefore = await layerCount(app);
+    await importThroughPicker(app, [{ name: 'districts-two-tables.gpkg', mimeType: 'application/geopackage+sqlite3', buffer: readFileSync(join(fixtureDirectory, 'districts-two-tables.gpkg')) }]);
+    await waitForLayerCount(app, countBefore + 1);
+    const item = app.page.locator('.imported-layer', { hasText: 'districts-two-tables.gpkg' });
+    expect(await item.textContent()).toContain('GeoPackage');
+    const choice = item.locator('.imported-layer__table');
+    expect(await choice.locator('summary').textContent()).toMatch(/市辖区/);
+    expectSameArea(await panelAreaOf(app, 'districts-two-tables.gpkg'), areaOf((code) => code < 510520));
+    // The WebAssembly came from the app's own origin, fetched only now.
+    expect(app.requests.filter((request) => request.url.endsWith('.wasm')).map((request) => new URL(request.url).origin)).toEqual([new URL(app.page.url()).origin]);
+    await choice.locator('select').selectOption('县');
+    await choice.getByRole('button', { name: /应用|Apply/ }).click();
+    await expect.poll(() => choice.locator('summary').textContent(), { timeout: 30_000 }).toMatch(/县（|县 \(/);
+    expect(await item.textContent()).toMatch(/4 个要素|4 features/);
+    expectSameArea(await panelAreaOf(app, 'districts-two-tables.gpkg'), areaOf((code) => code > 510520));
+    await app.screenshot('planner-import-geopackage');
+    expect(await app.problems()).toEqual([]);
+  });
+
   it('says what a Shapefile was reprojected from (its .prj)', async () => {
     const notes = await app.page.locator('.imported-layer', { hasText: 'parcels-utm48n.zip' }).locator('.imported-layer__notes').textContent();
     expect(notes).toMatch(/prj|UTM|投影/i);

@@ -4,6 +4,7 @@
  * a `.json` that starts with `PK` is a zip whatever it is called.
  */
 import type { ImportFormat } from './import-types.ts';
+import { isSqlite } from './geopackage.ts';
 
 export type FormatDetection = { ok: true; format: ImportFormat } | { ok: false; message: string };
 
@@ -15,6 +16,7 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   zip: 'shapefile',
   shz: 'shapefile',
   kmz: 'kmz',
+  gpkg: 'geopackage',
 };
 
 export function extensionOf(fileName: string): string {
@@ -40,6 +42,7 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): FormatDe
   if (firstBytes.length === 0) return { ok: false, message: `${fileName}: the file is empty (文件为空)` };
   const zip = firstBytes[0] === 0x50 && firstBytes[1] === 0x4b && (firstBytes[2] === 0x03 || firstBytes[2] === 0x05);
   if (zip) return { ok: true, format: 'shapefile' };
+  if (isSqlite(firstBytes)) return { ok: true, format: 'geopackage' };
   const text = leadingText(firstBytes);
   if (text.startsWith('{') || text.startsWith('[')) return { ok: true, format: 'geojson' };
   if (text.startsWith('<')) {
@@ -48,6 +51,9 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): FormatDe
     // The root element can sit below a long comment; the extension then decides.
     if (byName === 'kml' || byName === 'gpx') return { ok: true, format: byName };
     return { ok: false, message: `${fileName}: an XML file that is neither KML nor GPX (不支持的格式; accepted: GeoJSON, KML, GPX, zipped Shapefile)` };
+  }
+  if (byName === 'geopackage') {
+    return { ok: false, message: `${fileName}: not an SQLite database (it does not start with "SQLite format 3"), so not a GeoPackage (不是 GeoPackage 文件)` };
   }
   if (byName === 'kmz') {
     return { ok: false, message: `${fileName}: not a zip archive (it does not start with the zip signature "PK"), so not a KMZ (不是 KMZ 文件)` };
@@ -70,5 +76,5 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): FormatDe
       message: `${fileName}: part of a File Geodatabase, which no maintained reader opens in a browser (File Geodatabase 需先转换). Convert the whole .gdb folder with GDAL and import the result: ogr2ogr -f GPKG "converted.gpkg" "path/to/folder.gdb"`,
     };
   }
-  return { ok: false, message: `${fileName}: unknown format (未知格式); accepted: GeoJSON (.geojson/.json), KML, KMZ, GPX, zipped Shapefile (.zip)` };
+  return { ok: false, message: `${fileName}: unknown format (未知格式); accepted: GeoJSON (.geojson/.json), KML, KMZ, GPX, zipped Shapefile (.zip), GeoPackage (.gpkg)` };
 }

@@ -17,6 +17,7 @@ import type { ImportFormat, ImportSummary, LocalisedNote } from './import-types.
 import { convertZippedShapefile } from './shapefile.ts';
 import type { TextEncoding, TextEncodingUsed } from './text-encodings.ts';
 import { convertXml } from './xml-formats.ts';
+import { convertGeoPackage } from './geopackage.ts';
 import { readZipDirectory } from './zip-directory.ts';
 import { convertKmz, fileGeodatabaseRefusal, zipContentsOf } from './zipped-formats.ts';
 
@@ -28,6 +29,8 @@ export interface ImportInput {
   coordinateSystem: CoordinateSystem;
   /** The planner's choice of text encoding for a Shapefile's table; absent or null: as the file says, else detected. */
   textEncoding?: TextEncoding | null;
+  /** The GeoPackage feature table to read; absent or null: the first. */
+  table?: string | null;
   /** The district boundaries, for noticing a file in GCJ-02/BD-09; null skips the check. */
   boundaries: BoundaryIndex | null;
   onStep?: (step: ImportStep) => void;
@@ -80,8 +83,15 @@ function propertyNamesOf(collection: FeatureCollection): string[] {
 async function readCollection(
   input: ImportInput,
   format: ImportFormat,
-): Promise<{ ok: true; value: unknown; notes: LocalisedNote[]; textEncoding?: TextEncodingUsed | null; format?: ImportFormat } | { ok: false; message: string }> {
+): Promise<
+  | { ok: true; value: unknown; notes: LocalisedNote[]; textEncoding?: TextEncodingUsed | null; format?: ImportFormat; geoPackageTables?: ImportSummary['geoPackageTables'] }
+  | { ok: false; message: string }
+> {
   const { bytes, fileName } = input;
+  if (format === 'geopackage') {
+    const converted = await convertGeoPackage(bytes, fileName, { table: input.table ?? null });
+    return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, geoPackageTables: { tables: converted.tables, table: converted.table } } : converted;
+  }
   if (format === 'shapefile' || format === 'kmz') {
     // Any zip: what it holds decides the reader (a damaged directory is reported by the Shapefile reader).
     const directory = readZipDirectory(bytes);
@@ -169,6 +179,7 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
     notes,
     coordinateSystemSuggestion,
     textEncoding: read.textEncoding ?? null,
+    geoPackageTables: read.geoPackageTables ?? null,
   };
   const originalUsable = format === 'geojson' && coordinateSystem === 'wgs84' && !hasByteOrderMark(bytes);
   return { ok: true, summary, collection, featureAreasM2, geoJsonText: originalUsable ? null : JSON.stringify(collection) };

@@ -6,7 +6,7 @@ import type { CoordinateSystem } from '../coordinate-systems.ts';
 import type { CollectionMeasurement } from '../../analysis/measure-collection.ts';
 import type { TextEncodingUsed } from './text-encodings.ts';
 
-export type ImportFormat = 'geojson' | 'kml' | 'gpx' | 'shapefile' | 'kmz';
+export type ImportFormat = 'geojson' | 'kml' | 'gpx' | 'shapefile' | 'kmz' | 'geopackage';
 
 export interface LocalisedNote {
   zh: string;
@@ -33,6 +33,8 @@ export interface ImportSummary {
   coordinateSystemSuggestion: CoordinateSystemSuggestion | null;
   /** The encoding a Shapefile's attribute table was read in, and why; null for formats that are always Unicode. */
   textEncoding: TextEncodingUsed | null;
+  /** A GeoPackage's feature tables and the one read; null for other formats. */
+  geoPackageTables: { tables: string[]; table: string } | null;
 }
 
 export interface ImportProblem {

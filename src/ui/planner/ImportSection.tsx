@@ -19,6 +19,7 @@ import {
   importedLayers,
   reinterpretLayer,
   removeImportedLayer,
+  rereadLayerTable,
   rereadLayerText,
   setImportedLayerVisible,
   type ImportedLayer,
@@ -28,7 +29,8 @@ import { formatNumber } from '../format.ts';
 import { COORDINATE_SYSTEM_SHORT_NAMES, importMessages } from './import-messages.ts';
 import { importCoordinateSystem } from './planner-preferences.ts';
 
-export const IMPORT_ACCEPT = '.geojson,.json,.kml,.kmz,.gpx,.zip,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz,application/gpx+xml,application/zip';
+export const IMPORT_ACCEPT =
+  '.geojson,.json,.kml,.kmz,.gpx,.zip,.gpkg,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz,application/gpx+xml,application/zip,application/geopackage+sqlite3';
 
 function ImportProgress() {
   const text = importMessages();
@@ -120,6 +122,31 @@ function TextEncodingChoice({ layer }: { layer: ImportedLayer }) {
   );
 }
 
+/** A GeoPackage's other feature tables, read in this layer's place. */
+function GeoPackageTableChoice({ layer }: { layer: ImportedLayer }) {
+  const text = importMessages();
+  const { tables, table } = layer.geoPackageTables!;
+  const [chosen, setChosen] = useState(table);
+  return (
+    <details class="imported-layer__reinterpret imported-layer__table" open>
+      <summary class="small">{text.geoPackageTable(table, tables.length)}</summary>
+      <label class="small">
+        {text.readTable}{' '}
+        <select value={chosen} onChange={(event) => setChosen(event.currentTarget.value)}>
+          {tables.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="button" class="text-button" disabled={chosen === table} onClick={() => void rereadLayerTable(layer.id, chosen)}>
+        {text.apply}
+      </button>
+    </details>
+  );
+}
+
 function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; index: number }) {
   const text = importMessages();
   const lang = language.value;
@@ -179,6 +206,7 @@ function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; index: numb
         </button>
       </div>
       {layer.textEncoding ? <TextEncodingChoice layer={layer} /> : null}
+      {layer.geoPackageTables && layer.geoPackageTables.tables.length > 1 ? <GeoPackageTableChoice layer={layer} /> : null}
       <details class="imported-layer__reinterpret">
         <summary class="small">{text.reinterpretAs}</summary>
         <select value={reinterpretAs} onChange={(event) => {

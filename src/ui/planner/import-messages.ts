@@ -40,6 +40,8 @@ export interface ImportMessages {
   reinterpretAs: string;
   textEncoding: (encoding: string) => string;
   rereadTextAs: string;
+  geoPackageTable: (table: string, count: number) => string;
+  readTable: string;
   apply: string;
   mapNeeded: string;
   featureHeading: (fileName: string, index: number) => string;
@@ -55,13 +57,13 @@ const zh: ImportMessages = {
   panelHeading: '量算与数据',
   panelIntro: '在地图上画图量算面积，导入自己的数据，按类别统计用地并导出。面积均按 WGS84 椭球计算。',
   heading: '导入数据',
-  intro: '支持 GeoJSON、KML、KMZ、GPX 和压缩的 Shapefile（.zip）。文件只在本机浏览器里处理，不会上传。',
+  intro: '支持 GeoJSON、KML、KMZ、GPX、GeoPackage 和压缩的 Shapefile（.zip）。文件只在本机浏览器里处理，不会上传。',
   chooseFiles: '选择文件…',
   dropHint: '也可以把文件拖到地图上。',
   dropHere: '松开鼠标即可导入',
   coordinateSystemLabel: '文件坐标系',
   coordinateSystems: { wgs84: 'WGS84（GPS、国际标准）', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）' },
-  formats: { geojson: 'GeoJSON', kml: 'KML', gpx: 'GPX', shapefile: 'Shapefile', kmz: 'KMZ' },
+  formats: { geojson: 'GeoJSON', kml: 'KML', gpx: 'GPX', shapefile: 'Shapefile', kmz: 'KMZ', geopackage: 'GeoPackage' },
   stages: { reading: '读取', parsing: '解析', validating: '校验', converting: '坐标转换', measuring: '量算', storing: '保存' },
   importing: (fileName) => `正在导入 ${fileName}`,
   restoring: (fileName) => `正在读取已保存的 ${fileName}`,
@@ -90,6 +92,8 @@ const zh: ImportMessages = {
   reinterpretAs: '改按此坐标系读取：',
   textEncoding: (encoding) => `属性文字编码：${encoding}`,
   rereadTextAs: '文字乱码？改按此编码读取属性表：',
+  geoPackageTable: (table, count) => `要素表：${table}（共 ${count} 个）`,
+  readTable: '改读此要素表：',
   apply: '应用',
   mapNeeded: '需要地图（WebGL）才能在地图上显示导入的图层；统计和导出仍可使用。',
   featureHeading: (fileName, index) => `${fileName} · 第 ${index + 1} 个要素`,
@@ -105,13 +109,13 @@ const en: ImportMessages = {
   panelHeading: 'Measure and data',
   panelIntro: 'Draw on the map to measure, load your own data, get land-use statistics by category and export them. Every area is measured on the WGS84 ellipsoid.',
   heading: 'Load your data',
-  intro: 'GeoJSON, KML, KMZ, GPX and zipped Shapefile (.zip). Files are read in your browser only; nothing is uploaded.',
+  intro: 'GeoJSON, KML, KMZ, GPX, GeoPackage and zipped Shapefile (.zip). Files are read in your browser only; nothing is uploaded.',
   chooseFiles: 'Choose files…',
   dropHint: 'Or drop files on the map.',
   dropHere: 'Drop to import',
   coordinateSystemLabel: 'Coordinates of the file',
   coordinateSystems: { wgs84: 'WGS84 (GPS, international)', gcj02: 'GCJ-02 (Amap/高德, Tencent)', bd09: 'BD-09 (Baidu/百度)' },
-  formats: { geojson: 'GeoJSON', kml: 'KML', gpx: 'GPX', shapefile: 'Shapefile', kmz: 'KMZ' },
+  formats: { geojson: 'GeoJSON', kml: 'KML', gpx: 'GPX', shapefile: 'Shapefile', kmz: 'KMZ', geopackage: 'GeoPackage' },
   stages: { reading: 'reading', parsing: 'parsing', validating: 'checking', converting: 'converting coordinates', measuring: 'measuring', storing: 'saving' },
   importing: (fileName) => `Importing ${fileName}`,
   restoring: (fileName) => `Reading the saved ${fileName}`,
@@ -140,6 +144,8 @@ const en: ImportMessages = {
   reinterpretAs: 'Read it as:',
   textEncoding: (encoding) => `Text encoding of its table: ${encoding}`,
   rereadTextAs: 'Garbled names? Read its table as:',
+  geoPackageTable: (table, count) => `Feature table: ${table} (of ${count})`,
+  readTable: 'Read this feature table instead:',
   apply: 'Apply',
   mapNeeded: 'Showing imported layers needs the map (WebGL); statistics and exports still work.',
   featureHeading: (fileName, index) => `${fileName} · feature ${index + 1}`,

@@ -148,8 +148,9 @@ describe('zipped Shapefile', () => {
     expect(await failure('missing-shp.zip')).toMatch(/^missing-shp\.zip: the zip has no \.shp file \(found: parcels\.dbf, parcels\.prj\)/);
   });
 
-  it('says a projected Shapefile without .prj cannot be placed', async () => {
-    expect(await failure('no-prj-projected.zip')).toMatch(/not longitude\/latitude in degrees.*the zip has no \.prj/);
+  it('says a projected Shapefile without .prj cannot be placed, and which zone its metres suggest', async () => {
+    // UTM 48N metres without a zone number: read as Gauss-Krüger on 105°E, the meridian both share here.
+    expect(await failure('no-prj-projected.zip')).toMatch(/^no-prj-projected\.zip: the zip has no parcels\.prj and its coordinates are metres, not degrees.*central meridian 105°E/);
   });
 
   it('refuses a .zip that is not a zip', async () => {
