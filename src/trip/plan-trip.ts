@@ -14,7 +14,7 @@ import { optimiseOrder } from './optimise-order.ts';
 import { buildSchedule, type Schedule } from './schedule.ts';
 import { tripLegs, type TripLeg } from './trip-legs.ts';
 import type { TripState } from './trip-state.ts';
-import type { PlaceCategory, VisitPlace } from './visit-places.ts';
+import { isTransportHub, type PlaceCategory, type VisitPlace } from './visit-places.ts';
 
 /** Id of the stop that stands for a start position that is not a place. */
 export const START_POSITION_ID = '@start';
@@ -119,11 +119,25 @@ export function optimiseTrip(
   places: readonly VisitPlace[],
   here?: LonLat | null,
 ): { trip: TripState; method: 'exact' | 'heuristic' | 'unchanged' } {
-  const { stops, startIsPosition } = resolveStops(state, places, here);
+  // A station or airport the trip starts or ends at stays there ("arrive at 泸州东站"): the order
+  // of the places between is optimised, from the fixed start, and the end is appended again.
+  const byId = new Map(places.map((place) => [place.id, place]));
+  const isHub = (choice: TripState['stops'][number] | undefined) => {
+    const place = choice ? byId.get(choice.id) : undefined;
+    return place !== undefined && isTransportHub(place);
+  };
+  const last = state.stops.at(-1);
+  if (!state.roundTrip && state.stops.length >= 2 && isHub(last)) {
+    const inner = optimiseTrip({ ...state, stops: state.stops.slice(0, -1) }, places, here);
+    return { trip: { ...inner.trip, stops: [...inner.trip.stops, last!] }, method: inner.method };
+  }
+  const { stops, startIsPosition: startIsFixedPosition } = resolveStops(state, places, here);
+  const startIsPosition = startIsFixedPosition || (state.start.kind === 'first-stop' && isHub(state.stops[0]));
   const placeStops = startIsPosition ? stops.slice(1) : stops;
   if (placeStops.length < (startIsPosition ? 2 : 3)) return { trip: state, method: 'unchanged' };
   const result = optimiseOrder(distanceMatrix(stops.map((stop) => stop.point)), { roundTrip: state.roundTrip });
-  const orderedIds = result.order.filter((index) => !(startIsPosition && index === 0)).map((index) => stops[index]!.id);
+  const startHub = startIsPosition && !startIsFixedPosition ? [stops[0]!.id] : [];
+  const orderedIds = [...startHub, ...result.order.filter((index) => !(startIsPosition && index === 0)).map((index) => stops[index]!.id)];
   const choiceById = new Map(state.stops.map((choice) => [choice.id, choice]));
   const known = new Set(orderedIds);
   const reordered = [...orderedIds.map((id) => choiceById.get(id)!), ...state.stops.filter((choice) => !known.has(choice.id))];

@@ -18,7 +18,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { Confidence, Dataset, LocalizedText, ZoneFeatureProperties } from '../data/dataset-types.ts';
 import type { LonLat } from './distance.ts';
 
-export type PlaceCategory = 'scenic' | 'park' | 'shopping' | 'culture' | 'public-service' | 'industry' | 'other';
+export type PlaceCategory = 'scenic' | 'park' | 'shopping' | 'culture' | 'public-service' | 'industry' | 'transport' | 'other';
 
 export interface PlaceCategoryDefinition {
   title: LocalizedText;
@@ -34,6 +34,8 @@ export const PLACE_CATEGORIES: Readonly<Record<PlaceCategory, PlaceCategoryDefin
   culture: { title: { zh: '文化与创新', en: 'Culture and innovation' }, typicalVisitMinutes: 45 },
   'public-service': { title: { zh: '公共服务', en: 'Public service' }, typicalVisitMinutes: 30 },
   industry: { title: { zh: '产业园区与企业', en: 'Industry' }, typicalVisitMinutes: 60 },
+  // Where a visitor arrives or leaves: a start or an end, not a visit.
+  transport: { title: { zh: '火车站与机场', en: 'Station or airport' }, typicalVisitMinutes: 0 },
   other: { title: { zh: '其他', en: 'Other' }, typicalVisitMinutes: 30 },
 };
 
@@ -62,7 +64,20 @@ const CATEGORY_BY_KIND: Readonly<Record<string, PlaceCategory>> = {
   'industrial-park': 'industry',
   factory: 'industry',
   'data-centre': 'industry',
+  'railway-station': 'transport',
+  airport: 'transport',
 };
+
+/**
+ * Kinds a visitor arrives at or leaves from, taken from any layer (they live in a context layer):
+ * offered as a trip's start and end. A former airport (`former-airport`) is not among them.
+ */
+export const TRANSPORT_KINDS: ReadonlySet<string> = new Set(['railway-station', 'airport']);
+
+/** A station or airport: fixed at the trip's start or end, never reordered into the middle. */
+export function isTransportHub(place: Pick<VisitPlace, 'category'>): boolean {
+  return place.category === 'transport';
+}
 
 export function placeCategory(kind: string): PlaceCategory {
   return Object.hasOwn(CATEGORY_BY_KIND, kind) ? CATEGORY_BY_KIND[kind]! : 'other';
@@ -140,18 +155,20 @@ function skip(layerId: string, id: string, reason: SkipReason, name: string): Sk
 }
 
 /**
- * Every feature of the dataset's `green` and `place` layers that has a usable position, in manifest
- * order, and every one left out with the reason.
+ * Every feature of the dataset's `green` and `place` layers that has a usable position, and every
+ * station and airport (`TRANSPORT_KINDS`) of any layer, in manifest order; and every one left out
+ * with the reason.
  */
 export function visitPlaces(dataset: Dataset): { places: VisitPlace[]; skipped: SkippedPlace[] } {
   const places: VisitPlace[] = [];
   const skipped: SkippedPlace[] = [];
   const seen = new Set<string>();
   for (const layer of dataset.layers) {
-    if (layer.definition.role !== 'green' && layer.definition.role !== 'place') continue;
+    const visitLayer = layer.definition.role === 'green' || layer.definition.role === 'place';
     const layerId = layer.definition.id;
     for (const feature of layer.features.features as Feature<Geometry | null, ZoneFeatureProperties>[]) {
       const properties = (feature.properties ?? {}) as ZoneFeatureProperties & Record<string, unknown>;
+      if (!visitLayer && !TRANSPORT_KINDS.has(String(properties.kind))) continue;
       const id = typeof properties.id === 'string' ? properties.id : '';
       const name = String(properties.name_zh || properties.name_en || id || '?');
       if (!id) {

@@ -10,6 +10,12 @@ export interface TripMessages {
   tripFull: string;
   placesHeading: (count: number) => string;
   add: (name: string) => string;
+  /** Stations and the airport, offered as where the trip starts or ends. */
+  hubsHeading: (count: number) => string;
+  startAtHub: (name: string) => string;
+  endAtHub: (name: string) => string;
+  startHere: string;
+  endHere: string;
   empty: string;
   startLabel: string;
   myLocation: string;

@@ -4,7 +4,7 @@ import { orderCost } from '../../../src/trip/optimise-order.ts';
 import { optimiseTrip, planTrip, START_POSITION_ID } from '../../../src/trip/plan-trip.ts';
 import { DETOUR_FACTOR } from '../../../src/trip/travel-modes.ts';
 import { emptyTrip, type TripState } from '../../../src/trip/trip-state.ts';
-import { visitPlaces } from '../../../src/trip/visit-places.ts';
+import { type VisitPlace, visitPlaces } from '../../../src/trip/visit-places.ts';
 import { sampleDataset } from '../../fixtures/trip/sample-dataset.ts';
 
 const { places } = visitPlaces(sampleDataset);
@@ -77,5 +77,33 @@ describe('optimiseTrip', () => {
     const { trip: optimised } = optimiseTrip(trip, places);
     // From the riverside start the nearest place is the riverside belt itself, the government seat farthest.
     expect(optimised.stops).toEqual([{ id: 'taian-riverside-belt' }, { id: 'aegean-mall', visitMinutes: 15 }, { id: 'jiangyang-government' }, { id: 'gone' }]);
+  });
+});
+
+describe('a trip that arrives at and leaves from a station or airport', () => {
+  const hub = (id: string, point: [number, number]): VisitPlace => ({
+    id, layerId: 'transport', nameZh: id, nameEn: id, kind: 'railway-station', category: 'transport', point, visitPoint: 'position',
+    approximate: false, confidence: 'high', positionIsSchematic: false, source: 'OSM', visitMinutes: 0, visitMinutesIsEstimate: true,
+  });
+  // The station lies east of every place, the airport north-west: a free optimiser would put them mid-trip.
+  const withHubs = [...places, hub('station-east', [105.636, 29.061]), hub('airport-north', [105.469, 29.031])];
+  const visits = places.slice(0, 4).map((place) => ({ id: place.id }));
+
+  test('keeps the station first and the airport last when the order between is optimised', () => {
+    const trip: TripState = { ...emptyTrip(), stops: [{ id: 'station-east' }, ...[...visits].reverse(), { id: 'airport-north' }] };
+    const optimised = optimiseTrip(trip, withHubs).trip;
+    expect(optimised.stops[0]!.id).toBe('station-east');
+    expect(optimised.stops.at(-1)!.id).toBe('airport-north');
+    expect(new Set(optimised.stops.map((stop) => stop.id))).toEqual(new Set(trip.stops.map((stop) => stop.id)));
+    // The places between are in the shortest order from the station.
+    const points = (stops: TripState['stops']) => stops.map((stop) => withHubs.find((place) => place.id === stop.id)!.point);
+    const cost = (stops: TripState['stops']) => orderCost(distanceMatrix(points(stops.slice(0, -1))), stops.slice(0, -1).map((_, index) => index), { roundTrip: false });
+    expect(cost(optimised.stops)).toBeLessThanOrEqual(cost(trip.stops) + 1e-6);
+  });
+
+  test('spends no visit time at a station and plans the legs from its surveyed position', () => {
+    const plan = planTrip({ ...emptyTrip(), stops: [{ id: 'station-east' }, visits[0]!] }, withHubs);
+    expect(plan.stops[0]).toMatchObject({ id: 'station-east', point: [105.636, 29.061], visitMinutes: 0, approximate: false, category: 'transport' });
+    expect(plan.legs).toHaveLength(1);
   });
 });

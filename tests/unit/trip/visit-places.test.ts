@@ -1,6 +1,6 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { describe, expect, test } from 'vitest';
-import { PLACE_CATEGORIES, placeCategory, visitPlaces } from '../../../src/trip/visit-places.ts';
+import { PLACE_CATEGORIES, placeCategory, TRANSPORT_KINDS, visitPlaces } from '../../../src/trip/visit-places.ts';
 import { sampleDataset } from '../../fixtures/trip/sample-dataset.ts';
 
 describe('visitPlaces', () => {
@@ -78,13 +78,28 @@ describe('visitPlaces on the shipped dataset', async () => {
   const geodata = join(import.meta.dirname, '../../../geodata');
   const loaded = await loadDataset((path) => readFile(join(geodata, path), 'utf8'));
 
+  test('offers the OpenStreetMap stations and the current airport as places to arrive at, at their surveyed positions; not the former airport', () => {
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const { places } = visitPlaces(loaded.dataset);
+    const hubs = places.filter((place) => place.category === 'transport');
+    expect(hubs.map((place) => place.id)).toContain('station-luzhou-east');
+    expect(hubs.map((place) => place.id)).toContain('airport-yunlong');
+    expect(hubs.map((place) => place.id)).not.toContain('airport-lantian-former');
+    expect(hubs).toHaveLength(13);
+    const east = hubs.find((place) => place.id === 'station-luzhou-east')!;
+    expect(east).toMatchObject({ nameZh: '泸州东站', point: [105.63608, 29.060834], approximate: false, positionIsSchematic: false, confidence: 'high', visitMinutes: 0 });
+  });
+
   test('every green area and place becomes a visit place or is reported, none silently lost', () => {
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
     const { places, skipped } = visitPlaces(loaded.dataset);
-    const candidates = loaded.dataset.layers
-      .filter((layer) => layer.definition.role === 'green' || layer.definition.role === 'place')
-      .flatMap((layer) => layer.features.features);
+    const candidates = loaded.dataset.layers.flatMap((layer) =>
+      layer.features.features.filter(
+        (feature) => layer.definition.role === 'green' || layer.definition.role === 'place' || TRANSPORT_KINDS.has(feature.properties.kind),
+      ),
+    );
     expect(candidates.length).toBeGreaterThan(0);
     expect(places.length + skipped.length).toBe(candidates.length);
     for (const place of places) {
