@@ -304,6 +304,9 @@ describe('formats and coordinate systems, through the picker', () => {
     ['places.kml', 'application/vnd.google-earth.kml+xml', 'KML'],
     ['track.gpx', 'application/gpx+xml', 'GPX'],
     ['parcels-utm48n.zip', 'application/zip', 'Shapefile'],
+    ['districts-folders.kmz', 'application/vnd.google-earth.kmz', 'KMZ'],
+    ['places-gcj02-gbk.csv', 'text/csv', 'CSV'],
+    ['places-gcj02.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Excel'],
   ])('imports %s as a %s layer and draws it', async (fileName, mimeType, formatLabel) => {
     const countBefore = await layerCount(app);
     await importThroughPicker(app, [{ name: fileName, mimeType, buffer: readFileSync(join(fixtureDirectory, fileName)) }]);

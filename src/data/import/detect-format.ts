@@ -17,6 +17,9 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   shz: 'shapefile',
   kmz: 'kmz',
   gpkg: 'geopackage',
+  csv: 'csv',
+  tsv: 'csv',
+  xlsx: 'xlsx',
 };
 
 export function extensionOf(fileName: string): string {
@@ -52,6 +55,10 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): FormatDe
     if (byName === 'kml' || byName === 'gpx') return { ok: true, format: byName };
     return { ok: false, message: `${fileName}: an XML file that is neither KML nor GPX (不支持的格式; accepted: GeoJSON, KML, GPX, zipped Shapefile)` };
   }
+  if (byName === 'csv') return { ok: true, format: 'csv' };
+  if (byName === 'xlsx') {
+    return { ok: false, message: `${fileName}: not a zip archive (it does not start with "PK"), so not an Excel .xlsx workbook; an old .xls must be saved as .xlsx or CSV first (不是 XLSX 文件)` };
+  }
   if (byName === 'geopackage') {
     return { ok: false, message: `${fileName}: not an SQLite database (it does not start with "SQLite format 3"), so not a GeoPackage (不是 GeoPackage 文件)` };
   }
@@ -76,5 +83,5 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): FormatDe
       message: `${fileName}: part of a File Geodatabase, which no maintained reader opens in a browser (File Geodatabase 需先转换). Convert the whole .gdb folder with GDAL and import the result: ogr2ogr -f GPKG "converted.gpkg" "path/to/folder.gdb"`,
     };
   }
-  return { ok: false, message: `${fileName}: unknown format (未知格式); accepted: GeoJSON (.geojson/.json), KML, KMZ, GPX, zipped Shapefile (.zip), GeoPackage (.gpkg)` };
+  return { ok: false, message: `${fileName}: unknown format (未知格式); accepted: GeoJSON (.geojson/.json), KML, KMZ, GPX, zipped Shapefile (.zip), GeoPackage (.gpkg), CSV or XLSX of points` };
 }

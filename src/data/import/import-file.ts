@@ -18,6 +18,7 @@ import { convertZippedShapefile } from './shapefile.ts';
 import type { TextEncoding, TextEncodingUsed } from './text-encodings.ts';
 import { convertXml } from './xml-formats.ts';
 import { convertGeoPackage } from './geopackage.ts';
+import { convertCsv, convertXlsx } from './point-table.ts';
 import { readZipDirectory } from './zip-directory.ts';
 import { convertKmz, fileGeodatabaseRefusal, zipContentsOf } from './zipped-formats.ts';
 
@@ -92,11 +93,19 @@ async function readCollection(
     const converted = await convertGeoPackage(bytes, fileName, { table: input.table ?? null });
     return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, geoPackageTables: { tables: converted.tables, table: converted.table } } : converted;
   }
-  if (format === 'shapefile' || format === 'kmz') {
+  if (format === 'csv') {
+    const converted = convertCsv(bytes, fileName);
+    return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes } : converted;
+  }
+  if (format === 'shapefile' || format === 'kmz' || format === 'xlsx') {
     // Any zip: what it holds decides the reader (a damaged directory is reported by the Shapefile reader).
     const directory = readZipDirectory(bytes);
     const contents = directory.ok ? zipContentsOf(directory.members) : { kind: 'shapefile' as const };
     if (contents.kind === 'file-geodatabase') return { ok: false, message: fileGeodatabaseRefusal(fileName, contents.folder) };
+    if (contents.kind === 'xlsx' && directory.ok) {
+      const converted = convertXlsx(bytes, fileName, directory.members);
+      return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, format: 'xlsx' } : converted;
+    }
     if (contents.kind === 'kmz') {
       const converted = convertKmz(bytes, fileName, contents);
       return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, format: 'kmz' } : converted;

@@ -6,7 +6,7 @@ import type { CoordinateSystem } from '../coordinate-systems.ts';
 import type { CollectionMeasurement } from '../../analysis/measure-collection.ts';
 import type { TextEncodingUsed } from './text-encodings.ts';
 
-export type ImportFormat = 'geojson' | 'kml' | 'gpx' | 'shapefile' | 'kmz' | 'geopackage';
+export type ImportFormat = 'geojson' | 'kml' | 'gpx' | 'shapefile' | 'kmz' | 'geopackage' | 'csv' | 'xlsx';
 
 export interface LocalisedNote {
   zh: string;

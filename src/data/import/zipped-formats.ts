@@ -14,7 +14,8 @@ import type { ZipMember } from './zip-directory.ts';
 export type ZipContents =
   | { kind: 'shapefile' }
   | { kind: 'kmz'; kml: ZipMember; otherKml: number }
-  | { kind: 'file-geodatabase'; folder: string };
+  | { kind: 'file-geodatabase'; folder: string }
+  | { kind: 'xlsx' };
 
 const extensionOf = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
 
@@ -24,6 +25,7 @@ export function zipContentsOf(members: readonly ZipMember[]): ZipContents {
   if (files.some((member) => extensionOf(member.name) === 'shp')) return { kind: 'shapefile' };
   const geodatabase = members.map((member) => /^(.*?\.gdb)\//i.exec(member.name)?.[1]).find((folder) => folder !== undefined);
   if (geodatabase) return { kind: 'file-geodatabase', folder: geodatabase };
+  if (files.some((member) => member.name === 'xl/workbook.xml')) return { kind: 'xlsx' };
   const kmls = files.filter((member) => extensionOf(member.name) === 'kml');
   if (kmls.length > 0) {
     // Google Earth's convention: the root doc.kml is the document; otherwise the first KML at the shallowest level.

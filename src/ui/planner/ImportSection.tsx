@@ -30,7 +30,7 @@ import { COORDINATE_SYSTEM_SHORT_NAMES, importMessages } from './import-messages
 import { importCoordinateSystem } from './planner-preferences.ts';
 
 export const IMPORT_ACCEPT =
-  '.geojson,.json,.kml,.kmz,.gpx,.zip,.gpkg,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz,application/gpx+xml,application/zip,application/geopackage+sqlite3';
+  '.geojson,.json,.kml,.kmz,.gpx,.zip,.gpkg,.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz,application/gpx+xml,application/zip,application/geopackage+sqlite3';
 
 function ImportProgress() {
   const text = importMessages();
