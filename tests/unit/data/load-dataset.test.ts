@@ -131,3 +131,39 @@ describe('loadDataset with hostile values', () => {
     expect(result.problems[0]).not.toContain('\n');
   });
 });
+
+describe('loadDataset: label points', () => {
+  const label = (properties: Record<string, unknown>, coordinates: unknown = [105.5, 28.86]) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties });
+  const good = { id: 'wing-a', layer: 'wings', name_zh: '江阳片区', name_en: 'Jiangyang wing', kind: 'label-point', source: 'polylabel', confidence: 'schematic', label_rank: 1 };
+  const withLabels = async (labels: unknown, manifestLabels: unknown = 'labels.geojson') =>
+    loadDataset(memoryReader({ ...edit(await fixtureFiles(), 'manifest.json', (value) => (value.labels = manifestLabels)), 'labels.geojson': JSON.stringify(labels) }));
+
+  it('loads the label points the manifest names', async () => {
+    const result = await withLabels({ type: 'FeatureCollection', features: [label(good)] });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.dataset.labels?.features.map((feature) => feature.properties.id)).toEqual(['wing-a']);
+  });
+
+  it('names the file and the feature when a label point is not a point or carries no text name', async () => {
+    const result = await withLabels({ type: 'FeatureCollection', features: [label({ ...good, name_zh: 7 }), label(good, ['x', 1]), label({ ...good, confidence: 'sure' })] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      'labels.geojson: features[0]: "name_zh" must be text',
+      'labels.geojson: features[1]: a label point must be a Point with a longitude and latitude',
+      'labels.geojson: features[2]: "confidence" must be one of high, medium, low, schematic',
+    ]);
+  });
+
+  it('refuses a labels file outside geodata/', async () => {
+    const result = await withLabels({ type: 'FeatureCollection', features: [] }, 'https://example.com/labels.geojson');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatch(/at labels/);
+  });
+
+  it('loads a dataset without label points as before', async () => {
+    const result = await loadDataset(directoryReader('dataset'));
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.dataset.labels).toBeUndefined();
+  });
+});
