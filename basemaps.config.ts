@@ -71,7 +71,7 @@ const TIANDITU_KEY = {
 };
 
 const TIANDITU_ATTRIBUTION: BasemapAttribution = {
-  text: '© 天地图 国家地理信息公共服务平台',
+  text: '© 天地图',
   url: 'https://www.tianditu.gov.cn/',
 };
 

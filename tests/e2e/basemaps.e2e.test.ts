@@ -217,7 +217,7 @@ describe('basemaps', () => {
       expect(await consent.textContent()).toContain('t0.tianditu.gov.cn');
       // No key, no request.
       await consent.getByRole('button', { name: '同意并显示' }).click();
-      await consent.getByText('请填写密钥').waitFor();
+      await consent.getByText('请输入密钥').waitFor();
       expect(app.offOriginRequests()).toEqual([]);
       const keyInput = consent.getByLabel(/天地图密钥/);
       expect(await keyInput.getAttribute('type')).toBe('password');
@@ -282,7 +282,7 @@ describe('basemaps', () => {
     try {
       await chooseBasemap(app, 'OpenStreetMap');
       await app.page.getByRole('button', { name: '同意并显示' }).click();
-      const notice = app.page.getByRole('status').filter({ hasText: '底图瓦片无法加载' });
+      const notice = app.page.getByRole('status').filter({ hasText: '底图图块无法加载' });
       await notice.waitFor();
       await waitForMapIdle(app);
       expect(await notice.count()).toBe(1);

@@ -13,19 +13,15 @@
 import { addProtocol } from 'maplibre-gl';
 import type { ErrorEvent, LayerSpecification, Map, MapSourceDataEvent, SourceSpecification } from 'maplibre-gl';
 import { PMTiles, Protocol } from 'pmtiles';
-import { layers as protomapsLayers, namedFlavor } from '@protomaps/basemaps';
+import { archiveLayers, BASEMAP_PREFIX } from './archive-style.ts';
 import { expandedTileUrls, type Basemap, type BasemapAttribution, type PmtilesBasemap, type RasterBasemap } from '../../../basemaps.config.ts';
 
-/** Every source and layer this module adds starts with this, so nothing else is ever touched by it. */
-export const BASEMAP_PREFIX = 'basemap:';
 const ARCHIVE_CACHE = 'basemap-archives';
 
 /** How much of each fill's opacity stays over a basemap: imagery is busy, so fills lighten more. */
 const FILL_OPACITY_OVER_MAP = 0.6;
 const FILL_OPACITY_OVER_IMAGERY = 0.35;
 const LABEL_HALO_OVER_BASEMAP = 2.2;
-/** The archive's own labels step back so the dataset's names stay the ones read first. */
-const BASEMAP_LABEL_OPACITY = 0.75;
 
 export interface BasemapFailure {
   /** A tile or the archive could not be read; `removed` when nothing of the basemap ever drew. */
@@ -54,24 +50,6 @@ function attributionHtml(attribution: BasemapAttribution): string {
 function containsZoom(value: unknown): boolean {
   if (Array.isArray(value)) return value[0] === 'zoom' || value.some(containsZoom);
   return false;
-}
-
-/** The Protomaps layers for the archive, in the app's font, without icons (no sprite ships) or a background. */
-export function archiveLayers(sourceId: string, fontFamily: string, language: 'zh' | 'en'): LayerSpecification[] {
-  const flavor = { ...namedFlavor('light'), regular: fontFamily, bold: fontFamily, italic: fontFamily, pois: undefined };
-  return protomapsLayers(sourceId, flavor, { lang: language === 'zh' ? 'zh-Hans' : 'en' })
-    .filter((layer) => layer.type !== 'background')
-    .map((layer) => {
-      const id = `${BASEMAP_PREFIX}${layer.id}`;
-      if (layer.type !== 'symbol') return { ...layer, id } as LayerSpecification;
-      const { 'icon-image': _icon, 'icon-size': _size, ...layout } = layer.layout ?? {};
-      return {
-        ...layer,
-        id,
-        layout: { ...layout, 'text-font': [fontFamily] },
-        paint: { ...layer.paint, 'text-opacity': BASEMAP_LABEL_OPACITY },
-      } as LayerSpecification;
-    });
 }
 
 /** Call once the style has loaded (the controller starts after the first frame). */

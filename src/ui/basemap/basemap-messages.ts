@@ -5,7 +5,7 @@ import { language } from '../../i18n/index.ts';
 const zh = {
   label: '底图',
   none: '无（仅本地数据）',
-  tilesFailed: '底图瓦片无法加载（离线、密钥有误或被拒绝）。地图仍显示本地数据。',
+  tilesFailed: '底图图块无法加载（离线、密钥有误或被拒绝）。地图仍显示本地数据。',
   archiveUnreadable: '离线底图文件无法读取。地图仍显示本地数据。',
 };
 

@@ -4,13 +4,13 @@ import { language } from '../../i18n/index.ts';
 
 const zh = {
   heading: (title: string) => `使用${title}底图？`,
-  contacts: '浏览器将向以下地址请求地图瓦片：',
-  learns: '对方会得知：所看区域的瓦片坐标、你的 IP 地址和浏览器信息。',
-  neverSent: '不会发送：本应用的数据、你绘制的图形、导入的文件或行程。',
+  contacts: '浏览器将向以下地址请求地图图块：',
+  learns: '对方会得知：所看区域的图块坐标、您的 IP 地址和浏览器信息。',
+  neverSent: '不会传给对方：本应用的数据、您绘制的图形、导入的文件或行程。',
   keyHint: '只保存在此浏览器中，不会写入链接、导出文件或打印。',
-  keyGet: '申请密钥',
+  keyGet: '获取密钥',
   keySaved: '已保存的密钥',
-  keyMissing: '请填写密钥。',
+  keyMissing: '请输入密钥。',
   agree: '同意并显示',
   cancel: '取消',
   attribution: '底图来源：',
