@@ -94,7 +94,7 @@ async function readCollection(
     return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, geoPackageTables: { tables: converted.tables, table: converted.table } } : converted;
   }
   if (format === 'csv') {
-    const converted = convertCsv(bytes, fileName);
+    const converted = await convertCsv(bytes, fileName);
     return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes } : converted;
   }
   if (format === 'shapefile' || format === 'kmz' || format === 'xlsx') {

@@ -9,7 +9,6 @@
  * XLSX is a zip of XML: its sheet and shared strings are inflated through the byte-capped unzip.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import { parse } from 'csv-parse/browser/esm/sync';
 import { DOMParser } from '@xmldom/xmldom';
 import { unzipMember } from './capped-unzip.ts';
 import { MAXIMUM_UNZIPPED_BYTES } from './import-limits.ts';
@@ -74,7 +73,9 @@ export function pointTableToCollection(rows: string[][], fileName: string): Poin
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function convertCsv(bytes: Uint8Array, fileName: string): PointTableConversion {
+/** csv-parse is loaded when a CSV is first imported: the import worker starts with every page. */
+export async function convertCsv(bytes: Uint8Array, fileName: string): Promise<PointTableConversion> {
+  const { parse } = await import('csv-parse/browser/esm/sync');
   let text: string;
   let encodingNote: LocalisedNote;
   try {
