@@ -105,6 +105,15 @@ export function grantConsent(id: string, key?: string): void {
   show(id);
 }
 
+/**
+ * Nothing of the basemap could be drawn (offline, a wrong key, a refusal): the switch shows none
+ * again, beside the notice. The remembered choice stays, for the next visit.
+ */
+export function withdrawBasemap(problem: BasemapProblem): void {
+  basemapProblem.value = problem;
+  activeBasemapId.value = NO_BASEMAP;
+}
+
 export function declineConsent(): void {
   consentRequest.value = null;
 }

@@ -127,6 +127,7 @@ describe('basemaps', () => {
       await consent.waitFor();
       expect(await consent.textContent()).toContain(OSM_HOST);
       expect(await consent.textContent()).toContain('IP');
+      await app.screenshot('basemap-consent');
       await waitForMapIdle(app);
       expect(app.offOriginRequests()).toEqual([]);
       await consent.getByRole('button', { name: '取消' }).click();
@@ -286,6 +287,8 @@ describe('basemaps', () => {
       await notice.waitFor();
       await waitForMapIdle(app);
       expect(await notice.count()).toBe(1);
+      // The switch says what the map shows: no basemap.
+      expect(await app.page.getByRole('combobox', { name: '底图' }).inputValue()).toBe('none');
       // Taken off the map: moving it asks the refusing host for nothing more.
       expect(await app.page.evaluate(() => window.__zoneMap!.getLayersOrder().filter((id) => id.startsWith('basemap:')))).toEqual([]);
       const askedBeforeMove = freshRoutes.asked.length;

@@ -15,6 +15,7 @@ import {
   initialiseBasemapChoice,
   probeLocalArchive,
   tiandituKey,
+  withdrawBasemap,
 } from '../../state/basemap-choice.ts';
 import type { BasemapLayers } from './basemap-layers.ts';
 
@@ -30,8 +31,9 @@ export function startBasemaps(map: Map, fontFamily: string): () => void {
     if (id === NO_BASEMAP && !layers) return;
     layers ??= import('./basemap-layers.ts').then(({ createBasemapLayers }) =>
       createBasemapLayers(map, fontFamily, {
-        onFailure: (kind) => {
-          basemapProblem.value = kind;
+        onFailure: (kind, removed) => {
+          if (removed) withdrawBasemap(kind);
+          else basemapProblem.value = kind;
         },
       }),
     );
