@@ -104,7 +104,7 @@ async function geckoApp(browser: Browser, page: Page, profile: string, options: 
     },
     waitForReady,
     evaluate,
-    async waitFor(what, condition, argument, timeoutMs = 30_000) {
+    async waitFor(what, condition, argument, timeoutMs = 60_000) {
       await pollUntil(what, async () => Boolean(await evaluate(condition, argument)), timeoutMs);
     },
     async click(selector) {
@@ -113,9 +113,12 @@ async function geckoApp(browser: Browser, page: Page, profile: string, options: 
     },
     async fill(selector, text) {
       const element = await page.waitForSelector(selector, { visible: true, timeout: 30_000 });
-      await element!.evaluate((input) => {
-        (input as HTMLInputElement).value = '';
-      });
+      // Select all and delete, as a person would, so the app sees input events for both.
+      await element!.click();
+      await page.keyboard.down('Control');
+      await page.keyboard.press('a');
+      await page.keyboard.up('Control');
+      await page.keyboard.press('Backspace');
       await element!.type(text);
     },
     async press(key) {

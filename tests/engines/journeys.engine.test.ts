@@ -168,6 +168,37 @@ async function tripSchedule(app: EngineApp): Promise<{ stops: (string | null)[];
   }));
 }
 
+describe(`${engine}: the trip planner`, () => {
+  it('builds a trip from search results with 加入行程, with 高德/百度 links and a GPX of its stops', async () => {
+    const app = await open();
+    await app.waitFor('the trip panel', () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null, null, 30_000);
+    for (const [query, id] of [
+      ['yzx', WETLAND_PARK.id],
+      ['zhangba', 'green-zhangba-longan-forest'],
+    ] as const) {
+      await searchFor(app, query);
+      await app.click('#search-results [role="option"]');
+      await app.waitFor(`the panel of ${id}`, (wanted) => document.querySelector(`.feature-panel[data-feature-id="${wanted}"]`) !== null, id);
+      await app.click('.feature-panel .add-to-trip__button');
+      await app.waitFor(`${id} in the trip`, (wanted) => document.querySelector(`.trip-stop[data-stop-id="${wanted}"]`) !== null, id);
+      await app.press('Escape');
+    }
+    const trip = await app.evaluate(() => ({
+      links: [...document.querySelectorAll<HTMLAnchorElement>('.trip-links a')].map((anchor) => anchor.getAttribute('href') ?? ''),
+      gpx: document.querySelector<HTMLAnchorElement>('a[data-export="gpx"]')?.href ?? '',
+      search: window.location.search,
+    }));
+    expect(trip.links.filter((href) => href.startsWith('https://uri.amap.com/')).length).toBeGreaterThanOrEqual(2);
+    expect(trip.links.filter((href) => href.startsWith('https://api.map.baidu.com/')).length).toBeGreaterThanOrEqual(2);
+    expect(new URLSearchParams(trip.search).get('trip')).toContain(WETLAND_PARK.id);
+    const gpx = await app.evaluate(async (url) => (await fetch(url)).text(), trip.gpx);
+    expect(gpx.match(/<wpt /g)).toHaveLength(2);
+    expect(gpx).toContain('张坝桂圆林');
+    await app.screenshot('trip-built');
+    expect(await app.problems()).toEqual([]);
+  });
+});
+
 describe(`${engine}: the trip kept`, () => {
   it('keeps a trip and the start time set in its time input through a reload without the link (IndexedDB)', async () => {
     const stops = ['place-aegean-mall', 'green-yuzixi-wetland-park'];

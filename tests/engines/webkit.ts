@@ -146,17 +146,20 @@ async function webkitApp(driver: WebDriver, stopDriver: () => void, options: Ope
     },
     waitForReady,
     evaluate,
-    async waitFor(what, condition, argument, timeoutMs = 30_000) {
+    async waitFor(what, condition, argument, timeoutMs = 60_000) {
       await pollUntil(what, async () => Boolean(await evaluate(condition, argument)), timeoutMs);
     },
     async click(selector) {
       await (await element(selector)).click();
     },
     async fill(selector, text) {
+      // Select all and delete, as a person would: WebDriver's clear() fires no input event, so an
+      // app that controls the field (Preact) puts the old text back. (Ctrl+A through WebKitWebDriver
+      // does not select here, hence select().)
       const input = await element(selector);
       await input.click();
-      await input.clear();
-      await input.sendKeys(text);
+      await driver.executeScript('arguments[0].select();', input);
+      await input.sendKeys(Key.BACK_SPACE, text);
     },
     async press(key) {
       await driver.actions().sendKeys(KEYS[key]).perform();
