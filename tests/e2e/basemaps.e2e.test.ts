@@ -127,6 +127,7 @@ describe('basemaps', () => {
       await consent.waitFor();
       expect(await consent.textContent()).toContain(OSM_HOST);
       expect(await consent.textContent()).toContain('IP');
+      await consent.scrollIntoViewIfNeeded();
       await app.screenshot('basemap-consent');
       await waitForMapIdle(app);
       expect(app.offOriginRequests()).toEqual([]);
@@ -257,6 +258,7 @@ describe('basemaps', () => {
       // Only the one storage entry holds it.
       const holders = await app.page.evaluate((key) => Object.keys(localStorage).filter((name) => localStorage.getItem(name)?.includes(key)), TEST_KEY);
       expect(holders).toEqual(['luzhou.basemap.tianditu-key']);
+      await app.page.locator('.basemap-switch').scrollIntoViewIfNeeded();
       await app.screenshot('basemap-tianditu-imagery');
       expect(await problemsBesides(app, (host) => TIANDITU_HOST.test(host))).toEqual([]);
 
