@@ -48,6 +48,7 @@ export function landUseJson(file: string, report: Extract<LandUseReport, { ok: t
     standard: statistics.standard,
     classes: statistics.classes.map(({ code, name_zh, level, areaM2, count }) => ({ code, name_zh, level, areaM2, count })),
     unknownCodes: statistics.unknownCodes,
+    suffixedCodes: statistics.suffixedCodes,
     indicators: statistics.indicators,
     classifiedAreaM2: statistics.classifiedAreaM2,
     standardTitle: standard.title,
@@ -86,6 +87,10 @@ export function formatLandUseReport(file: string, report: Extract<LandUseReport,
   if (statistics.unknownCodes.length > 0) {
     lines.push('Unknown codes (not in the standard, not merged into any class):');
     for (const entry of statistics.unknownCodes) lines.push(`  ${entry.value === null ? '(no value)' : JSON.stringify(entry.value)}  ${entry.count} feature(s), ${hectares(entry.areaM2)} ha`);
+  }
+  if (statistics.suffixedCodes.length > 0) {
+    lines.push('Codes with a survey suffix letter, counted under the class they extend:');
+    for (const entry of statistics.suffixedCodes) lines.push(`  ${JSON.stringify(entry.value)} → ${entry.countedAs}  ${entry.count} feature(s), ${hectares(entry.areaM2)} ha`);
   }
   lines.push('');
   for (const indicator of Object.values(statistics.indicators)) {

@@ -11,7 +11,7 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ClassificationStandard, ClassificationStandardId, LandClass } from '../data/classification/classification-types.ts';
 import { classColours, UNKNOWN_CODE_COLOUR, type ColourSource } from '../data/classification/land-use-palette.ts';
-import { classAtLevel, classIndex, codeText, isWithin, standardById } from '../data/classification/standards.ts';
+import { classAtLevel, codeText, isWithin, resolveCode, standardById } from '../data/classification/standards.ts';
 import { COLLECTION_AREA_METHOD, measureCollection, type SkippedGeometries } from './measure-collection.ts';
 
 export type ClassLevelChoice = 1 | 2;
@@ -30,6 +30,16 @@ export interface LandUseClassRow {
 export interface UnknownCode {
   /** The value as text (trimmed); null for features without the property or with an empty one. */
   value: string | null;
+  count: number;
+  areaM2: number;
+}
+
+/** A value made of a class's code and a survey letter (三调 0201K): counted under that class, and listed here. */
+export interface SuffixedCode {
+  value: string;
+  /** The class's code the value extends. */
+  countedAs: string;
+  suffix: string;
   count: number;
   areaM2: number;
 }
@@ -65,6 +75,8 @@ export interface LandUseClassStatistics {
   classes: LandUseClassRow[];
   /** Largest area first; never merged into a class. */
   unknownCodes: UnknownCode[];
+  /** Values counted under a class through a survey suffix letter, by value; empty for standards without suffixes. */
+  suffixedCodes: SuffixedCode[];
   indicators: LandUseIndicators;
   /** Each distinct value that names a class → the colour of the class it counts under at this level. */
   valueColours: [value: string, colour: string][];
@@ -160,7 +172,6 @@ export function classifyLandUse(
   options: { field: string; level: ClassLevelChoice; standard: ClassificationStandardId },
 ): LandUseClassStatistics {
   const standard: ClassificationStandard = standardById(options.standard);
-  const index = classIndex(standard);
   const order = new Map(standard.classes.map((landClass, position) => [landClass.code, position]));
   const colours = classColours(standard);
   const featureAreasM2 = new Float64Array(collection.features.length);
@@ -168,6 +179,7 @@ export function classifyLandUse(
 
   const rows = new Map<string, LandUseClassRow>();
   const unknown = new Map<string | null, UnknownCode>();
+  const suffixed = new Map<string, SuffixedCode>();
   const valueColours = new Map<string, string>();
   const definitions = indicatorDefinitions(options.standard);
   const numerators = Object.fromEntries(Object.keys(definitions).map((key) => [key, 0])) as Record<keyof LandUseIndicators, number>;
@@ -178,7 +190,8 @@ export function classifyLandUse(
     if (!counted(feature.geometry, areaM2)) return;
     const rawValue = feature.properties?.[options.field];
     const code = codeText(rawValue);
-    const landClass: LandClass | undefined = code === null ? undefined : index.get(code);
+    const resolved = code === null ? undefined : resolveCode(standard, code);
+    const landClass: LandClass | undefined = resolved?.landClass;
     if (!landClass) {
       const entry = unknown.get(code) ?? { value: code, count: 0, areaM2: 0 };
       entry.count += 1;
@@ -187,6 +200,12 @@ export function classifyLandUse(
       return;
     }
     classifiedAreaM2 += areaM2;
+    if (resolved?.suffix !== undefined) {
+      const entry = suffixed.get(code!) ?? { value: code!, countedAs: landClass.code, suffix: resolved.suffix, count: 0, areaM2: 0 };
+      entry.count += 1;
+      entry.areaM2 += areaM2;
+      suffixed.set(code!, entry);
+    }
     const grouped = classAtLevel(standard, landClass, options.level);
     const row =
       rows.get(grouped.code) ??
@@ -225,6 +244,7 @@ export function classifyLandUse(
     unknownCodes: [...unknown.values()].sort(
       (first, second) => second.areaM2 - first.areaM2 || second.count - first.count || String(first.value).localeCompare(String(second.value)),
     ),
+    suffixedCodes: [...suffixed.values()].sort((first, second) => first.value.localeCompare(second.value)),
     indicators: {
       greenOpenSpaceShare: indicator('greenOpenSpaceShare'),
       industrialShare: indicator('industrialShare'),

@@ -7,7 +7,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { ClassificationStandardId } from '../data/classification/classification-types.ts';
-import { CLASSIFICATION_STANDARDS, classIndex, codeText } from '../data/classification/standards.ts';
+import { CLASSIFICATION_STANDARDS, codeText, resolveCode } from '../data/classification/standards.ts';
 
 export interface StandardScore {
   standard: ClassificationStandardId;
@@ -59,8 +59,7 @@ export function detectCodeColumn(collection: FeatureCollection, field: string): 
     return position < 0 ? nameSuggests.length : position;
   };
   const scores = CLASSIFICATION_STANDARDS.map((standard, order) => {
-    const index = classIndex(standard);
-    const recognised = codes.reduce((sum, code) => sum + (index.has(code) ? 1 : 0), 0);
+    const recognised = codes.reduce((sum, code) => sum + (resolveCode(standard, code) ? 1 : 0), 0);
     return { standard: standard.id, recognisedShare: codes.length > 0 ? recognised / codes.length : 0, order };
   }).sort((first, second) => second.recognisedShare - first.recognisedShare || rank(first.standard) - rank(second.standard) || first.order - second.order);
   const best = scores[0]!;

@@ -174,6 +174,7 @@ const CLASS_LABELS = {
     denominator: '# 占比分母：可识别编码面积（m²）',
     total: '# 全部要素面积（m²）',
     indicator: '# 指标',
+    suffixed: '# 带后缀编码（取值、计入类别、要素数、面积 m²）',
     kinds: { class: '类别', unknown: '未知编码' },
     unknownName: '（不是该分类的编码）',
     noValue: '（无值）',
@@ -188,6 +189,7 @@ const CLASS_LABELS = {
     denominator: '# share denominator: area with a recognised code (m²)',
     total: '# all features’ area (m²)',
     indicator: '# indicator',
+    suffixed: '# suffixed code (value, counted as, features, area m²)',
     kinds: { class: 'class', unknown: 'unknown code' },
     unknownName: '(not a code of the classification)',
     noValue: '(no value)',
@@ -216,6 +218,7 @@ export function landUseClassesToCsv(statistics: LandUseClassStatistics, options:
     ...Object.values(statistics.indicators).map((indicator) =>
       caption(labels.indicator, captionCell(indicator.name[language]), numberCell(indicator.value), captionCell(indicator.definition[language]), captionCell(indicator.denominator[language])),
     ),
+    ...statistics.suffixedCodes.map((entry) => caption(labels.suffixed, captionCell(entry.value), captionCell(entry.countedAs), numberCell(entry.count), numberCell(entry.areaM2))),
     caption(common.method, captionCell(statistics.method)),
     ...(options.exportedAt ? [caption(common.exportedAt, captionCell(options.exportedAt))] : []),
     labels.columns.map(textCell).join(','),

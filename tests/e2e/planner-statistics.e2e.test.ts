@@ -429,6 +429,12 @@ describe('an imported parcel file by national land class', () => {
     const sourceSelect = app.page.locator('.statistics-controls select').nth(0);
     const importedValue = await sourceSelect.locator('option', { hasText: 'parcels.geojson' }).getAttribute('value');
     await sourceSelect.selectOption(importedValue!);
+    // Both coded columns are offered, each with the standard its values were recognised as.
+    const columnSelect = app.page.locator('.land-use-classes select[data-control="code-column"]');
+    await columnSelect.locator('option[value="YDYHFL"]').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await columnSelect.locator('option[value="YDYHFL"]').textContent()).toContain('用地用海分类指南（2023）');
+    expect(await columnSelect.locator('option[value="DLBM"]').textContent()).toContain('三调');
+    await columnSelect.selectOption('YDYHFL');
     await app.page.locator('.land-use-class-table[data-field="YDYHFL"][data-level="1"] tbody tr').first().waitFor({ timeout: 60_000 });
 
     const expected = classifyLandUse(coded, { field: 'YDYHFL', level: 1, standard: 'land-sea-use-2023' });
@@ -510,11 +516,13 @@ describe('an imported parcel file by national land class', () => {
     await app.page.locator('.land-use-class-table[data-field="DLBM"][data-level="2"] tbody tr').first().waitFor({ timeout: 60_000 });
     expect(await app.page.locator('.land-use-class-table').getAttribute('data-standard')).toBe('third-national-survey');
     expectTable(await classRows(), classifyLandUse(coded, { field: 'DLBM', level: 2, standard: 'third-national-survey' }));
+    // 三调's 0101K (可调整 水田) counts as 0101 and is listed as such.
+    expect(await app.page.locator('.land-use-suffixed-codes tr[data-value="0101K"]').getAttribute('data-counted-as')).toBe('0101');
     await app.page.locator('.land-use-classes select[data-control="level"]').selectOption('1');
     await app.page.locator('.land-use-class-table[data-field="DLBM"][data-level="1"] tr[data-code="00"]').waitFor({ timeout: 60_000 });
     // No official colours for 三调: the stated palette, and the screen says so.
     expect(await app.page.locator('.land-use-class-table tr[data-code="00"]').getAttribute('data-colour-source')).toBe('palette');
-    expect(await app.page.locator('.land-use-classes .statistics-notes').textContent()).toContain('示意配色');
+    expect(await app.page.locator('.land-use-classes .statistics-notes').first().textContent()).toContain('示意配色');
     expect(await seriousAccessibilityFindings(app)).toEqual([]);
     expect(await app.problems()).toEqual([]);
   });

@@ -35,6 +35,11 @@ export interface ClassificationStandard {
   colours: Readonly<Record<string, OfficialColour>> | null;
   /** Where the colours come from, or why there are none. */
   colourSource: { zh: string; en: string };
+  /**
+   * Letters a survey appends to a code to mark a part of the class (三调: 0201K 可调整果园, 1104A
+   * 养殖坑塘): such a value counts under the class it extends, and is listed as such.
+   */
+  suffixes?: Readonly<Record<string, { zh: string; en: string }>>;
 }
 
 /** A table as the standards print it: 一级类 → 二级类 → 三级类. */

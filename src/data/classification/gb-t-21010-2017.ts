@@ -20,8 +20,13 @@
  *   0508; 06 工矿用地; 08H1 and 08H2 merge the 08 classes; 09 特殊用地 has no 二级类. Its 1004, 1005
  *   and 0809 names are the 2017 standard's. The same merged codes (05H1, 08H1, 08H2, 0810) appear in
  *   nixnfg/ArcGIS-Pro-CCTool@6fb8c750 (Data/Excel/三调规程/, a 三调 tool) and in index id 9960279170.
- *   Suffixed 三调 attribute codes (e.g. 1104A 养殖坑塘, 0201K 可调整果园) are not listed: no complete
- *   source was found, so such values are reported as unknown codes rather than guessed.
+ * - The letters 三调 files append to a code: K for 可调整 (0201K 可调整果园, 0301K 可调整乔木林地,
+ *   0403K 可调整人工牧草地 …) and A for a named part of a class (0810A 广场用地, 08H2A 高教用地,
+ *   1104A 养殖坑塘), from the 三调 map style of MapGIS/WebClient-Vue (cesium/docs/template/guotu.md,
+ *   "三调样式", filters on 地类编码; code-search index id 46741925431), and 1104A 养殖坑塘 / 1107A 干渠
+ *   in index id 48799469092. No complete list of them was found, so they are not classes here: a
+ *   value made of a 三调 code and one of these letters counts under that code's class and is listed
+ *   apart as such, never silently.
  *
  * Colours: no official colour table for either list was found, so the app draws these classes with
  * a stated palette (see land-use-palette.ts) and says so on screen.
@@ -154,4 +159,8 @@ export const THIRD_NATIONAL_SURVEY: ClassificationStandard = {
   classes: flattenClassTree(THIRD_NATIONAL_SURVEY_TREE),
   colours: null,
   colourSource: NO_OFFICIAL_COLOURS,
+  suffixes: {
+    K: { zh: 'K：可调整地类（如 0201K 可调整果园）', en: 'K: adjustable (可调整), e.g. 0201K adjustable orchard' },
+    A: { zh: 'A：地类中单列的部分（如 0810A 广场用地、1104A 养殖坑塘）', en: 'A: a part of the class listed on its own, e.g. 0810A squares, 1104A aquaculture ponds' },
+  },
 };

@@ -52,6 +52,25 @@ export function isWithin(standard: ClassificationStandard, landClass: LandClass,
   return false;
 }
 
+export interface ResolvedCode {
+  landClass: LandClass;
+  /** The survey letter the value carried after the class's code (三调 K or A), when it did. */
+  suffix?: string;
+}
+
+/** The class a code names: the code itself, or a code of the standard followed by one of its suffix letters. */
+export function resolveCode(standard: ClassificationStandard, code: string): ResolvedCode | undefined {
+  const index = classIndex(standard);
+  const exact = index.get(code);
+  if (exact) return { landClass: exact };
+  if (!standard.suffixes || code.length < 3) return undefined;
+  const suffix = code.slice(-1).toUpperCase();
+  if (!Object.hasOwn(standard.suffixes, suffix)) return undefined;
+  // Surveys mark parts of 二级类 (0201K, 1104A); a letter on a 一级 code is no such mark.
+  const base = index.get(code.slice(0, -1));
+  return base && base.level >= 2 ? { landClass: base, suffix } : undefined;
+}
+
 /**
  * A property value as a code: text trimmed, numbers as written. Nothing else is guessed (a numeric
  * 101 is not padded to 0101: it could as well be GB/T 21010-2007's 101 铁路用地).

@@ -368,6 +368,47 @@ function ClassResults({ statistics, area, share, unitName }: ResultsProps) {
           </table>
         </div>
       )}
+      {statistics.suffixedCodes.length > 0 ? (
+        <>
+          <h5 class="land-use-classes__subheading">{text.suffixedHeading}</h5>
+          <div class="statistics-table-frame">
+            <p class="small">{text.suffixedIntro}</p>
+            <table class="statistics-table land-use-suffixed-codes">
+              <thead>
+                <tr>
+                  <th scope="col">{text.suffixedColumns.value}</th>
+                  <th scope="col">{text.suffixedColumns.countedAs}</th>
+                  <th scope="col" class="numeric">
+                    {text.suffixedColumns.count}
+                  </th>
+                  <th scope="col" class="numeric">
+                    {text.suffixedColumns.area(unitName)}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {statistics.suffixedCodes.map((entry) => (
+                  <tr key={entry.value} data-value={entry.value} data-counted-as={entry.countedAs}>
+                    <th scope="row">
+                      <code>{entry.value}</code>
+                    </th>
+                    <td>{entry.countedAs}</td>
+                    <td class="numeric">{formatNumber(entry.count, tag, 0)}</td>
+                    <td class="numeric" data-area-m2={entry.areaM2}>
+                      {area(entry.areaM2)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <ul class="statistics-notes small muted">
+              {Object.entries(standard.suffixes ?? {}).map(([letter, meaning]) => (
+                <li key={letter}>{meaning[lang]}</li>
+              ))}
+            </ul>
+          </div>
+        </>
+      ) : null}
       <Indicators statistics={statistics} area={area} unitName={unitName} />
     </>
   );

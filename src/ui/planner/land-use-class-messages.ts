@@ -34,6 +34,9 @@ export interface LandUseClassMessages {
   unknownColumns: { value: string; count: string; area: (unit: string) => string };
   noValue: string;
   noUnknown: string;
+  suffixedHeading: string;
+  suffixedIntro: string;
+  suffixedColumns: { value: string; countedAs: string; count: string; area: (unit: string) => string };
   indicatorsHeading: string;
   definition: string;
   denominator: (what: string, area: string) => string;
@@ -84,6 +87,9 @@ const zh: LandUseClassMessages = {
   unknownColumns: { value: '取值', count: '要素数', area: (unit) => `面积（${unit}）` },
   noValue: '（无值）',
   noUnknown: '所有取值都是该分类的编码。',
+  suffixedHeading: '带后缀字母的编码',
+  suffixedIntro: '这些取值是该分类的编码加上调查用的后缀字母，已计入所扩展的类别：',
+  suffixedColumns: { value: '取值', countedAs: '计入', count: '要素数', area: (unit) => `面积（${unit}）` },
   indicatorsHeading: '规划指标',
   definition: '定义',
   denominator: (what, area) => `分母：${what}，${area}`,
@@ -134,6 +140,9 @@ const en: LandUseClassMessages = {
   unknownColumns: { value: 'Value', count: 'Features', area: (unit) => `Area (${unit})` },
   noValue: '(no value)',
   noUnknown: 'Every value is a code of the classification.',
+  suffixedHeading: 'Codes with a suffix letter',
+  suffixedIntro: 'These values are a code of the classification followed by a survey letter; they are counted under the class they extend:',
+  suffixedColumns: { value: 'Value', countedAs: 'Counted as', count: 'Features', area: (unit) => `Area (${unit})` },
   indicatorsHeading: 'Planning indicators',
   definition: 'Definition',
   denominator: (what, area) => `Denominator: ${what}, ${area}`,

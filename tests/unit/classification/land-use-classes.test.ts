@@ -198,6 +198,33 @@ describe('classifyLandUse', () => {
   });
 });
 
+describe('三调 suffix letters', () => {
+  const coded = (values: string[]): FeatureCollection =>
+    deepFreeze({ type: 'FeatureCollection', features: values.map((value, index) => ({ type: 'Feature', properties: { DLBM: value }, geometry: unitSquare(105.4 + index * 0.01) })) });
+
+  it('counts 0201K and 1104A under 0201 and 1104 in 三调, and lists them as such', () => {
+    const collection = coded(['0201', '0201K', '1104A', '0201X', '01K']);
+    const statistics = classifyLandUse(collection, { field: 'DLBM', level: 2, standard: 'third-national-survey' });
+    expect(statistics.classes.map((row) => [row.code, row.count])).toEqual([
+      ['0201', 2],
+      ['1104', 1],
+    ]);
+    expect(statistics.suffixedCodes.map((entry) => [entry.value, entry.countedAs, entry.suffix, entry.count])).toEqual([
+      ['0201K', '0201', 'K', 1],
+      ['1104A', '1104', 'A', 1],
+    ]);
+    // Another letter, or a letter on a 一级 code, stays unknown.
+    expect(statistics.unknownCodes.map((entry) => entry.value).sort()).toEqual(['01K', '0201X']);
+    expect(new Map(statistics.valueColours).get('0201K')).toBe(statistics.classes[0]!.colour);
+  });
+
+  it('leaves suffixed values unknown in GB/T 21010 and the 2023 guide, which have no such letters', () => {
+    const collection = coded(['0201K', '1104A']);
+    expect(classifyLandUse(collection, { field: 'DLBM', level: 2, standard: 'gb-t-21010-2017' }).unknownCodes).toHaveLength(2);
+    expect(classifyLandUse(collection, { field: 'DLBM', level: 2, standard: 'land-sea-use-2023' }).suffixedCodes).toEqual([]);
+  });
+});
+
 describe('detectCodeColumn', () => {
   const column = (field: string, values: unknown[]): FeatureCollection => ({
     type: 'FeatureCollection',
