@@ -10,6 +10,7 @@ import { FeatureList } from './FeatureList.tsx';
 import { FeaturePanel } from './FeaturePanel.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
+import { ShareControl } from './share/ShareControl.tsx';
 import { UpdateNotice } from './UpdateNotice.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
@@ -34,6 +35,7 @@ export function App({ font }: { font: MapStyleFont }) {
             <LanguageSwitch />
           </div>
           {data.status === 'ready' ? <SearchBox dataset={data.dataset} /> : null}
+          {data.status === 'ready' ? <ShareControl subject="view" /> : null}
         </header>
         <UpdateNotice />
         {data.status === 'loading' ? (

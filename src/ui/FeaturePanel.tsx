@@ -13,6 +13,7 @@ import { findFeature, requestZoom, selectFeature } from '../state/app-state.ts';
 import type { FeatureReference } from '../state/feature-reference.ts';
 import { AreaFigures } from './AreaFigures.tsx';
 import { LazyAddToTripButton } from './trip/lazy-trip.tsx';
+import { ShareControl } from './share/ShareControl.tsx';
 import { pendingFigureText } from './pending-figure.ts';
 import { formatArea, formatPercent, formatSignedPercent, formatStated } from './format.ts';
 import { listNames, unknownPositionGreenNames } from './honesty.ts';
@@ -80,6 +81,7 @@ export function FeaturePanel({
       {approximate ? <p class="badge badge--approximate">{text.feature.approximateBadge}</p> : null}
       {properties.position_unknown === true ? <p class="badge badge--approximate position-unknown">{text.honesty.positionUnknownBadge}</p> : null}
       <LazyAddToTripButton featureId={properties.id} />
+      <ShareControl key={properties.id} subject="feature" featureName={primaryName} />
       <dl class="facts">
         <dt>{text.feature.kind}</dt>
         <dd>

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import decodeQR from 'qr/decode.js';
 import { describe, expect, it } from 'vitest';
 import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
 import { launchBrowser, openApp, waitForMapIdle, type AppPage } from './harness.ts';
@@ -56,20 +57,20 @@ async function mapPixelsNear(app: AppPage, colours: Rgb[], tolerance: number): P
   );
 }
 
-/** Runs axe in the page; returns the serious and critical findings. */
-async function seriousFindings(app: AppPage): Promise<string[]> {
+/** Runs axe in the page (or on the part `within` selects); returns the serious and critical findings. */
+async function seriousFindings(app: AppPage, within?: string): Promise<string[]> {
   await app.page.evaluate(axeSource);
-  return app.page.evaluate(async () => {
+  return app.page.evaluate(async (selector) => {
     type Rule = { id: string; impact: string | null; nodes: { target: string[] }[] };
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[] }> } }).axe;
-    const result = await axe.run(document, {
+    const result = await axe.run(selector ? document.querySelector(selector) : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       resultTypes: ['violations'],
     });
     return result.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
+  }, within);
 }
 
 async function searchFor(app: AppPage, query: string): Promise<void> {
@@ -349,6 +350,101 @@ describe('language on a first visit', () => {
       await again.locator('h1', { hasText: '泸州' }).waitFor();
       expect(await again.getAttribute('html', 'lang')).toBe('zh-CN');
       await again.close();
+    } finally {
+      await app.close();
+      await browser.close();
+    }
+  });
+});
+
+/** The link a share panel's QR code holds, read from its canvas and decoded in node. */
+async function qrCodeText(app: AppPage, panel: string): Promise<string> {
+  const canvas = app.page.locator(`${panel} canvas.share__qr`);
+  await app.page.waitForFunction((selector) => (document.querySelector(selector) as HTMLCanvasElement | null)!.width > 1, `${panel} canvas.share__qr`);
+  const image = await canvas.evaluate((element) => {
+    const drawn = element as HTMLCanvasElement;
+    const pixels = drawn.getContext('2d')!.getImageData(0, 0, drawn.width, drawn.height);
+    return { width: pixels.width, height: pixels.height, data: [...pixels.data] };
+  });
+  return decodeQR({ width: image.width, height: image.height, data: Uint8Array.from(image.data) });
+}
+
+describe('share', () => {
+  it('copies the view, the feature and the trip links, with a confirmation and a QR code that scans to the link', async () => {
+    const browser = await launchBrowser();
+    // This chromium has no share sheet; make sure of it, so the copy path is the one tested.
+    await browser.context.addInitScript(() => {
+      delete (Navigator.prototype as Partial<Navigator>).share;
+      delete (Navigator.prototype as Partial<Navigator>).canShare;
+    });
+    const app = await openApp({ browser, path: '?view=105.47,28.88,12,0&layers=districts,zone,wings,green' });
+    try {
+      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.baseUrl).origin });
+      const clipboard = () => app.page.evaluate(() => navigator.clipboard.readText());
+
+      // The view: camera, layers and language, without the open feature.
+      await app.page.locator('.share--view .share__button').click();
+      await app.page.locator('.share--view .share__status', { hasText: '链接已复制' }).waitFor();
+      const viewLink = await clipboard();
+      expect(new URL(viewLink).searchParams.get('layers')).toBe('districts,zone,wings,green');
+      expect(new URL(viewLink).searchParams.get('view')).toMatch(/^105\.47/);
+      expect(new URL(viewLink).hash).toBe('');
+      expect(await qrCodeText(app, '.share--view')).toBe(viewLink);
+      expect(await seriousFindings(app)).toEqual([]);
+      await app.screenshot('newcomers-share-view');
+      await app.page.locator('.share--view').getByRole('button', { name: '关闭分享' }).click();
+      expect(await app.page.locator('.share--view .share__panel').count()).toBe(0);
+
+      // The open feature: its link keeps #feature=.
+      await searchFor(app, 'zhangba');
+      await app.page.keyboard.press('Enter');
+      const forest = named('张坝桂圆林');
+      const featurePanel = app.page.locator(`.feature-panel[data-feature-id="${forest.properties.id}"]`);
+      await featurePanel.waitFor();
+      await featurePanel.locator('.share__button').click();
+      await featurePanel.locator('.share__status', { hasText: '链接已复制' }).waitFor();
+      const featureLink = await clipboard();
+      expect(decodeURIComponent(new URL(featureLink).hash)).toBe(`#feature=${forest.properties.layer}/${forest.properties.id}`);
+      expect(await qrCodeText(app, '.feature-panel')).toBe(featureLink);
+      // Escape closes the share panel alone and hands the focus back to its button.
+      await featurePanel.locator('.share__panel input').focus();
+      await app.page.keyboard.press('Escape');
+      expect(await featurePanel.locator('.share__panel').count()).toBe(0);
+      expect(await featurePanel.isVisible()).toBe(true);
+      expect(await app.page.evaluate(() => document.activeElement?.classList.contains('share__button'))).toBe(true);
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+      await browser.close();
+    }
+  });
+
+  it('opens the system share sheet where there is one, and shares the trip with its stops', async () => {
+    const browser = await launchBrowser();
+    await browser.context.addInitScript(() => {
+      const shared: ShareData[] = [];
+      Object.defineProperty(window, '__shared', { value: shared });
+      Navigator.prototype.share = async (data?: ShareData) => {
+        shared.push(data ?? {});
+      };
+      Navigator.prototype.canShare = (data?: ShareData) => typeof data?.url === 'string';
+    });
+    const trip = `1wo0900h.place-aegean-mall.${named('张坝桂圆林').properties.id}`;
+    const app = await openApp({ browser, path: `?trip=${trip}` });
+    try {
+      await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
+      const share = app.page.locator('.share--trip');
+      await share.locator('.share__button').click();
+      await share.locator('.share__status', { hasText: '已打开系统分享' }).waitFor();
+      const shared = await app.page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared);
+      expect(shared).toHaveLength(1);
+      expect(new URL(shared[0]!.url!).searchParams.get('trip')).toBe(trip);
+      expect(shared[0]!.title).toContain('行程');
+      expect(await qrCodeText(app, '.share--trip')).toBe(shared[0]!.url);
+      await share.scrollIntoViewIfNeeded();
+      await app.screenshot('newcomers-share-trip');
+      expect(await seriousFindings(app, '.share--trip')).toEqual([]);
+      expect(await app.problems()).toEqual([]);
     } finally {
       await app.close();
       await browser.close();
