@@ -16,6 +16,8 @@ export interface StoredImportedLayer {
   chosenTextEncoding?: TextEncoding;
   /** The GeoPackage feature table the planner chose; absent: the first. */
   chosenTable?: string;
+  /** A point table's coordinate columns the planner chose; absent: found by name. */
+  chosenPointColumns?: { longitude: string; latitude: string };
   importedAt: string;
   visible: boolean;
   /** Position in the panel; layers are restored in this order. */

@@ -170,6 +170,13 @@ export async function rereadLayerText(layerId: string, textEncoding: TextEncodin
   await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, { textEncoding })));
 }
 
+/** Reads a point table layer's stored file again with other coordinate columns. */
+export async function rereadLayerColumns(layerId: string, pointColumns: { longitude: string; latitude: string }): Promise<void> {
+  const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
+  if (!layer) return;
+  await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, { pointColumns })));
+}
+
 /** Reads another feature table of a GeoPackage layer's stored file in its place. */
 export async function rereadLayerTable(layerId: string, table: string): Promise<void> {
   const layer = importedLayers.value.find((candidate) => candidate.id === layerId);

@@ -101,7 +101,7 @@ export class ImportClient {
     return (await this.request({ type: 'import', file, record }, 'imported', onProgress)).layer;
   }
 
-  async restore(layerId: string, coordinateSystem?: CoordinateSystem, onProgress?: ProgressListener, reading: { textEncoding?: TextEncoding; table?: string } = {}): Promise<ImportedLayerReply> {
+  async restore(layerId: string, coordinateSystem?: CoordinateSystem, onProgress?: ProgressListener, reading: { textEncoding?: TextEncoding; table?: string; pointColumns?: { longitude: string; latitude: string } } = {}): Promise<ImportedLayerReply> {
     return (await this.request({ type: 'restore', layerId, ...(coordinateSystem ? { coordinateSystem } : {}), ...reading }, 'imported', onProgress)).layer;
   }
 

@@ -89,6 +89,7 @@ async function importAndCache(jobId: number | null, file: Blob, record: LayerRec
     coordinateSystem: record.coordinateSystem,
     textEncoding: record.chosenTextEncoding ?? null,
     table: record.chosenTable ?? null,
+    pointColumns: record.chosenPointColumns ?? null,
     boundaries,
     onStep: (step: ImportStep) => jobId !== null && progress(jobId, step),
   });
@@ -152,10 +153,16 @@ async function handle(request: ImportRequest): Promise<void> {
       const { file, ...fields } = stored;
       const textEncoding = request.textEncoding ?? stored.chosenTextEncoding;
       const table = request.table ?? stored.chosenTable;
-      const choices = { coordinateSystem: request.coordinateSystem ?? stored.coordinateSystem, ...(textEncoding ? { chosenTextEncoding: textEncoding } : {}), ...(table ? { chosenTable: table } : {}) };
+      const pointColumns = request.pointColumns ?? stored.chosenPointColumns;
+      const choices = {
+        coordinateSystem: request.coordinateSystem ?? stored.coordinateSystem,
+        ...(textEncoding ? { chosenTextEncoding: textEncoding } : {}),
+        ...(table ? { chosenTable: table } : {}),
+        ...(pointColumns ? { chosenPointColumns: pointColumns } : {}),
+      };
       const record: LayerRecordFields = { ...fields, ...choices };
       const imported = await importAndCache(request.jobId, file, record);
-      if (record.coordinateSystem !== stored.coordinateSystem || record.chosenTextEncoding !== stored.chosenTextEncoding || record.chosenTable !== stored.chosenTable) {
+      if (record.coordinateSystem !== stored.coordinateSystem || record.chosenTextEncoding !== stored.chosenTextEncoding || record.chosenTable !== stored.chosenTable || request.pointColumns !== undefined) {
         progress(request.jobId, 'storing');
         await updateStoredLayer(record.id, choices).catch(() => undefined);
       }

@@ -32,6 +32,8 @@ export interface ImportInput {
   textEncoding?: TextEncoding | null;
   /** The GeoPackage feature table to read; absent or null: the first. */
   table?: string | null;
+  /** A point table's coordinate columns as the planner chose them; absent or null: found by name. */
+  pointColumns?: { longitude: string; latitude: string } | null;
   /** The district boundaries, for noticing a file in GCJ-02/BD-09; null skips the check. */
   boundaries: BoundaryIndex | null;
   onStep?: (step: ImportStep) => void;
@@ -85,7 +87,7 @@ async function readCollection(
   input: ImportInput,
   format: ImportFormat,
 ): Promise<
-  | { ok: true; value: unknown; notes: LocalisedNote[]; textEncoding?: TextEncodingUsed | null; format?: ImportFormat; geoPackageTables?: ImportSummary['geoPackageTables'] }
+  | { ok: true; value: unknown; notes: LocalisedNote[]; textEncoding?: TextEncodingUsed | null; format?: ImportFormat; geoPackageTables?: ImportSummary['geoPackageTables']; pointColumns?: ImportSummary['pointColumns'] }
   | { ok: false; message: string }
 > {
   const { bytes, fileName } = input;
@@ -94,8 +96,8 @@ async function readCollection(
     return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, geoPackageTables: { tables: converted.tables, table: converted.table } } : converted;
   }
   if (format === 'csv') {
-    const converted = await convertCsv(bytes, fileName);
-    return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes } : converted;
+    const converted = await convertCsv(bytes, fileName, input.pointColumns ?? null);
+    return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, pointColumns: converted.columns } : converted;
   }
   if (format === 'shapefile' || format === 'kmz' || format === 'xlsx') {
     // Any zip: what it holds decides the reader (a damaged directory is reported by the Shapefile reader).
@@ -103,8 +105,8 @@ async function readCollection(
     const contents = directory.ok ? zipContentsOf(directory.members) : { kind: 'shapefile' as const };
     if (contents.kind === 'file-geodatabase') return { ok: false, message: fileGeodatabaseRefusal(fileName, contents.folder) };
     if (contents.kind === 'xlsx' && directory.ok) {
-      const converted = convertXlsx(bytes, fileName, directory.members);
-      return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, format: 'xlsx' } : converted;
+      const converted = convertXlsx(bytes, fileName, directory.members, input.pointColumns ?? null);
+      return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, format: 'xlsx', pointColumns: converted.columns } : converted;
     }
     if (contents.kind === 'kmz') {
       const converted = convertKmz(bytes, fileName, contents);
@@ -189,6 +191,7 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
     coordinateSystemSuggestion,
     textEncoding: read.textEncoding ?? null,
     geoPackageTables: read.geoPackageTables ?? null,
+    pointColumns: read.pointColumns ?? null,
   };
   const originalUsable = format === 'geojson' && coordinateSystem === 'wgs84' && !hasByteOrderMark(bytes);
   return { ok: true, summary, collection, featureAreasM2, geoJsonText: originalUsable ? null : JSON.stringify(collection) };

@@ -35,6 +35,8 @@ export interface ImportSummary {
   textEncoding: TextEncodingUsed | null;
   /** A GeoPackage's feature tables and the one read; null for other formats. */
   geoPackageTables: { tables: string[]; table: string } | null;
+  /** A point table's headers and the coordinate columns read; null for other formats. */
+  pointColumns: { headers: string[]; longitude: string; latitude: string } | null;
 }
 
 export interface ImportProblem {

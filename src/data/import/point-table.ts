@@ -15,7 +15,17 @@ import { MAXIMUM_UNZIPPED_BYTES } from './import-limits.ts';
 import type { LocalisedNote } from './import-types.ts';
 import type { ZipMember } from './zip-directory.ts';
 
-export type PointTableConversion = { ok: true; collection: FeatureCollection; notes: LocalisedNote[] } | { ok: false; message: string };
+/** The table's headers and the two read as coordinates, so the planner can confirm or change them. */
+export interface PointColumns {
+  headers: string[];
+  longitude: string;
+  latitude: string;
+}
+
+export type PointTableConversion = { ok: true; collection: FeatureCollection; notes: LocalisedNote[]; columns: PointColumns } | { ok: false; message: string };
+
+/** The planner's choice of coordinate columns; null: detected by name. */
+export type ChosenColumns = { longitude: string; latitude: string } | null;
 
 const LONGITUDE = /^(经度|东经|经度坐标|lon|lng|long|longitude|x|x坐标|point_?x|wgs84_?lon|gcj02_?lon|bd09_?lon)$/;
 const LATITUDE = /^(纬度|北纬|纬度坐标|lat|latitude|y|y坐标|point_?y|wgs84_?lat|gcj02_?lat|bd09_?lat)$/;
@@ -34,13 +44,15 @@ function coordinateOf(text: string | undefined): number | null {
 }
 
 /** @example pointTableToCollection([['名称', '经度', '纬度'], ['泸州站', '105.39', '28.93']], 'places.csv') */
-export function pointTableToCollection(rows: string[][], fileName: string): PointTableConversion {
+export function pointTableToCollection(rows: string[][], fileName: string, chosen: ChosenColumns = null): PointTableConversion {
   const [headerRow, ...dataRows] = rows;
   if (!headerRow || dataRows.length === 0) return { ok: false, message: `${fileName}: the table has no rows below its header (表格为空)` };
   const headers = headerRow.map((header, index) => header.replace(/^\uFEFF/, '').trim() || `column_${index + 1}`);
   const normalised = headers.map(normalisedHeader);
-  const longitudeIndex = normalised.findIndex((name) => LONGITUDE.test(name));
-  const latitudeIndex = normalised.findIndex((name) => LATITUDE.test(name));
+  const chosenIndex = (name: string | undefined) => (name === undefined ? -1 : headers.indexOf(name));
+  const detected = chosen === null || chosenIndex(chosen.longitude) < 0 || chosenIndex(chosen.latitude) < 0;
+  const longitudeIndex = detected ? normalised.findIndex((name) => LONGITUDE.test(name)) : chosenIndex(chosen!.longitude);
+  const latitudeIndex = detected ? normalised.findIndex((name) => LATITUDE.test(name)) : chosenIndex(chosen!.latitude);
   if (longitudeIndex < 0 || latitudeIndex < 0) {
     return {
       ok: false,
@@ -63,18 +75,22 @@ export function pointTableToCollection(rows: string[][], fileName: string): Poin
     features.push({ type: 'Feature', properties, geometry: longitude === null || latitude === null ? (null as never) : { type: 'Point', coordinates: [longitude, latitude] } });
   });
   const columns = `${headers[longitudeIndex]} / ${headers[latitudeIndex]}`;
-  const notes: LocalisedNote[] = [{ zh: `坐标取自列 ${columns}（按所选坐标系读取）。`, en: `Coordinates from the columns ${columns} (read in the chosen coordinate system).` }];
+  const notes: LocalisedNote[] = [
+    detected
+      ? { zh: `坐标取自列 ${columns}（按列名识别，可在下方更改；按所选坐标系读取）。`, en: `Coordinates from the columns ${columns} (found by their names, changeable below; read in the chosen coordinate system).` }
+      : { zh: `坐标取自所选的列 ${columns}。`, en: `Coordinates from the columns ${columns}, as chosen.` },
+  ];
   if (unplaced.length > 0) {
     const lines = unplaced.slice(0, 8).join(', ') + (unplaced.length > 8 ? ' …' : '');
     notes.push({ zh: `${unplaced.length} 行没有可读的经纬度（第 ${lines} 行），保留但不显示。`, en: `${unplaced.length} row(s) have no readable coordinates (line ${lines}): kept, not placed.` });
   }
-  return { ok: true, collection: { type: 'FeatureCollection', features }, notes };
+  return { ok: true, collection: { type: 'FeatureCollection', features }, notes, columns: { headers, longitude: headers[longitudeIndex]!, latitude: headers[latitudeIndex]! } };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** csv-parse is loaded when a CSV is first imported: the import worker starts with every page. */
-export async function convertCsv(bytes: Uint8Array, fileName: string): Promise<PointTableConversion> {
+export async function convertCsv(bytes: Uint8Array, fileName: string, chosen: ChosenColumns = null): Promise<PointTableConversion> {
   const { parse } = await import('csv-parse/browser/esm/sync');
   let text: string;
   let encodingNote: LocalisedNote;
@@ -91,12 +107,12 @@ export async function convertCsv(bytes: Uint8Array, fileName: string): Promise<P
   } catch (error) {
     return { ok: false, message: `${fileName}: not a readable CSV (${error instanceof Error ? error.message : String(error)}) (CSV 格式错误)` };
   }
-  const converted = pointTableToCollection(rows, fileName);
+  const converted = pointTableToCollection(rows, fileName, chosen);
   return converted.ok ? { ...converted, notes: [encodingNote, ...converted.notes] } : converted;
 }
 
 /** The first worksheet of an XLSX (OOXML SpreadsheetML), as rows of cell text. */
-export function convertXlsx(bytes: Uint8Array, fileName: string, members: readonly ZipMember[]): PointTableConversion {
+export function convertXlsx(bytes: Uint8Array, fileName: string, members: readonly ZipMember[], chosen: ChosenColumns = null): PointTableConversion {
   const text = (name: string): string | null | { problem: string } => {
     const member = members.find((candidate) => candidate.name === name);
     if (!member) return null;
@@ -133,7 +149,7 @@ export function convertXlsx(bytes: Uint8Array, fileName: string, members: readon
       }
       if (cells.some((cell) => cell !== undefined && cell !== '')) rows.push(Array.from(cells, (cell) => cell ?? ''));
     }
-    const converted = pointTableToCollection(rows, fileName);
+    const converted = pointTableToCollection(rows, fileName, chosen);
     return converted.ok ? { ...converted, notes: [{ zh: `读取了工作表 ${sheetName}。`, en: `Read the worksheet ${sheetName}.` }, ...converted.notes] } : converted;
   } catch (error) {
     return { ok: false, message: `${fileName}: the spreadsheet could not be read (${error instanceof Error ? error.message : String(error)}) (XLSX 无法读取)` };

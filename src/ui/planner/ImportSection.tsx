@@ -19,6 +19,7 @@ import {
   importedLayers,
   reinterpretLayer,
   removeImportedLayer,
+  rereadLayerColumns,
   rereadLayerTable,
   rereadLayerText,
   setImportedLayerVisible,
@@ -122,6 +123,39 @@ function TextEncodingChoice({ layer }: { layer: ImportedLayer }) {
   );
 }
 
+/** A point table's coordinate columns: found by name, confirmed or changed here. */
+function PointColumnsChoice({ layer }: { layer: ImportedLayer }) {
+  const text = importMessages();
+  const { headers, longitude, latitude } = layer.pointColumns!;
+  const [chosen, setChosen] = useState({ longitude, latitude });
+  const select = (which: 'longitude' | 'latitude', label: string) => (
+    <label class="small">
+      {label}{' '}
+      <select value={chosen[which]} onChange={(event) => setChosen({ ...chosen, [which]: event.currentTarget.value })}>
+        {headers.map((header) => (
+          <option key={header} value={header}>
+            {header}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <details class="imported-layer__reinterpret imported-layer__point-columns">
+      <summary class="small">{text.pointColumns(longitude, latitude)}</summary>
+      {select('longitude', text.longitudeColumn)} {select('latitude', text.latitudeColumn)}{' '}
+      <button
+        type="button"
+        class="text-button"
+        disabled={(chosen.longitude === longitude && chosen.latitude === latitude) || chosen.longitude === chosen.latitude}
+        onClick={() => void rereadLayerColumns(layer.id, chosen)}
+      >
+        {text.apply}
+      </button>
+    </details>
+  );
+}
+
 /** A GeoPackage's other feature tables, read in this layer's place. */
 function GeoPackageTableChoice({ layer }: { layer: ImportedLayer }) {
   const text = importMessages();
@@ -207,6 +241,7 @@ function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; index: numb
       </div>
       {layer.textEncoding ? <TextEncodingChoice layer={layer} /> : null}
       {layer.geoPackageTables && layer.geoPackageTables.tables.length > 1 ? <GeoPackageTableChoice layer={layer} /> : null}
+      {layer.pointColumns ? <PointColumnsChoice layer={layer} /> : null}
       <details class="imported-layer__reinterpret">
         <summary class="small">{text.reinterpretAs}</summary>
         <select value={reinterpretAs} onChange={(event) => {

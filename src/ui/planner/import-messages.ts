@@ -42,6 +42,9 @@ export interface ImportMessages {
   rereadTextAs: string;
   geoPackageTable: (table: string, count: number) => string;
   readTable: string;
+  pointColumns: (longitude: string, latitude: string) => string;
+  longitudeColumn: string;
+  latitudeColumn: string;
   apply: string;
   mapNeeded: string;
   featureHeading: (fileName: string, index: number) => string;
@@ -94,6 +97,9 @@ const zh: ImportMessages = {
   rereadTextAs: '文字乱码？改按此编码读取属性表：',
   geoPackageTable: (table, count) => `要素表：${table}（共 ${count} 个）`,
   readTable: '改读此要素表：',
+  pointColumns: (longitude, latitude) => `坐标列：经度 ${longitude}，纬度 ${latitude}`,
+  longitudeColumn: '经度列',
+  latitudeColumn: '纬度列',
   apply: '应用',
   mapNeeded: '需要地图（WebGL）才能在地图上显示导入的图层；统计和导出仍可使用。',
   featureHeading: (fileName, index) => `${fileName} · 第 ${index + 1} 个要素`,
@@ -146,6 +152,9 @@ const en: ImportMessages = {
   rereadTextAs: 'Garbled names? Read its table as:',
   geoPackageTable: (table, count) => `Feature table: ${table} (of ${count})`,
   readTable: 'Read this feature table instead:',
+  pointColumns: (longitude, latitude) => `Coordinate columns: longitude ${longitude}, latitude ${latitude}`,
+  longitudeColumn: 'Longitude column',
+  latitudeColumn: 'Latitude column',
   apply: 'Apply',
   mapNeeded: 'Showing imported layers needs the map (WebGL); statistics and exports still work.',
   featureHeading: (fileName, index) => `${fileName} · feature ${index + 1}`,

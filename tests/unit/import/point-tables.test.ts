@@ -46,6 +46,21 @@ describe('point tables that do not fit', () => {
     expect(!outcome.ok && outcome.message).toMatch(/^list\.csv: no coordinate columns found among "名称", "地址"/);
   });
 
+  it('reads the columns the planner chose instead of the ones found by name, and says which', async () => {
+    const text = 'name,lon,lat,东经_测量,北纬_测量\nA,105.44,28.88,105.50,28.90\n';
+    const run = (pointColumns: { longitude: string; latitude: string } | null) =>
+      importBytes({ bytes: new TextEncoder().encode(text), fileName: 'list.csv', coordinateSystem: 'wgs84', boundaries: null, pointColumns });
+    const detected = await run(null);
+    const chosen = await run({ longitude: '东经_测量', latitude: '北纬_测量' });
+    if (!detected.ok || !chosen.ok) throw new Error('refused');
+    expect(detected.summary.pointColumns).toEqual({ headers: ['name', 'lon', 'lat', '东经_测量', '北纬_测量'], longitude: 'lon', latitude: 'lat' });
+    expect((detected.collection.features[0]!.geometry as Point).coordinates).toEqual([105.44, 28.88]);
+    expect(chosen.summary.pointColumns).toMatchObject({ longitude: '东经_测量', latitude: '北纬_测量' });
+    expect((chosen.collection.features[0]!.geometry as Point).coordinates).toEqual([105.5, 28.9]);
+    expect(chosen.collection.features[0]!.properties).toEqual({ name: 'A', lon: '105.44', lat: '28.88' });
+    expect(chosen.summary.notes.map((note) => note.en).join('\n')).toContain('Coordinates from the columns 东经_测量 / 北纬_测量, as chosen.');
+  });
+
   it('takes lon/lat headers with units, and keeps rows without coordinates unplaced, counted', async () => {
     const outcome = await csv('name,Longitude (°),Latitude (°)\nA,105.44,28.88\nB,,\nC,105.45,28.89\n');
     if (!outcome.ok) throw new Error(outcome.message);
