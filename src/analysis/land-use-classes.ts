@@ -1,6 +1,6 @@
 /**
  * A planner's parcel file read as a planning table: features grouped by the national class their
- * code column names (一级类 or 二级类, with the official names), the values that are no code of the
+ * code column names (level 1 or 2, with the official names), the values that are no code of the
  * standard listed apart, and the indicators a planner reports, each with its definition and
  * denominator. The app's table, its map colours and `npm run stats -- FILE --landuse FIELD` all
  * come from `classifyLandUse`, so they agree to the last digit on the same file.
@@ -12,6 +12,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { ClassificationStandard, ClassificationStandardId, LandClass } from '../data/classification/classification-types.ts';
 import { classColours, UNKNOWN_CODE_COLOUR, type ColourSource } from '../data/classification/land-use-palette.ts';
 import { classAtLevel, codeText, isWithin, resolveCode, standardById } from '../data/classification/standards.ts';
+import indicatorData from './land-use-indicators.json';
 import { COLLECTION_AREA_METHOD, measureCollection, type SkippedGeometries } from './measure-collection.ts';
 
 export type ClassLevelChoice = 1 | 2;
@@ -19,7 +20,7 @@ export type ClassLevelChoice = 1 | 2;
 export interface LandUseClassRow {
   code: string;
   name_zh: string;
-  /** The class's own level: a 一级类 without 二级类 (e.g. 16 留白用地) stays level 1 in a 二级 table. */
+  /** The class's own level: a level-1 class without sub-classes (e.g. 16) stays level 1 in a level-2 table. */
   level: 1 | 2 | 3;
   areaM2: number;
   count: number;
@@ -86,74 +87,28 @@ export interface LandUseClassStatistics {
   method: string;
 }
 
-const CLASSIFIED_DENOMINATOR = {
-  zh: '编码可识别的要素面积之和（未知编码不计入；相互重叠的要素分别计入）',
-  en: 'sum of the areas of features whose code the standard has (unknown codes left out; overlapping features each counted)',
-} as const;
-
 interface IndicatorDefinition {
   name: { zh: string; en: string };
   codes: string[];
   definition: { zh: string; en: string };
 }
 
-/** The indicators by standard: the 2023 guide's codes, and their nearest equivalents in GB/T 21010. */
+/**
+ * The indicators by standard, as data (land-use-indicators.json; its Chinese stays out of the
+ * first-load font subset, see src/data/classification/gb-t-21010-2017.ts): the 2023 guide's codes
+ * (14, 1001, 07, and 1401 + 1402 for the ratio), and their nearest equivalents in GB/T 21010 and
+ * 三调 (0601, 07, 0810; no class for 14, which the definition says instead of inventing a share).
+ */
+const INDICATORS = indicatorData as unknown as {
+  classifiedDenominator: { zh: string; en: string };
+  landSeaUse2023: Record<keyof LandUseIndicators, IndicatorDefinition>;
+  landSurvey: Record<keyof LandUseIndicators, IndicatorDefinition>;
+};
+
+const CLASSIFIED_DENOMINATOR = INDICATORS.classifiedDenominator;
+
 function indicatorDefinitions(standard: ClassificationStandardId): Record<keyof LandUseIndicators, IndicatorDefinition> {
-  if (standard === 'land-sea-use-2023') {
-    return {
-      greenOpenSpaceShare: {
-        name: { zh: '绿地与开敞空间用地占比', en: 'Share of green and open space land' },
-        codes: ['14'],
-        definition: { zh: '14 绿地与开敞空间用地（1401 公园绿地、1402 防护绿地、1403 广场用地）面积 ÷ 分母。', en: '14 green and open space land (1401 parks, 1402 protective green, 1403 squares) ÷ the denominator.' },
-      },
-      industrialShare: {
-        name: { zh: '工业用地占比', en: 'Share of industrial land' },
-        codes: ['1001'],
-        definition: { zh: '1001 工业用地（含 100101–100103）面积 ÷ 分母。', en: '1001 industrial land (with 100101–100103) ÷ the denominator.' },
-      },
-      residentialShare: {
-        name: { zh: '居住用地占比', en: 'Share of residential land' },
-        codes: ['07'],
-        definition: { zh: '07 居住用地（0701–0704 及其三级类）面积 ÷ 分母。', en: '07 residential land (0701–0704 and their 三级类) ÷ the denominator.' },
-      },
-      greenSpaceRatio: {
-        name: { zh: '按编码的绿地率', en: 'Green-space ratio from the codes' },
-        codes: ['1401', '1402'],
-        definition: {
-          zh: '（1401 公园绿地 + 1402 防护绿地）面积 ÷ 分母；1403 广场用地不算绿地。其他地块内部的附属绿地从编码看不出，所以这是下限，与本区数据按绿地图层测得的绿地率口径不同。',
-          en: '(1401 parks + 1402 protective green) ÷ the denominator; 1403 squares are not green land. Green space inside other parcels (附属绿地) cannot be seen from the codes, so this is a lower bound, measured differently from the dataset’s ratio of drawn green land.',
-        },
-      },
-    };
-  }
-  return {
-    greenOpenSpaceShare: {
-      name: { zh: '绿地与开敞空间用地占比', en: 'Share of green and open space land' },
-      codes: [],
-      definition: {
-        zh: '本分类没有“绿地与开敞空间用地”这一类（它属于 2023 年用地用海分类的 14）；最接近的 0810 公园与绿地计入下方绿地率。',
-        en: 'This classification has no “green and open space land” class (it is 14 of the 2023 land and sea use guide); the nearest, 0810 公园与绿地, is in the green-space ratio below.',
-      },
-    },
-    industrialShare: {
-      name: { zh: '工业用地占比', en: 'Share of industrial land' },
-      codes: ['0601'],
-      definition: { zh: '0601 工业用地面积 ÷ 分母。', en: '0601 industrial land ÷ the denominator.' },
-    },
-    residentialShare: {
-      name: { zh: '住宅用地占比', en: 'Share of residential land' },
-      codes: ['07'],
-      definition: { zh: '07 住宅用地（0701 城镇住宅用地、0702 农村宅基地）面积 ÷ 分母。', en: '07 residential land (0701 urban housing, 0702 rural homesteads) ÷ the denominator.' },
-    },
-    greenSpaceRatio: {
-      name: { zh: '按编码的绿地率', en: 'Green-space ratio from the codes' },
-      codes: ['0810'],
-      definition: {
-        zh: '0810 公园与绿地面积 ÷ 分母。林地、草地等不计；其他地块内部的附属绿地从编码看不出，所以这是下限，与本区数据按绿地图层测得的绿地率口径不同。',
-        en: '0810 parks and green land ÷ the denominator. Woodland and grassland are not counted; green space inside other parcels cannot be seen from the codes, so this is a lower bound, measured differently from the dataset’s ratio of drawn green land.',
-      },
-    },
-  };
+  return standard === 'land-sea-use-2023' ? INDICATORS.landSeaUse2023 : INDICATORS.landSurvey;
 }
 
 function counted(geometry: Geometry | null, areaM2: number): boolean {
@@ -165,7 +120,7 @@ function counted(geometry: Geometry | null, areaM2: number): boolean {
 /**
  * @example
  * classifyLandUse(parcels, { field: 'YDYHFL', level: 1, standard: 'land-sea-use-2023' }).classes
- * // [{ code: '07', name_zh: '居住用地', level: 1, areaM2: 4.1e5, count: 31, colour: '#ffff2d', colourSource: 'official-child' }, …]
+ * // [{ code: '07', name_zh: '…', level: 1, areaM2: 4.1e5, count: 31, colour: '#ffff2d', colourSource: 'official-child' }, …]
  */
 export function classifyLandUse(
   collection: FeatureCollection,

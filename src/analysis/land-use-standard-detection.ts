@@ -1,7 +1,7 @@
 /**
  * Which classification a column of codes follows. GB/T 21010 codes (地类编码, `DLBM`) and the 2023
- * land and sea use codes look alike (0101 水田 is in both; 1001 is 铁路用地 in one and 工业用地 in
- * the other), so the answer weighs two things and shows both: the share of the column's values that
+ * land and sea use codes look alike (0101 is paddy land in both; 1001 is railway land in one and
+ * industrial land in the other), so the answer weighs two things and shows both: the share of the column's values that
  * are codes of each standard, and what the column's name suggests (`DLBM`, `YDYHFL`, …). The
  * planner sees the scores and can pick another standard.
  */
@@ -34,7 +34,7 @@ const NAME_HINTS: readonly { pattern: RegExp; standards: ClassificationStandardI
   // 地类编码 / 地类代码 of land-use survey databases (三调 first: DLBM is its field name).
   { pattern: /^(dlbm|dldm|xzdlbm|dlbm_\d+|地类编码|地类代码)$/i, standards: ['third-national-survey', 'gb-t-21010-2017'] },
   // 用地用海分类 / 规划地类 of planning databases.
-  { pattern: /(ydyh|yongdiyonghai|ghdl|ghyt|ghfl|用地用海|规划地类|规划用途)/i, standards: ['land-sea-use-2023'] },
+  { pattern: /(ydyh|yongdiyonghai|ghdl|ghyt|ghfl|用地用海|规划地类)/i, standards: ['land-sea-use-2023'] },
 ];
 
 export function nameSuggestion(field: string): ClassificationStandardId[] {

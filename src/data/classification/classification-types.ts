@@ -12,7 +12,7 @@ export interface LandClass {
   code: string;
   name_zh: string;
   level: ClassLevel;
-  /** The enclosing class's code; null for 一级类. */
+  /** The enclosing class's code; null at level 1. */
   parent: string | null;
 }
 
@@ -36,13 +36,13 @@ export interface ClassificationStandard {
   /** Where the colours come from, or why there are none. */
   colourSource: { zh: string; en: string };
   /**
-   * Letters a survey appends to a code to mark a part of the class (三调: 0201K 可调整果园, 1104A
-   * 养殖坑塘): such a value counts under the class it extends, and is listed as such.
+   * Letters a survey appends to a code to mark a part of the class (三调: 0201K, 1104A): such a
+   * value counts under the class it extends, and is listed as such.
    */
   suffixes?: Readonly<Record<string, { zh: string; en: string }>>;
 }
 
-/** A table as the standards print it: 一级类 → 二级类 → 三级类. */
+/** A table as the standards print it: level 1 → level 2 → level 3. */
 export type ClassTree = readonly (readonly [code: string, name: string, children?: ClassTree])[];
 
 /** Flattens a printed table into classes, parents first, in the table's order. */

@@ -1,191 +1,41 @@
 /**
- * 《国土空间调查、规划、用途管制用地用海分类指南》, the 2023 edition issued by the Ministry of
- * Natural Resources with 自然资发〔2023〕234号 (it revises and puts in force the 2020 trial edition,
- * 《…分类指南（试行）》 of November 2020). 24 一级类, with 二级类 and, for some classes, 三级类;
- * codes as planners write them in `YDYHFL` / `GHDLBM` style columns (0701, 070101, 1001, 14, 16…).
+ * The 2023 "Land and sea use classification guide for territorial surveys, planning and use
+ * control", issued by the Ministry of Natural Resources with notice No. 234 of 2023 (it revises and
+ * puts in force the trial edition of November 2020): 24 level-1 classes, with level-2 and, for some
+ * classes, level-3 classes; codes as planners write them in `YDYHFL` / `GHDLBM` style columns
+ * (0701, 070101, 1001, 14, 16…). Codes, names, title, edition and colours are data, in
+ * land-sea-use-2023.json beside this file (see gb-t-21010-2017.ts for why not in .ts).
  *
- * Where the codes were transcribed from (nothing here is written from memory):
+ * Where the codes were transcribed from (nothing in the JSON is written from memory):
  * - nixnfg/ArcGIS-Pro-CCTool@6fb8c750ce0560d55823d73690840dc27d46d6ca,
- *   Scripts/CusTool/QHVillageTable.xaml.cs, dictionary "用地用海表_新" (every 二级 and 三级 code with
- *   its name; it lists the 2023 changes: 0204 油料园地, 0507 红树林地 under 湿地, 0601 农村道路 with
- *   060101 村道用地 / 060102 田间道, 0703 农村宅基地).
+ *   Scripts/CusTool/QHVillageTable.xaml.cs, its land and sea use dictionary (every level-2 and
+ *   level-3 code with its name, with the 2023 changes: 0204, 0507 under 05, 0601 with 060101 and
+ *   060102, 0703).
  * - A second, independent transcription of the guide's appendix table (PLANNING_TREE, code-search
- *   index id 54947662366), which also gives the 一级类 the dictionary above omits (10 工矿用地,
- *   12 交通运输用地, 13 公用设施用地, 17 陆地水域, 23 其他土地) and 0601 农村道路 itself.
- *   The two agree on every code and name except 2005, "其他交通运输用海" in the first and "其他用海"
- *   in the second; the first is kept here.
- * - The notice's number and wording (自然资发〔2023〕234号, revising the 2020 trial edition) from the
- *   Ministry's notice as reproduced at http://ykgxjd.com/-home_View_index_6.html.
- * The official totals of 二级类 and 三级类 could not be read from the guide itself; the counts this
- * list has (24 / 111 / 40) are tested as the transcription's, so a change to the list is deliberate.
+ *   index id 54947662366), which also gives the level-1 classes the dictionary omits (10, 12, 13,
+ *   17, 23) and 0601 itself. The two agree on every code and name except the name of 2005, where
+ *   the first is kept (the JSON's name); the second has a shorter one.
+ * - The notice's number and wording, from the Ministry's notice as reproduced at
+ *   http://ykgxjd.com/-home_View_index_6.html.
+ * The official totals of level-2 and level-3 classes could not be read from the guide itself; the
+ * counts this list has (24 / 111 / 40) are tested as the transcription's, so a change is deliberate.
  *
- * Colours: 《市级国土空间总体规划制图规范（试行）》 appendix B「用地用海分类配色指引表」, 39 entries in
- * RGB, as transcribed in a public repository (code-search index id 55635450584, landuse_colors.js,
- * "数据源：市级国土空间总体规划制图规范.pdf 附录 B"); a second repository (index id 52454497624) has the
- * same values in hex for every class both list (工业 #BB9674, 采矿 #9E6C54, 仓储 #8761D3, 公路
- * #ADADAD, 公园绿地 #00FF00, 广场 #ACFFCF, 特殊 #859156, 陆地水域 #338EC0). Classes the table does
- * not name take their 一级类's colour (see land-use-palette.ts).
+ * Colours: appendix B of the municipal territorial master plan cartography specification (trial),
+ * the land and sea use colour table, 39 entries in RGB, as transcribed in a public repository
+ * (index id 55635450584, landuse_colors.js, citing the specification's PDF, appendix B); a second
+ * repository (index id 52454497624) has the same values in hex for every class both list
+ * (1001 #BB9674, 1002 #9E6C54, 11 #8761D3, 1202 #ADADAD, 1401 #00FF00, 1403 #ACFFCF, 15 #859156,
+ * 17 #338EC0). The JSON maps each entry to the code of the class it names (`tableName` where the
+ * table's wording differs); classes it does not name take their level-1 class's colour
+ * (land-use-palette.ts).
  */
-import { flattenClassTree, type ClassTree, type ClassificationStandard, type OfficialColour } from './classification-types.ts';
+import { flattenClassTree, type ClassTree, type ClassificationStandard } from './classification-types.ts';
+import data from './land-sea-use-2023.json';
 
-const LAND_SEA_USE_2023_TREE: ClassTree = [
-  ['01', '耕地', [['0101', '水田'], ['0102', '水浇地'], ['0103', '旱地']]],
-  ['02', '园地', [['0201', '果园'], ['0202', '茶园'], ['0203', '橡胶园地'], ['0204', '油料园地'], ['0205', '其他园地']]],
-  ['03', '林地', [['0301', '乔木林地'], ['0302', '竹林地'], ['0303', '灌木林地'], ['0304', '其他林地']]],
-  ['04', '草地', [['0401', '天然牧草地'], ['0402', '人工牧草地'], ['0403', '其他草地']]],
-  ['05', '湿地', [['0501', '森林沼泽'], ['0502', '灌丛沼泽'], ['0503', '沼泽草地'], ['0504', '其他沼泽地'], ['0505', '沿海滩涂'], ['0506', '内陆滩涂'], ['0507', '红树林地']]],
-  [
-    '06',
-    '农业设施建设用地',
-    [
-      ['0601', '农村道路', [['060101', '村道用地'], ['060102', '田间道']]],
-      ['0602', '设施农用地', [['060201', '种植设施建设用地'], ['060202', '畜禽养殖设施建设用地'], ['060203', '水产养殖设施建设用地']]],
-    ],
-  ],
-  [
-    '07',
-    '居住用地',
-    [
-      ['0701', '城镇住宅用地', [['070101', '一类城镇住宅用地'], ['070102', '二类城镇住宅用地'], ['070103', '三类城镇住宅用地']]],
-      ['0702', '城镇社区服务设施用地'],
-      ['0703', '农村宅基地', [['070301', '一类农村宅基地'], ['070302', '二类农村宅基地']]],
-      ['0704', '农村社区服务设施用地'],
-    ],
-  ],
-  [
-    '08',
-    '公共管理与公共服务用地',
-    [
-      ['0801', '机关团体用地'],
-      ['0802', '科研用地'],
-      ['0803', '文化用地', [['080301', '图书与展览用地'], ['080302', '文化活动用地']]],
-      ['0804', '教育用地', [['080401', '高等教育用地'], ['080402', '中等职业教育用地'], ['080403', '中小学用地'], ['080404', '幼儿园用地'], ['080405', '其他教育用地']]],
-      ['0805', '体育用地', [['080501', '体育场馆用地'], ['080502', '体育训练用地']]],
-      ['0806', '医疗卫生用地', [['080601', '医院用地'], ['080602', '基层医疗卫生设施用地'], ['080603', '公共卫生用地']]],
-      ['0807', '社会福利用地', [['080701', '老年人社会福利用地'], ['080702', '儿童社会福利用地'], ['080703', '残疾人社会福利用地'], ['080704', '其他社会福利用地']]],
-    ],
-  ],
-  [
-    '09',
-    '商业服务业用地',
-    [
-      ['0901', '商业用地', [['090101', '零售商业用地'], ['090102', '批发市场用地'], ['090103', '餐饮用地'], ['090104', '旅馆用地'], ['090105', '公用设施营业网点用地']]],
-      ['0902', '商务金融用地'],
-      ['0903', '娱乐用地'],
-      ['0904', '其他商业服务业用地'],
-    ],
-  ],
-  ['10', '工矿用地', [['1001', '工业用地', [['100101', '一类工业用地'], ['100102', '二类工业用地'], ['100103', '三类工业用地']]], ['1002', '采矿用地'], ['1003', '盐田']]],
-  ['11', '仓储用地', [['1101', '物流仓储用地', [['110101', '一类物流仓储用地'], ['110102', '二类物流仓储用地'], ['110103', '三类物流仓储用地']]], ['1102', '储备库用地']]],
-  [
-    '12',
-    '交通运输用地',
-    [
-      ['1201', '铁路用地'],
-      ['1202', '公路用地'],
-      ['1203', '机场用地'],
-      ['1204', '港口码头用地'],
-      ['1205', '管道运输用地'],
-      ['1206', '城市轨道交通用地'],
-      ['1207', '城镇村道路用地'],
-      ['1208', '交通场站用地', [['120801', '对外交通场站用地'], ['120802', '公共交通场站用地'], ['120803', '社会停车场用地']]],
-      ['1209', '其他交通设施用地'],
-    ],
-  ],
-  [
-    '13',
-    '公用设施用地',
-    [
-      ['1301', '供水用地'],
-      ['1302', '排水用地'],
-      ['1303', '供电用地'],
-      ['1304', '供燃气用地'],
-      ['1305', '供热用地'],
-      ['1306', '通信用地'],
-      ['1307', '邮政用地'],
-      ['1308', '广播电视设施用地'],
-      ['1309', '环卫用地'],
-      ['1310', '消防用地'],
-      ['1311', '水工设施用地'],
-      ['1312', '其他公用设施用地'],
-    ],
-  ],
-  ['14', '绿地与开敞空间用地', [['1401', '公园绿地'], ['1402', '防护绿地'], ['1403', '广场用地']]],
-  [
-    '15',
-    '特殊用地',
-    [['1501', '军事设施用地'], ['1502', '使领馆用地'], ['1503', '宗教用地'], ['1504', '文物古迹用地'], ['1505', '监教场所用地'], ['1506', '殡葬用地'], ['1507', '其他特殊用地']],
-  ],
-  ['16', '留白用地'],
-  ['17', '陆地水域', [['1701', '河流水面'], ['1702', '湖泊水面'], ['1703', '水库水面'], ['1704', '坑塘水面'], ['1705', '沟渠'], ['1706', '冰川及常年积雪']]],
-  ['18', '渔业用海', [['1801', '渔业基础设施用海'], ['1802', '增养殖用海'], ['1803', '捕捞海域'], ['1804', '农林牧业用岛']]],
-  ['19', '工矿通信用海', [['1901', '工业用海'], ['1902', '盐田用海'], ['1903', '固体矿产用海'], ['1904', '油气用海'], ['1905', '可再生能源用海'], ['1906', '海底电缆管道用海']]],
-  ['20', '交通运输用海', [['2001', '港口用海'], ['2002', '航运用海'], ['2003', '路桥隧道用海'], ['2004', '机场用海'], ['2005', '其他交通运输用海']]],
-  ['21', '游憩用海', [['2101', '风景旅游用海'], ['2102', '文体休闲娱乐用海']]],
-  [
-    '22',
-    '特殊用海',
-    [['2201', '军事用海'], ['2202', '科研教育用海'], ['2203', '海洋保护修复及海岸防护工程用海'], ['2204', '排污倾倒用海'], ['2205', '水下文物保护用海'], ['2206', '其他特殊用海']],
-  ],
-  ['23', '其他土地', [['2301', '空闲地'], ['2302', '后备耕地'], ['2303', '田坎'], ['2304', '盐碱地'], ['2305', '沙地'], ['2306', '裸土地'], ['2307', '裸岩石砾地']]],
-  ['24', '其他海域'],
-];
-
-/** 制图规范 appendix B, by the code of the class it names; `tableName` where the table's wording differs. */
-const PLANNING_MAP_COLOURS: Record<string, OfficialColour> = {
-  '01': { rgb: [245, 248, 220] },
-  '02': { rgb: [191, 233, 170] },
-  '03': { rgb: [104, 177, 103] },
-  '04': { rgb: [205, 245, 122] },
-  '05': { rgb: [101, 205, 170] },
-  '06': { rgb: [216, 215, 159] },
-  '0701': { rgb: [255, 255, 45] },
-  '0703': { rgb: [255, 211, 128] },
-  '0801': { rgb: [255, 0, 255] },
-  '0802': { rgb: [230, 0, 92] },
-  '0803': { rgb: [255, 127, 0] },
-  '0804': { rgb: [255, 133, 201] },
-  '0805': { rgb: [0, 165, 124] },
-  '0806': { rgb: [255, 127, 126] },
-  '0807': { rgb: [255, 159, 127] },
-  '09': { rgb: [255, 0, 0] },
-  '1001': { rgb: [187, 150, 116] },
-  '1002': { rgb: [158, 108, 84] },
-  '1003': { rgb: [0, 0, 255], tableName: '盐田用地' },
-  '11': { rgb: [135, 97, 211] },
-  '1102': { rgb: [153, 153, 255] },
-  '12': { rgb: [183, 183, 183] },
-  '1202': { rgb: [173, 173, 173] },
-  '1205': { rgb: [153, 153, 153] },
-  '1207': { rgb: [163, 163, 163], tableName: '城镇道路用地' },
-  '13': { rgb: [0, 99, 128] },
-  '1401': { rgb: [0, 255, 0] },
-  '1402': { rgb: [20, 141, 74] },
-  '1403': { rgb: [172, 255, 207] },
-  '15': { rgb: [133, 145, 86] },
-  '16': { rgb: [255, 255, 255] },
-  '17': { rgb: [51, 142, 192] },
-  '18': { rgb: [148, 213, 235] },
-  '19': { rgb: [86, 166, 211] },
-  '20': { rgb: [108, 139, 209] },
-  '21': { rgb: [26, 170, 230] },
-  '22': { rgb: [131, 188, 214] },
-  '23': { rgb: [238, 238, 238] },
-  '24': { rgb: [214, 234, 243] },
-};
+const { tree, ...fields } = data as unknown as Omit<ClassificationStandard, 'id' | 'classes'> & { tree: unknown };
 
 export const LAND_SEA_USE_2023: ClassificationStandard = {
   id: 'land-sea-use-2023',
-  title: { zh: '国土空间调查、规划、用途管制用地用海分类指南（2023）', en: 'Land and sea use classification guide for territorial surveys, planning and use control (2023)' },
-  edition: '《国土空间调查、规划、用途管制用地用海分类指南》自然资发〔2023〕234号（修订 2020 年试行版并正式施行）',
-  sources: [
-    'nixnfg/ArcGIS-Pro-CCTool@6fb8c750ce0560d55823d73690840dc27d46d6ca Scripts/CusTool/QHVillageTable.xaml.cs (用地用海表_新)',
-    'appendix table transcribed in a public repository (code-search index id 54947662366)',
-  ],
-  classes: flattenClassTree(LAND_SEA_USE_2023_TREE),
-  colours: PLANNING_MAP_COLOURS,
-  colourSource: {
-    zh: '颜色：《市级国土空间总体规划制图规范（试行）》附录 B 用地用海分类配色指引表（表中未列的类别沿用其一级类颜色）。',
-    en: 'Colours: 《市级国土空间总体规划制图规范（试行）》 appendix B, the land and sea use colour table (classes it does not list take their 一级类’s colour).',
-  },
+  ...fields,
+  classes: flattenClassTree(tree as ClassTree),
 };

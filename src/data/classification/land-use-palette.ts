@@ -1,13 +1,14 @@
 /**
  * The colour a class is drawn in. Where the standard has an official colour table (the 2023 guide,
- * through the 制图规范's appendix B) its colour is used, inherited down from the 一级类 for classes the
- * table does not name, or, for a 一级类 the table only colours through its sub-classes (07 居住,
- * 08 公共管理与公共服务, 10 工矿, 14 绿地与开敞空间), taken from its first coloured 二级类 in code order.
- * Otherwise the stated palette below, one hue per 一级类, and the screen says it is not official.
+ * through the cartography specification's appendix B) its colour is used, inherited down from the
+ * level-1 class for classes the table does not name, or, for a level-1 class the table only colours
+ * through its sub-classes (07, 08, 10, 14), taken from its first coloured level-2 class in code
+ * order. Otherwise the stated palette below, one hue per level-1 class, and the screen says it is
+ * not official. (Comments here stay in English: see gb-t-21010-2017.ts on the font subset.)
  */
 import type { ClassificationStandard, LandClass } from './classification-types.ts';
 
-/** Tableau 10 (2016), then d3's category10 cyan, olive and grey: enough for 13 一级类 of 三调. */
+/** Tableau 10 (2016), then d3's category10 cyan, olive and grey: enough for the 13 level-1 classes of 三调. */
 export const STATED_PALETTE = [
   '#4e79a7',
   '#f28e2b',

@@ -1,6 +1,6 @@
 /**
  * The classifications the app knows, and lookups over them: a code's class, the class it rolls up
- * to at 一级 or 二级, and how a column of values matches each standard.
+ * to at level 1 or 2, and how a column of values matches each standard.
  */
 import type { ClassificationStandard, ClassificationStandardId, LandClass } from './classification-types.ts';
 import { GB_T_21010_2017, THIRD_NATIONAL_SURVEY } from './gb-t-21010-2017.ts';
@@ -66,14 +66,14 @@ export function resolveCode(standard: ClassificationStandard, code: string): Res
   if (!standard.suffixes || code.length < 3) return undefined;
   const suffix = code.slice(-1).toUpperCase();
   if (!Object.hasOwn(standard.suffixes, suffix)) return undefined;
-  // Surveys mark parts of 二级类 (0201K, 1104A); a letter on a 一级 code is no such mark.
+  // Surveys mark parts of level-2 classes (0201K, 1104A); a letter on a level-1 code is no such mark.
   const base = index.get(code.slice(0, -1));
   return base && base.level >= 2 ? { landClass: base, suffix } : undefined;
 }
 
 /**
  * A property value as a code: text trimmed, numbers as written. Nothing else is guessed (a numeric
- * 101 is not padded to 0101: it could as well be GB/T 21010-2007's 101 铁路用地).
+ * 101 is not padded to 0101: it could as well be GB/T 21010-2007's 3-digit 101, railway land).
  */
 export function codeText(value: unknown): string | null {
   if (value === undefined || value === null) return null;

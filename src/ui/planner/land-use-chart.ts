@@ -37,7 +37,7 @@ export interface LandUseChartHandle {
 const BAR_COLOUR = '#2f6f4e';
 const INK = '#1f2933';
 
-/** Bars in their categories' colours get an ink outline: some class colours (留白 white, 耕地 cream) vanish on white. */
+/** Bars in their categories' colours get an ink outline: some class colours (16 white, 01 cream) vanish on white. */
 function barColours(bars: readonly ChartBar[]): { backgroundColor: string | string[]; borderColor: string; borderWidth: number } {
   const coloured = bars.some((bar) => bar.colour !== undefined);
   return coloured
