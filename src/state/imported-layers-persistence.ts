@@ -18,6 +18,8 @@ export interface StoredImportedLayer {
   chosenTable?: string;
   /** A point table's coordinate columns the planner chose; absent: found by name. */
   chosenPointColumns?: { longitude: string; latitude: string };
+  /** The EPSG code (a CGCS2000 zone) the planner chose for a Shapefile without .prj. */
+  chosenProjection?: number;
   importedAt: string;
   visible: boolean;
   /** Position in the panel; layers are restored in this order. */

@@ -15,7 +15,7 @@ import type { ImportSummary } from '../data/import/import-types.ts';
 import type { TextEncoding } from '../data/import/text-encodings.ts';
 import { fileSizeProblem } from '../data/import/import-limits.ts';
 import type { ImportedLayerReply, ImportStage, LayerRecordFields } from '../workers/import-protocol.ts';
-import { ImportCancelled, ImportClient } from '../workers/import-client.ts';
+import { ImportCancelled, ImportClient, ImportWorkerFailure } from '../workers/import-client.ts';
 import { deleteAllStoredLayers, deleteStoredLayer, loadStoredLayers, updateStoredLayer } from './imported-layers-persistence.ts';
 
 export type { CoordinateSystemSuggestion, ImportFormat } from '../data/import/import-types.ts';
@@ -44,6 +44,8 @@ export interface ImportJob {
 
 export interface ImportFailure {
   fileName: string;
+  /** A Gauss-Krüger zone (EPSG code) to offer reading the file in, with the file to read again. */
+  retry?: { projection: number; file: File; coordinateSystem: CoordinateSystem };
   /** One line naming the file, the problem and where (line/column or JSON path) when known. */
   message: string;
 }
@@ -132,7 +134,7 @@ function newLayerId(): string {
 }
 
 /** Imports each file in turn; a file that fails is announced and the others still import. */
-export async function importFiles(files: readonly File[], coordinateSystem: CoordinateSystem = 'wgs84'): Promise<void> {
+export async function importFiles(files: readonly File[], coordinateSystem: CoordinateSystem = 'wgs84', reading: { projection?: number } = {}): Promise<void> {
   // A new choice of files replaces the last failure; within it, each failure stays until the next choice.
   if (files.length > 0) importFailure.value = null;
   for (const file of files) {
@@ -143,8 +145,25 @@ export async function importFiles(files: readonly File[], coordinateSystem: Coor
         return;
       }
       const order = Date.now();
-      const record: LayerRecordFields = { id: newLayerId(), fileName: file.name, coordinateSystem, importedAt: new Date().toISOString(), visible: true, order };
-      const layer = await runJob(file.name, 'import', (onProgress) => client.importFile(file, record, onProgress));
+      const record: LayerRecordFields = {
+        id: newLayerId(),
+        fileName: file.name,
+        coordinateSystem,
+        ...(reading.projection ? { chosenProjection: reading.projection } : {}),
+        importedAt: new Date().toISOString(),
+        visible: true,
+        order,
+      };
+      let suggestedProjection: number | undefined;
+      const layer = await runJob(file.name, 'import', (onProgress) =>
+        client.importFile(file, record, onProgress).catch((error: unknown) => {
+          if (error instanceof ImportWorkerFailure) suggestedProjection = error.suggestedProjection;
+          throw error;
+        }),
+      );
+      if (!layer && suggestedProjection && importFailure.value?.fileName === file.name) {
+        importFailure.value = { ...importFailure.value, retry: { projection: suggestedProjection, file, coordinateSystem } };
+      }
       // A cancelled import's worker was stopped mid-way: its half-stored copy (possibly many MB)
       // goes now rather than at the next load. A failed import's worker has already removed it.
       if (!layer) await deleteStoredLayer(record.id).catch(() => undefined);

@@ -17,6 +17,13 @@ export class ImportCancelled extends Error {
 
 export class ImportWorkerFailure extends Error {
   override name = 'ImportWorkerFailure';
+  constructor(
+    message: string,
+    /** An EPSG code the file could be read in instead (a Shapefile in metres without .prj). */
+    readonly suggestedProjection?: number,
+  ) {
+    super(message);
+  }
 }
 
 export type ProgressListener = (stage: ImportStage, fraction: number) => void;
@@ -68,7 +75,7 @@ export class ImportClient {
       return;
     }
     this.pending.delete(reply.jobId);
-    if (reply.type === 'failed') pending.reject(new ImportWorkerFailure(reply.message));
+    if (reply.type === 'failed') pending.reject(new ImportWorkerFailure(reply.message, reply.suggestedProjection));
     else pending.resolve(reply);
   }
 

@@ -50,4 +50,5 @@ export type ImportReply =
   | { type: 'imported'; jobId: number; layer: ImportedLayerReply }
   | { type: 'table'; jobId: number; table: LandUseTable }
   | { type: 'exported'; jobId: number; data: Blob }
-  | { type: 'failed'; jobId: number; message: string };
+  /** `suggestedProjection`: an EPSG code the file could be read in (a Shapefile in metres without .prj). */
+  | { type: 'failed'; jobId: number; message: string; suggestedProjection?: number };

@@ -64,7 +64,14 @@ async function readWithProgress(file: Blob, onFraction: (fraction: number) => vo
   return bytes.subarray(0, offset);
 }
 
-class ImportFailed extends Error {}
+class ImportFailed extends Error {
+  constructor(
+    message: string,
+    readonly suggestedProjection?: number,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Imports a file's bytes and caches the result; returns what the page gets. With `storeAs`, the
@@ -90,6 +97,7 @@ async function importAndCache(jobId: number | null, file: Blob, record: LayerRec
     textEncoding: record.chosenTextEncoding ?? null,
     table: record.chosenTable ?? null,
     pointColumns: record.chosenPointColumns ?? null,
+    projection: record.chosenProjection ?? null,
     boundaries,
     onStep: (step: ImportStep) => jobId !== null && progress(jobId, step),
   });
@@ -98,7 +106,7 @@ async function importAndCache(jobId: number | null, file: Blob, record: LayerRec
       await storing;
       await deleteStoredLayer(record.id).catch(() => undefined);
     }
-    throw new ImportFailed(outcome.message);
+    throw new ImportFailed(outcome.message, outcome.suggestedProjection);
   }
   if (storing) {
     if (jobId !== null) progress(jobId, 'storing');
@@ -194,6 +202,7 @@ globalThis.addEventListener('message', (event: MessageEvent<ImportRequest>) => {
   handle(request).catch((error: unknown) => {
     if (!('jobId' in request)) return;
     const message = error instanceof ImportFailed ? error.message : `import worker: ${error instanceof Error ? error.message : String(error)}`;
-    post({ type: 'failed', jobId: request.jobId, message });
+    const suggestedProjection = error instanceof ImportFailed ? error.suggestedProjection : undefined;
+    post({ type: 'failed', jobId: request.jobId, message, ...(suggestedProjection ? { suggestedProjection } : {}) });
   });
 });

@@ -380,6 +380,21 @@ describe('formats and coordinate systems, through the picker', () => {
     expect(await app.problems()).toEqual([]);
   });
 
+  it('offers to read a Shapefile in metres without .prj as its likely Gauss-Krüger zone, and then measures it right', async () => {
+    const original = JSON.parse(readFileSync(join(fixtureDirectory, 'luzhou-districts.geojson'), 'utf8')) as FeatureCollection;
+    const countBefore = await layerCount(app);
+    await importThroughPicker(app, [{ name: 'districts-gk-no-prj.zip', mimeType: 'application/zip', buffer: readFileSync(join(fixtureDirectory, 'districts-gk-no-prj.zip')) }]);
+    const alert = app.page.locator('.import-failure[role="alert"]');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('EPSG:4523');
+    await app.screenshot('planner-import-gk-suggestion');
+    await alert.getByRole('button', { name: /按 EPSG:4523 读取|Read it as EPSG:4523/ }).click();
+    await waitForLayerCount(app, countBefore + 1);
+    const item = app.page.locator('.imported-layer', { hasText: 'districts-gk-no-prj.zip' });
+    expect(await item.locator('.imported-layer__notes').textContent()).toMatch(/EPSG:4523/);
+    expectSameArea(await panelAreaOf(app, 'districts-gk-no-prj.zip'), measureCollection(original).totalAreaM2);
+    expect(await app.problems()).toEqual([]);
+  });
+
   it('says what a Shapefile was reprojected from (its .prj)', async () => {
     const notes = await app.page.locator('.imported-layer', { hasText: 'parcels-utm48n.zip' }).locator('.imported-layer__notes').textContent();
     expect(notes).toMatch(/prj|UTM|投影/i);

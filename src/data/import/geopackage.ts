@@ -47,7 +47,8 @@ function geometryOf(blob: Uint8Array): Geometry | null {
   return wkbToGeometry(blob.subarray(8 + envelope));
 }
 
-function mapPositions(geometry: Geometry, convert: (position: Position) => Position): Geometry {
+/** A geometry with every position converted (reprojection), the same shape otherwise. */
+export function mapPositions(geometry: Geometry, convert: (position: Position) => Position): Geometry {
   switch (geometry.type) {
     case 'Point':
       return { type: 'Point', coordinates: convert(geometry.coordinates) };

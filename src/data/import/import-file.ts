@@ -34,6 +34,8 @@ export interface ImportInput {
   table?: string | null;
   /** A point table's coordinate columns as the planner chose them; absent or null: found by name. */
   pointColumns?: { longitude: string; latitude: string } | null;
+  /** EPSG code (a CGCS2000 zone) to read a Shapefile without .prj in; absent or null: none. */
+  projection?: number | null;
   /** The district boundaries, for noticing a file in GCJ-02/BD-09; null skips the check. */
   boundaries: BoundaryIndex | null;
   onStep?: (step: ImportStep) => void;
@@ -49,7 +51,8 @@ export type ImportOutcome =
       /** The GeoJSON for the map; null when the file's own bytes already are it (WGS84 GeoJSON without a BOM). */
       geoJsonText: string | null;
     }
-  | { ok: false; message: string };
+  /** `suggestedProjection`: a Gauss-Krüger zone to offer reading the file in (a Shapefile in metres without .prj). */
+  | { ok: false; message: string; suggestedProjection?: number };
 
 function hasByteOrderMark(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -88,7 +91,7 @@ async function readCollection(
   format: ImportFormat,
 ): Promise<
   | { ok: true; value: unknown; notes: LocalisedNote[]; textEncoding?: TextEncodingUsed | null; format?: ImportFormat; geoPackageTables?: ImportSummary['geoPackageTables']; pointColumns?: ImportSummary['pointColumns'] }
-  | { ok: false; message: string }
+  | { ok: false; message: string; suggestedProjection?: number }
 > {
   const { bytes, fileName } = input;
   if (format === 'geopackage') {
@@ -112,7 +115,7 @@ async function readCollection(
       const converted = convertKmz(bytes, fileName, contents);
       return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, format: 'kmz' } : converted;
     }
-    const converted = await convertZippedShapefile(bytes, fileName, { textEncoding: input.textEncoding ?? null });
+    const converted = await convertZippedShapefile(bytes, fileName, { textEncoding: input.textEncoding ?? null, projection: input.projection ?? null });
     return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, textEncoding: converted.textEncoding } : converted;
   }
   const text = new TextDecoder('utf-8').decode(bytes);

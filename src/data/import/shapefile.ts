@@ -10,14 +10,17 @@ import { parseShp } from 'shpjs';
 import type { LocalisedNote } from './import-types.ts';
 import { formatMegabytes, MAXIMUM_COMPRESSION_RATIO, MAXIMUM_UNZIPPED_BYTES } from './import-limits.ts';
 import { unzipMembers } from './capped-unzip.ts';
-import { datumCaveat, likelyGaussKrugerZone } from './chinese-projections.ts';
+import { mapPositions } from './geopackage.ts';
+import proj4 from 'proj4';
+import { cgcs2000Definition, datumCaveat, gaussKrugerZone, likelyGaussKrugerZone } from './chinese-projections.ts';
 import { readDbf } from './dbf.ts';
 import type { TextEncoding, TextEncodingUsed } from './text-encodings.ts';
 import { readZipDirectory, type ZipMember } from './zip-directory.ts';
 
 export type ShapefileConversion =
   | { ok: true; collection: FeatureCollection; notes: LocalisedNote[]; projectionName: string | null; textEncoding: TextEncodingUsed | null }
-  | { ok: false; message: string };
+  /** `suggestedProjection`: the EPSG code of the Gauss-Krüger zone a .shp without .prj seems to be in. */
+  | { ok: false; message: string; suggestedProjection?: number };
 
 const READ_PARTS = ['shp', 'dbf', 'prj', 'cpg'] as const;
 type Part = (typeof READ_PARTS)[number];
@@ -52,7 +55,11 @@ function boundsOfShp(shp: Uint8Array): [number, number, number, number] {
  * await convertZippedShapefile(bytes, 'parcels.zip')
  * // { ok: true, collection, notes: [{ zh: '已从 CGCS2000 / 3-degree Gauss-Kruger CM 105E 投影转换为 WGS84', en: '…' }], projectionName: '…' }
  */
-export async function convertZippedShapefile(bytes: Uint8Array, fileName: string, options: { textEncoding?: TextEncoding | null } = {}): Promise<ShapefileConversion> {
+export async function convertZippedShapefile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { textEncoding?: TextEncoding | null; projection?: number | null } = {},
+): Promise<ShapefileConversion> {
   const directory = readZipDirectory(bytes);
   if (!directory.ok) return { ok: false, message: `${fileName}: ${directory.problem} (zip 文件损坏)` };
   const members = directory.members.filter((member) => !member.name.includes('__MACOSX') && !member.name.endsWith('/'));
@@ -93,7 +100,15 @@ export async function convertZippedShapefile(bytes: Uint8Array, fileName: string
   };
   const prj = text('prj');
   const projectionName = prj ? projectionNameOf(prj) : null;
-  if (!prj) {
+  const chosenProjection = !prj && options.projection ? cgcs2000Definition(options.projection) : null;
+  if (chosenProjection) {
+    const zone = gaussKrugerZone(options.projection!);
+    const name = zone?.name ?? 'CGCS2000';
+    notes.push({
+      zh: `压缩包中没有 .prj：按所选的 ${name}（EPSG:${options.projection}）读取，基准按 CGCS2000 假定；若实为西安 80 或北京 54，位置可能偏差数十米。`,
+      en: `The zip has no .prj: read as ${name} (EPSG:${options.projection}), as chosen, assuming the CGCS2000 datum; on Xian 1980 or Beijing 1954 positions would be tens of metres off.`,
+    });
+  } else if (!prj) {
     const zone = shp.length >= 68 ? likelyGaussKrugerZone(boundsOfShp(shp)) : null;
     if (zone) {
       const guess = zone.zoneInEasting ? `zone ${Math.floor(boundsOfShp(shp)[0] / 1e6)} in the false easting` : `no zone number in the false easting, so the central meridian is a guess from where 泸州 lies`;
@@ -102,7 +117,8 @@ export async function convertZippedShapefile(bytes: Uint8Array, fileName: string
         message:
           `${fileName}: the zip has no ${baseOf(chosen.name)}.prj and its coordinates are metres, not degrees; they look like Gauss-Krüger (${guess}): ` +
           `probably ${zone.name} (EPSG:${zone.epsg}, central meridian ${zone.centralMeridian}°E), though the datum (CGCS2000, Xian 1980 or Beijing 1954) cannot be told from coordinates. ` +
-          `If that is right, give it its .prj and import again: ogr2ogr -a_srs EPSG:${zone.epsg} -lco ENCODING=UTF-8 "with-prj.shp" "${chosen.name.split('/').pop()}" (缺少 .prj，疑似高斯-克吕格投影)`,
+          `Read it as that zone (button below), or give it its .prj and import again: ogr2ogr -a_srs EPSG:${zone.epsg} -lco ENCODING=UTF-8 "with-prj.shp" "${chosen.name.split('/').pop()}" (缺少 .prj，疑似高斯-克吕格投影)`,
+        suggestedProjection: zone.epsg,
       };
     }
     notes.push({
@@ -142,7 +158,11 @@ export async function convertZippedShapefile(bytes: Uint8Array, fileName: string
   let collection: FeatureCollection;
   try {
     const view = (value: Uint8Array) => new DataView(value.buffer, value.byteOffset, value.byteLength);
-    const geometries = parseShp(view(shp), prj ?? undefined) as FeatureCollection['features'][number]['geometry'][];
+    let geometries = parseShp(view(shp), prj ?? undefined) as FeatureCollection['features'][number]['geometry'][];
+    if (chosenProjection) {
+      const converter = proj4(chosenProjection, 'EPSG:4326');
+      geometries = geometries.map((geometry) => (geometry ? mapPositions(geometry, (position) => converter.forward([position[0]!, position[1]!])) : geometry));
+    }
     collection = {
       type: 'FeatureCollection',
       features: geometries.map((geometry, index) => ({ type: 'Feature', geometry: geometry ?? null, properties: records[index] ?? {} }) as FeatureCollection['features'][number]),

@@ -64,6 +64,18 @@ function ImportFailureAlert() {
         <>
           <p>{text.failed}</p>
           <p class="import-failure__message">{failure.message}</p>
+          {failure.retry ? (
+            <button
+              type="button"
+              class="text-button"
+              onClick={() => {
+                const { file, coordinateSystem, projection } = failure.retry!;
+                void importFiles([file], coordinateSystem, { projection });
+              }}
+            >
+              {text.readAsProjection(failure.retry.projection)}
+            </button>
+          ) : null}{' '}
           <button type="button" class="text-button" onClick={() => (importFailure.value = null)}>
             {text.dismiss}
           </button>

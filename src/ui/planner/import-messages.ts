@@ -20,6 +20,7 @@ export interface ImportMessages {
   cancel: string;
   failed: string;
   dismiss: string;
+  readAsProjection: (epsg: number) => string;
   layersHeading: (count: number) => string;
   noLayers: string;
   show: string;
@@ -73,6 +74,7 @@ const zh: ImportMessages = {
   cancel: '取消',
   failed: '导入失败，已有的数据未受影响：',
   dismiss: '知道了',
+  readAsProjection: (epsg) => `按 EPSG:${epsg} 读取`,
   layersHeading: (count) => `已导入的图层（${count}）`,
   noLayers: '还没有导入的图层。',
   show: '显示',
@@ -128,6 +130,7 @@ const en: ImportMessages = {
   cancel: 'Cancel',
   failed: 'Import failed; nothing already here was changed:',
   dismiss: 'Dismiss',
+  readAsProjection: (epsg) => `Read it as EPSG:${epsg}`,
   layersHeading: (count) => `Imported layers (${count})`,
   noLayers: 'No imported layers yet.',
   show: 'Show',

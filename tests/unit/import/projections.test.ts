@@ -79,6 +79,15 @@ describe('a Shapefile in metres without a .prj', () => {
     expect(message).toContain('ogr2ogr -a_srs EPSG:4523 -lco ENCODING=UTF-8 "with-prj.shp" "districts.shp"');
   });
 
+  it('offers the zone, and read in it the districts come back with their areas, the assumed datum noted', async () => {
+    const refused = await run('districts-gk-no-prj.zip');
+    expect(!refused.ok && refused.suggestedProjection).toBe(4523);
+    const outcome = await importBytes({ bytes: bytesOf('districts-gk-no-prj.zip'), fileName: 'districts-gk-no-prj.zip', coordinateSystem: 'wgs84', boundaries: null, projection: 4523 });
+    if (!outcome.ok) throw new Error(outcome.message);
+    outcome.featureAreasM2.forEach((areaM2, index) => expect(Math.abs(areaM2 - originalAreas[index]!) / originalAreas[index]!).toBeLessThan(1e-10));
+    expect(outcome.summary.notes.map((note) => note.en).join('\n')).toContain('read as CGCS2000 / 3-degree Gauss-Kruger zone 35 (EPSG:4523), as chosen, assuming the CGCS2000 datum');
+  });
+
   it('guesses the central meridian near Luzhou when the easting has no zone number, and says it is a guess', () => {
     expect(likelyGaussKrugerZone([520_000, 3_180_000, 560_000, 3_200_000])).toMatchObject({ epsg: 4544, centralMeridian: 105, zoneInEasting: false });
     expect(likelyGaussKrugerZone([18_520_000, 3_180_000, 18_560_000, 3_200_000])).toMatchObject({ epsg: 4496, centralMeridian: 105, width: 6 });
