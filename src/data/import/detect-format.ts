@@ -8,7 +8,8 @@ import { isSqlite } from './geopackage.ts';
 
 export type FormatDetection = { ok: true; format: ImportFormat } | { ok: false; message: string };
 
-const EXTENSIONS: Record<string, ImportFormat> = {
+/** The format each known extension names; readers of files outside the app (the stats CLI) route by it too. */
+export const FORMAT_BY_EXTENSION: Readonly<Record<string, ImportFormat>> = {
   geojson: 'geojson',
   json: 'geojson',
   kml: 'kml',
@@ -41,7 +42,7 @@ function leadingText(firstBytes: Uint8Array): string {
  */
 export function detectFormat(fileName: string, firstBytes: Uint8Array): FormatDetection {
   const extension = extensionOf(fileName);
-  const byName = EXTENSIONS[extension];
+  const byName = FORMAT_BY_EXTENSION[extension];
   if (firstBytes.length === 0) return { ok: false, message: `${fileName}: the file is empty (文件为空)` };
   const zip = firstBytes[0] === 0x50 && firstBytes[1] === 0x4b && (firstBytes[2] === 0x03 || firstBytes[2] === 0x05);
   if (zip) return { ok: true, format: 'shapefile' };
