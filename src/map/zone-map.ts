@@ -29,6 +29,11 @@ export interface ZoneMapCallbacks {
   onReady: () => void;
   /** A click or tap on a feature, or on empty map (null). */
   onFeatureClick: (feature: FeatureReference | null) => void;
+  /**
+   * A click or tap on several overlapping place markers (top first), at a pixel of the map's
+   * container: which one was meant is the visitor's to say. Without this callback the top one opens.
+   */
+  onFeaturesChoice?: (features: FeatureReference[], at: { x: number; y: number }) => void;
   onContextLost: () => void;
   onContextRestored: () => void;
   /** The camera came to rest (after the first frame and after every move), for the URL. */
@@ -173,7 +178,8 @@ export function createZoneMap(
     return interactiveLayers.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
   }
 
-  function topFeatureAt(x: number, y: number): FeatureReference | null {
+  /** Every feature under a pixel (within the tap tolerance), top first, each once. */
+  function featuresAt(x: number, y: number): FeatureReference[] {
     const hits = map.queryRenderedFeatures(
       [
         [x - TAP_TOLERANCE_PX, y - TAP_TOLERANCE_PX],
@@ -181,12 +187,19 @@ export function createZoneMap(
       ],
       { layers: visibleInteractiveLayers() },
     );
+    const found: FeatureReference[] = [];
     for (const hit of hits) {
       const reference = referenceOf(hit);
-      if (reference) return reference;
+      if (reference && !found.some((held) => held.layerId === reference.layerId && held.featureId === reference.featureId)) found.push(reference);
     }
-    return null;
+    return found;
   }
+
+  function topFeatureAt(x: number, y: number): FeatureReference | null {
+    return featuresAt(x, y)[0] ?? null;
+  }
+
+  const pointLayerIds = new Set(dataset.manifest.layers.filter((layer) => layer.geometry === 'point').map((layer) => layer.id));
 
   map.on('mousemove', (event) => {
     if (planner?.drawing.isDrawing()) return;
@@ -212,7 +225,15 @@ export function createZoneMap(
       callbacks.onFeatureClick(null);
       return;
     }
-    callbacks.onFeatureClick(topFeatureAt(event.point.x, event.point.y));
+    const found = featuresAt(event.point.x, event.point.y);
+    // Markers drawn on top of each other: a click cannot say which was meant, so the visitor does.
+    // Areas under a marker are not offered; they are what the marker sits in, not a rival for it.
+    const markers = found.filter((reference) => pointLayerIds.has(reference.layerId));
+    if (markers.length > 1 && callbacks.onFeaturesChoice) {
+      callbacks.onFeaturesChoice(markers, { x: event.point.x, y: event.point.y });
+      return;
+    }
+    callbacks.onFeatureClick(found[0] ?? null);
   });
 
   // What the app asked for, kept so it is applied whenever a style is (re)built: calls made before

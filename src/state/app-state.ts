@@ -61,7 +61,16 @@ export function toggleLayer(layerId: string): void {
   if (selectedFeature.value?.layerId === layerId && !layerVisibility.value[layerId]) selectedFeature.value = null;
 }
 
+/** Overlapping place markers under one tap, offered as a short list; `at` is the tap's pixel in the map. */
+export const featureChoice = signal<{ features: FeatureReference[]; at: { x: number; y: number } } | null>(null);
+
+export function offerFeatureChoice(features: FeatureReference[], at: { x: number; y: number }): void {
+  featureChoice.value = { features, at };
+}
+
 export function selectFeature(reference: FeatureReference | null): void {
+  // Any selection answers (or dismisses) a pending choice between markers.
+  featureChoice.value = null;
   selectedFeature.value = reference;
 }
 

@@ -6,6 +6,7 @@ import type { MapStyleFont } from '../map/style.ts';
 import { messages } from '../i18n/index.ts';
 import { datasetState, listOpen, mapStatus, selectedFeature } from '../state/app-state.ts';
 import { DataErrorAlert } from './DataErrorAlert.tsx';
+import { FeatureChooser } from './FeatureChooser.tsx';
 import { FeatureList } from './FeatureList.tsx';
 import { FeaturePanel } from './FeaturePanel.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -89,6 +90,7 @@ export function App({ font }: { font: MapStyleFont }) {
           <FeaturePanel dataset={data.dataset} statistics={data.statistics} reference={selected} canZoom={!noMap} />
         ) : null}
         {data.status === 'ready' && !selected ? <LazyImportedFeaturePanel /> : null}
+        {data.status === 'ready' && status !== 'unavailable' ? <FeatureChooser dataset={data.dataset} /> : null}
         <LazyFileDropOverlay />
       </main>
     </div>

@@ -8,7 +8,7 @@ import type { Dataset } from '../data/dataset-types.ts';
 import { isWebGlAvailable } from '../map/webgl-support.ts';
 import type { ZoneMapController } from '../map/zone-map.ts';
 import type { MapStyleFont } from '../map/style.ts';
-import { layerVisibility, mapStatus, selectFeature, selectedFeature, zoomRequest } from '../state/app-state.ts';
+import { layerVisibility, mapStatus, offerFeatureChoice, selectFeature, selectedFeature, zoomRequest } from '../state/app-state.ts';
 import { language, messages } from '../i18n/index.ts';
 import { tripModule } from './trip/lazy-trip.tsx';
 import { plannerModule } from './planner/lazy-planner.tsx';
@@ -61,6 +61,7 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
               mapStatus.value = 'ready';
             },
             onFeatureClick: selectFeature,
+            onFeaturesChoice: offerFeatureChoice,
             onContextLost: () => {
               mapStatus.value = 'context-lost';
             },

@@ -451,3 +451,59 @@ describe('share', () => {
     }
   });
 });
+
+describe('crowded place markers', () => {
+  it('asks which place was meant when a tap lands on several, and opens the one chosen', async () => {
+    const places = featuresOf('places').filter((feature) => feature.geometry.type === 'Point');
+    const app = await openApp();
+    try {
+      await waitForMapIdle(app);
+      // Two markers (5 px radius) whose centres lie within 12 px at the first view: a tap between them hits both.
+      const crowded = await app.page.evaluate((points) => {
+        const map = window.__zoneMap!;
+        const projected = points.map(({ id, point }) => ({ id, pixel: map.project(point as [number, number]) }));
+        for (const first of projected) {
+          for (const second of projected) {
+            if (first.id >= second.id) continue;
+            if (Math.hypot(first.pixel.x - second.pixel.x, first.pixel.y - second.pixel.y) <= 12) {
+              return { ids: [first.id, second.id], x: (first.pixel.x + second.pixel.x) / 2, y: (first.pixel.y + second.pixel.y) / 2 };
+            }
+          }
+        }
+        return null;
+      }, places.map((feature) => ({ id: feature.properties.id, point: (feature.geometry as GeoJSON.Point).coordinates })));
+      expect(crowded, 'two overlapping markers at the first view').not.toBeNull();
+      const box = (await app.page.locator('.map-area canvas.maplibregl-canvas').boundingBox())!;
+      await app.page.mouse.click(box.x + crowded!.x, box.y + crowded!.y);
+
+      const chooser = app.page.locator('.feature-chooser');
+      await chooser.waitFor();
+      const offered = await chooser.locator('.feature-chooser__option').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-feature-id')));
+      expect(offered.length).toBeGreaterThanOrEqual(2);
+      expect(offered).toEqual(expect.arrayContaining(crowded!.ids));
+      // Only markers are offered, never the areas they sit in.
+      expect(offered.every((id) => places.some((place) => place.properties.id === id))).toBe(true);
+      expect(await app.page.locator('.feature-panel').count()).toBe(0);
+      // The focus moves into the list (after its first paint), so a keyboard or screen reader finds it.
+      await app.page.waitForFunction(() => document.activeElement?.classList.contains('feature-chooser__option'), undefined, { timeout: 5_000 });
+      expect(await seriousFindings(app, '.feature-chooser')).toEqual([]);
+      await app.screenshot('newcomers-marker-chooser');
+
+      // Escape dismisses it and the focus goes back to the map.
+      await app.page.keyboard.press('Escape');
+      await chooser.waitFor({ state: 'detached' });
+      expect(await focusedElement(app)).toContain('maplibregl-canvas');
+
+      // Asked again, the second one is chosen and opens.
+      await app.page.mouse.click(box.x + crowded!.x, box.y + crowded!.y);
+      await chooser.waitFor();
+      const second = offered[1]!;
+      await chooser.locator(`.feature-chooser__option[data-feature-id="${second}"]`).click();
+      await app.page.locator(`.feature-panel[data-feature-id="${second}"]`).waitFor();
+      await chooser.waitFor({ state: 'detached' });
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
