@@ -171,6 +171,12 @@ export async function probeLocalArchive(baseUrl: string): Promise<boolean> {
   const url = localArchiveUrl(baseUrl);
   if (!url || new URL(url).origin !== window.location.origin) return false;
   try {
+    // Kept for offline on an earlier visit: there, and asking would only fail without a network.
+    if ('caches' in window && (await caches.match(url, { ignoreVary: true }))) {
+      localArchiveAvailable.value = true;
+      return true;
+    }
+    if (!navigator.onLine) return false;
     const response = await fetch(url, { headers: { Range: 'bytes=0-7' }, cache: 'no-store' });
     if (!response.ok || !response.body) return false;
     // A server that ignores Range sends the whole archive: read the first chunk and stop.

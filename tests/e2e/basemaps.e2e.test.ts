@@ -58,7 +58,14 @@ async function problemsBesides(app: AppPage, allowed: (host: string) => boolean)
 }
 
 async function chooseBasemap(app: AppPage, label: string): Promise<void> {
-  await app.page.getByRole('combobox', { name: /底图|Basemap/ }).selectOption({ label });
+  await app.page.getByRole('group', { name: '底图' }).getByRole('radio', { name: label, exact: true }).check();
+}
+
+/** The basemap the switch shows as chosen. */
+async function chosenBasemap(app: AppPage): Promise<string | null> {
+  const radio = app.page.getByRole('group', { name: '底图' }).locator('input[type="radio"]:checked');
+  await radio.waitFor({ state: 'attached' });
+  return radio.getAttribute('value');
 }
 
 /** Tiles covering the map's view at zoom z, as [xMin, xMax, yMin, yMax]. */
@@ -112,8 +119,7 @@ describe('basemaps', () => {
   it('contacts no host before consent; after it, only OpenStreetMap, for the tiles in view, with its attribution', async () => {
     const app = await openApp({ browser });
     try {
-      const select = app.page.getByRole('combobox', { name: '底图' });
-      expect(await select.inputValue()).toBe('none');
+      expect(await chosenBasemap(app)).toBe('none');
       await waitForMapIdle(app);
       expect(app.offOriginRequests()).toEqual([]);
       // None of the basemap code is in the first load, and the drawing code waits for a choice.
@@ -132,7 +138,7 @@ describe('basemaps', () => {
       await waitForMapIdle(app);
       expect(app.offOriginRequests()).toEqual([]);
       await consent.getByRole('button', { name: '取消' }).click();
-      expect(await select.inputValue()).toBe('none');
+      expect(await chosenBasemap(app)).toBe('none');
       await waitForMapIdle(app);
       expect(app.offOriginRequests()).toEqual([]);
       expect(routes.asked).toEqual([]);
@@ -173,12 +179,12 @@ describe('basemaps', () => {
     routes.asked.length = 0;
     const again = await openApp({ browser });
     try {
-      expect(await again.page.getByRole('combobox', { name: '底图' }).inputValue()).toBe('osm');
+      expect(await chosenBasemap(again)).toBe('osm');
       await waitForTiles(routes);
       expect(await again.page.getByRole('form').count()).toBe(0);
       expect(await problemsBesides(again, (host) => host === OSM_HOST)).toEqual([]);
       // Back to none: no tile layer left, nothing remembered.
-      await chooseBasemap(again, '无（仅本地数据）');
+      await chooseBasemap(again, '无');
       await waitForMapIdle(again);
       expect(await again.page.evaluate(() => window.__zoneMap!.getLayersOrder().filter((id) => id.startsWith('basemap:')))).toEqual([]);
       expect(new URL(again.page.url()).searchParams.has('basemap')).toBe(false);
@@ -290,7 +296,7 @@ describe('basemaps', () => {
       await waitForMapIdle(app);
       expect(await notice.count()).toBe(1);
       // The switch says what the map shows: no basemap.
-      expect(await app.page.getByRole('combobox', { name: '底图' }).inputValue()).toBe('none');
+      expect(await chosenBasemap(app)).toBe('none');
       // Taken off the map: moving it asks the refusing host for nothing more.
       expect(await app.page.evaluate(() => window.__zoneMap!.getLayersOrder().filter((id) => id.startsWith('basemap:')))).toEqual([]);
       const askedBeforeMove = freshRoutes.asked.length;
@@ -335,7 +341,7 @@ describe('basemaps', () => {
       try {
         const first = await openApp({ browser: session, baseUrl: server.url, path: '?view=105.44,28.89,11.5,0' });
         await first.page.waitForFunction(() => window.__offlineReady === true, undefined, { timeout: 60_000 });
-        await first.page.getByRole('option', { name: '离线底图' }).waitFor({ state: 'attached' });
+        await first.page.getByRole('radio', { name: '离线底图' }).waitFor();
         await chooseBasemap(first, '离线底图');
         await first.page.waitForFunction(
           () => window.__zoneMap!.getLayersOrder().some((id) => id.startsWith('basemap:')) && window.__zoneMap!.loaded(),
@@ -381,7 +387,7 @@ describe('basemaps', () => {
           return map.queryRenderedFeatures({ layers: ['basemap:water', 'basemap:roads_major'] }).length;
         });
         expect(offlineDrawn).toBeGreaterThan(0);
-        expect(await second.page.getByRole('combobox', { name: '底图' }).inputValue()).toBe('local');
+        expect(await chosenBasemap(second)).toBe('local');
         expect(await second.page.getByRole('status').filter({ hasText: '底图' }).count()).toBe(0);
         await second.screenshot('basemap-pmtiles-offline');
         const failed = second.requests.filter((request) => request.failure && !request.url.endsWith('/sw.js'));

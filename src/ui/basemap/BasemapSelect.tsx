@@ -40,26 +40,30 @@ export function BasemapSelect() {
   // The served archive is offered only once it is known to be there (or it is already showing).
   const offered = BASEMAPS.filter((basemap) => basemap.kind !== 'pmtiles' || localArchiveAvailable.value || basemap.id === active);
   const Details = detailsModule.value;
+  const chosen = asking ?? active;
+  const choices = [{ id: NO_BASEMAP, title: text.none }, ...offered.map((basemap) => ({ id: basemap.id, title: basemap.title[lang] }))];
+  // Radio buttons, not a <select>: the page's one combobox stays the search box.
   return (
-    <div class="basemap-switch">
-      <label class="basemap-label">
-        <span>{text.label}</span>
-        <select
-          value={asking ?? active}
-          onChange={(event) => requestBasemap((event.currentTarget as HTMLSelectElement).value)}
-        >
-          <option value={NO_BASEMAP}>{text.none}</option>
-          {offered.map((basemap) => (
-            <option key={basemap.id} value={basemap.id}>
-              {basemap.title[lang]}
-            </option>
-          ))}
-        </select>
-      </label>
+    <fieldset class="basemap-switch">
+      <legend>{text.label}</legend>
+      <div class="basemap-choices">
+        {choices.map((choice) => (
+          <label key={choice.id} class="basemap-choice">
+            <input
+              type="radio"
+              name="basemap"
+              value={choice.id}
+              checked={chosen === choice.id}
+              onChange={() => requestBasemap(choice.id)}
+            />
+            {choice.title}
+          </label>
+        ))}
+      </div>
       {Details && needsDetails ? <Details.BasemapDetails /> : null}
       <p class="basemap-notice small" role="status">
         {problem === 'tiles-failed' ? text.tilesFailed : problem === 'archive-unreadable' ? text.archiveUnreadable : ''}
       </p>
-    </div>
+    </fieldset>
   );
 }
