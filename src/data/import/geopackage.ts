@@ -165,6 +165,9 @@ export async function convertGeoPackage(bytes: Uint8Array, fileName: string, opt
       features.push({ type: 'Feature', properties, geometry: geometry as Geometry });
     }
     return { ok: true, collection: { type: 'FeatureCollection', features }, notes, tables: tables.map((entry) => entry.name), table: chosen.name };
+  } catch (error) {
+    // SQLite finds damage only when it reaches the damaged page, which can be any query.
+    return { ok: false, message: `${fileName}: the GeoPackage is damaged (${error instanceof Error ? error.message : String(error)}) (GeoPackage 文件损坏)` };
   } finally {
     database.close();
   }

@@ -62,6 +62,16 @@ describe('GeoPackage', () => {
   });
 });
 
+describe('a damaged GeoPackage', () => {
+  it('is refused with a message naming the file, whichever query reaches the damage (found by mutated-files fuzzing)', async () => {
+    const bytes = bytesOf('districts-two-tables.gpkg');
+    // Page 17 (4 KB pages) holds feature rows in this fixture: overwritten, SQLite reports it only when the table is read.
+    bytes.fill(0xff, 16 * 4096, 17 * 4096);
+    const outcome = await run(bytes, 'damaged.gpkg');
+    expect(!outcome.ok && outcome.message).toMatch(/^damaged\.gpkg: the GeoPackage is damaged \(database disk image is malformed\)/);
+  });
+});
+
 describe('WKB', () => {
   const point = (x: number, y: number) => {
     const bytes = new Uint8Array(21);
