@@ -7,7 +7,7 @@
  * exponent form and `String(1e-7)` would be invalid. Approximate positions say so in `desc`.
  *
  * Planned times: given the day of the trip, each waypoint and route point carries a `<time>` (UTC,
- * as GPX requires): the departure at the start, the arrival at every later stop, the return for a
+ * as GPX requires): the start time at the first stop, the arrival at every later stop, the return for a
  * round trip. The trip's clock times are local to 泸州 (China Standard Time, UTC+8, no summer
  * time). The start's departure is also written in its `desc`, beside each stop's arrival.
  *
@@ -73,14 +73,18 @@ export function tripToGpx(plan: TripPlan, options: GpxOptions): string {
   plan.stops.forEach((stop, index) => {
     const scheduled = plan.schedule.stops[index];
     const notes: string[] = [];
+    // The first stop is where the day starts: reached at the start time itself, not arrived at.
+    const reached = scheduled?.arrival ?? (index === 0 ? plan.schedule.start : undefined);
     if (scheduled?.arrival) notes.push(`arrive 到达 ${formatTripTime(scheduled.arrival)}`);
-    else if (scheduled && index === 0) notes.push(`start 出发 ${formatTripTime(scheduled.departure)}`);
-    if (scheduled && stop.visitMinutes > 0) notes.push(`leave 离开 ${formatTripTime(scheduled.departure)}`);
+    else if (index === 0) notes.push(`start 出发 ${formatTripTime(plan.schedule.start)}`);
+    if (scheduled && stop.visitMinutes > 0 && scheduled.departure.minute !== reached?.minute) {
+      notes.push(`leave 离开 ${formatTripTime(scheduled.departure)}`);
+    }
     if (stop.positionIsSchematic) notes.push('schematic position, search by name 位置为示意，请按名称搜索');
     else if (stop.approximate) notes.push('approximate position 位置为估计');
     lines.push(`  <wpt lat="${coordinate(stop.point[1])}" lon="${coordinate(stop.point[0])}">`);
     // GPX orders a waypoint's children: <time> comes before <name>.
-    const time = instant((scheduled?.arrival ?? scheduled?.departure)?.minute);
+    const time = instant(reached?.minute);
     if (time) lines.push(`    <time>${time}</time>`);
     lines.push(`    <name>${xmlText(stopName(stop))}</name>`);
     if (notes.length > 0) lines.push(`    <desc>${xmlText(notes.join('; '))}</desc>`);
@@ -93,7 +97,8 @@ export function tripToGpx(plan: TripPlan, options: GpxOptions): string {
   routeStops.forEach((stop, index) => {
     const scheduled = plan.schedule.stops[index];
     const isReturn = returns && index === plan.stops.length;
-    const time = instant(isReturn ? plan.schedule.returnArrival?.minute : (scheduled?.arrival ?? scheduled?.departure)?.minute);
+    const reached = scheduled?.arrival ?? (index === 0 ? plan.schedule.start : undefined);
+    const time = instant(isReturn ? plan.schedule.returnArrival?.minute : reached?.minute);
     const timeElement = time ? `<time>${time}</time>` : '';
     lines.push(`    <rtept lat="${coordinate(stop.point[1])}" lon="${coordinate(stop.point[0])}">${timeElement}<name>${xmlText(stopName(stop))}</name></rtept>`);
   });
