@@ -207,6 +207,34 @@ function checkGeometry(value: unknown, path: string, collectionDepth: number): G
   return value as unknown as Geometry;
 }
 
+/**
+ * A property value nested deeper than this is refused. JSON.parse reads any depth, but what the
+ * import does next (structuredClone for GCJ-02, JSON.stringify for the map, postMessage from the
+ * worker) recurses and overflowed the stack at a few thousand levels (found by the fuzzer,
+ * issue 12). Real attribute tables are flat or a few levels deep.
+ */
+export const MAXIMUM_PROPERTY_DEPTH = 100;
+
+function checkPropertyDepth(properties: Record<string, unknown>, path: string): void {
+  // Explicit stack: this walk must not overflow on the very input it exists to refuse.
+  const pending: { value: unknown; depth: number; name: string }[] = [];
+  for (const name in properties) {
+    const child = properties[name];
+    if (typeof child === 'object' && child !== null) pending.push({ value: child, depth: 1, name });
+  }
+  while (pending.length > 0) {
+    const { value, depth, name } = pending.pop()!;
+    if (depth > MAXIMUM_PROPERTY_DEPTH) {
+      throw new GeoJsonShapeError(`property ${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)} is nested more than ${MAXIMUM_PROPERTY_DEPTH} levels deep`, `${path}[${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)}]`);
+    }
+    const container = value as Record<string, unknown>;
+    for (const key in container) {
+      const child = container[key];
+      if (typeof child === 'object' && child !== null) pending.push({ value: child, depth: depth + 1, name });
+    }
+  }
+}
+
 function checkFeature(value: unknown, path: string): Feature {
   if (!isPlainObject(value)) throw new GeoJsonShapeError(`a feature must be an object, found ${typeName(value)}`, path);
   if (value.type !== 'Feature') throw new GeoJsonShapeError(`expected type "Feature", found ${typeName(value.type)}`, member(path, 'type'));
@@ -216,6 +244,7 @@ function checkFeature(value: unknown, path: string): Feature {
   if (properties !== null && !isPlainObject(properties)) {
     throw new GeoJsonShapeError(`properties must be an object or null, found ${typeName(properties)}`, member(path, 'properties'));
   }
+  if (properties !== null) checkPropertyDepth(properties, member(path, 'properties'));
   const feature: Feature = { type: 'Feature', geometry: geometry as Geometry, properties: properties as GeoJsonProperties };
   if (typeof value.id === 'string' || typeof value.id === 'number') feature.id = value.id;
   return feature;

@@ -35,6 +35,37 @@ function featuresWithFolders(root: Root): Feature[] {
   return features;
 }
 
+/**
+ * togeojson assigns each `<Data name="…">` to a plain object, where the name `__proto__` hits the
+ * prototype setter and the value is silently lost (found by the fuzzer, issue 12; a string value
+ * cannot change the prototype, so nothing is polluted). Such names are renamed in the document to
+ * a placeholder no real file uses, and the placeholder becomes an own data property afterwards.
+ */
+const PROTOTYPE_NAME = '__proto__';
+const PROTOTYPE_PLACEHOLDER = '\uE000__proto__';
+
+function hidePrototypeNames(document: Document): boolean {
+  let renamed = false;
+  for (const tag of ['Data', 'SimpleData']) {
+    for (const element of Array.from(document.getElementsByTagName(tag))) {
+      if (element.getAttribute('name') === PROTOTYPE_NAME) {
+        element.setAttribute('name', PROTOTYPE_PLACEHOLDER);
+        renamed = true;
+      }
+    }
+  }
+  return renamed;
+}
+
+function restorePrototypeNames(features: Feature[]): void {
+  for (const feature of features) {
+    const properties = feature.properties;
+    if (!properties || !Object.hasOwn(properties, PROTOTYPE_PLACEHOLDER)) continue;
+    Object.defineProperty(properties, PROTOTYPE_NAME, { value: properties[PROTOTYPE_PLACEHOLDER], enumerable: true, writable: true, configurable: true });
+    delete properties[PROTOTYPE_PLACEHOLDER];
+  }
+}
+
 /** Thrown from the parser's error callback with where it stopped; caught below. */
 class XmlProblem extends Error {
   constructor(
@@ -90,8 +121,10 @@ export function convertXml(text: string, fileName: string, format: XmlFormat): X
     return { ok: false, message: `${fileName}: the root element is <${rootName || 'none'}>, not <${format}> (不是 ${format.toUpperCase()} 文件)` };
   }
   try {
+    const hasPrototypeNames = format === 'kml' && hidePrototypeNames(document);
     const collection: FeatureCollection =
       format === 'kml' ? { type: 'FeatureCollection', features: featuresWithFolders(kmlWithFolders(document)) } : (gpx(document) as FeatureCollection);
+    if (hasPrototypeNames) restorePrototypeNames(collection.features);
     return { ok: true, collection };
   } catch (error) {
     return { ok: false, message: `${fileName}: could not be read as ${format.toUpperCase()} (${error instanceof Error ? error.message : String(error)})` };

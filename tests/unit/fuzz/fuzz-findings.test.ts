@@ -1,0 +1,47 @@
+/**
+ * What the fuzzers found (issue 12), each pinned as a plain example so it never comes back even
+ * when a fuzz run happens not to generate it.
+ */
+import { describe, expect, it } from 'vitest';
+import { MAXIMUM_PROPERTY_DEPTH, parseGeoJson } from '../../../src/data/parse-geojson.ts';
+import { importBytes } from '../../../src/data/import/import-file.ts';
+import { thrownBy, utf8 } from './fuzz-settings.ts';
+
+const SQUARE = '{"type":"Polygon","coordinates":[[[105.4,28.9],[105.41,28.9],[105.41,28.91],[105.4,28.91],[105.4,28.9]]]}';
+
+function featureWithDeepProperty(depth: number): string {
+  return `{"type":"Feature","geometry":${SQUARE},"properties":{"name":"地块","deep":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+}
+
+describe('deeply nested property crashed the import (RangeError: Maximum call stack size exceeded)', () => {
+  it.each(['wgs84', 'gcj02', 'bd09'] as const)('a BOM file whose property nests 20 000 deep is refused with a positioned message (%s)', async (coordinateSystem) => {
+    let outcome: Awaited<ReturnType<typeof importBytes>> | undefined;
+    const thrown = await thrownBy(async () => {
+      outcome = await importBytes({ bytes: utf8(`\uFEFF${featureWithDeepProperty(20_000)}`), fileName: 'deep.geojson', coordinateSystem, boundaries: null });
+    });
+    expect(thrown).toBeUndefined();
+    expect(outcome).toMatchObject({ ok: false });
+    expect(outcome!.ok ? '' : outcome!.message).toBe(`deep.geojson: property "deep" is nested more than ${MAXIMUM_PROPERTY_DEPTH} levels deep at properties["deep"]`);
+  });
+
+  it('a property nested as deep as the limit is still read, and its neighbours kept', () => {
+    const parsed = parseGeoJson(featureWithDeepProperty(MAXIMUM_PROPERTY_DEPTH), 'nested.geojson');
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.collection.features[0]!.properties!.name).toBe('地块');
+    expect(parseGeoJson(featureWithDeepProperty(MAXIMUM_PROPERTY_DEPTH + 1), 'nested.geojson')).toMatchObject({ ok: false, path: 'properties["deep"]' });
+  });
+});
+
+describe('a KML Data element named __proto__ lost its value', () => {
+  it('keeps the value as an own property named __proto__, and no prototype changes', async () => {
+    const kml = `<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>地块</name><ExtendedData><Data name="__proto__"><value>工业</value></Data><Data name="constructor"><value>x</value></Data></ExtendedData><Point><coordinates>105.43,28.88</coordinates></Point></Placemark></kml>`;
+    const outcome = await importBytes({ bytes: utf8(kml), fileName: 'proto.kml', coordinateSystem: 'wgs84', boundaries: null });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const properties = outcome.collection.features[0]!.properties!;
+    expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(properties, '__proto__')?.value).toBe('工业');
+    expect(properties.constructor).toBe('x');
+    expect(JSON.parse(JSON.stringify(properties))).toEqual(JSON.parse('{"name":"地块","__proto__":"工业","constructor":"x"}'));
+  });
+});
