@@ -71,11 +71,11 @@ export interface Manifest {
 
 /**
  * A polygon's label: where it is written and what it says. Not a feature to click or search; it
- * names the feature `feature_id` of layer `layer`, whose visibility it follows.
+ * names the feature `id` of layer `layer`, whose visibility it follows.
  */
 export interface LabelPointProperties {
+  /** The id of the feature it names. */
   id: string;
-  feature_id: string;
   layer: string;
   name_zh: string;
   name_en: string;

@@ -106,7 +106,7 @@ export function checkLabelPoints(text: string, fileName: string): { ok: true; la
       return;
     }
     const properties = feature.properties ?? {};
-    for (const key of ['id', 'feature_id', 'layer', 'name_zh', 'name_en'] as const) {
+    for (const key of ['id', 'layer', 'name_zh', 'name_en'] as const) {
       if (typeof properties[key] !== 'string') problems.push(`${where}: "${key}" must be text`);
     }
     if (!CONFIDENCE_LEVELS.includes(properties['confidence'] as Confidence)) {
