@@ -25,7 +25,7 @@ import {
   type CoordinateSystem,
 } from '../../src/data/coordinate-systems.ts';
 import { formatCollectionReport, formatZoneReport } from './format-report.ts';
-import { extensionOf } from '../../src/data/import/detect-format.ts';
+import { extensionOf, FORMAT_BY_EXTENSION } from '../../src/data/import/detect-format.ts';
 import { importBytes } from '../../src/data/import/import-file.ts';
 import { isStandardId, STANDARD_IDS } from '../../src/data/classification/standards.ts';
 import type { ClassificationStandardId } from '../../src/data/classification/classification-types.ts';
@@ -129,8 +129,15 @@ function toJson(value: unknown): string {
   );
 }
 
-/** Formats other than GeoJSON, read through the app's import code so both measure the same features. */
-const IMPORTED_FORMAT_EXTENSIONS = new Set(['kml', 'gpx', 'zip']);
+/**
+ * Formats other than GeoJSON, read through the app's import code so both measure the same features.
+ * Derived from the import's own extension table, so a format the app learns the CLI reads too.
+ */
+const IMPORTED_FORMAT_EXTENSIONS = new Set(
+  Object.entries(FORMAT_BY_EXTENSION)
+    .filter(([, format]) => format !== 'geojson')
+    .map(([extension]) => extension),
+);
 
 function reportMeasurement(options: Options & { file: string }, collection: Parameters<typeof measureCollection>[0], io: StatsIo): number {
   if (options.landUse !== undefined) {

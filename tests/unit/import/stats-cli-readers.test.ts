@@ -35,4 +35,19 @@ describe('stats CLI and the app\'s import read the same', () => {
     expect(report.groups.map((group: { key: string }) => group.key)).toContain('龙马潭区');
     expect(report.groups).toHaveLength(7);
   });
+
+  // Every format the app imports reaches the CLI through the same table: a KMZ, a GeoPackage or a
+  // point table used to be answered "not valid JSON" in the terminal.
+  it.each(['districts-folders.kmz', 'districts-two-tables.gpkg', 'places-gcj02-gbk.csv', 'places-gcj02.xlsx'])(
+    '%s: the CLI measures what the import reads',
+    async (name) => {
+      const path = join(FIXTURES_DIRECTORY, 'import', name);
+      const { code, stderr, report } = await statsJson([path, '--json']);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const imported = await importBytes({ bytes: new Uint8Array(await readFile(path)), fileName: path, coordinateSystem: 'wgs84', boundaries: null });
+      if (!imported.ok) throw new Error(imported.message);
+      expect(report.featureCount).toBe(imported.collection.features.length);
+      expect(report.totalAreaM2).toBe(imported.summary.measurement.totalAreaM2);
+    },
+  );
 });
