@@ -26,6 +26,8 @@ import { SCREENSHOT_DIRECTORY, launchBrowser, openApp, waitForMapIdle, type AppP
 import { square } from '../fixtures/square.ts';
 import { classifyLandUse } from '../../src/analysis/land-use-classes.ts';
 import { HOSTILE_CODE, PARCELS_PATH } from '../fixtures/landuse/generate-parcels.ts';
+import { DECIMALS, roundTo } from '../../src/export/statistics-sheet.ts';
+import { readXlsx } from '../unit/export/read-xlsx.ts';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -126,9 +128,16 @@ function expectSameFigures(actual: readonly number[], expected: readonly number[
 
 type CsvRecord = Record<string, string>;
 
+/** Parses as pandas or Excel would: no comment skipping; the header must be the first record and every record as wide. */
 function parseCsv(bytes: Buffer): CsvRecord[] {
-  return parse(bytes, { bom: true, comment: '#', columns: true, skip_empty_lines: true }) as CsvRecord[];
+  const records = parse(bytes, { bom: true }) as string[][];
+  expect(records.length).toBeGreaterThan(1);
+  for (const record of records) expect(record).toHaveLength(records[0]!.length);
+  return parse(bytes, { bom: true, columns: true }) as CsvRecord[];
 }
+
+/** The CSV's and the .xlsx's precision for square metres (src/export/statistics-sheet.ts). */
+const roundM2 = (value: number): number => roundTo(value, DECIMALS.m2)!;
 
 describe('land-use statistics of the zone', () => {
   let browser: BrowserSession;
@@ -190,18 +199,37 @@ describe('land-use statistics of the zone', () => {
     const shown = await shownRows(app);
     // The CSV holds the table as shown: same categories in the same (sorted) order, same figures.
     expect(records.map((record) => record['类别'])).toEqual(shown.map((row) => row.category));
-    expect(records.map((record) => Number(record['面积（m²）']))).toEqual(shown.map((row) => row.areaM2));
+    expect(records.map((record) => Number(record['面积（m²）']))).toEqual(shown.map((row) => roundM2(row.areaM2)));
     expect(records.map((record) => record['类别取值'])).toEqual(shown.map((row) => row.key));
     const expectedByCategory = new Map(expected.rows.map((row) => [row.key ?? '', row]));
     const expectedInCsvOrder = records.map((record) => expectedByCategory.get(record['类别取值']!)!);
-    expectSameFigures(records.map((record) => Number(record['面积（m²）'])), expectedInCsvOrder.map((row) => row.areaM2));
-    expectSameFigures(records.map((record) => Number(record['占比（0–1）'])), expectedInCsvOrder.map((row) => row.share ?? Number.NaN));
+    for (const [index, record] of records.entries()) {
+      expect(Math.abs(Number(record['面积（m²）']) - expectedInCsvOrder[index]!.areaM2)).toBeLessThanOrEqual(0.05 + 1e-6);
+      expect(Math.abs(Number(record['占比（0–1）']) - expectedInCsvOrder[index]!.share!)).toBeLessThanOrEqual(5e-7 + 1e-12);
+    }
     expect(records.map((record) => Number(record['要素数']))).toEqual(expectedInCsvOrder.map((row) => row.count));
     for (const record of records) {
       const row = shown.find((candidate) => candidate.category === record['类别'])!;
       // The table's hectares (two decimals) are the CSV's figure rounded.
       expect(row.cells[0]!.replaceAll(',', '')).toBe(Number(record['面积（公顷）']).toFixed(2));
     }
+  });
+
+  it('downloads an Excel workbook: the CSV’s table on one sheet, source and method on 说明', async () => {
+    const csv = parse((await downloadFrom(app, 'csv')).bytes, { bom: true }) as string[][];
+    const { fileName, bytes } = await downloadFrom(app, 'xlsx');
+    expect(fileName).toMatch(/\.xlsx$/);
+    const [table, notes, ...others] = readXlsx(new Uint8Array(bytes));
+    expect(others).toEqual([]);
+    expect([table!.name, notes!.name]).toEqual(['统计表', '说明']);
+    // Same header, same categories, same rounded numbers as the CSV.
+    expect(table!.rows[0]).toEqual(csv[0]);
+    expect(table!.rows.slice(1).map((row) => row[0])).toEqual(csv.slice(1).map((record) => record[0]));
+    expect(table!.rows.slice(1).map((row) => row[1])).toEqual(csv.slice(1).map((record) => Number(record[1])));
+    expect(table!.rows.slice(1).map((row) => row[5])).toEqual(csv.slice(1).map((record) => Number(record[5])));
+    expect(notes!.rows.map((row) => row[0])).toEqual(expect.arrayContaining(['来源', '方法', '合计面积（m²）', '导出时间']));
+    // The writer came as its own chunk, on demand.
+    expect(await app.page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /xlsx/.test(entry.name)))).toBe(true);
   });
 
   it('draws the chart lazily on a canvas described for screen readers', async () => {
@@ -278,8 +306,8 @@ describe('land-use statistics of an imported file', () => {
     const { fileName, bytes } = await downloadFrom(app, 'csv');
     expect(fileName).toMatch(/^[^\\/]*parcels[^\\/]*\.csv$/);
     const records = parseCsv(bytes);
-    expect(records.map((record) => Number(record['面积（m²）']))).toEqual(rows.map((row) => row.areaM2));
-    expectSameFigures(records.map((record) => Number(record['面积（m²）'])), cli.groups.map((group) => group.areaM2));
+    expect(records.map((record) => Number(record['面积（m²）']))).toEqual(rows.map((row) => roundM2(row.areaM2)));
+    expect(records.map((record) => Number(record['面积（m²）']))).toEqual(cli.groups.map((group) => roundM2(group.areaM2)));
     expect(records.map((record) => Number(record['要素数']))).toEqual(cli.groups.map((group) => group.count));
     // A formula-looking name is neutralised with a leading apostrophe; the rest survives as text.
     expect(records.map((record) => record['类别'])).toEqual(cli.groups.map((group) => (group.key!.startsWith('=') ? `'${group.key}` : group.key)));
@@ -348,7 +376,7 @@ describe('land-use statistics of a drawn area', () => {
     expectSameFigures(rows.map((row) => row.areaM2), expected.rows.map((row) => row.areaM2));
 
     const csv = parseCsv((await downloadFrom(app, 'csv')).bytes);
-    expect(csv.map((record) => Number(record['面积（m²）']))).toEqual(rows.map((row) => row.areaM2));
+    expect(csv.map((record) => Number(record['面积（m²）']))).toEqual(rows.map((row) => roundM2(row.areaM2)));
     await app.screenshot('planner-statistics-drawn');
     expect(await app.problems()).toEqual([]);
   });
@@ -475,7 +503,7 @@ describe('an imported parcel file by national land class', () => {
     ]);
     expect(classCsv.suggestedFilename()).toMatch(/parcels.*YDYHFL.*\.csv$/);
     const csvRecords = parseCsv(readFileSync(await classCsv.path()));
-    expect(csvRecords.filter((record) => record['行类型'] === '类别').map((record) => [record['代码'], Number(record['面积（m²）'])])).toEqual(rows.map((row) => [row.code, row.areaM2]));
+    expect(csvRecords.filter((record) => record['行类型'] === '类别').map((record) => [record['代码'], Number(record['面积（m²）'])])).toEqual(rows.map((row) => [row.code, roundM2(row.areaM2)]));
     expect(csvRecords.filter((record) => record['行类型'] === '未知编码').map((record) => record['代码'])).toEqual(expected.unknownCodes.map((entry) => entry.value ?? ''));
     await app.page.locator('.land-use-classes .land-use-chart canvas[data-chart-ready="true"]').waitFor({ timeout: 30_000 });
     await app.page.locator('.land-use-classes').screenshot({ path: join(SCREENSHOT_DIRECTORY, 'planner-land-use-classes.png') });

@@ -22,6 +22,7 @@ import { exportImportedLayer, type ImportedLayer } from '../../state/imported-la
 import { plannerMap } from '../../state/planner-map.ts';
 import { classifyLayer, detectLayerCodeColumns, type LayerData } from '../../workers/land-use-classes-client.ts';
 import { landUseClassesCsvBlob } from '../../export/csv.ts';
+import { landUseClassSheet } from '../../export/statistics-sheet.ts';
 import { safeFileName, withoutExtension } from '../../export/file-name.ts';
 import { formatNumber, formatPercent } from '../format.ts';
 import { download } from './download.ts';
@@ -226,18 +227,24 @@ function ClassCsvButton({ statistics, fileName }: { statistics: LandUseClassStat
   const text = landUseClassMessages();
   const lang = language.value;
   const [failure, setFailure] = useState<string | null>(null);
+  const options = () => {
+    const standard = standardById(statistics.standard);
+    return { language: lang, sourceTitle: fileName, standardTitle: standard.title[lang], edition: standard.edition, exportedAt: new Date().toISOString() };
+  };
+  const fileNameFor = (extension: string) => safeFileName([text.fileStem, withoutExtension(fileName), statistics.field, `level-${statistics.level}`], extension, 'land-use-classes');
   const exportCsv = (): void => {
     setFailure(null);
     try {
-      const standard = standardById(statistics.standard);
-      const blob = landUseClassesCsvBlob(statistics, {
-        language: lang,
-        sourceTitle: fileName,
-        standardTitle: standard.title[lang],
-        edition: standard.edition,
-        exportedAt: new Date().toISOString(),
-      });
-      download(blob, safeFileName([text.fileStem, withoutExtension(fileName), statistics.field, `level-${statistics.level}`], 'csv', 'land-use-classes'));
+      download(landUseClassesCsvBlob(statistics, options()), fileNameFor('csv'));
+    } catch (error) {
+      setFailure(text.exportFailed(reasonOf(error)));
+    }
+  };
+  const exportXlsx = async (): Promise<void> => {
+    setFailure(null);
+    try {
+      const { sheetToXlsx } = await import('../../export/xlsx.ts');
+      download(await sheetToXlsx(landUseClassSheet(statistics, options())), fileNameFor('xlsx'));
     } catch (error) {
       setFailure(text.exportFailed(reasonOf(error)));
     }
@@ -246,6 +253,9 @@ function ClassCsvButton({ statistics, fileName }: { statistics: LandUseClassStat
     <p class="statistics-export__buttons">
       <button type="button" class="text-button" data-export="class-csv" onClick={exportCsv}>
         {text.exportCsv}
+      </button>
+      <button type="button" class="text-button" data-export="class-xlsx" onClick={() => void exportXlsx()}>
+        {text.exportXlsx}
       </button>
       {failure ? (
         <span class="data-error" role="alert">

@@ -11,6 +11,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LandUseRow, LandUseSource, LandUseTable } from '../../analysis/land-use-types.ts';
 import type { AreaUnit, Dataset } from '../../data/dataset-types.ts';
 import { landUseCsvBlob } from '../../export/csv.ts';
+import { landUseSheet } from '../../export/statistics-sheet.ts';
 import { safeFileName, withoutExtension } from '../../export/file-name.ts';
 import { convertArea } from '../../geo/units.ts';
 import { language, messages } from '../../i18n/index.ts';
@@ -224,6 +225,19 @@ function ExportButtons({ source, nameOf, table, rows, title }: ExportProps) {
     }
   };
 
+  const exportXlsx = async (): Promise<void> => {
+    if (!table) return;
+    setFailure(null);
+    try {
+      // The writer (and its zip code) loads only now: nobody pays for it who never asks for a workbook.
+      const { sheetToXlsx } = await import('../../export/xlsx.ts');
+      const sheet = landUseSheet({ ...table, rows: [...rows] }, { language: lang, sourceTitle: title, exportedAt: new Date().toISOString(), categoryName: nameOf });
+      download(await sheetToXlsx(sheet), safeFileName([...stem, table.groupedBy], 'xlsx', 'land-use'));
+    } catch (error) {
+      setFailure(text.exportFailed('Excel', reasonOf(error)));
+    }
+  };
+
   const exportGeoJson = async (): Promise<void> => {
     setFailure(null);
     try {
@@ -273,6 +287,9 @@ function ExportButtons({ source, nameOf, table, rows, title }: ExportProps) {
       <p class="statistics-export__buttons">
         <button type="button" class="text-button" disabled={!table} onClick={exportCsv} data-export="csv">
           {text.exportCsv}
+        </button>
+        <button type="button" class="text-button" disabled={!table} onClick={() => void exportXlsx()} data-export="xlsx">
+          {text.exportXlsx}
         </button>
         {source.kind === 'zone' ? null : (
           <button type="button" class="text-button" onClick={() => void exportGeoJson()} data-export="geojson">

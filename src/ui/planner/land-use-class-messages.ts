@@ -46,6 +46,7 @@ export interface LandUseClassMessages {
   chartSummary: (count: number, largest: string) => string;
   measuredNote: (classified: string, total: string) => string;
   exportCsv: string;
+  exportXlsx: string;
   exportFailed: (reason: string) => string;
   fileStem: string;
 }
@@ -99,7 +100,8 @@ const zh: LandUseClassMessages = {
   chartSummary: (count, largest) => `${count} 个类别的占比条形图；最大的：${largest}。`,
   measuredNote: (classified, total) => `可识别编码 ${classified}，全部要素 ${total}（重叠要素分别计入）。`,
   exportCsv: '下载分类表 CSV',
-  exportFailed: (reason) => `CSV 导出失败：${reason}`,
+  exportXlsx: '下载分类表 Excel（含说明）',
+  exportFailed: (reason) => `导出失败：${reason}`,
   fileStem: '用地分类',
 };
 
@@ -152,7 +154,8 @@ const en: LandUseClassMessages = {
   chartSummary: (count, largest) => `Bar chart of ${count} classes’ shares; largest: ${largest}.`,
   measuredNote: (classified, total) => `Recognised codes ${classified} of ${total} measured (overlapping features each counted).`,
   exportCsv: 'Download the class table (CSV)',
-  exportFailed: (reason) => `CSV export failed: ${reason}`,
+  exportXlsx: 'Download the class table (Excel, with notes)',
+  exportFailed: (reason) => `The export failed: ${reason}`,
   fileStem: 'land-use-classes',
 };
 

@@ -32,6 +32,8 @@ export interface StatisticsMessages {
   chartSummary: (count: number, largest: string) => string;
   exportHeading: string;
   exportCsv: string;
+  /** The .xlsx export: the table plus a 说明 sheet with source, method and notes. */
+  exportXlsx: string;
   exportGeoJson: string;
   exportGeoJsonZone: string;
   exportPng: string;
@@ -81,6 +83,7 @@ const zh: StatisticsMessages = {
   chartSummary: (count, largest) => `条形图，${count} 个类别的面积占比；${largest}。数字见上表。`,
   exportHeading: '导出',
   exportCsv: '导出 CSV',
+  exportXlsx: '导出 Excel（含说明）',
   exportGeoJson: '导出 GeoJSON',
   exportGeoJsonZone: '本区图层的 GeoJSON 随应用提供（geodata/ 文件夹），此处不另导出。',
   exportPng: '地图 PNG（A4）',
@@ -130,6 +133,7 @@ const en: StatisticsMessages = {
   chartSummary: (count, largest) => `Bar chart of the area share of ${count} categories; ${largest}. The table above has the figures.`,
   exportHeading: 'Export',
   exportCsv: 'Export CSV',
+  exportXlsx: 'Export Excel (with notes)',
   exportGeoJson: 'Export GeoJSON',
   exportGeoJsonZone: 'The zone layers’ GeoJSON ships with the app (the geodata/ folder); no separate export here.',
   exportPng: 'Map PNG (A4)',

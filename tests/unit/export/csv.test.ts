@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { LandUseTable } from '../../../src/analysis/land-use-types.ts';
 import { BYTE_ORDER_MARK, landUseTableToCsv, numberCell, textCell } from '../../../src/export/csv.ts';
+import { landUseSheet, roundTo } from '../../../src/export/statistics-sheet.ts';
 import { convertArea } from '../../../src/geo/units.ts';
 
 const HOSTILE_NAMES = [
@@ -57,8 +58,11 @@ const TABLE: LandUseTable = deepFreeze({
 type Record = { [column: string]: string };
 
 function parseBack(text: string): Record[] {
-  return parse(text, { bom: true, comment: '#', columns: true, skip_empty_lines: true }) as Record[];
+  // No options a plain reader would not use: no comment skipping, no relaxed column counts.
+  return parse(text, { bom: true, columns: true }) as Record[];
 }
+
+const DECIMAL_PLACES = (text: string): number => (text.includes('.') ? text.split('.')[1]!.length : 0);
 
 describe('land-use table as CSV', () => {
   const zh = landUseTableToCsv(TABLE, { language: 'zh', sourceTitle: '=cmd|"/c calc"!A0 导入.geojson' });
@@ -69,30 +73,48 @@ describe('land-use table as CSV', () => {
     expect(new TextEncoder().encode(zh).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     expect(zh.endsWith('\r\n')).toBe(true);
     // Every LF outside a quoted cell is preceded by CR: parse with CRLF as the only record delimiter.
-    const strict = parse(zh, { bom: true, comment: '#', record_delimiter: '\r\n', relax_column_count: false });
+    const strict = parse(zh, { bom: true, record_delimiter: '\r\n', relax_column_count: false });
     expect(strict.length).toBe(TABLE.rows.length + 1);
   });
 
-  it('reads back, with csv-parse, to exactly the table figures in every unit', () => {
+  it('is a plain table: the first record is the header and every record has its column count', () => {
+    for (const text of [zh, en]) {
+      const records = parse(text, { bom: true }) as string[][];
+      expect(records[0]).toEqual(text === zh ? ['类别', '面积（m²）', '面积（公顷）', '面积（km²）', '面积（亩）', '占比（0–1）', '要素数', '绿地面积（m²）', '绿地率（0–1）', '类别取值'] : ['category', 'area (m²)', 'area (ha)', 'area (km²)', 'area (mu, 亩)', 'share (0–1)', 'features', 'green area (m²)', 'green-space ratio (0–1)', 'category value']);
+      expect(records).toHaveLength(TABLE.rows.length + 1);
+      for (const record of records) expect(record).toHaveLength(records[0]!.length);
+      // Nothing of the caption leaks into the table: it lives in the .xlsx 说明 sheet.
+      expect(text).not.toContain('#,');
+      expect(text).not.toContain(TABLE.method.zh);
+    }
+  });
+
+  it('reads back to the table figures rounded to a sensible precision in every unit', () => {
     const records = parseBack(en);
     expect(records).toHaveLength(TABLE.rows.length);
+    const near = (text: string, value: number, decimals: number) => {
+      expect(DECIMAL_PLACES(text)).toBeLessThanOrEqual(decimals);
+      expect(Math.abs(Number(text) - value)).toBeLessThanOrEqual(0.5 * 10 ** -decimals * (1 + 1e-9));
+    };
     records.forEach((record, index) => {
       const row = TABLE.rows[index]!;
-      expect(Number(record['area (m²)'])).toBe(row.areaM2);
-      expect(Number(record['area (ha)'])).toBe(convertArea(row.areaM2, 'm2', 'ha'));
-      expect(Number(record['area (km²)'])).toBe(convertArea(row.areaM2, 'm2', 'km2'));
-      expect(Number(record['area (mu, 亩)'])).toBe(convertArea(row.areaM2, 'm2', 'mu'));
-      expect(Number(record['share (0–1)'])).toBe(row.share);
+      near(record['area (m²)']!, row.areaM2, 1);
+      near(record['area (ha)']!, convertArea(row.areaM2, 'm2', 'ha'), 4);
+      near(record['area (km²)']!, convertArea(row.areaM2, 'm2', 'km2'), 6);
+      near(record['area (mu, 亩)']!, convertArea(row.areaM2, 'm2', 'mu'), 3);
+      near(record['share (0–1)']!, row.share!, 6);
       expect(Number(record['features'])).toBe(row.count);
-      expect(record['green area (m²)']).toBe(row.greenAreaM2 === null ? '' : String(row.greenAreaM2));
-      expect(record['green-space ratio (0–1)']).toBe(row.greenSpaceRatio === null ? '' : String(row.greenSpaceRatio));
+      if (row.greenAreaM2 === null) expect(record['green area (m²)']).toBe('');
+      else near(record['green area (m²)']!, row.greenAreaM2, 1);
+      if (row.greenSpaceRatio === null) expect(record['green-space ratio (0–1)']).toBe('');
+      else near(record['green-space ratio (0–1)']!, row.greenSpaceRatio, 6);
     });
+    // Long binary tails are gone: 1234567.8912345678 m² is written as 1234567.9.
+    expect(records[0]!['area (m²)']).toBe('1234567.9');
+    expect(records.at(-1)!['area (m²)']).toBe('0');
   });
 
   it('heads the columns in the chosen language', () => {
-    expect(Object.keys(parseBack(zh)[0]!)).toEqual([
-      '类别', '面积（m²）', '面积（公顷）', '面积（km²）', '面积（亩）', '占比（0–1）', '要素数', '绿地面积（m²）', '绿地率（0–1）', '类别取值',
-    ]);
     expect(parseBack(zh)[1]!['类别']).toBe('（无此属性）');
     expect(parseBack(en)[1]!['category']).toBe('(no value)');
     expect(parseBack(zh)[1]!['类别取值']).toBe('');
@@ -114,37 +136,33 @@ describe('land-use table as CSV', () => {
       expect(categories).toContain(startsLikeFormula ? `'${name}` : name);
     }
     // No cell that a spreadsheet reads starts with a formula character, except numbers.
-    const cells = (parse(zh, { bom: true, relax_column_count: true }) as string[][]).flat();
+    const cells = (parse(zh, { bom: true }) as string[][]).flat();
     for (const cell of cells) {
       if (/^[=+\-@\t\r\n]/.test(cell)) expect(Number.isFinite(Number(cell))).toBe(true);
     }
   });
+});
 
-  it('puts source, grouping, denominator, total, method and notes in # records before the header', () => {
-    const records = parse(zh, { bom: true, relax_column_count: true }) as string[][];
-    const caption = new Map(records.filter((record) => record[0]!.startsWith('#')).map((record) => [record[0]!, record.slice(1)]));
-    expect(caption.get('# 来源')).toEqual([`'=cmd|"/c calc"!A0 导入.geojson`]);
-    expect(caption.get('# 分组依据')).toEqual(['landuse']);
-    expect(caption.get('# 占比分母（m²）')).toEqual(['2994000.123', '所有类别面积之和']);
-    expect(caption.get('# 合计面积（m²）')).toEqual(['2994000.123']);
-    expect(caption.get('# 方法')).toEqual(['WGS84 椭球面积，按类别求和。']);
-    expect(caption.get('# 未计面积（点、线、空几何）')).toEqual(['2', '1', '4']);
-    const notes = records.filter((record) => record[0] === '# 注').map((record) => record[1]);
-    // A line break in caption text becomes a space: comment-skipping parsers end a comment at the line end.
-    expect(notes).toEqual(['重叠要素在各类别中分别计入。', '文件名 "a,b" 换行']);
-    const headerIndex = records.findIndex((record) => record[0] === '类别');
-    expect(records.slice(0, headerIndex).every((record) => record[0]!.startsWith('#'))).toBe(true);
-  });
-
-  it('names the usual groupings in words and a property by its own name', () => {
-    const byKind = landUseTableToCsv({ ...TABLE, groupedBy: 'kind' }, { language: 'zh', sourceTitle: 'zone' });
-    expect(byKind).toContain('# 分组依据,"类型（kind）"');
+describe('land-use table as a sheet: the caption goes to 说明', () => {
+  it('carries source, grouping, denominator, total, method and notes as labelled rows', () => {
+    const sheet = landUseSheet(TABLE, { language: 'zh', sourceTitle: '=cmd 导入.geojson', exportedAt: '2026-12-01T00:00:00Z' });
+    const notes = new Map(sheet.notes.map((row) => [row[0], row.slice(1)]));
+    expect(notes.get('来源')).toEqual(['=cmd 导入.geojson']);
+    expect(notes.get('分组依据')).toEqual(['landuse']);
+    expect(notes.get('占比分母（m²）')).toEqual([2994000.1, '所有类别面积之和']);
+    expect(notes.get('合计面积（m²）')).toEqual([2994000.1]);
+    expect(notes.get('方法')).toEqual(['WGS84 椭球面积，按类别求和。']);
+    expect(notes.get('未计面积（点、线、空几何）')).toEqual([2, 1, 4]);
+    expect(notes.get('导出时间')).toEqual(['2026-12-01T00:00:00Z']);
+    expect(sheet.notes.filter((row) => row[0] === '注').map((row) => row[1])).toEqual(['重叠要素在各类别中分别计入。', '文件名 "a,b"\n换行']);
+    expect(landUseSheet({ ...TABLE, groupedBy: 'kind' }, { language: 'zh', sourceTitle: 'zone' }).notes[1]).toEqual(['分组依据', '类型（kind）']);
   });
 });
 
 describe('CSV cells', () => {
-  it('writes numbers with every digit and no quotes, and nothing for a missing figure', () => {
-    expect(numberCell(0.1 + 0.2)).toBe('0.30000000000000004');
+  it('writes numbers unquoted, rounded where the sheet rounds them, and nothing for a missing figure', () => {
+    expect(numberCell(roundTo(0.1 + 0.2, 6))).toBe('0.3');
+    expect(numberCell(roundTo(-0.00001, 1))).toBe('0');
     expect(numberCell(null)).toBe('');
     expect(numberCell(Number.NaN)).toBe('');
   });
