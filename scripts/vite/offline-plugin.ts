@@ -79,6 +79,13 @@ export function offlinePlugin(): PluginOption {
           options: { cacheName: 'fallback-fonts', expiration: { maxEntries: 200 } },
         },
         {
+          // SQLite's WebAssembly (GeoPackage import, ~650 KB) is not precached: most visitors never
+          // import a GeoPackage. Once a planner has imported one, the next works offline too.
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.wasm'),
+          handler: 'CacheFirst',
+          options: { cacheName: 'on-demand-code', expiration: { maxEntries: 10 } },
+        },
+        {
           // The served PMTiles basemap is read in byte ranges. A cache cannot store a partial (206)
           // answer, so the page puts the whole archive into this cache when the basemap is first
           // drawn (src/map/basemaps/basemap-layers.ts); then every range is cut from it here, offline
