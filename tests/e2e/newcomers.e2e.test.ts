@@ -357,11 +357,10 @@ describe('language on a first visit', () => {
   });
 });
 
-/** The link a share panel's QR code holds, read from its canvas and decoded in node. */
-async function qrCodeText(app: AppPage, panel: string): Promise<string> {
-  const canvas = app.page.locator(`${panel} canvas.share__qr`);
-  await app.page.waitForFunction((selector) => (document.querySelector(selector) as HTMLCanvasElement | null)!.width > 1, `${panel} canvas.share__qr`);
-  const image = await canvas.evaluate((element) => {
+/** The link a QR code drawn on a canvas holds, read from the canvas and decoded in node. */
+async function qrCodeText(app: AppPage, canvasSelector: string): Promise<string> {
+  await app.page.waitForFunction((selector) => (document.querySelector(selector) as HTMLCanvasElement | null)!.width > 1, canvasSelector);
+  const image = await app.page.locator(canvasSelector).evaluate((element) => {
     const drawn = element as HTMLCanvasElement;
     const pixels = drawn.getContext('2d')!.getImageData(0, 0, drawn.width, drawn.height);
     return { width: pixels.width, height: pixels.height, data: [...pixels.data] };
@@ -389,7 +388,7 @@ describe('share', () => {
       expect(new URL(viewLink).searchParams.get('layers')).toBe('districts,zone,wings,green');
       expect(new URL(viewLink).searchParams.get('view')).toMatch(/^105\.47/);
       expect(new URL(viewLink).hash).toBe('');
-      expect(await qrCodeText(app, '.share--view')).toBe(viewLink);
+      expect(await qrCodeText(app, '.share--view canvas.share__qr')).toBe(viewLink);
       expect(await seriousFindings(app)).toEqual([]);
       await app.screenshot('newcomers-share-view');
       await app.page.locator('.share--view').getByRole('button', { name: '关闭分享' }).click();
@@ -405,7 +404,7 @@ describe('share', () => {
       await featurePanel.locator('.share__status', { hasText: '链接已复制' }).waitFor();
       const featureLink = await clipboard();
       expect(decodeURIComponent(new URL(featureLink).hash)).toBe(`#feature=${forest.properties.layer}/${forest.properties.id}`);
-      expect(await qrCodeText(app, '.feature-panel')).toBe(featureLink);
+      expect(await qrCodeText(app, '.feature-panel canvas.share__qr')).toBe(featureLink);
       // Escape closes the share panel alone and hands the focus back to its button.
       await featurePanel.locator('.share__panel input').focus();
       await app.page.keyboard.press('Escape');
@@ -440,7 +439,7 @@ describe('share', () => {
       expect(shared).toHaveLength(1);
       expect(new URL(shared[0]!.url!).searchParams.get('trip')).toBe(trip);
       expect(shared[0]!.title).toContain('行程');
-      expect(await qrCodeText(app, '.share--trip')).toBe(shared[0]!.url);
+      expect(await qrCodeText(app, '.share--trip canvas.share__qr')).toBe(shared[0]!.url);
       await share.scrollIntoViewIfNeeded();
       await app.screenshot('newcomers-share-trip');
       expect(await seriousFindings(app, '.share--trip')).toEqual([]);
@@ -501,6 +500,28 @@ describe('crowded place markers', () => {
       await chooser.locator(`.feature-chooser__option[data-feature-id="${second}"]`).click();
       await app.page.locator(`.feature-panel[data-feature-id="${second}"]`).waitFor();
       await chooser.waitFor({ state: 'detached' });
+      expect(await app.problems()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('the printed day plan', () => {
+  it('ends with a QR code that opens the trip', async () => {
+    const trip = `1wo0900h.place-aegean-mall.${named('张坝桂圆林').properties.id}`;
+    const app = await openApp({ path: `?trip=${trip}` });
+    try {
+      await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
+      const figure = app.page.locator('.trip-print-qr');
+      expect(await figure.isVisible()).toBe(false);
+      await app.page.emulateMedia({ media: 'print' });
+      await figure.waitFor();
+      const link = (await figure.getAttribute('data-link'))!;
+      expect(new URL(link).searchParams.get('trip')).toBe(trip);
+      expect(await qrCodeText(app, '.trip-print-qr canvas')).toBe(link);
+      await figure.scrollIntoViewIfNeeded();
+      await app.screenshot('newcomers-print-qr');
       expect(await app.problems()).toEqual([]);
     } finally {
       await app.close();

@@ -2,7 +2,9 @@
  * The ordered day plan: each stop with arrival, stay and departure, and between stops the leg's
  * straight-line distance with the estimate for every travel mode. Rows reorder by drag and drop
  * or by the ↑ ↓ buttons (the keyboard route); each stop and the next leg link out to 高德 / 百度.
+ * The printed plan ends with the QR code of the trip's link, so the paper opens the trip on a phone.
  */
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { language, messages } from '../../i18n/index.ts';
 import { moveStop, removeFromTrip, setVisitMinutes, tripPlan, tripState } from '../../state/trip-store.ts';
 import { legLinks, placeLinks } from '../../trip/navigation-links.ts';
@@ -10,7 +12,9 @@ import { START_POSITION_ID, type PlannedStop } from '../../trip/plan-trip.ts';
 import { formatTripTime } from '../../trip/schedule.ts';
 import { TRAVEL_MODE_ASSUMPTIONS, TRAVEL_MODES } from '../../trip/travel-modes.ts';
 import type { TripLeg } from '../../trip/trip-legs.ts';
-import { MAXIMUM_VISIT_MINUTES } from '../../trip/trip-state.ts';
+import { MAXIMUM_VISIT_MINUTES, type TripState } from '../../trip/trip-state.ts';
+import { encodeTrip } from '../../trip/trip-url-codec.ts';
+import { searchWithTrip } from '../../state/trip-url.ts';
 import { durationParts, formatDistance, placeName } from './trip-format.ts';
 
 function isPlaceAt(stops: readonly PlannedStop[], order: number): boolean {
@@ -173,6 +177,42 @@ function StopRow({ stop, order, stateIndex, stopCount }: { stop: PlannedStop; or
   );
 }
 
+const PRINT_QR_CAPTION = {
+  zh: '用手机扫描二维码，打开这份行程。',
+  en: 'Scan with a phone to open this trip.',
+} as const;
+
+/** The trip's own link (the page's address with this trip in `?trip=`, no open feature). */
+function tripLink(trip: TripState): string {
+  const url = new URL(window.location.href);
+  url.hash = '';
+  url.search = searchWithTrip(url.search, encodeTrip(trip));
+  return url.href;
+}
+
+/** Shown only on paper (print stylesheet): the QR code of the trip's link. */
+function TripLinkQrCode() {
+  const trip = tripState.value;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const link = useMemo(() => tripLink(trip), [trip]);
+  useEffect(() => {
+    let current = true;
+    import('../share/qr-canvas.ts')
+      .then(({ drawQrCode }) => (current && canvas.current ? drawQrCode(canvas.current, link) : undefined))
+      .catch((error: unknown) => console.warn('The trip QR code could not be drawn:', error));
+    return () => {
+      current = false;
+    };
+  }, [link]);
+  const caption = PRINT_QR_CAPTION[language.value];
+  return (
+    <figure class="trip-print-only trip-print-qr" data-link={link}>
+      <canvas ref={canvas} width={1} height={1} role="img" aria-label={caption} />
+      <figcaption class="small">{caption}</figcaption>
+    </figure>
+  );
+}
+
 export function TripDayPlan() {
   const text = messages.value.trip;
   const plan = tripPlan.value;
@@ -207,6 +247,7 @@ export function TripDayPlan() {
           {text.arrival} <time>{formatTripTime(plan.schedule.returnArrival)}</time>
         </p>
       ) : null}
+      {plan.stops.length > 0 ? <TripLinkQrCode /> : null}
     </section>
   );
 }
