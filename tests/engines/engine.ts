@@ -198,3 +198,24 @@ const EMPTY_RECORD: PageRecord = { resources: [], cspViolations: [], errors: [],
 export function recordOrEmpty(value: unknown): PageRecord {
   return value && typeof value === 'object' ? (value as PageRecord) : EMPTY_RECORD;
 }
+
+/**
+ * Navigates a freshly opened app to its first page; when the map never gets ready (the commonest
+ * failure), says what the page reported and leaves a screenshot, then closes the browser.
+ */
+export async function firstNavigation(app: EngineApp, options: OpenOptions): Promise<EngineApp> {
+  try {
+    await app.goto(options.path ?? '', options.waitForReady !== false);
+    return app;
+  } catch (error) {
+    const details = await app.problems().catch((reason: unknown) => [`(could not read the page: ${String(reason)})`]);
+    // The app says why it could not draw the map (bad data, no WebGL) in an alert: quote it.
+    const alerts = await app
+      .evaluate(() => [...document.querySelectorAll('[role="alert"]')].map((alert) => (alert.textContent ?? '').trim().slice(0, 400)).filter(Boolean))
+      .catch(() => [] as string[]);
+    details.push(...alerts.map((text) => `alert on the page: ${text}`));
+    const screenshot = await app.screenshot(`not-ready-${Date.now()}`).catch(() => '(no screenshot)');
+    await app.close();
+    throw new Error(`${(error as Error).message}\nThe page reported:\n${details.join('\n') || '(nothing)'}\nScreenshot: ${screenshot}`);
+  }
+}

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import {
   callSource,
+  firstNavigation,
   FIREFOX_PATH,
   isOffOrigin,
   PAGE_RECORDER,
@@ -152,6 +153,5 @@ async function geckoApp(browser: Browser, page: Page, profile: string, options: 
       rmSync(profile, { recursive: true, force: true });
     },
   };
-  await app.goto(options.path ?? '', options.waitForReady !== false);
-  return app;
+  return firstNavigation(app, options);
 }

@@ -51,6 +51,19 @@ function mapAtRest(app: EngineApp): Promise<void> {
   return app.waitFor('the map to stop moving', () => window.__zoneMap !== undefined && !window.__zoneMap.isMoving());
 }
 
+/** The map at rest with nothing left to draw, so a screenshot shows what a visitor would see. */
+async function mapSettled(app: EngineApp): Promise<void> {
+  await mapAtRest(app);
+  await app.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const map = window.__zoneMap!;
+        map.once('idle', () => resolve(true));
+        map.triggerRepaint();
+      }),
+  );
+}
+
 describe(`${engine}: first visit`, () => {
   it('cold load: the map draws every default layer, Chinese text is drawn with the shipped font, nothing leaves the origin', async () => {
     const app = await open();
@@ -93,6 +106,7 @@ describe(`${engine}: search`, () => {
       return rendered.length > 0;
     });
     expect(parkInView).toBe(true);
+    await mapSettled(app);
     await app.screenshot('search-yzx');
     expect(await app.problems()).toEqual([]);
   });
@@ -194,6 +208,7 @@ describe(`${engine}: the trip planner`, () => {
     const gpx = await app.evaluate(async (url) => (await fetch(url)).text(), trip.gpx);
     expect(gpx.match(/<wpt /g)).toHaveLength(2);
     expect(gpx).toContain('张坝桂圆林');
+    await mapSettled(app);
     await app.screenshot('trip-built');
     expect(await app.problems()).toEqual([]);
   });
@@ -358,6 +373,7 @@ describe(`${engine}: phones`, () => {
     expect(boxes.sheet.width).toBeGreaterThanOrEqual(boxes.map.width - 1);
     expect(Math.abs(boxes.sheet.bottom - boxes.map.bottom)).toBeLessThanOrEqual(1);
     expect(boxes.sheet.y).toBeGreaterThan(0);
+    await mapSettled(app);
     await app.screenshot('phone-sheet');
     expect(await app.problems()).toEqual([]);
   });

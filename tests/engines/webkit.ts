@@ -18,6 +18,7 @@ import { Builder, By, Capabilities, Key, Origin, type WebDriver } from 'selenium
 import { freePort } from '../e2e/global-setup.ts';
 import {
   callSource,
+  firstNavigation,
   isOffOrigin,
   MINIBROWSER_PATH,
   PAGE_RECORDER,
@@ -195,6 +196,5 @@ async function webkitApp(driver: WebDriver, stopDriver: () => void, options: Ope
   // A page must be loaded to measure the toolbar against.
   await driver.get('about:blank');
   await setViewport(options.viewport ?? { width: 1280, height: 800 });
-  await app.goto(options.path ?? '', options.waitForReady !== false);
-  return app;
+  return firstNavigation(app, options);
 }
