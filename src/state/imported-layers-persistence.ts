@@ -5,7 +5,7 @@
  * succeeds, so a failed import never touches what is stored; removed only when the planner asks.
  */
 import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
-import type { CoordinateSystem } from '../data/coordinate-systems.ts';
+import { isCoordinateSystem, type CoordinateSystem } from '../data/coordinate-systems.ts';
 import type { TextEncoding } from '../data/import/text-encodings.ts';
 
 export interface StoredImportedLayer {
@@ -50,7 +50,8 @@ function isStoredLayer(value: unknown): value is StoredImportedLayer {
     record !== null &&
     typeof record.id === 'string' &&
     typeof record.fileName === 'string' &&
-    typeof record.coordinateSystem === 'string' &&
+    // Any other string was read as BD-09 and silently moved the layer by ~500 m (found by the fuzzer, issue 12).
+    isCoordinateSystem(record.coordinateSystem) &&
     record.file instanceof Blob
   );
 }

@@ -2,10 +2,21 @@
  * What the fuzzers found (issue 12), each pinned as a plain example so it never comes back even
  * when a fuzz run happens not to generate it.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAXIMUM_PROPERTY_DEPTH, parseGeoJson } from '../../../src/data/parse-geojson.ts';
 import { importBytes } from '../../../src/data/import/import-file.ts';
 import { thrownBy, utf8 } from './fuzz-settings.ts';
+
+const database = vi.hoisted(() => new Map<IDBValidKey, unknown>());
+vi.mock('idb-keyval', () => ({
+  createStore: () => ({}),
+  entries: async () => [...database.entries()],
+  get: async (key: IDBValidKey) => database.get(key),
+  set: async (key: IDBValidKey, value: unknown) => void database.set(key, value),
+  del: async (key: IDBValidKey) => void database.delete(key),
+  update: async (key: IDBValidKey, change: (value: unknown) => unknown) => void database.set(key, change(database.get(key))),
+}));
+const { loadStoredLayer, loadStoredLayers } = await import('../../../src/state/imported-layers-persistence.ts');
 
 const SQUARE = '{"type":"Polygon","coordinates":[[[105.4,28.9],[105.41,28.9],[105.41,28.91],[105.4,28.91],[105.4,28.9]]]}';
 
@@ -43,5 +54,25 @@ describe('a KML Data element named __proto__ lost its value', () => {
     expect(Object.getOwnPropertyDescriptor(properties, '__proto__')?.value).toBe('工业');
     expect(properties.constructor).toBe('x');
     expect(JSON.parse(JSON.stringify(properties))).toEqual(JSON.parse('{"name":"地块","__proto__":"工业","constructor":"x"}'));
+  });
+});
+
+describe('a stored layer with an unknown coordinate system was restored as BD-09', () => {
+  const file = new Blob(['{"type":"Point","coordinates":[105.44,28.89]}']);
+  const record = { id: 'layer-1', fileName: 'point.geojson', importedAt: '2026-12-01T00:00:00.000Z', visible: true, order: 0, file };
+
+  it('the import reads any coordinate system other than wgs84 and gcj02 as BD-09 (why the stored value must be checked)', async () => {
+    const asBd09 = await importBytes({ bytes: utf8('{"type":"Point","coordinates":[105.44,28.89]}'), fileName: 'point.geojson', coordinateSystem: 'bd09', boundaries: null });
+    const asUnknown = await importBytes({ bytes: utf8('{"type":"Point","coordinates":[105.44,28.89]}'), fileName: 'point.geojson', coordinateSystem: 'gcj-02' as 'bd09', boundaries: null });
+    expect(asUnknown.ok && asBd09.ok && asUnknown.collection.features[0]!.geometry).toEqual(asBd09.ok && asBd09.collection.features[0]!.geometry);
+  });
+
+  it('is not loaded, while the same record with a known coordinate system is', async () => {
+    database.clear();
+    database.set('layer-1', { ...record, coordinateSystem: 'gcj-02' });
+    database.set('layer-2', { ...record, id: 'layer-2', coordinateSystem: 'gcj02' });
+    expect((await loadStoredLayers()).map((layer) => layer.id)).toEqual(['layer-2']);
+    expect(await loadStoredLayer('layer-1')).toBeNull();
+    expect(database.has('layer-1')).toBe(true);
   });
 });

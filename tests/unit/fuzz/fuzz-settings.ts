@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 
-const DEFAULT_RUNS = 20;
+const DEFAULT_RUNS = 50;
 
 function integerFromEnvironment(name: string): number | undefined {
   const text = process.env[name];
