@@ -129,6 +129,23 @@ describe('trip link codec, fuzzed', () => {
     );
   });
 
+  it('re-encodes any text it decodes without a problem to that same text', () => {
+    // Mostly near-valid links, so the no-problem case is reached often.
+    const nearValid = fc.tuple(validTrip, fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.constantFrom('0', '1', '-', '*', '.', '%', '%2E', 'p', 'f', 'h', 'r', 'o', 'w', 'c', 'd', '') }), { maxLength: 2 })).map(([trip, edits]) =>
+      edits.reduce((text, edit) => {
+        const at = Math.floor(edit.at * text.length);
+        return text.slice(0, at) + edit.text + text.slice(at + 1);
+      }, encodeTrip(trip)),
+    );
+    fc.assert(
+      fc.property(nearValid, (text) => {
+        const decoded = decodeTrip(text);
+        if (text.length > 0 && decoded.problems.length === 0) expect(encodeTrip(decoded.trip)).toBe(text);
+      }),
+      fuzzParameters(),
+    );
+  });
+
   it('decodes any text or damaged link without an exception, with bounded problems and at most the allowed stops', () => {
     const prototypeBefore = prototypeKeys();
     const anyText = fc.oneof(
