@@ -75,3 +75,48 @@ export function scaleBar(metresPerPixel: number, maximumPixels: number): ScaleBa
 export function northArrowRotation(bearingDegrees: number): number {
   return (-bearingDegrees * Math.PI) / 180;
 }
+
+/** A rectangle in the page's CSS pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const PAGE_MARGIN = 16;
+export const PANEL_PADDING = 10;
+/** The band above the map that holds the title, subtitle and north arrow. */
+export const TITLE_BAND_HEIGHT = { withSubtitle: 64, titleOnly: 46 } as const;
+export const LEGEND_ROW_HEIGHT = 20;
+/** Space for the legend's own heading above its rows. */
+export const LEGEND_HEADING_HEIGHT = 18;
+export const LEGEND_SYMBOL_WIDTH = 18;
+
+/**
+ * The page split into a title band and the map frame under it. The title used to be a box laid over
+ * the map's top-left corner, where it hid place labels (issue 16 item 15); in its own band, as on a
+ * survey sheet, it can cover nothing. The map frame keeps the page's margins on the other three sides
+ * at zero, so the print still uses the whole width.
+ */
+export function mapSheetLayout(page: PixelSize, hasSubtitle: boolean): { titleBand: Box; mapFrame: Box } {
+  const bandHeight = hasSubtitle ? TITLE_BAND_HEIGHT.withSubtitle : TITLE_BAND_HEIGHT.titleOnly;
+  return {
+    titleBand: { x: 0, y: 0, width: page.width, height: bandHeight },
+    mapFrame: { x: 0, y: bandHeight, width: page.width, height: Math.max(1, page.height - bandHeight) },
+  };
+}
+
+/** The legend panel at the bottom left for `rowCount` rows of `width` px (padding included). */
+export function legendBox(page: PixelSize, rowCount: number, width: number): Box {
+  const height = PANEL_PADDING * 2 + LEGEND_HEADING_HEIGHT + LEGEND_ROW_HEIGHT * rowCount;
+  return { x: PAGE_MARGIN, y: page.height - PAGE_MARGIN - height, width, height };
+}
+
+/** Where row `index`'s symbol is drawn inside the legend box. */
+export function legendSymbolBox(legend: Box, index: number): Box {
+  return { x: legend.x + PANEL_PADDING, y: legend.y + PANEL_PADDING + LEGEND_HEADING_HEIGHT + index * LEGEND_ROW_HEIGHT + 2, width: LEGEND_SYMBOL_WIDTH, height: 12 };
+}
+
+/** The colour the measuring tools draw shapes in (src/map/measure-drawing.ts), for the print's legend. */
+export const DRAWN_SHAPE_COLOUR = '#c2410c';

@@ -16,11 +16,20 @@ import { Map, type MapStyleImageMissingEvent } from 'maplibre-gl';
 import { family as appFontFamily } from 'virtual:app-font';
 import {
   DEFAULT_DOTS_PER_INCH,
+  LEGEND_HEADING_HEIGHT,
+  LEGEND_ROW_HEIGHT,
+  LEGEND_SYMBOL_WIDTH,
+  PAGE_MARGIN,
+  PANEL_PADDING,
   a4LandscapePixels,
+  legendBox,
+  legendSymbolBox,
+  mapSheetLayout,
   northArrowRotation,
   printPixelRatio,
   scaleBar,
   zoomToContainView,
+  type Box,
   type PixelSize,
 } from '../export/map-image-layout.ts';
 import { geodesicDistance } from '../geo/length.ts';
@@ -54,8 +63,8 @@ const TEXT = {
   en: { north: 'N', legend: 'Legend', scaleNote: 'scale true at the centre latitude', more: (count: number) => `and ${count} more` },
 } as const;
 
-const MARGIN = 16;
-const PADDING = 10;
+const MARGIN = PAGE_MARGIN;
+const PADDING = PANEL_PADDING;
 const INK = '#1f2933';
 const MUTED_INK = '#52606d';
 const PANEL_FILL = 'rgba(255, 255, 255, 0.92)';
@@ -105,29 +114,28 @@ function panel(context: CanvasRenderingContext2D, x: number, y: number, width: n
   context.stroke();
 }
 
-function drawTitle(context: CanvasRenderingContext2D, title: string, subtitle: string | undefined): void {
-  context.font = fontOf(20, 700);
-  const titleWidth = context.measureText(title).width;
-  context.font = fontOf(12);
-  const subtitleWidth = subtitle ? context.measureText(subtitle).width : 0;
-  const width = Math.max(titleWidth, subtitleWidth) + 2 * PADDING;
-  const height = subtitle ? 58 : 40;
-  panel(context, MARGIN, MARGIN, width, height);
+/** In the band above the map, so it never hides a label; a rule separates band and map. */
+function drawTitle(context: CanvasRenderingContext2D, band: Box, title: string, subtitle: string | undefined): void {
   context.fillStyle = INK;
   context.textBaseline = 'top';
+  context.textAlign = 'left';
   context.font = fontOf(20, 700);
-  context.fillText(title, MARGIN + PADDING, MARGIN + PADDING);
+  const maximumWidth = band.width - 2 * MARGIN - 64;
+  context.fillText(title, band.x + MARGIN, band.y + 12, maximumWidth);
   if (subtitle) {
     context.font = fontOf(12);
     context.fillStyle = MUTED_INK;
-    context.fillText(subtitle, MARGIN + PADDING, MARGIN + PADDING + 28);
+    context.fillText(subtitle, band.x + MARGIN, band.y + 40, maximumWidth);
   }
+  context.fillStyle = PANEL_STROKE;
+  context.fillRect(band.x, band.y + band.height - 1, band.width, 1);
 }
 
-function drawNorthArrow(context: CanvasRenderingContext2D, page: PixelSize, bearing: number, label: string): void {
-  const radius = 24;
-  const centreX = page.width - MARGIN - radius;
-  const centreY = MARGIN + radius;
+/** At the band's right end, beside the title. */
+function drawNorthArrow(context: CanvasRenderingContext2D, band: Box, bearing: number, label: string): void {
+  const radius = Math.min(24, band.height / 2 - 4);
+  const centreX = band.x + band.width - MARGIN - radius;
+  const centreY = band.y + band.height / 2;
   context.beginPath();
   context.arc(centreX, centreY, radius, 0, 2 * Math.PI);
   context.fillStyle = PANEL_FILL;
@@ -179,13 +187,12 @@ function drawLegend(context: CanvasRenderingContext2D, page: PixelSize, entries:
   if (entries.length === 0) return page.height - MARGIN;
   const shown = entries.slice(0, MAXIMUM_LEGEND_ROWS);
   const hidden = entries.length - shown.length;
-  const rowHeight = 20;
+  const rowHeight = LEGEND_ROW_HEIGHT;
   context.font = fontOf(12);
-  const widest = Math.max(context.measureText(text.legend).width, ...shown.map((entry) => context.measureText(entry.title).width + 26));
-  const width = Math.min(widest, page.width / 3) + 2 * PADDING;
-  const height = PADDING * 2 + 18 + rowHeight * (shown.length + (hidden > 0 ? 1 : 0));
-  const top = page.height - MARGIN - height;
-  panel(context, MARGIN, top, width, height);
+  const widest = Math.max(context.measureText(text.legend).width, ...shown.map((entry) => context.measureText(entry.title).width + LEGEND_SYMBOL_WIDTH + 8));
+  const box = legendBox(page, shown.length + (hidden > 0 ? 1 : 0), Math.min(widest, page.width / 3) + 2 * PADDING);
+  const { width, y: top } = box;
+  panel(context, box.x, box.y, box.width, box.height);
   context.textBaseline = 'top';
   context.textAlign = 'left';
   context.fillStyle = INK;
@@ -193,14 +200,15 @@ function drawLegend(context: CanvasRenderingContext2D, page: PixelSize, entries:
   context.fillText(text.legend, MARGIN + PADDING, top + PADDING);
   context.font = fontOf(12);
   shown.forEach((entry, index) => {
-    const y = top + PADDING + 18 + index * rowHeight;
-    drawLegendSymbol(context, entry, MARGIN + PADDING, y);
+    const symbol = legendSymbolBox(box, index);
+    const y = symbol.y - 2;
+    drawLegendSymbol(context, entry, symbol.x, y);
     context.fillStyle = INK;
     context.fillText(entry.title, MARGIN + PADDING + 26, y + 2, width - 2 * PADDING - 26);
   });
   if (hidden > 0) {
     context.fillStyle = MUTED_INK;
-    context.fillText(text.more(hidden), MARGIN + PADDING, top + PADDING + 18 + shown.length * rowHeight + 2);
+    context.fillText(text.more(hidden), MARGIN + PADDING, top + PADDING + LEGEND_HEADING_HEIGHT + shown.length * rowHeight + 2);
   }
   return top;
 }
@@ -274,6 +282,7 @@ export async function exportMapImage(map: Map, options: MapImageOptions): Promis
   const pixelRatio = printPixelRatio(dotsPerInch);
   // The page in CSS pixels: the hidden map's container, and the coordinates the overlays are drawn in.
   const page = { width: Math.round(output.width / pixelRatio), height: Math.round(output.height / pixelRatio) };
+  const { titleBand, mapFrame } = mapSheetLayout(page, Boolean(options.subtitle));
   const text = TEXT[options.language];
   const legend = options.legend ?? [];
   // The shipped context data must be credited on the print even if a replaced manifest forgot to.
@@ -283,7 +292,7 @@ export async function exportMapImage(map: Map, options: MapImageOptions): Promis
   const liveContainer = map.getContainer();
   const camera = {
     center: map.getCenter(),
-    zoom: zoomToContainView(map.getZoom(), { width: liveContainer.clientWidth, height: liveContainer.clientHeight }, page),
+    zoom: zoomToContainView(map.getZoom(), { width: liveContainer.clientWidth, height: liveContainer.clientHeight }, mapFrame),
     bearing: map.getBearing(),
     pitch: map.getPitch(),
   };
@@ -293,7 +302,7 @@ export async function exportMapImage(map: Map, options: MapImageOptions): Promis
   const allText = [options.title, options.subtitle ?? '', ...legend.map((entry) => entry.title), ...attribution, ...Object.values(text).filter((value) => typeof value === 'string')].join('');
   await Promise.all([document.fonts.load(fontOf(12), allText), document.fonts.load(fontOf(12, 700), allText)]);
 
-  const container = offscreenContainer(page);
+  const container = offscreenContainer(mapFrame);
   let printMap: Map | null = null;
   try {
     printMap = new Map({
@@ -322,12 +331,12 @@ export async function exportMapImage(map: Map, options: MapImageOptions): Promis
     if (!context) throw new Error('the browser gave no 2D canvas to compose the image');
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, output.width, output.height);
-    context.drawImage(hiddenMap.getCanvas(), 0, 0, output.width, output.height);
     context.scale(output.width / page.width, output.height / page.height);
-    drawTitle(context, options.title, options.subtitle);
-    drawNorthArrow(context, page, camera.bearing, text.north);
+    context.drawImage(hiddenMap.getCanvas(), mapFrame.x, mapFrame.y, mapFrame.width, mapFrame.height);
+    drawTitle(context, titleBand, options.title, options.subtitle);
+    drawNorthArrow(context, titleBand, camera.bearing, text.north);
     const legendTop = drawLegend(context, page, legend, text);
-    drawScaleBar(context, legendTop, metresPerPixelAtCentre(hiddenMap, page), text.scaleNote);
+    drawScaleBar(context, legendTop, metresPerPixelAtCentre(hiddenMap, mapFrame), text.scaleNote);
     drawAttribution(context, page, attribution);
     return await canvasToPng(canvas);
   } finally {

@@ -28,6 +28,10 @@ import { classifyLandUse } from '../../src/analysis/land-use-classes.ts';
 import { HOSTILE_CODE, PARCELS_PATH } from '../fixtures/landuse/generate-parcels.ts';
 import { DECIMALS, roundTo } from '../../src/export/statistics-sheet.ts';
 import { readXlsx } from '../unit/export/read-xlsx.ts';
+import { LEGEND_SYMBOL_WIDTH, PAGE_MARGIN, PANEL_PADDING, a4LandscapePixels, mapSheetLayout, printPixelRatio } from '../../src/export/map-image-layout.ts';
+
+/** The A4 page in CSS pixels, as export-map-image.ts lays it out at 150 dpi. */
+const PRINT_PAGE = { width: Math.round(a4LandscapePixels(150).width / printPixelRatio(150)), height: Math.round(a4LandscapePixels(150).height / printPixelRatio(150)) };
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -381,34 +385,59 @@ describe('land-use statistics of a drawn area', () => {
     expect(await app.problems()).toEqual([]);
   });
 
-  it('prints the drawn shape in the A4 PNG of the map', async () => {
-    // Pixels near the measuring tools' outline colour (#c2410c), counted in the page from the PNG's own bytes.
-    const outlinePixels = async (): Promise<number> => {
+  it('prints the drawn shape in the A4 PNG, lists it in the legend, and keeps the title off the map', async () => {
+    // In the PNG's own pixels: outline-coloured (#c2410c) pixels in all and in the legend's symbol
+    // column, and non-white pixels in the title band's right half (where a map would show through).
+    const inspectPng = async (): Promise<{ outline: number; legendOutline: number; bandInk: number; width: number }> => {
       const { bytes } = await downloadFrom(app, 'png');
-      return app.page.evaluate(async (base64) => {
-        const binary = atob(base64);
-        const data = Uint8Array.from(binary, (character) => character.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const context = canvas.getContext('2d')!;
-        context.drawImage(bitmap, 0, 0);
-        const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-        let count = 0;
-        for (let index = 0; index < pixels.length; index += 4) {
-          const distance = Math.hypot(pixels[index]! - 0xc2, pixels[index + 1]! - 0x41, pixels[index + 2]! - 0x0c);
-          if (distance < 24) count += 1;
-        }
-        return count;
-      }, bytes.toString('base64'));
+      return app.page.evaluate(
+        async ({ base64, band, symbolColumn }) => {
+          const binary = atob(base64);
+          const data = Uint8Array.from(binary, (character) => character.charCodeAt(0));
+          const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const context = canvas.getContext('2d')!;
+          context.drawImage(bitmap, 0, 0);
+          const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+          const scale = bitmap.width / band.pageWidth;
+          let outline = 0;
+          let legendOutline = 0;
+          let bandInk = 0;
+          for (let y = 0; y < bitmap.height; y += 1) {
+            for (let x = 0; x < bitmap.width; x += 1) {
+              const index = (y * bitmap.width + x) * 4;
+              const [red, green, blue] = [pixels[index]!, pixels[index + 1]!, pixels[index + 2]!];
+              if (Math.hypot(red - 0xc2, green - 0x41, blue - 0x0c) < 24) {
+                outline += 1;
+                if (x >= symbolColumn.from * scale && x <= symbolColumn.to * scale && y > bitmap.height / 2) legendOutline += 1;
+              }
+              // The band minus its bottom rule, from the page's middle to just before the north arrow.
+              if (y < (band.height - 2) * scale && x > bitmap.width / 2 && x < bitmap.width - 80 * scale && Math.min(red, green, blue) < 235) bandInk += 1;
+            }
+          }
+          return { outline, legendOutline, bandInk, width: bitmap.width };
+        },
+        {
+          base64: bytes.toString('base64'),
+          band: { pageWidth: PRINT_PAGE.width, height: mapSheetLayout(PRINT_PAGE, true).titleBand.height },
+          symbolColumn: { from: PAGE_MARGIN + PANEL_PADDING, to: PAGE_MARGIN + PANEL_PADDING + LEGEND_SYMBOL_WIDTH },
+        },
+      );
     };
     await app.page.locator('.statistics-export button[data-export="png"]:not([disabled])').waitFor({ timeout: 60_000 });
-    const withShape = await outlinePixels();
+    const withShape = await inspectPng();
     await app.page.locator('.measure-delete').first().click();
     await app.page.locator('.measure-shape').first().waitFor({ state: 'detached', timeout: 30_000 });
     await waitForMapIdle(app);
-    const withoutShape = await outlinePixels();
-    console.info(`outline-coloured pixels in the A4 PNG: ${withShape} with the drawn shape, ${withoutShape} without`);
-    expect(withShape - withoutShape).toBeGreaterThan(300);
+    const withoutShape = await inspectPng();
+    console.info(`outline-coloured pixels in the A4 PNG: ${withShape.outline} with the drawn shape, ${withoutShape.outline} without; legend column ${withShape.legendOutline} / ${withoutShape.legendOutline}`);
+    expect(withShape.width).toBe(1754);
+    expect(withShape.outline - withoutShape.outline).toBeGreaterThan(300);
+    // The legend's symbol for the drawn shape: an outlined swatch of 18 × 12 CSS px, gone with the shape.
+    expect(withShape.legendOutline - withoutShape.legendOutline).toBeGreaterThan(40);
+    // The title sits in a white band of its own: no map (or label) shows through beside it.
+    expect(withShape.bandInk).toBe(0);
+    expect(withoutShape.bandInk).toBe(0);
     expect(await app.problems()).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LandUseRow, LandUseSource, LandUseTable } from '../../analysis/land-use-types.ts';
 import type { AreaUnit, Dataset } from '../../data/dataset-types.ts';
 import { landUseCsvBlob } from '../../export/csv.ts';
+import { DRAWN_SHAPE_COLOUR } from '../../export/map-image-layout.ts';
 import { landUseSheet } from '../../export/statistics-sheet.ts';
 import { safeFileName, withoutExtension } from '../../export/file-name.ts';
 import { convertArea } from '../../geo/units.ts';
@@ -25,6 +26,7 @@ import { download } from './download.ts';
 import { LandUseChart } from './LandUseChart.tsx';
 import { LandUseClassSection } from './LandUseClassSection.tsx';
 import type { LandUseChartLabels } from './land-use-chart.ts';
+import { measureMessages } from './measure-messages.ts';
 import { statisticsMessages, type StatisticsMessages } from './statistics-messages.ts';
 import {
   BUILT_IN_GROUPINGS,
@@ -259,6 +261,13 @@ function ExportButtons({ source, nameOf, table, rows, title }: ExportProps) {
       const date = new Date();
       const dateText = new Intl.DateTimeFormat(messages.value.languageTag, { dateStyle: 'long' }).format(date);
       const legend = [
+        // Drawn shapes are on the print too, so the legend says what the orange outlines are;
+        // first, because they are the planner's own and the legend keeps only its first rows.
+        ...drawnShapes.value.map((shape, index) => {
+          const measureText = measureMessages[lang];
+          const name = shape.name.trim() || measureText.unnamed(measureText.shapeKind[shape.tool], index + 1);
+          return { color: DRAWN_SHAPE_COLOUR, title: text.drawnLegend(name), geometry: shape.tool === 'line' ? ('line' as const) : ('polygon' as const) };
+        }),
         ...(dataset?.manifest.layers ?? [])
           .filter((layer) => visibility[layer.id])
           .map((layer) => ({ color: layer.color, title: layer.title[lang], geometry: layer.geometry })),

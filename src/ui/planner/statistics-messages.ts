@@ -42,6 +42,8 @@ export interface StatisticsMessages {
   pngDone: (fileName: string) => string;
   exportFailed: (what: string, reason: string) => string;
   imageTitle: (zoneName: string) => string;
+  /** A drawn shape's row in the A4 PNG's legend. */
+  drawnLegend: (name: string) => string;
   imageSubtitle: (date: string) => string;
   fileStem: string;
 }
@@ -92,6 +94,7 @@ const zh: StatisticsMessages = {
   pngDone: (fileName) => `已生成 ${fileName}。`,
   exportFailed: (what, reason) => `${what}导出失败：${reason}`,
   imageTitle: (zoneName) => zoneName,
+  drawnLegend: (name) => `绘制：${name}`,
   imageSubtitle: (date) => `导出于 ${date} · WGS84 · A4 横向`,
   fileStem: '用地统计',
 };
@@ -142,6 +145,7 @@ const en: StatisticsMessages = {
   pngDone: (fileName) => `${fileName} is ready.`,
   exportFailed: (what, reason) => `The ${what} export failed: ${reason}`,
   imageTitle: (zoneName) => zoneName,
+  drawnLegend: (name) => `Drawn: ${name}`,
   imageSubtitle: (date) => `Exported ${date} · WGS84 · A4 landscape`,
   fileStem: 'land-use',
 };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  LEGEND_ROW_HEIGHT,
+  PAGE_MARGIN,
   a4LandscapePixels,
+  legendBox,
+  legendSymbolBox,
+  mapSheetLayout,
   northArrowRotation,
   printPixelRatio,
   roundScaleLength,
@@ -44,5 +49,33 @@ describe('printable map image layout', () => {
   it('turns the north arrow against the bearing', () => {
     expect(northArrowRotation(0)).toBeCloseTo(0, 12);
     expect(northArrowRotation(90)).toBeCloseTo(-Math.PI / 2, 12);
+  });
+});
+
+describe('map sheet: title band above the map, legend rows', () => {
+  const page = { width: 1123, height: 794 };
+
+  it('puts the title in a band the map frame starts below, so the title cannot hide a map label', () => {
+    for (const hasSubtitle of [true, false]) {
+      const { titleBand, mapFrame } = mapSheetLayout(page, hasSubtitle);
+      expect(titleBand.y).toBe(0);
+      expect(mapFrame.y).toBe(titleBand.y + titleBand.height);
+      expect(mapFrame.y + mapFrame.height).toBe(page.height);
+      expect(mapFrame.width).toBe(page.width);
+      // Title (20 px) and subtitle (12 px) lines fit in the band.
+      expect(titleBand.height).toBeGreaterThanOrEqual(hasSubtitle ? 40 + 12 : 12 + 20);
+    }
+    expect(mapSheetLayout(page, true).titleBand.height).toBeGreaterThan(mapSheetLayout(page, false).titleBand.height);
+  });
+
+  it('places each legend symbol inside the legend box, one row apart, the box above the bottom margin', () => {
+    const box = legendBox(page, 3, 200);
+    expect(box.y + box.height).toBe(page.height - PAGE_MARGIN);
+    const symbols = [0, 1, 2].map((index) => legendSymbolBox(box, index));
+    for (const symbol of symbols) {
+      expect(symbol.x).toBeGreaterThanOrEqual(box.x);
+      expect(symbol.y + symbol.height).toBeLessThanOrEqual(box.y + box.height);
+    }
+    expect(symbols[1]!.y - symbols[0]!.y).toBe(LEGEND_ROW_HEIGHT);
   });
 });
