@@ -3,7 +3,7 @@
  * panel, the keyboard buttons and drag-and-drop all go through the same checked steps and the
  * rules (no duplicates, at most MAXIMUM_TRIP_STOPS, durations in range) hold whichever is used.
  */
-import { MAXIMUM_TRIP_STOPS, MAXIMUM_VISIT_MINUTES, type TripState } from '../trip/trip-state.ts';
+import { MAXIMUM_TRIP_STOPS, MAXIMUM_VISIT_MINUTES, type TripState, type TripStopChoice } from '../trip/trip-state.ts';
 
 export function tripHasStop(trip: TripState, placeId: string): boolean {
   return trip.stops.some((stop) => stop.id === placeId);
@@ -13,6 +13,18 @@ export function tripHasStop(trip: TripState, placeId: string): boolean {
 export function withStopAdded(trip: TripState, placeId: string): TripState {
   if (tripHasStop(trip, placeId) || trip.stops.length >= MAXIMUM_TRIP_STOPS) return trip;
   return { ...trip, stops: [...trip.stops, { id: placeId }] };
+}
+
+/** Appends stops from the visitor's file (see customStop), skipping ones already there, up to MAXIMUM_TRIP_STOPS. */
+export function withCustomStopsAdded(trip: TripState, stops: readonly TripStopChoice[]): TripState {
+  const added: TripStopChoice[] = [];
+  const present = new Set(trip.stops.map((stop) => stop.id));
+  for (const stop of stops) {
+    if (present.has(stop.id) || trip.stops.length + added.length >= MAXIMUM_TRIP_STOPS) continue;
+    present.add(stop.id);
+    added.push(stop);
+  }
+  return added.length === 0 ? trip : { ...trip, stops: [...trip.stops, ...added] };
 }
 
 export function withStopRemoved(trip: TripState, placeId: string): TripState {
@@ -47,6 +59,11 @@ export function withVisitMinutes(trip: TripState, placeId: string, minutes: numb
   if (!tripHasStop(trip, placeId)) return trip;
   return {
     ...trip,
-    stops: trip.stops.map((stop) => (stop.id !== placeId ? stop : minutes === null ? { id: stop.id } : { id: stop.id, visitMinutes: minutes })),
+    stops: trip.stops.map((stop) => {
+      if (stop.id !== placeId) return stop;
+      // Rebuilt rather than spread, so no stale visitMinutes survives; a file's stop keeps its name and position.
+      const kept: TripStopChoice = stop.custom ? { id: stop.id, custom: stop.custom } : { id: stop.id };
+      return minutes === null ? kept : { ...kept, visitMinutes: minutes };
+    }),
   };
 }

@@ -13,7 +13,7 @@ import { distanceMatrix, type LonLat } from './distance.ts';
 import { optimiseOrder } from './optimise-order.ts';
 import { buildSchedule, type Schedule } from './schedule.ts';
 import { tripLegs, type TripLeg } from './trip-legs.ts';
-import type { TripState } from './trip-state.ts';
+import { CUSTOM_STOP_VISIT_MINUTES, type TripState } from './trip-state.ts';
 import { isTransportHub, type PlaceCategory, type VisitPlace } from './visit-places.ts';
 
 /** Id of the stop that stands for a start position that is not a place. */
@@ -32,6 +32,8 @@ export interface PlannedStop {
   visitMinutes: number;
   /** True unless the visitor set the duration. */
   visitMinutesIsEstimate: boolean;
+  /** A point from the visitor's own file: its name and position are the file's, not the dataset's. */
+  fromFile?: true;
 }
 
 export interface TripPlan {
@@ -64,6 +66,21 @@ function resolveStops(state: TripState, places: readonly VisitPlace[], here: Lon
     startIsPosition = true;
   }
   for (const choice of state.stops) {
+    if (choice.custom) {
+      stops.push({
+        id: choice.id,
+        nameZh: choice.custom.name,
+        nameEn: choice.custom.name,
+        point: choice.custom.point,
+        // The file's position is used as given; how good it is, only the file's maker knows.
+        approximate: false,
+        positionIsSchematic: false,
+        visitMinutes: choice.visitMinutes ?? CUSTOM_STOP_VISIT_MINUTES,
+        visitMinutesIsEstimate: choice.visitMinutes === undefined,
+        fromFile: true,
+      });
+      continue;
+    }
     const place = byId.get(choice.id);
     if (!place) {
       notices.push({ zh: `地点“${choice.id}”不在数据中，已跳过。`, en: `The place "${choice.id}" is not in the data and was skipped.` });

@@ -26,6 +26,8 @@ export interface TripStopProperties {
   visit_minutes_is_estimate: boolean;
   arrival: string | null;
   departure: string;
+  /** Present (true) only on a stop from the visitor's own file: its name and position are the file's, not the dataset's. */
+  from_file?: true;
 }
 
 export interface TripLegProperties {
@@ -60,6 +62,7 @@ export function tripToGeoJson(plan: TripPlan): FeatureCollection<Point | LineStr
         visit_minutes_is_estimate: stop.visitMinutesIsEstimate,
         arrival: scheduled.arrival ? formatTripTime(scheduled.arrival) : null,
         departure: formatTripTime(scheduled.departure),
+        ...(stop.fromFile ? { from_file: true as const } : {}),
       },
     };
   });

@@ -11,6 +11,16 @@
  *     │ └ mode: w walking · c cycling · d driving
  *     └ version
  *
+ * Version 2 is version 1 plus stops from the visitor's own file, each written in place of an id as
+ *
+ *     ~10541035*2885148*%E6%B1%9F%E9%98%B3%E5%8C%BA*45
+ *     │        │       │                           └ optional *minutes, as for a place
+ *     │        │       └ the name, percent-encoded like an id
+ *     └ '~' then longitude×1e5 * latitude×1e5
+ *
+ * A trip without such stops is still written as version 1, so older copies of the app read it; both
+ * versions are read. ('~' never starts a version-1 id: ids escape it.)
+ *
  * Ids are percent-encoded with '.', '*' and the other URI-safe punctuation escaped too, so any id
  * survives. Positions are integers of 1e-5° (about 1 m), so the link has no decimal points to
  * confuse with separators.
@@ -31,11 +41,25 @@
  */
 import type { LocalizedText } from '../data/dataset-types.ts';
 import type { TravelMode } from './travel-modes.ts';
-import { emptyTrip, MAXIMUM_TRIP_STOPS, MAXIMUM_VISIT_MINUTES, type TripStart, type TripState, type TripStopChoice } from './trip-state.ts';
+import {
+  customStop,
+  customStopGrid,
+  emptyTrip,
+  MAXIMUM_TRIP_STOPS,
+  MAXIMUM_VISIT_MINUTES,
+  type TripStart,
+  type TripState,
+  type TripStopChoice,
+} from './trip-state.ts';
 
 export const TRIP_LINK_VERSION = '1';
-/** Longer text is refused unread: no real trip comes near it, and it bounds the work a hostile link can cause. */
-export const MAXIMUM_LINK_LENGTH = 8000;
+/** The version that adds stops from the visitor's file; written only when the trip has one. */
+export const TRIP_LINK_VERSION_WITH_FILE_STOPS = '2';
+/**
+ * Longer text is refused unread: it bounds the work a hostile link can cause. Fifty stops from a
+ * file with 60-character Chinese names come to about 28 000 characters.
+ */
+export const MAXIMUM_LINK_LENGTH = 32000;
 const MAXIMUM_ID_LENGTH = 200;
 const COORDINATE_SCALE = 1e5;
 
@@ -56,7 +80,9 @@ export type TripLinkProblemCode =
   | 'bad-duration'
   | 'unknown-place'
   | 'duplicate-place'
-  | 'too-many-places';
+  | 'too-many-places'
+  | 'bad-file-stop'
+  | 'file-stop-name-shortened';
 
 export interface TripLinkProblem {
   code: TripLinkProblemCode;
@@ -88,8 +114,12 @@ export function encodeTrip(trip: TripState): string {
   } else {
     start = trip.start.kind === 'here' ? 'h' : 'f';
   }
-  const header = `${TRIP_LINK_VERSION}${MODE_LETTERS[trip.mode]}${trip.roundTrip ? 'r' : 'o'}${String(hours).padStart(2, '0')}${String(minutes).padStart(2, '0')}${start}`;
-  const stops = trip.stops.map((stop) => (stop.visitMinutes === undefined ? escapeId(stop.id) : `${escapeId(stop.id)}*${stop.visitMinutes}`));
+  const version = trip.stops.some((stop) => stop.custom) ? TRIP_LINK_VERSION_WITH_FILE_STOPS : TRIP_LINK_VERSION;
+  const header = `${version}${MODE_LETTERS[trip.mode]}${trip.roundTrip ? 'r' : 'o'}${String(hours).padStart(2, '0')}${String(minutes).padStart(2, '0')}${start}`;
+  const stops = trip.stops.map((stop) => {
+    const place = stop.custom ? `~${customStopGrid(stop.custom.point).join('*')}*${escapeId(stop.custom.name)}` : escapeId(stop.id);
+    return stop.visitMinutes === undefined ? place : `${place}*${stop.visitMinutes}`;
+  });
   return [header, ...stops].join('.');
 }
 
@@ -111,6 +141,8 @@ const MESSAGES: Readonly<Record<TripLinkProblemCode, (value: string) => Localize
   'bad-duration': (value) => ({ zh: `游览时长“${value}”无效，已改用估计时长。`, en: `Visit duration "${value}" is invalid; the estimated duration is used.` }),
   'unknown-place': (value) => ({ zh: `地点“${value}”已不在数据中，已从行程中移除。`, en: `The place "${value}" is no longer in the data and was removed from the trip.` }),
   'duplicate-place': (value) => ({ zh: `地点“${value}”重复出现，只保留第一次。`, en: `The place "${value}" appears more than once; only the first is kept.` }),
+  'bad-file-stop': (value) => ({ zh: `来自文件的地点“${value}”无法读取（坐标或名称无效），已忽略。`, en: `The stop from a file "${value}" could not be read (invalid coordinates or name) and was dropped.` }),
+  'file-stop-name-shortened': (value) => ({ zh: `来自文件的地点名称“${value}”过长或含控制字符，已截短整理。`, en: `The name of the stop from a file "${value}" was too long or held control characters; it was shortened and cleaned.` }),
   'too-many-places': (value) => ({ zh: `行程最多 ${MAXIMUM_TRIP_STOPS} 个地点，多出的 ${value} 个已忽略。`, en: `A trip holds at most ${MAXIMUM_TRIP_STOPS} places; ${value} more were dropped.` }),
 };
 
@@ -135,12 +167,12 @@ export function decodeTrip(text: string, knownIds?: ReadonlySet<string>): Decode
       return { trip, problems };
     }
     const [header = '', ...stopTexts] = text.split('.');
-    if (header[0] !== TRIP_LINK_VERSION) {
+    if (header[0] !== TRIP_LINK_VERSION && header[0] !== TRIP_LINK_VERSION_WITH_FILE_STOPS) {
       report('unsupported-version', header.slice(0, 1) || text.slice(0, 1));
       return { trip, problems };
     }
     readHeader(header, trip, report);
-    readStops(stopTexts, trip, knownIds, report);
+    readStops(stopTexts, trip, knownIds, report, header[0] === TRIP_LINK_VERSION_WITH_FILE_STOPS);
   } catch {
     // Unreachable by design; kept so a future parsing bug degrades to a reported problem, not a crash.
     report('bad-header', String(text).slice(0, 40));
@@ -191,11 +223,27 @@ function readStops(
   trip: TripState,
   knownIds: ReadonlySet<string> | undefined,
   report: (code: TripLinkProblemCode, value: string) => void,
+  fileStopsAllowed: boolean,
 ): void {
   const seen = new Set<string>();
   const stops: TripStopChoice[] = [];
   let overflow = 0;
   for (const stopText of stopTexts) {
+    if (fileStopsAllowed && stopText.startsWith('~')) {
+      const stop = readFileStop(stopText, report);
+      if (!stop) continue;
+      if (seen.has(stop.id)) {
+        report('duplicate-place', stop.custom!.name);
+        continue;
+      }
+      if (stops.length >= MAXIMUM_TRIP_STOPS) {
+        overflow += 1;
+        continue;
+      }
+      seen.add(stop.id);
+      stops.push(stop);
+      continue;
+    }
     const [rawId = '', durationText, ...extra] = stopText.split('*');
     let id: string;
     try {
@@ -235,4 +283,38 @@ function readStops(
   }
   if (overflow > 0) report('too-many-places', String(overflow));
   trip.stops = stops;
+}
+
+/**
+ * One `~lon*lat*name[*minutes]` stop. The name is only ever text (the app renders it escaped and
+ * the exports XML-escape it); it is cleaned and capped like a name read from a file, and a cut is
+ * reported. Coordinates must be canonical integers that give a WGS84 position.
+ */
+function readFileStop(stopText: string, report: (code: TripLinkProblemCode, value: string) => void): TripStopChoice | null {
+  const [longitudeText = '', latitudeText = '', rawName = '', durationText, ...extra] = stopText.slice(1).split('*');
+  if (extra.length > 0 || !CANONICAL_SIGNED_INTEGER.test(longitudeText) || !CANONICAL_SIGNED_INTEGER.test(latitudeText)) {
+    report('bad-file-stop', stopText);
+    return null;
+  }
+  let name: string;
+  try {
+    name = decodeURIComponent(rawName);
+  } catch {
+    report('bad-file-stop', stopText);
+    return null;
+  }
+  // The whole link's length cap bounds the work; the name is cut to MAXIMUM_CUSTOM_NAME_LENGTH here.
+  const stop = customStop(name, [Number(longitudeText) / COORDINATE_SCALE, Number(latitudeText) / COORDINATE_SCALE]);
+  if (!stop) {
+    report('bad-file-stop', stopText);
+    return null;
+  }
+  if (stop.custom!.name !== name) report('file-stop-name-shortened', stop.custom!.name);
+  else if (escapeId(name) !== rawName) report('irregular-escape', rawName);
+  if (durationText !== undefined) {
+    const minutes = Number(durationText);
+    if (CANONICAL_INTEGER.test(durationText) && minutes <= MAXIMUM_VISIT_MINUTES) stop.visitMinutes = minutes;
+    else report('bad-duration', durationText);
+  }
+  return stop;
 }

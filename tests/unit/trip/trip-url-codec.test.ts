@@ -100,8 +100,8 @@ describe('trip links', () => {
   });
 
   test('refuses an unknown version and oversized links without reading them', () => {
-    expect(decodeTrip('2wr0930f.a').problems.map((problem) => problem.code)).toEqual(['unsupported-version']);
-    expect(decodeTrip('2wr0930f.a').trip).toEqual(emptyTrip());
+    expect(decodeTrip('3wr0930f.a').problems.map((problem) => problem.code)).toEqual(['unsupported-version']);
+    expect(decodeTrip('3wr0930f.a').trip).toEqual(emptyTrip());
     expect(decodeTrip('1wr0930f.' + 'a'.repeat(MAXIMUM_LINK_LENGTH)).problems.map((problem) => problem.code)).toEqual(['too-long']);
   });
 
