@@ -1,11 +1,12 @@
 /**
  * How many cases each property runs, and how a failure is replayed. The unit suite runs a few
  * cases per property (the whole fuzz folder stays well under half a minute); `npm run fuzz` sets
- * FUZZ_RUNS to many more. fast-check prints the seed and the path of a failing case; running again
- * with FUZZ_SEED (and FUZZ_PATH) set to them replays exactly that case.
+ * FUZZ_RUNS to many more. fast-check prints the seed and the path of a failing case. FUZZ_SEED
+ * alone replays every property from that seed; a path belongs to one property, so FUZZ_PATH goes
+ * with that property's file and test name (any other property refuses the path).
  *
  * @example
- * FUZZ_SEED=-1577395426 FUZZ_PATH="7:1:0" npx vitest run tests/unit/fuzz/geojson.fuzz.test.ts
+ * FUZZ_SEED=-696367688 FUZZ_PATH="55:0:0" npx vitest run tests/unit/fuzz/geojson.fuzz.test.ts -t "damaged file, in any coordinate system"
  */
 import fc from 'fast-check';
 
