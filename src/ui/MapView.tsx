@@ -92,6 +92,18 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
           const trip = tripModule.value;
           if (trip) controller.setTrip(trip.tripGeoJson.value);
         });
+        // A trip link without a camera (a shared trip) opens framed on its stops, once they are known.
+        const linkParameters = new URLSearchParams(window.location.search);
+        let sharedTripToFrame = linkParameters.has('trip') && !linkParameters.has('view');
+        const stopSharedTripFrame = effect(() => {
+          const collection = tripModule.value?.tripGeoJson.value;
+          if (!sharedTripToFrame || !collection || collection.features.length === 0) return;
+          sharedTripToFrame = false;
+          controller.setTrip(collection);
+          const cover = panelCover(element);
+          const margin = 48;
+          controller.frameTrip({ top: cover.top + margin, right: cover.right + margin, bottom: cover.bottom + margin, left: cover.left + margin });
+        });
         const stopTripFrame = effect(() => {
           if (!tripModule.value?.tripFrameRequest.value) return;
           const cover = panelCover(element);
@@ -139,6 +151,7 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
           stopSelection();
           stopTrip();
           stopTripFrame();
+          stopSharedTripFrame();
           stopLanguage();
           stopZoom();
           stopPlannerConnect();

@@ -438,12 +438,35 @@ describe('share', () => {
       const shared = await app.page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared);
       expect(shared).toHaveLength(1);
       expect(new URL(shared[0]!.url!).searchParams.get('trip')).toBe(trip);
+      // No camera in a trip's link: the receiver's screen frames the stops.
+      expect(new URL(shared[0]!.url!).searchParams.has('view')).toBe(false);
       expect(shared[0]!.title).toContain('行程');
       expect(await qrCodeText(app, '.share--trip canvas.share__qr')).toBe(shared[0]!.url);
       await share.scrollIntoViewIfNeeded();
       await app.screenshot('newcomers-share-trip');
       expect(await seriousFindings(app, '.share--trip')).toEqual([]);
       expect(await app.problems()).toEqual([]);
+
+      // Opened on a phone, the shared link shows both stops on the map.
+      const phone = await openApp({ browser, path: shared[0]!.url!.slice(shared[0]!.url!.indexOf('?')), viewport: { width: 390, height: 844 } });
+      try {
+        await phone.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
+        await phone.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.getZoom() > 12, undefined, { timeout: 15_000 });
+        const stops = [named('爱琴海购物公园'), named('张坝桂圆林')].map((feature) => feature.properties.id);
+        const inView = await phone.page.evaluate(() => {
+          const map = window.__zoneMap!;
+          const source = map.getStyle().sources['trip'] as { data: GeoJSON.FeatureCollection };
+          const bounds = map.getBounds();
+          return source.data.features
+            .filter((feature) => feature.properties?.['role'] === 'stop' && feature.geometry.type === 'Point')
+            .map((feature) => [feature.properties?.['id'], bounds.contains((feature.geometry as GeoJSON.Point).coordinates as [number, number])]);
+        });
+        expect(inView).toEqual(expect.arrayContaining(stops.map((id) => [id, true])));
+        await phone.screenshot('newcomers-shared-trip-phone');
+        expect(await phone.problems()).toEqual([]);
+      } finally {
+        await phone.close();
+      }
     } finally {
       await app.close();
       await browser.close();

@@ -182,10 +182,11 @@ const PRINT_QR_CAPTION = {
   en: 'Scan with a phone to open this trip.',
 } as const;
 
-/** The trip's own link (the page's address with this trip in `?trip=`, no open feature). */
+/** The trip's own link: the page's address with this trip in `?trip=`, no open feature, no camera (it opens framed on the stops). */
 function tripLink(trip: TripState): string {
   const url = new URL(window.location.href);
   url.hash = '';
+  url.searchParams.delete('view');
   url.search = searchWithTrip(url.search, encodeTrip(trip));
   return url.href;
 }
