@@ -10,11 +10,11 @@ import type { LonLat } from '../trip/distance.ts';
 import { optimiseTrip, planTrip, type TripPlan } from '../trip/plan-trip.ts';
 import { parseClockTime } from '../trip/schedule.ts';
 import { tripToGeoJson } from '../trip/trip-geojson.ts';
-import { emptyTrip, type TripState } from '../trip/trip-state.ts';
+import { emptyTrip, type TripState, type TripStopChoice } from '../trip/trip-state.ts';
 import { decodeTrip, encodeTrip, type TripLinkProblem } from '../trip/trip-url-codec.ts';
 import type { TravelMode } from '../trip/travel-modes.ts';
 import { visitPlaces, type VisitPlace } from '../trip/visit-places.ts';
-import { withStartAtStop, withStopAdded, withStopMoved, withStopRemoved, withVisitMinutes } from './trip-edits.ts';
+import { withCustomStopsAdded, withStartAtStop, withStopAdded, withStopMoved, withStopRemoved, withVisitMinutes } from './trip-edits.ts';
 import { loadStoredTrip, storeTrip } from './trip-persistence.ts';
 import { searchWithTrip, tripFromSearch } from './trip-url.ts';
 
@@ -46,6 +46,17 @@ function update(next: TripState): void {
 
 export function addToTrip(placeId: string): void {
   if (isVisitPlace(placeId)) update(withStopAdded(tripState.peek(), placeId));
+}
+
+/**
+ * Adds stops from the visitor's own file (see src/trip/imported-points.ts); returns how many were
+ * new. Ones already in the trip, and any past MAXIMUM_TRIP_STOPS, are left out.
+ */
+export function addFileStopsToTrip(stops: readonly TripStopChoice[]): number {
+  const before = tripState.peek();
+  const next = withCustomStopsAdded(before, stops);
+  update(next);
+  return next.stops.length - before.stops.length;
 }
 
 export function removeFromTrip(placeId: string): void {

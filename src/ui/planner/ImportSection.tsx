@@ -26,6 +26,8 @@ import {
   type ImportedLayer,
 } from '../../state/imported-layers-store.ts';
 import { AreaFigures } from '../AreaFigures.tsx';
+import { LazyAddImportedLayerPointsButton } from '../trip/lazy-trip.tsx';
+import { loadImportedLayerCollection } from './imported-layer-points.ts';
 import { formatNumber } from '../format.ts';
 import { COORDINATE_SYSTEM_SHORT_NAMES, importMessages } from './import-messages.ts';
 import { importCoordinateSystem } from './planner-preferences.ts';
@@ -250,6 +252,7 @@ function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; index: numb
         >
           {text.remove}
         </button>
+        {skipped.points > 0 ? <LazyAddImportedLayerPointsButton load={() => loadImportedLayerCollection(layer.id)} pointCount={skipped.points} /> : null}
       </div>
       {layer.textEncoding ? <TextEncodingChoice layer={layer} /> : null}
       {layer.geoPackageTables && layer.geoPackageTables.tables.length > 1 ? <GeoPackageTableChoice layer={layer} /> : null}

@@ -6,6 +6,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { importedLayers } from '../../state/imported-layers-store.ts';
 import { selectedImportedFeature } from '../../state/imported-layer-display.ts';
 import { AreaFigures } from '../AreaFigures.tsx';
+import { LazyAddImportedPointButton } from '../trip/lazy-trip.tsx';
+import { loadImportedLayerCollection } from './imported-layer-points.ts';
 import { importMessages } from './import-messages.ts';
 
 /** Long values are cut for the panel; the export keeps them whole. */
@@ -52,6 +54,9 @@ export function ImportedFeaturePanel() {
         <dt>{text.measuredArea}</dt>
         <dd data-area-m2={areaM2 ?? ''}>{areaM2 !== undefined && areaM2 > 0 ? <AreaFigures squareMetres={areaM2} /> : text.noArea}</dd>
       </dl>
+      {layer.measurement.skipped.points > 0 ? (
+        <LazyAddImportedPointButton key={`${layer.id}:${selection.featureIndex}`} load={() => loadImportedLayerCollection(layer.id)} featureIndex={selection.featureIndex} />
+      ) : null}
       <h3>{text.properties}</h3>
       {entries.length === 0 ? (
         <p class="small muted">{text.noProperties}</p>

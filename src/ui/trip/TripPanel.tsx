@@ -32,6 +32,7 @@ import { DETOUR_FACTOR_EXPLANATION, TRAVEL_MODE_ASSUMPTIONS, TRAVEL_MODES, isTra
 import { VISIT_DURATION_EXPLANATION } from '../../trip/visit-places.ts';
 import { PlacePicker } from './PlacePicker.tsx';
 import { TripDayPlan } from './TripDayPlan.tsx';
+import { FILE_STOP_TEXT } from './file-stop-messages.ts';
 import { TripExport } from './TripExport.tsx';
 import { durationParts, formatDistance, placeName } from './trip-format.ts';
 
@@ -225,6 +226,27 @@ function Assumptions() {
   );
 }
 
+/**
+ * Which stops come from the visitor's own file: their confidence is the file's, so the day plan
+ * says so rather than presenting them like the dataset's places.
+ */
+function FileStopsNote() {
+  const lang = language.value;
+  const fileStops = tripPlan.value.stops.filter((stop) => stop.fromFile);
+  if (fileStops.length === 0) return null;
+  return (
+    <p class="small trip-file-stops">
+      <span class="caveat">{FILE_STOP_TEXT.fromFileBadge[lang]}</span> {FILE_STOP_TEXT.fromFileNote[lang]}{' '}
+      {fileStops.map((stop, index) => (
+        <span key={stop.id} class="trip-file-stops__name" data-stop-id={stop.id}>
+          {index > 0 ? '、' : ''}
+          {stop.nameZh}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 export function TripPanel() {
   const text = messages.value.trip;
   const lang = language.value;
@@ -250,6 +272,7 @@ export function TripPanel() {
               ))}
             </ul>
           ) : null}
+          <FileStopsNote />
           <TripDayPlan />
           <TripTotals />
           <Assumptions />

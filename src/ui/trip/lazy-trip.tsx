@@ -3,6 +3,7 @@
  * map's first frame), and these stand-ins render nothing until it has arrived.
  */
 import { signal } from '@preact/signals';
+import type { LoadImportedLayer } from './AddImportedPoints.tsx';
 
 export type TripModule = typeof import('./trip-module.ts');
 
@@ -25,4 +26,14 @@ export function LazyTripPanel() {
 export function LazyAddToTripButton({ featureId }: { featureId: string }) {
   const module = tripModule.value;
   return module ? <module.AddToTripButton featureId={featureId} /> : null;
+}
+
+export function LazyAddImportedPointButton(props: { load: LoadImportedLayer; featureIndex: number }) {
+  const module = tripModule.value;
+  return module ? <module.AddImportedPointButton {...props} /> : null;
+}
+
+export function LazyAddImportedLayerPointsButton(props: { load: LoadImportedLayer; pointCount: number }) {
+  const module = tripModule.value;
+  return module ? <module.AddImportedLayerPointsButton {...props} /> : null;
 }

@@ -4,5 +4,6 @@
  * map's first frame instead of delaying it.
  */
 export { AddToTripButton } from './AddToTripButton.tsx';
+export { AddImportedLayerPointsButton, AddImportedPointButton } from './AddImportedPoints.tsx';
 export { TripPanel } from './TripPanel.tsx';
 export { connectTrip, tripFrameRequest, tripGeoJson } from '../../state/trip-store.ts';
