@@ -161,6 +161,12 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
   // One pass of the area code: the same measureCollection the stats CLI runs, which also hands back each feature's area.
   const featureAreasM2 = new Float64Array(collection.features.length);
   const measurement = measureCollection(collection, { featureAreasM2 });
+  // Holes are subtracted from the outer ring: holes larger than it (rings out of order, a hole
+  // outside its polygon) gave a negative area that silently lowered every total (found by the fuzzer, issue 12).
+  const negative = featureAreasM2.findIndex((areaM2) => areaM2 < 0);
+  if (negative >= 0) {
+    return { ok: false, message: `${fileName}: a polygon's holes cover more than its outer ring at features[${negative}] (is a hole listed first? the outer ring must come first) (内环大于外环)` };
+  }
   const totalLengthM = collection.features.reduce((sum, feature) => sum + lineLengthOf(feature.geometry), 0);
   const { skipped } = measurement;
   if (skipped.nullGeometries > 0) {

@@ -76,3 +76,26 @@ describe('a stored layer with an unknown coordinate system was restored as BD-09
     expect(database.has('layer-1')).toBe(true);
   });
 });
+
+describe('a polygon whose hole is larger than its outer ring measured a negative area', () => {
+  const outer = [[105.4, 28.9], [105.41, 28.9], [105.41, 28.91], [105.4, 28.91], [105.4, 28.9]];
+  const larger = [[105.3, 28.8], [105.3, 29.0], [105.5, 29.0], [105.5, 28.8], [105.3, 28.8]];
+  const inside = [[105.403, 28.903], [105.403, 28.906], [105.406, 28.906], [105.406, 28.903], [105.403, 28.903]];
+
+  it('is refused with a message naming the feature, instead of lowering the total by 431 km²', async () => {
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [outer] } },
+      { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [outer, larger] } },
+    ] });
+    const outcome = await importBytes({ bytes: utf8(text), fileName: 'rings.geojson', coordinateSystem: 'wgs84', boundaries: null });
+    expect(outcome).toEqual({ ok: false, message: "rings.geojson: a polygon's holes cover more than its outer ring at features[1] (is a hole listed first? the outer ring must come first) (内环大于外环)" });
+  });
+
+  it('a hole inside its ring is still subtracted', async () => {
+    const text = JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [outer, inside] } });
+    const outcome = await importBytes({ bytes: utf8(text), fileName: 'hole.geojson', coordinateSystem: 'wgs84', boundaries: null });
+    expect(outcome.ok).toBe(true);
+    const whole = await importBytes({ bytes: utf8(JSON.stringify({ type: 'Polygon', coordinates: [outer] })), fileName: 'whole.geojson', coordinateSystem: 'wgs84', boundaries: null });
+    if (outcome.ok && whole.ok) expect(outcome.featureAreasM2[0]).toBeLessThan(whole.featureAreasM2[0]!);
+  });
+});

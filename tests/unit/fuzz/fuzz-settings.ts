@@ -9,6 +9,7 @@
  * FUZZ_SEED=-696367688 FUZZ_PATH="55:0:0" npx vitest run tests/unit/fuzz/geojson.fuzz.test.ts -t "damaged file, in any coordinate system"
  */
 import fc from 'fast-check';
+import { vi } from 'vitest';
 
 const DEFAULT_RUNS = 50;
 
@@ -39,6 +40,8 @@ export function fuzzParameters<Values>(scale = 1): fc.Parameters<Values> {
 
 /** Generous per-test timeout: the number of cases, not the clock, is what a property bounds. */
 export const FUZZ_TIMEOUT_MS = 60_000 + FUZZ_RUNS * 500;
+// For every test of a file that imports these settings, so `npm run fuzz` never stops on the clock.
+vi.setConfig({ testTimeout: FUZZ_TIMEOUT_MS });
 
 /** What a fuzzed reader must never do: let an exception escape. Returns the thrown value, if any. */
 export async function thrownBy(run: () => unknown): Promise<unknown> {
