@@ -91,7 +91,7 @@ function StartChooser() {
             const place = places.get(stop.id);
             return (
               <option key={stop.id} value={stop.id}>
-                {place ? placeName(place, lang) : stop.id}
+                {place ? placeName(place, lang) : (stop.custom?.name ?? stop.id)}
               </option>
             );
           })}
