@@ -66,6 +66,15 @@ function restorePrototypeNames(features: Feature[]): void {
   }
 }
 
+/**
+ * The parser's own words, cut short: xmldom lists every unclosed tag, so a file cut inside deep
+ * nesting gave a message of tens of kilobytes (found by the fuzzer, issue 12).
+ */
+const LONGEST_PROBLEM = 200;
+function shortened(problem: string): string {
+  return problem.length > LONGEST_PROBLEM ? `${problem.slice(0, LONGEST_PROBLEM)}…` : problem;
+}
+
 /** Thrown from the parser's error callback with where it stopped; caught below. */
 class XmlProblem extends Error {
   constructor(
@@ -111,9 +120,9 @@ export function convertXml(text: string, fileName: string, format: XmlFormat): X
     const problem = stoppedAt as XmlProblem | null;
     if (problem) {
       const where = problem.line ? ` at line ${problem.line}, column ${problem.column ?? 1}` : '';
-      return { ok: false, message: `${fileName}: not well-formed XML: ${problem.problem}${where} (XML 格式错误)` };
+      return { ok: false, message: `${fileName}: not well-formed XML: ${shortened(problem.problem)}${where} (XML 格式错误)` };
     }
-    return { ok: false, message: `${fileName}: not well-formed XML: ${error instanceof Error ? error.message : String(error)} (XML 格式错误)` };
+    return { ok: false, message: `${fileName}: not well-formed XML: ${shortened(error instanceof Error ? error.message : String(error))} (XML 格式错误)` };
   }
   const root = document.documentElement;
   const rootName = root ? (root.localName ?? root.nodeName).toLowerCase() : '';
@@ -127,6 +136,6 @@ export function convertXml(text: string, fileName: string, format: XmlFormat): X
     if (hasPrototypeNames) restorePrototypeNames(collection.features);
     return { ok: true, collection };
   } catch (error) {
-    return { ok: false, message: `${fileName}: could not be read as ${format.toUpperCase()} (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, message: `${fileName}: could not be read as ${format.toUpperCase()} (${shortened(error instanceof Error ? error.message : String(error))})` };
   }
 }

@@ -99,3 +99,15 @@ describe('a polygon whose hole is larger than its outer ring measured a negative
     if (outcome.ok && whole.ok) expect(outcome.featureAreasM2[0]).toBeLessThan(whole.featureAreasM2[0]!);
   });
 });
+
+describe('an XML file cut inside deep nesting gave a message of tens of kilobytes', () => {
+  it('names the problem in a bounded line, with where the parser stopped', async () => {
+    const kml = `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">${'<Folder>'.repeat(20_000)}`;
+    const outcome = await importBytes({ bytes: utf8(kml), fileName: 'cut.kml', coordinateSystem: 'wgs84', boundaries: null });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.message.startsWith('cut.kml: not well-formed XML: unclosed xml tag(s): kml, Folder, Folder')).toBe(true);
+    expect(outcome.message).toMatch(/… at line 2, column \d+ \(XML 格式错误\)$/);
+    expect(outcome.message.length).toBeLessThan(300);
+  });
+});

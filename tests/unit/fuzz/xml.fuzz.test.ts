@@ -20,8 +20,18 @@ const xmlText = fc
   .string({ unit: 'grapheme', maxLength: 16 })
   .map((text) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''));
 
+/**
+ * As a careful writer escapes: markup characters, and the characters an XML parser turns into a
+ * plain line feed when written literally (CR by the XML 1.0 rules; xmldom also takes U+0085,
+ * U+2028 and U+2029 for line ends), as character references.
+ */
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\r\u0085\u2028\u2029]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 const box = fc.record({
