@@ -34,7 +34,23 @@ export interface UserFeatureHit {
 
 // No ':' in these ids: the app reads `<manifest layer>:<part>` ids as dataset layers.
 const SOURCE_PREFIX = 'user-layer-';
-const PART_SUFFIXES = ['-fill', '-outline', '-line', '-point'] as const;
+const PART_SUFFIXES = ['-fill', '-outline', '-line', '-point', '-highlight', '-label'] as const;
+/** Parts that show only when asked for (a highlighted category, labels), not with the layer alone. */
+const ON_DEMAND_SUFFIXES = new Set<string>(['-highlight', '-label']);
+
+/** The features whose property, as text, equals `key` (null: features without the property). */
+export function categoryFilter(field: string, key: string | null): unknown {
+  if (key === null) return ['!', ['has', field]];
+  return ['all', ['has', field], ['==', ['to-string', ['get', field]], key]];
+}
+
+/** One category of a layer drawn out: a row of the statistics table the planner picked. */
+export interface CategoryHighlight {
+  field: string;
+  key: string | null;
+}
+
+const HIGHLIGHT_COLOUR = '#111827';
 
 export function userLayerSourceId(layerId: string): string {
   return `${SOURCE_PREFIX}${layerId}`;
@@ -50,7 +66,7 @@ export function classFillColour(colouring: ClassColouring): unknown {
 const CLASS_FILL_OPACITY = ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, 0.7];
 const PLAIN_FILL_OPACITY = ['case', ['boolean', ['feature-state', 'selected'], false], 0.45, 0.22];
 
-export function userLayerSpecifications(sourceId: string, colour: string): LayerSpecification[] {
+export function userLayerSpecifications(sourceId: string, colour: string, textFont: readonly string[] = []): LayerSpecification[] {
   const polygons = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false] as const;
   const lines = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false] as const;
   const points = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false] as const;
@@ -90,6 +106,30 @@ export function userLayerSpecifications(sourceId: string, colour: string): Layer
         'circle-stroke-width': 1.5,
       },
     },
+    {
+      // Drawn over the layer's own parts: a dark casing round every feature of one category.
+      id: `${sourceId}-highlight`,
+      type: 'line',
+      source: sourceId,
+      filter: ['literal', false] as never,
+      layout: { visibility: 'none', 'line-join': 'round' },
+      paint: { 'line-color': HIGHLIGHT_COLOUR, 'line-width': 3.5 },
+    },
+    {
+      // A property's value as text, drawn by MapLibre in the app's font: never parsed as markup.
+      id: `${sourceId}-label`,
+      type: 'symbol',
+      source: sourceId,
+      layout: {
+        visibility: 'none',
+        'text-field': '',
+        'text-font': [...textFont],
+        'text-size': 12,
+        'text-max-width': 8,
+        'symbol-placement': 'point',
+      },
+      paint: { 'text-color': '#1f2933', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
   ];
 }
 
@@ -101,12 +141,24 @@ export interface UserLayersController {
   setSelected: (hit: { layerId: string; featureIndex: number } | null) => void;
   /** Draws a layer's polygons by class (null: back to its one colour); kept across re-reads of the layer. */
   setClassColouring: (layerId: string, colouring: ClassColouring | null) => void;
+  /**
+   * Draws a layer's polygons by the values of any property (a categorised layer); the class colouring,
+   * when both are set, wins, since it is the more specific reading of the same polygons.
+   */
+  setCategoryColouring: (layerId: string, colouring: ClassColouring | null) => void;
+  /** Labels every feature with a property's value as text (null: no labels). */
+  setLabels: (layerId: string, field: string | null) => void;
+  /** Outlines the features of one category (null: none). */
+  setHighlight: (layerId: string, highlight: CategoryHighlight | null) => void;
   frame: (bounds: [number, number, number, number], padding: number) => void;
 }
 
 export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string | undefined): UserLayersController {
   const shown = new Map<string, UserLayerDisplay>();
   const colourings = new Map<string, ClassColouring>();
+  const categoryColourings = new Map<string, ClassColouring>();
+  const labelFields = new Map<string, string>();
+  const highlights = new Map<string, CategoryHighlight>();
   let selected: { layerId: string; featureIndex: number } | null = null;
 
   function styleLayerIdsOf(layerId: string): string[] {
@@ -120,20 +172,48 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
     if (map.getSource(sourceId)) map.removeSource(sourceId);
     shown.delete(layerId);
     colourings.delete(layerId);
+    categoryColourings.delete(layerId);
+    labelFields.delete(layerId);
+    highlights.delete(layerId);
+  }
+
+  // Labels use the font the style's own labels use (the app's, shipped with it), read once from the style.
+  let textFont: readonly string[] | null = null;
+  function styleTextFont(): readonly string[] {
+    textFont ??= (map.getStyle().layers.find((styleLayer) => styleLayer.type === 'symbol' && Array.isArray(styleLayer.layout?.['text-font']))?.layout as { 'text-font'?: string[] } | undefined)?.['text-font'] ?? [];
+    return textFont;
   }
 
   function add(layer: UserLayerDisplay): void {
     const sourceId = userLayerSourceId(layer.id);
     map.addSource(sourceId, { type: 'geojson', data: layer.dataUrl, generateId: true });
-    for (const specification of userLayerSpecifications(sourceId, layer.colour)) map.addLayer(specification, beforeLayerId());
+    for (const specification of userLayerSpecifications(sourceId, layer.colour, styleTextFont())) map.addLayer(specification, beforeLayerId());
     applyColouring(layer.id);
+    applyLabels(layer.id);
+    applyHighlight(layer.id);
+  }
+
+  function applyLabels(layerId: string): void {
+    const labelLayerId = `${userLayerSourceId(layerId)}-label`;
+    if (!map.getLayer(labelLayerId)) return;
+    const field = labelFields.get(layerId);
+    map.setLayoutProperty(labelLayerId, 'text-field', field ? (['to-string', ['get', field]] as never) : '');
+    map.setLayoutProperty(labelLayerId, 'visibility', field && shown.get(layerId)?.visible ? 'visible' : 'none');
+  }
+
+  function applyHighlight(layerId: string): void {
+    const highlightLayerId = `${userLayerSourceId(layerId)}-highlight`;
+    if (!map.getLayer(highlightLayerId)) return;
+    const highlight = highlights.get(layerId);
+    map.setFilter(highlightLayerId, (highlight ? categoryFilter(highlight.field, highlight.key) : ['literal', false]) as never);
+    map.setLayoutProperty(highlightLayerId, 'visibility', highlight && shown.get(layerId)?.visible ? 'visible' : 'none');
   }
 
   function applyColouring(layerId: string): void {
     const fillLayerId = `${userLayerSourceId(layerId)}-fill`;
     const layer = shown.get(layerId);
     if (!map.getLayer(fillLayerId)) return;
-    const colouring = colourings.get(layerId);
+    const colouring = colourings.get(layerId) ?? categoryColourings.get(layerId);
     if (colouring) {
       map.setPaintProperty(fillLayerId, 'fill-color', classFillColour(colouring) as never);
       map.setPaintProperty(fillLayerId, 'fill-opacity', CLASS_FILL_OPACITY as never);
@@ -144,9 +224,13 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
   }
 
   function setVisibility(layer: UserLayerDisplay): void {
+    const sourceId = userLayerSourceId(layer.id);
     for (const styleLayerId of styleLayerIdsOf(layer.id)) {
+      if (ON_DEMAND_SUFFIXES.has(styleLayerId.slice(sourceId.length))) continue;
       if (map.getLayer(styleLayerId)) map.setLayoutProperty(styleLayerId, 'visibility', layer.visible ? 'visible' : 'none');
     }
+    applyLabels(layer.id);
+    applyHighlight(layer.id);
   }
 
   return {
@@ -190,6 +274,21 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
       if (colouring) colourings.set(layerId, colouring);
       else colourings.delete(layerId);
       applyColouring(layerId);
+    },
+    setCategoryColouring(layerId, colouring) {
+      if (colouring) categoryColourings.set(layerId, colouring);
+      else categoryColourings.delete(layerId);
+      applyColouring(layerId);
+    },
+    setLabels(layerId, field) {
+      if (field) labelFields.set(layerId, field);
+      else labelFields.delete(layerId);
+      applyLabels(layerId);
+    },
+    setHighlight(layerId, highlight) {
+      if (highlight) highlights.set(layerId, highlight);
+      else highlights.delete(layerId);
+      applyHighlight(layerId);
     },
     setSelected(hit) {
       if (selected && map.getSource(userLayerSourceId(selected.layerId))) {

@@ -8,6 +8,7 @@
  * component only orders, converts units and formats them.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { categoryColour, categoryColouring, categoryKeyOf, type CategoryColouring } from '../../analysis/category-colours.ts';
 import type { LandUseRow, LandUseSource, LandUseTable } from '../../analysis/land-use-types.ts';
 import type { AreaUnit, Dataset } from '../../data/dataset-types.ts';
 import { landUseCsvBlob } from '../../export/csv.ts';
@@ -18,7 +19,7 @@ import { convertArea } from '../../geo/units.ts';
 import { language, messages } from '../../i18n/index.ts';
 import { datasetState, layerVisibility } from '../../state/app-state.ts';
 import { drawnLandUseTable, drawnShapes, exportDrawnShapes, type DrawnShape } from '../../state/drawn-shapes-store.ts';
-import { importedLayerColour } from '../../state/imported-layer-display.ts';
+import { importedLayerColour, selectedImportedFeature } from '../../state/imported-layer-display.ts';
 import { exportImportedLayer, importedLayers, landUseTableOf, type ImportedLayer } from '../../state/imported-layers-store.ts';
 import { plannerMap } from '../../state/planner-map.ts';
 import { formatNumber, formatPercent } from '../format.ts';
@@ -114,9 +115,15 @@ interface TableProps {
   unit: AreaUnit;
   order: SortOrder;
   onSort: (column: SortColumn) => void;
+  /** When the rows are categories of an imported layer's property: picking one outlines it on the map. */
+  categories?: {
+    colouring: CategoryColouring | null;
+    highlighted: { key: string | null } | null;
+    onHighlight: (key: string | null) => void;
+  };
 }
 
-function StatisticsTable({ table, nameOf, rows, title, unit, order, onSort }: TableProps) {
+function StatisticsTable({ table, nameOf, rows, title, unit, order, onSort, categories }: TableProps) {
   const text = statisticsMessages();
   const lang = language.value;
   const tag = messages.value.languageTag;
@@ -155,9 +162,28 @@ function StatisticsTable({ table, nameOf, rows, title, unit, order, onSort }: Ta
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key ?? '\u0000'} data-category={row.key ?? ''}>
+            <tr
+              key={row.key ?? '\u0000'}
+              data-category={row.key ?? ''}
+              class={categories?.highlighted && categories.highlighted.key === row.key ? 'statistics-row--highlighted' : undefined}
+            >
               <th scope="row" class={row.key === null ? 'muted' : undefined}>
-                {nameOf(row.key)}
+                {categories ? (
+                  <button
+                    type="button"
+                    class="statistics-category"
+                    aria-pressed={Boolean(categories.highlighted && categories.highlighted.key === row.key)}
+                    aria-label={text.highlightCategory(nameOf(row.key))}
+                    onClick={() => categories.onHighlight(row.key)}
+                  >
+                    {categories.colouring ? (
+                      <span class="land-use-swatch" style={{ backgroundColor: categoryColour(categories.colouring, row.key) }} aria-hidden="true" />
+                    ) : null}
+                    {nameOf(row.key)}
+                  </button>
+                ) : (
+                  nameOf(row.key)
+                )}
               </th>
               {cells(row)}
             </tr>
@@ -204,9 +230,11 @@ interface ExportProps {
   /** The table's rows as the planner sees them sorted: the CSV keeps that order. */
   rows: readonly LandUseRow[];
   title: string;
+  /** An imported layer drawn by a property: its legend rows replace the layer's one colour on the print. */
+  categoryLegend?: { layerId: string; entries: { color: string; title: string }[] } | null;
 }
 
-function ExportButtons({ source, nameOf, table, rows, title }: ExportProps) {
+function ExportButtons({ source, nameOf, table, rows, title, categoryLegend }: ExportProps) {
   const text = statisticsMessages();
   const lang = language.value;
   const map = plannerMap.value;
@@ -272,7 +300,11 @@ function ExportButtons({ source, nameOf, table, rows, title }: ExportProps) {
           .filter((layer) => visibility[layer.id])
           .map((layer) => ({ color: layer.color, title: layer.title[lang], geometry: layer.geometry })),
         ...importedLayers.value.flatMap((layer, index) =>
-          layer.visible ? [{ color: importedLayerColour(index), title: layer.fileName, geometry: 'polygon' as const }] : [],
+          !layer.visible
+            ? []
+            : categoryLegend && categoryLegend.layerId === layer.id
+              ? categoryLegend.entries.map((entry) => ({ ...entry, geometry: 'polygon' as const }))
+              : [{ color: importedLayerColour(index), title: layer.fileName, geometry: 'polygon' as const }],
         ),
       ];
       const blob = await map.exportImage({
@@ -392,6 +424,43 @@ export function StatisticsSection() {
     [table, order, tag, nameOf],
   );
   const bars = useMemo(() => chartBars(sortedRows, nameOf), [sortedRows, nameOf]);
+
+  // An imported layer grouped by one of its own properties reads like a GIS layer: coloured and
+  // labelled by that property, table rows and map features pointing at each other.
+  const map = plannerMap.value;
+  const propertyField = importedLayer && table?.source.kind === 'imported' && !(BUILT_IN_GROUPINGS as readonly string[]).includes(table.groupedBy) ? table.groupedBy : null;
+  const [colourByProperty, setColourByProperty] = useState(false);
+  const [labelByProperty, setLabelByProperty] = useState(false);
+  const [highlighted, setHighlighted] = useState<{ key: string | null } | null>(null);
+  const colouring = useMemo(() => (propertyField && table && colourByProperty ? categoryColouring(propertyField, table.rows.map((row) => row.key)) : null), [propertyField, table, colourByProperty]);
+  const layerId = importedLayer?.id ?? null;
+  useEffect(() => setHighlighted(null), [layerId, propertyField]);
+  useEffect(() => {
+    if (!map || !layerId) return;
+    map.userLayers.setCategoryColouring(layerId, colouring);
+    return () => map.userLayers.setCategoryColouring(layerId, null);
+  }, [map, layerId, colouring]);
+  useEffect(() => {
+    if (!map || !layerId) return;
+    map.userLayers.setLabels(layerId, labelByProperty ? propertyField : null);
+    return () => map.userLayers.setLabels(layerId, null);
+  }, [map, layerId, propertyField, labelByProperty]);
+  useEffect(() => {
+    if (!map || !layerId) return;
+    map.userLayers.setHighlight(layerId, propertyField && highlighted ? { field: propertyField, key: highlighted.key } : null);
+    return () => map.userLayers.setHighlight(layerId, null);
+  }, [map, layerId, propertyField, highlighted]);
+  // A feature clicked on the map marks its category's row.
+  const clicked = selectedImportedFeature.value;
+  useEffect(() => {
+    if (!clicked || !propertyField || clicked.layerId !== layerId) return;
+    setHighlighted({ key: categoryKeyOf(clicked.properties[propertyField]) });
+  }, [clicked, propertyField, layerId]);
+  useEffect(() => {
+    if (!highlighted) return;
+    document.querySelector('.statistics-row--highlighted')?.scrollIntoView({ block: 'nearest' });
+  }, [highlighted]);
+  const uncoloured = colouring ? table!.rows.filter((row) => categoryColour(colouring, row.key) === colouring.fallback && row.key !== null).length : 0;
   const chartLabels = useMemo<LandUseChartLabels>(
     () => ({ axis: text.chartAxis, percent: (value: number) => formatPercent(value / 100, tag, 1) }),
     [text, tag],
@@ -467,12 +536,55 @@ export function StatisticsSection() {
               unit={unit}
               order={order}
               onSort={(column) => setOrder((current) => nextSortOrder(current, column))}
+              categories={
+                propertyField
+                  ? { colouring, highlighted, onHighlight: (key) => setHighlighted((current) => (current && current.key === key ? null : { key })) }
+                  : undefined
+              }
             />
+            {propertyField ? (
+              <fieldset class="statistics-map-display">
+                <legend>{text.mapDisplayLegend}</legend>
+                <label>
+                  <input type="checkbox" data-map-colour checked={colourByProperty} onChange={(event) => setColourByProperty((event.currentTarget as HTMLInputElement).checked)} />
+                  {text.colourByProperty(propertyField)}
+                </label>
+                <label>
+                  <input type="checkbox" data-map-labels checked={labelByProperty} onChange={(event) => setLabelByProperty((event.currentTarget as HTMLInputElement).checked)} />
+                  {text.labelByProperty(propertyField)}
+                </label>
+                {colouring && (uncoloured > 0 || table.rows.some((row) => row.key === null)) ? (
+                  <p class="small muted">
+                    <span class="land-use-swatch" style={{ backgroundColor: colouring.fallback }} aria-hidden="true" /> {text.otherCategories(uncoloured)}
+                  </p>
+                ) : null}
+                <p class="small muted">{text.mapDisplayHint}</p>
+              </fieldset>
+            ) : null}
             {table.rows.length > 0 ? <LandUseChart bars={bars} labels={chartLabels} summary={chartSummary(table, sortedRows, nameOf, text, tag)} /> : null}
           </>
         ) : null}
         {open && importedLayer ? <LandUseClassSection key={importedLayer.id} layer={importedLayer} unit={unit} /> : null}
-        {open ? <ExportButtons source={source} nameOf={nameOf} table={table} rows={sortedRows} title={title} /> : null}
+        {open ? (
+          <ExportButtons
+            source={source}
+            nameOf={nameOf}
+            table={table}
+            rows={sortedRows}
+            title={title}
+            categoryLegend={
+              colouring && layerId
+                ? {
+                    layerId,
+                    entries: [
+                      ...colouring.valueColours.map(([value, colour]) => ({ color: colour, title: `${propertyField}: ${nameOf(value)}` })),
+                      { color: colouring.fallback, title: text.otherCategories(uncoloured) },
+                    ],
+                  }
+                : null
+            }
+          />
+        ) : null}
       </details>
     </section>
   );

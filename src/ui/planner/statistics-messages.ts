@@ -44,6 +44,13 @@ export interface StatisticsMessages {
   imageTitle: (zoneName: string) => string;
   /** A drawn shape's row in the A4 PNG's legend. */
   drawnLegend: (name: string) => string;
+  /** Showing an imported layer on the map by the property the table is grouped by. */
+  mapDisplayLegend: string;
+  colourByProperty: (property: string) => string;
+  labelByProperty: (property: string) => string;
+  mapDisplayHint: string;
+  highlightCategory: (name: string) => string;
+  otherCategories: (count: number) => string;
   imageSubtitle: (date: string) => string;
   fileStem: string;
 }
@@ -95,6 +102,12 @@ const zh: StatisticsMessages = {
   exportFailed: (what, reason) => `${what}导出失败：${reason}`,
   imageTitle: (zoneName) => zoneName,
   drawnLegend: (name) => `绘制：${name}`,
+  mapDisplayLegend: '地图显示',
+  colourByProperty: (property) => `地图按“${property}”着色`,
+  labelByProperty: (property) => `以“${property}”标注要素`,
+  mapDisplayHint: '点表格中的类别，地图上会勾出它的要素；点地图上的要素，表格会标出它所在的行。',
+  highlightCategory: (name) => `在地图上突出显示：${name}`,
+  otherCategories: (count) => `灰色：其余 ${count} 个取值和无此属性的要素`,
   imageSubtitle: (date) => `导出于 ${date} · WGS84 · A4 横向`,
   fileStem: '用地统计',
 };
@@ -146,6 +159,12 @@ const en: StatisticsMessages = {
   exportFailed: (what, reason) => `The ${what} export failed: ${reason}`,
   imageTitle: (zoneName) => zoneName,
   drawnLegend: (name) => `Drawn: ${name}`,
+  mapDisplayLegend: 'On the map',
+  colourByProperty: (property) => `Colour the map by “${property}”`,
+  labelByProperty: (property) => `Label features with “${property}”`,
+  mapDisplayHint: 'Pick a category in the table to outline its features on the map; click a feature on the map to mark its row.',
+  highlightCategory: (name) => `Show on the map: ${name}`,
+  otherCategories: (count) => `Grey: the other ${count} values and features without the property`,
   imageSubtitle: (date) => `Exported ${date} · WGS84 · A4 landscape`,
   fileStem: 'land-use',
 };
