@@ -30,9 +30,20 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const engine = selectedEngine().name;
 const WETLAND_PARK = { layer: 'green', id: 'green-yuzixi-wetland-park', name: '渔子溪生态湿地公园' };
 
+/**
+ * The app follows the browser's language, and MiniBrowser's is English here whatever the
+ * environment says: a path that names no language asks for Chinese, the page these journeys read.
+ */
+function inChinese(path = ''): string {
+  if (/[?&]lang=/.test(path)) return path;
+  const hashAt = path.indexOf('#');
+  const [beforeHash, hash] = hashAt < 0 ? [path, ''] : [path.slice(0, hashAt), path.slice(hashAt)];
+  return `${beforeHash}${beforeHash.includes('?') ? '&' : '?'}lang=zh${hash}`;
+}
+
 let opened: EngineApp[] = [];
-async function open(...parameters: Parameters<typeof openEngineApp>): Promise<EngineApp> {
-  const app = await openEngineApp(...parameters);
+async function open(options: Parameters<typeof openEngineApp>[0] = {}): Promise<EngineApp> {
+  const app = await openEngineApp({ ...options, path: inChinese(options.path) });
   opened.push(app);
   return app;
 }
@@ -241,7 +252,7 @@ describe(`${engine}: the trip kept`, () => {
         };
       }),
     );
-    await app.goto('index.html');
+    await app.goto(inChinese('index.html'));
     await app.waitFor('the trip to be restored', () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null, null, 30_000);
     expect(await tripSchedule(app)).toEqual(before);
     expect(await app.problems()).toEqual([]);
@@ -392,7 +403,7 @@ describe(`${engine}: offline`, () => {
       await app.waitFor('the service worker to have cached the app', () => window.__offlineReady === true, null, 90_000);
       await server.close();
       serverOpen = false;
-      await app.goto('?view=105.5,28.86,13,20#feature=green/green-yuzixi-wetland-park');
+      await app.goto(inChinese('?view=105.5,28.86,13,20#feature=green/green-yuzixi-wetland-park'));
       await app.waitFor('the park panel', () => document.querySelector('.feature-panel') !== null);
       expect(await app.evaluate(() => window.__zoneMap!.queryRenderedFeatures().length)).toBeGreaterThan(0);
       await searchFor(app, 'zhangba');
