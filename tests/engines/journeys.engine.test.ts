@@ -396,8 +396,9 @@ describe(`${engine}: offline`, () => {
     let serverOpen = true;
     try {
       const app = await open({ baseUrl: server.url, path: '?lang=zh' });
-      if (!(await app.evaluate(() => 'serviceWorker' in navigator && window.isSecureContext))) {
-        console.log(`${engine}: offline reload skipped: this engine offers no service worker under automation (navigator.serviceWorker is missing)`);
+      const support = await app.evaluate(() => ({ serviceWorker: 'serviceWorker' in navigator, secureContext: window.isSecureContext, url: location.href }));
+      if (!support.serviceWorker || !support.secureContext) {
+        console.log(`${engine}: offline reload skipped: this engine offered no service worker under automation in this run (${JSON.stringify(support)})`);
         context.skip();
       }
       await app.waitFor('the service worker to have cached the app', () => window.__offlineReady === true, null, 90_000);
