@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { featureFromHash, formatView, hashForFeature, parseView, readUrlState, searchForState, type MapView } from '../../../src/state/url-state.ts';
 import { decodeTrip, encodeTrip, MAXIMUM_LINK_LENGTH } from '../../../src/trip/trip-url-codec.ts';
-import { MAXIMUM_TRIP_STOPS, MAXIMUM_VISIT_MINUTES, type TripState } from '../../../src/trip/trip-state.ts';
+import { cleanCustomStopName, customStopId, isCustomStopId, MAXIMUM_TRIP_STOPS, MAXIMUM_VISIT_MINUTES, type TripState, type TripStopChoice } from '../../../src/trip/trip-state.ts';
 import { fuzzParameters, prototypeKeys } from './fuzz-settings.ts';
 import { applyTextMutation, oddText, textMutation } from './mutations.ts';
 
@@ -97,11 +97,34 @@ describe('URL state, fuzzed', () => {
 /** Ids any dataset could use, minus lone surrogates (which no encoder can write, so the link writes U+FFFD). */
 const placeId = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'a.b*c', '%41', '..', '*'));
 
+/** A stop from the visitor's file (link version 2): a clean name, a position on the link's 1e-5° grid, a stated visit. */
+const fileStop = fc
+  .record({
+    name: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 70 }), oddText, fc.constantFrom('__proto__', '厂门 A.B*C', '~~')).map(cleanCustomStopName),
+    x: fc.integer({ min: -18_000_000, max: 18_000_000 }),
+    y: fc.integer({ min: -9_000_000, max: 9_000_000 }),
+    visitMinutes: fc.integer({ min: 0, max: MAXIMUM_VISIT_MINUTES }),
+  })
+  .filter((stop): stop is typeof stop & { name: string } => stop.name !== null)
+  .map(({ name, x, y, visitMinutes }): TripStopChoice => {
+    const point: [number, number] = [x / 1e5, y / 1e5];
+    return { id: customStopId(point), custom: { name, point }, visitMinutes };
+  });
+
+const datasetStops = fc
+  .uniqueArray(placeId.filter((id) => !isCustomStopId(id)), { maxLength: MAXIMUM_TRIP_STOPS })
+  .chain((ids) => fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), visitMinutes: fc.option(fc.integer({ min: 0, max: MAXIMUM_VISIT_MINUTES }), { nil: undefined }) }))))
+  .map((stops) => stops.map((stop): TripStopChoice => (stop.visitMinutes === undefined ? { id: stop.id } : stop)));
+
 const validTrip: fc.Arbitrary<TripState> = fc.record({
   stops: fc
-    .uniqueArray(placeId, { maxLength: MAXIMUM_TRIP_STOPS })
-    .chain((ids) => fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), visitMinutes: fc.option(fc.integer({ min: 0, max: MAXIMUM_VISIT_MINUTES }), { nil: undefined }) }))))
-    .map((stops) => stops.map((stop) => (stop.visitMinutes === undefined ? { id: stop.id } : stop))),
+    .tuple(datasetStops, fc.uniqueArray(fileStop, { maxLength: 10, selector: (stop) => stop.id }), fc.array(fc.nat(), { maxLength: 10 }))
+    .map(([fromDataset, fromFile, order]) => {
+      // Interleave the two kinds, then keep the most a trip holds.
+      const stops = [...fromDataset];
+      fromFile.forEach((stop, index) => stops.splice((order[index] ?? 0) % (stops.length + 1), 0, stop));
+      return stops.slice(0, MAXIMUM_TRIP_STOPS);
+    }),
   start: fc.oneof(
     fc.constant({ kind: 'first-stop' as const }),
     fc.constant({ kind: 'here' as const }),
@@ -117,10 +140,12 @@ describe('trip link codec, fuzzed', () => {
     fc.assert(
       fc.property(validTrip, (trip) => {
         const text = encodeTrip(trip);
+        // Version 2 only when a stop comes from a file, so older apps still read every other link.
+        expect(text[0]).toBe(trip.stops.some((stop) => stop.custom) ? '2' : '1');
         const parameters = new URLSearchParams();
         parameters.set('trip', text);
         const carried = new URLSearchParams(parameters.toString()).get('trip')!;
-        const decoded = decodeTrip(carried, new Set(trip.stops.map((stop) => stop.id)));
+        const decoded = decodeTrip(carried, new Set(trip.stops.filter((stop) => !stop.custom).map((stop) => stop.id)));
         expect(decoded.problems).toEqual([]);
         expect(decoded.trip).toEqual(trip);
         expect(encodeTrip(decoded.trip)).toBe(text);
@@ -162,7 +187,7 @@ describe('trip link codec, fuzzed', () => {
         expect(decoded.trip.stops.length).toBeLessThanOrEqual(MAXIMUM_TRIP_STOPS);
         expect(new Set(decoded.trip.stops.map((stop) => stop.id)).size).toBe(decoded.trip.stops.length);
         for (const problem of decoded.problems) expect(problem.value.length).toBeLessThanOrEqual(41);
-        if (known) for (const stop of decoded.trip.stops) expect(known).toContain(stop.id);
+        if (known) for (const stop of decoded.trip.stops) if (!stop.custom) expect(known).toContain(stop.id);
         expect(prototypeKeys()).toEqual(prototypeBefore);
       }),
       fuzzParameters(),
