@@ -125,4 +125,26 @@ describe('an imported layer coloured, labelled and picked by a property', () => 
     await app.screenshot('planner-layers-clicked');
     expect(await app.problems()).toEqual([]);
   });
+
+  it('gives the layer a 绿地率 once the planner says which values are green land', async () => {
+    expect(await app.page.locator('.statistics-green-values__result').count()).toBe(0);
+    await app.page.locator('.statistics-green-values input[data-green-value="601"]').check();
+    const result = app.page.locator('.statistics-green-values__result');
+    await result.waitFor({ timeout: 15_000 });
+    const areas = await app.page.locator('.statistics-table tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({ key: row.getAttribute('data-category'), areaM2: Number(row.querySelector('[data-area-m2]')!.getAttribute('data-area-m2')) })),
+    );
+    const total = areas.reduce((sum, row) => sum + row.areaM2, 0);
+    const green = areas.find((row) => row.key === '601')!.areaM2;
+    expect(Number(await result.getAttribute('data-green-ratio'))).toBeCloseTo(green / total, 12);
+    expect(await result.textContent()).toContain('绿地率');
+    // A second value adds its area; the hostile value's checkbox is labelled with its text, not markup.
+    await app.page.locator('.statistics-green-values input[data-green-value="工业"]').check();
+    const industrial = areas.find((row) => row.key === '工业')!.areaM2;
+    await app.page.waitForFunction((expected) => Math.abs(Number(document.querySelector('.statistics-green-values__result')!.getAttribute('data-green-ratio')) - expected) < 1e-12, (green + industrial) / total);
+    expect(await app.page.locator('.statistics-green-values label', { hasText: HOSTILE_USE }).count()).toBe(1);
+    expect(await app.page.locator('.statistics-green-values img').count()).toBe(0);
+    await app.page.locator('.statistics-green-values').screenshot({ path: join(SCREENSHOT_DIRECTORY, 'planner-layers-green-values.png') });
+    expect(await app.problems()).toEqual([]);
+  });
 });

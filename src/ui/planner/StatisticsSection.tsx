@@ -9,6 +9,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { categoryColour, categoryColouring, categoryKeyOf, type CategoryColouring } from '../../analysis/category-colours.ts';
+import { greenRatioByValues } from '../../analysis/green-by-values.ts';
 import type { LandUseRow, LandUseSource, LandUseTable } from '../../analysis/land-use-types.ts';
 import type { AreaUnit, Dataset } from '../../data/dataset-types.ts';
 import { landUseCsvBlob } from '../../export/csv.ts';
@@ -432,9 +433,14 @@ export function StatisticsSection() {
   const [colourByProperty, setColourByProperty] = useState(false);
   const [labelByProperty, setLabelByProperty] = useState(false);
   const [highlighted, setHighlighted] = useState<{ key: string | null } | null>(null);
+  const [greenValues, setGreenValues] = useState<readonly string[]>([]);
+  const greenByValues = useMemo(() => (propertyField && table && greenValues.length > 0 ? greenRatioByValues(table, greenValues) : null), [propertyField, table, greenValues]);
   const colouring = useMemo(() => (propertyField && table && colourByProperty ? categoryColouring(propertyField, table.rows.map((row) => row.key)) : null), [propertyField, table, colourByProperty]);
   const layerId = importedLayer?.id ?? null;
-  useEffect(() => setHighlighted(null), [layerId, propertyField]);
+  useEffect(() => {
+    setHighlighted(null);
+    setGreenValues([]);
+  }, [layerId, propertyField]);
   useEffect(() => {
     if (!map || !layerId) return;
     map.userLayers.setCategoryColouring(layerId, colouring);
@@ -559,6 +565,38 @@ export function StatisticsSection() {
                   </p>
                 ) : null}
                 <p class="small muted">{text.mapDisplayHint}</p>
+              </fieldset>
+            ) : null}
+            {propertyField ? (
+              <fieldset class="statistics-green-values">
+                <legend>{text.greenValuesLegend(propertyField)}</legend>
+                <p class="small muted">{text.greenValuesHint}</p>
+                {table.rows
+                  .filter((row) => row.key !== null)
+                  .map((row) => (
+                    <label key={row.key!}>
+                      <input
+                        type="checkbox"
+                        data-green-value={row.key!}
+                        checked={greenValues.includes(row.key!)}
+                        onChange={(event) => {
+                          const checked = (event.currentTarget as HTMLInputElement).checked;
+                          setGreenValues((current) => (checked ? [...current, row.key!] : current.filter((value) => value !== row.key)));
+                        }}
+                      />
+                      {nameOf(row.key)}
+                    </label>
+                  ))}
+                {greenByValues ? (
+                  <p class="statistics-green-values__result" data-green-ratio={greenByValues.ratio ?? ''} role="status">
+                    {text.greenRatioByValues(
+                      greenByValues.ratio === null ? text.notComputed : formatPercent(greenByValues.ratio, tag, 1),
+                      `${formatNumber(convertArea(greenByValues.greenAreaM2, 'm2', unit), tag, UNIT_DECIMALS[unit])} ${text.unitNames[unit]}`,
+                      `${formatNumber(convertArea(greenByValues.landAreaM2, 'm2', unit), tag, UNIT_DECIMALS[unit])} ${text.unitNames[unit]}`,
+                    )}
+                  </p>
+                ) : null}
+                {greenByValues ? <p class="small muted">{text.greenRatioByValuesNote}</p> : null}
               </fieldset>
             ) : null}
             {table.rows.length > 0 ? <LandUseChart bars={bars} labels={chartLabels} summary={chartSummary(table, sortedRows, nameOf, text, tag)} /> : null}

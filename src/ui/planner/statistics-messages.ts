@@ -51,6 +51,10 @@ export interface StatisticsMessages {
   mapDisplayHint: string;
   highlightCategory: (name: string) => string;
   otherCategories: (count: number) => string;
+  greenValuesLegend: (property: string) => string;
+  greenValuesHint: string;
+  greenRatioByValues: (ratio: string, green: string, land: string) => string;
+  greenRatioByValuesNote: string;
   imageSubtitle: (date: string) => string;
   fileStem: string;
 }
@@ -108,6 +112,10 @@ const zh: StatisticsMessages = {
   mapDisplayHint: '点表格中的类别，地图上会勾出它的要素；点地图上的要素，表格会标出它所在的行。',
   highlightCategory: (name) => `在地图上突出显示：${name}`,
   otherCategories: (count) => `灰色：其余 ${count} 个取值和无此属性的要素`,
+  greenValuesLegend: (property) => `哪些“${property}”取值算绿地`,
+  greenValuesHint: '勾选算作绿地的取值，即可得出本图层的绿地率。',
+  greenRatioByValues: (ratio, green, land) => `本图层绿地率 ${ratio}（所选取值 ${green} ÷ 全部要素 ${land}）`,
+  greenRatioByValuesNote: '按各要素面积相加：要素互相重叠时重叠部分会重复计入（一般地块图没有重叠）。不是绿化覆盖率。',
   imageSubtitle: (date) => `导出于 ${date} · WGS84 · A4 横向`,
   fileStem: '用地统计',
 };
@@ -165,6 +173,10 @@ const en: StatisticsMessages = {
   mapDisplayHint: 'Pick a category in the table to outline its features on the map; click a feature on the map to mark its row.',
   highlightCategory: (name) => `Show on the map: ${name}`,
   otherCategories: (count) => `Grey: the other ${count} values and features without the property`,
+  greenValuesLegend: (property) => `Which values of “${property}” are green land`,
+  greenValuesHint: 'Tick the values that count as green land to get this layer’s green-space ratio.',
+  greenRatioByValues: (ratio, green, land) => `Green-space ratio of this layer ${ratio} (chosen values ${green} ÷ all features ${land})`,
+  greenRatioByValuesNote: 'Feature areas added up: where features overlap, the overlap counts twice (parcel files usually have none). Not green coverage (绿化覆盖率).',
   imageSubtitle: (date) => `Exported ${date} · WGS84 · A4 landscape`,
   fileStem: 'land-use',
 };
