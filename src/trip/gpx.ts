@@ -82,6 +82,7 @@ export function tripToGpx(plan: TripPlan, options: GpxOptions): string {
     }
     if (stop.positionIsSchematic) notes.push('schematic position, search by name 位置为示意，请按名称搜索');
     else if (stop.approximate) notes.push('approximate position 位置为估计');
+    if (stop.fromFile) notes.push('from your file, not checked against the map data 来自您的文件，未经核实');
     lines.push(`  <wpt lat="${coordinate(stop.point[1])}" lon="${coordinate(stop.point[0])}">`);
     // GPX orders a waypoint's children: <time> comes before <name>.
     const time = instant(reached?.minute);

@@ -115,6 +115,8 @@ describe('trip stops from an imported point table', () => {
     const note = app.page.locator('.trip-file-stops');
     expect(await note.textContent()).toMatch(/来自您的文件|from your file/);
     expect(await note.locator('.trip-file-stops__name').allTextContents()).toEqual(chosen.map((place, index) => `${index > 0 ? '、' : ''}${place.name}`));
+    // Each of the day plan's rows for a file stop says so too, not only the note above them.
+    expect(await app.page.locator('.trip-stop__from-file').count()).toBe(chosen.length);
     await app.page.locator('.trip-panel').scrollIntoViewIfNeeded();
     await app.screenshot('trip-imported-stops');
     expect(await app.problems()).toEqual([]);

@@ -16,6 +16,7 @@ import { MAXIMUM_VISIT_MINUTES, type TripState } from '../../trip/trip-state.ts'
 import { encodeTrip } from '../../trip/trip-url-codec.ts';
 import { searchWithTrip } from '../../state/trip-url.ts';
 import { durationParts, formatDistance, placeName } from './trip-format.ts';
+import { FILE_STOP_TEXT } from './file-stop-messages.ts';
 
 function isPlaceAt(stops: readonly PlannedStop[], order: number): boolean {
   return stops[order] !== undefined && stops[order].id !== START_POSITION_ID;
@@ -115,6 +116,9 @@ function StopRow({ stop, order, stateIndex, stopCount }: { stop: PlannedStop; or
             <span class="caveat small">{text.schematicPosition}</span>
           ) : stop.approximate ? (
             <span class="muted small">{text.approximatePosition}</span>
+          ) : stop.fromFile ? (
+            // Not this map's data: the name and position are the visitor's file's, unchecked.
+            <span class="muted small trip-stop__from-file">{FILE_STOP_TEXT.fromFileBadge[language.value]}</span>
           ) : null}
         </div>
         <p class="trip-stop__times small">

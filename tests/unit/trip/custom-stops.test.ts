@@ -183,6 +183,10 @@ describe('planning with stops from a file', () => {
     const gpx = tripToGpx(plan, { name: 'trip' });
     expect(gpx).toContain('<wpt lat="28.8514800" lon="105.4103500">');
     expect(gpx).toContain('江阳区');
+    // A navigation app shows only the GPX: the waypoint itself says the position is the visitor's file's.
+    const waypoints = gpx.split('<wpt ').slice(1);
+    expect(waypoints[1]).toContain('from your file');
+    expect(waypoints[0]).not.toContain('from your file');
   });
 
   test('navigation links go to the file position converted for 高德', () => {
