@@ -4,7 +4,8 @@
  * are the legend), labels its features with the property's value as text, outlines a category's
  * features when its row is picked, and marks the row of a feature clicked on the map.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
@@ -23,6 +24,8 @@ const parcels: FeatureCollection = {
     { type: 'Feature', properties: { use: 601 }, geometry: { type: 'Polygon', coordinates: square(105.40, 28.895, 0.004) } },
   ],
 };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type MapWindow = Window & { __zoneMap?: import('maplibre-gl').Map; __pwned?: number };
 
@@ -146,5 +149,19 @@ describe('an imported layer coloured, labelled and picked by a property', () => 
     expect(await app.page.locator('.statistics-green-values img').count()).toBe(0);
     await app.page.locator('.statistics-green-values').screenshot({ path: join(SCREENSHOT_DIRECTORY, 'planner-layers-green-values.png') });
     expect(await app.problems()).toEqual([]);
+  });
+
+  it('has no serious accessibility finding with the category buttons, map and green-value controls shown (axe)', async () => {
+    await app.page.evaluate(axeSource);
+    const findings = await app.page.evaluate(async () => {
+      type Rule = { id: string; impact: string | null; nodes: { target: string[] }[] };
+      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[] }> } }).axe;
+      const result = await axe.run(document.querySelector('.statistics-section'), {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+        resultTypes: ['violations'],
+      });
+      return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => ({ id: violation.id, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
+    });
+    expect(findings).toEqual([]);
   });
 });

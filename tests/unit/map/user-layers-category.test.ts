@@ -9,7 +9,7 @@ import { CATEGORY_PALETTE, OTHER_CATEGORY_COLOUR, categoryColouring, categoryKey
 import { categoryFilter, classFillColour, userLayerSpecifications } from '../../../src/map/user-layers.ts';
 
 function evaluate(expression: unknown, specification: StylePropertySpecification, properties: Record<string, unknown>): unknown {
-  const parsed = createExpression(expression, specification);
+  const parsed = createExpression(expression, 'test', specification);
   if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
   return parsed.value.evaluate({ zoom: 14 }, { type: 'Polygon', properties } as unknown as Parameters<typeof parsed.value.evaluate>[1]);
 }
