@@ -42,6 +42,16 @@ const archiveRangePlugin = {
   },
 };
 
+/**
+ * Without a network and without a cached archive, answers 504 instead of letting the route reject:
+ * a rejected `respondWith` is a console error in Firefox, and the page's probe for an archive
+ * (src/state/basemap-choice.ts) runs whenever the browser believes it is online, which a server
+ * gone away does not change. A 504 reads as "no archive here" and nothing is logged.
+ */
+const unreachableArchivePlugin = {
+  handlerDidError: async (): Promise<Response> => new Response(null, { status: 504, statusText: 'Gateway Timeout' }),
+};
+
 export function offlinePlugin(): PluginOption {
   return VitePWA({
     registerType: 'prompt',
@@ -92,7 +102,7 @@ export function offlinePlugin(): PluginOption {
           // too. Before that, ranges go to the network untouched.
           urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.pmtiles'),
           handler: 'CacheFirst',
-          options: { cacheName: 'basemap-archives', matchOptions: { ignoreVary: true }, plugins: [archiveRangePlugin] },
+          options: { cacheName: 'basemap-archives', matchOptions: { ignoreVary: true }, plugins: [archiveRangePlugin, unreachableArchivePlugin] },
         },
       ],
     },
