@@ -388,8 +388,10 @@ describe('land-use statistics of a drawn area', () => {
   it('prints the drawn shape in the A4 PNG, lists it in the legend, and keeps the title off the map', async () => {
     // In the PNG's own pixels: outline-coloured (#c2410c) pixels in all and in the legend's symbol
     // column, and non-white pixels in the title band's right half (where a map would show through).
+    let printed = 0;
     const inspectPng = async (): Promise<{ outline: number; legendOutline: number; bandInk: number; width: number }> => {
       const { bytes } = await downloadFrom(app, 'png');
+      writeFileSync(join(SCREENSHOT_DIRECTORY, `planner-statistics-a4-${(printed += 1) === 1 ? 'with' : 'without'}-drawn.png`), bytes);
       return app.page.evaluate(
         async ({ base64, band, symbolColumn }) => {
           const binary = atob(base64);
