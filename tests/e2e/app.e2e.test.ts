@@ -150,7 +150,7 @@ describe('the map app', () => {
 
     // "Zoom to" frames the park where the panel does not hide it.
     await app.page.evaluate(() => window.__zoneMap!.jumpTo({ zoom: 10 }));
-    await panel.locator('button.text-button').click();
+    await panel.getByRole('button', { name: /缩放至此|Zoom to/ }).click();
     await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.getZoom() > 12, undefined, { timeout: 10_000 });
     await expectFramedBesidePanel(app, wetlandPark!.geometry);
 

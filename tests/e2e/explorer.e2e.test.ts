@@ -244,10 +244,11 @@ describe('phones', () => {
 
       const tooSmall = await app.page.evaluate(() => {
         // A visually hidden input (the planner's file picker) is reached through its label, which is checked instead.
-        const controls = [...document.querySelectorAll<HTMLElement>('button, input:not(.visually-hidden), [role="option"], .layer-item label, label.file-button')];
+        // A checkbox or radio is reached through its label (the layer list, the basemap switch), which is checked instead.
+        const controls = [...document.querySelectorAll<HTMLElement>('button, input:not(.visually-hidden), [role="option"], .layer-item label, label.basemap-choice, label.file-button')];
         return controls
           .filter((element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden')
-          .filter((element) => !(element instanceof HTMLInputElement && element.type === 'checkbox'))
+          .filter((element) => !(element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')))
           .map((element) => ({ element, box: element.getBoundingClientRect() }))
           .filter(({ box }) => box.width < 44 - 0.5 || box.height < 44 - 0.5)
           .map(({ element, box }) => `${element.tagName}.${element.className} ${Math.round(box.width)}×${Math.round(box.height)}`);

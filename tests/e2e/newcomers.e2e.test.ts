@@ -331,7 +331,8 @@ describe('language on a first visit', () => {
       expect(await app.page.locator('#search-input').inputValue()).toBe('Yuzixi Ecological Wetland Park');
       await app.page.getByRole('button', { name: '中文' }).click();
       await app.page.locator('h1', { hasText: '泸州' }).waitFor();
-      expect(await app.page.locator('#search-input').inputValue()).toBe('渔子溪生态湿地公园');
+      // The box is renamed by an effect after the language switch has re-rendered the page.
+      await expect.poll(() => app.page.locator('#search-input').inputValue()).toBe('渔子溪生态湿地公园');
       // Typed text stays, and its results show in the new language.
       await searchFor(app, 'wetland');
       await app.page.getByRole('button', { name: 'English' }).click();
