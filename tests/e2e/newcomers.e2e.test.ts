@@ -218,6 +218,8 @@ describe('Escape gives the focus back to what opened the panel', () => {
       const point = await app.page.evaluate(() => window.__zoneMap!.project([105.501, 28.858]));
       await app.page.mouse.click(box.x + point.x, box.y + point.y);
       await panel.waitFor();
+      // As above: the panel listens for Escape from its effect, which has run once its heading has the focus.
+      await app.page.waitForFunction(() => document.activeElement?.id === 'feature-panel-heading');
       await app.page.keyboard.press('Escape');
       await panel.waitFor({ state: 'detached' });
       expect(await focusedElement(app)).toContain('maplibregl-canvas');
