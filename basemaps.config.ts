@@ -120,7 +120,9 @@ export const BASEMAPS: readonly Basemap[] = [
 /** Every tile URL template of a raster basemap with `{s}` expanded, per layer. */
 export function expandedTileUrls(basemap: RasterBasemap): string[][] {
   return basemap.tileLayers.map((template) =>
-    template.includes('{s}') ? (basemap.subdomains ?? []).map((subdomain) => template.replaceAll('{s}', subdomain)) : [template],
+    template.includes('{s}')
+      ? (basemap.subdomains ?? []).map((subdomain) => template.replaceAll('{s}', subdomain))
+      : [template],
   );
 }
 
@@ -134,7 +136,10 @@ export function basemapOrigins(basemap: Basemap): string[] {
 }
 
 /** The CSP sources each directive needs beyond the app's own, for the given basemaps. */
-export function basemapContentSecurityPolicySources(basemaps: readonly Basemap[]): { 'img-src': string[]; 'connect-src': string[] } {
+export function basemapContentSecurityPolicySources(basemaps: readonly Basemap[]): {
+  'img-src': string[];
+  'connect-src': string[];
+} {
   const origins = [...new Set(basemaps.flatMap(basemapOrigins))].sort();
   // MapLibre fetches raster tiles with fetch() (connect-src) unless `refreshExpiredTiles` is off,
   // when it loads them into an <img> (img-src): both paths are MapLibre's to choose, so both are allowed.

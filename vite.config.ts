@@ -4,7 +4,8 @@ import { contentSecurityPolicyPlugin } from './scripts/vite/content-security-pol
 import { geodataPlugin } from './scripts/vite/geodata-plugin.ts';
 import { offlinePlugin } from './scripts/vite/offline-plugin.ts';
 
-const CODE_WITHOUT_SIDE_EFFECTS = /node_modules\/(polyclip-ts|bignumber\.js|splaytree-ts|geographiclib-geodesic)\/|\/src\/(analysis|geo)\//;
+const CODE_WITHOUT_SIDE_EFFECTS =
+  /node_modules\/(polyclip-ts|bignumber\.js|splaytree-ts|geographiclib-geodesic)\/|\/src\/(analysis|geo)\//;
 
 // Build and dev server of the app. Unit tests are configured in vitest.config.ts, browser tests in
 // vitest.e2e.config.ts.

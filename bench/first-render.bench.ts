@@ -129,10 +129,14 @@ async function measure(browser: BrowserSession, baseUrl: string, path: string): 
     const readyMs = (await app.readyAtMs()) ?? Number.NaN;
     const measuresStatistics = path === '';
     if (measuresStatistics) {
-      await app.page.waitForFunction(() => performance.getEntriesByName('zone:statistics-computed').length > 0, undefined, {
-        timeout: 60_000,
-        polling: 50,
-      });
+      await app.page.waitForFunction(
+        () => performance.getEntriesByName('zone:statistics-computed').length > 0,
+        undefined,
+        {
+          timeout: 60_000,
+          polling: 50,
+        },
+      );
     }
     const timings = await app.page.evaluate((readyAt) => {
       const tasks = (window as unknown as { __benchLongTasks: { start: number; duration: number }[] }).__benchLongTasks;
@@ -175,13 +179,16 @@ function maplibreAloneBytes(): number {
 
 function bytesTable(samples: { app: Sample[]; bare: Sample[] }): string {
   const categories = [...BYTE_CATEGORIES.map(([name]) => name), 'other'];
-  const medianOf = (list: Sample[], category: string) => median(list.map((sample) => sample.bytesByCategory[category] ?? 0));
+  const medianOf = (list: Sample[], category: string) =>
+    median(list.map((sample) => sample.bytesByCategory[category] ?? 0));
   const rows = categories
     .map((category) => [category, medianOf(samples.app, category), medianOf(samples.bare, category)] as const)
     .filter(([, app, bare]) => app > 0 || bare > 0);
   return [
     `  ${'bytes before ready, median'.padEnd(42)}${'app'.padStart(9)}${'bare'.padStart(9)}`,
-    ...rows.map(([category, app, bare]) => `  ${category.padEnd(42)}${String(app).padStart(9)}${String(bare).padStart(9)}`),
+    ...rows.map(
+      ([category, app, bare]) => `  ${category.padEnd(42)}${String(app).padStart(9)}${String(bare).padStart(9)}`,
+    ),
   ].join('\n');
 }
 
@@ -208,7 +215,16 @@ async function main(): Promise<void> {
     await runBare();
     for (let run = 0; run < RUNS; run++) {
       // ABBA: neither page always goes first.
-      const order = run % 2 === 0 ? ([['app', runApp], ['bare', runBare]] as const) : ([['bare', runBare], ['app', runApp]] as const);
+      const order =
+        run % 2 === 0
+          ? ([
+              ['app', runApp],
+              ['bare', runBare],
+            ] as const)
+          : ([
+              ['bare', runBare],
+              ['app', runApp],
+            ] as const);
       for (const [name, runPage] of order) samples[name].push(await runPage());
       const last = (name: 'app' | 'bare') => samples[name][samples[name].length - 1]!;
       console.log(
@@ -239,7 +255,9 @@ bytes before data-map-ready (gzip as served, headers included):
 ${bytesTable(samples)}
 after ready (app): statistics at ${median(samples.app.map((sample) => sample.statisticsAtMs ?? Number.NaN)).toFixed(0)} ms after navigation (median; ${[
     ...new Set(samples.app.map((sample) => sample.statisticsRunner)),
-  ].join(', ')}), longest main-thread task from ready to statistics ${median(samples.app.map((sample) => sample.longestTaskAfterReadyMs ?? Number.NaN)).toFixed(0)} ms median, ${Math.max(
+  ].join(
+    ', ',
+  )}), longest main-thread task from ready to statistics ${median(samples.app.map((sample) => sample.longestTaskAfterReadyMs ?? Number.NaN)).toFixed(0)} ms median, ${Math.max(
     ...samples.app.map((sample) => sample.longestTaskAfterReadyMs ?? Number.NaN),
   ).toFixed(0)} ms worst (0 = no task over 50 ms)`);
   if (!REUSE) rmSync(workDirectory, { recursive: true, force: true });

@@ -58,10 +58,17 @@ function generateFile(path: string, targetBytes: number): number {
     for (let vertex = 0; vertex < vertexCount; vertex++) {
       const angle = (vertex / vertexCount) * 2 * Math.PI;
       const r = radius * (0.6 + 0.4 * next());
-      ring.push([+(longitude + (r * Math.cos(angle)) / Math.cos((latitude * Math.PI) / 180)).toFixed(7), +(latitude + r * Math.sin(angle)).toFixed(7)]);
+      ring.push([
+        +(longitude + (r * Math.cos(angle)) / Math.cos((latitude * Math.PI) / 180)).toFixed(7),
+        +(latitude + r * Math.sin(angle)).toFixed(7),
+      ]);
     }
     ring.push(ring[0]!);
-    const feature = JSON.stringify({ type: 'Feature', properties: { id: count, land_use: LAND_USES[count % LAND_USES.length], name: `地块 ${count}` }, geometry: { type: 'Polygon', coordinates: [ring] } });
+    const feature = JSON.stringify({
+      type: 'Feature',
+      properties: { id: count, land_use: LAND_USES[count % LAND_USES.length], name: `地块 ${count}` },
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    });
     parts.push(feature);
     bytes += feature.length + 2;
     count += 1;
@@ -108,17 +115,35 @@ async function measureInApp(baseUrl: string, filePath: string): Promise<AppSampl
     // A planner chooses a file after the page has settled, and the baseline below also runs on a
     // settled page: start once the zone statistics (a second of clipping in their worker on two
     // cores) are done, not while the page is still starting up.
-    await app.page.waitForFunction(() => performance.getEntriesByName('zone:statistics-computed').length > 0, undefined, { timeout: 120_000, polling: 100 });
+    await app.page.waitForFunction(
+      () => performance.getEntriesByName('zone:statistics-computed').length > 0,
+      undefined,
+      { timeout: 120_000, polling: 100 },
+    );
     await input.setInputFiles(filePath);
-    await app.page.waitForFunction(() => (window as unknown as { __benchImport: { end: number | null } }).__benchImport.end !== null, undefined, { timeout: 300_000, polling: 50 });
+    await app.page.waitForFunction(
+      () => (window as unknown as { __benchImport: { end: number | null } }).__benchImport.end !== null,
+      undefined,
+      { timeout: 300_000, polling: 50 },
+    );
     // Long tasks are reported shortly after they end.
     await app.page.waitForTimeout(300);
     const timing = await app.page.evaluate(() => {
-      const state = (window as unknown as { __benchImport: { tasks: { start: number; duration: number }[]; start: number; end: number } }).__benchImport;
+      const state = (
+        window as unknown as {
+          __benchImport: { tasks: { start: number; duration: number }[]; start: number; end: number };
+        }
+      ).__benchImport;
       const during = state.tasks.filter((task) => task.start + task.duration > state.start && task.start < state.end);
-      return { importMs: state.end - state.start, longestTaskMs: during.reduce((longest, task) => Math.max(longest, task.duration), 0) };
+      return {
+        importMs: state.end - state.start,
+        longestTaskMs: during.reduce((longest, task) => Math.max(longest, task.duration), 0),
+      };
     });
-    const failure = await app.page.locator('.import-failure__message').textContent().catch(() => null);
+    const failure = await app.page
+      .locator('.import-failure__message')
+      .textContent()
+      .catch(() => null);
     if (failure) throw new Error(`the app refused the file: ${failure}`);
     // The baseline, same page, same file: read it and JSON.parse it on the main thread.
     await app.page.evaluate(() => {
@@ -156,21 +181,24 @@ async function main(): Promise<void> {
   if (!PAGE_ONLY) console.log('building the app …');
   if (!PAGE_ONLY) buildApp(appDirectory);
   const appServer = PAGE_ONLY ? null : await serveBuiltApp(appDirectory);
-  if (appServer) try {
-    for (let run = 0; run <= RUNS; run++) {
-      const sample = await measureInApp(appServer.url, filePath);
-      if (!sample) {
-        console.log('the app has no input[type=file][data-import-input]: app runs skipped');
-        break;
+  if (appServer)
+    try {
+      for (let run = 0; run <= RUNS; run++) {
+        const sample = await measureInApp(appServer.url, filePath);
+        if (!sample) {
+          console.log('the app has no input[type=file][data-import-input]: app runs skipped');
+          break;
+        }
+        // The first run warms the machine's file cache and is not counted.
+        if (run === 0) continue;
+        appSamples.push(sample);
+        console.log(
+          `app run ${run}/${RUNS}: import ${sample.importMs.toFixed(0)} ms (longest main-thread task ${sample.longestTaskMs.toFixed(0)} ms), file.text() + JSON.parse ${sample.parseMs.toFixed(0)} ms → ${(sample.importMs / sample.parseMs).toFixed(2)}×`,
+        );
       }
-      // The first run warms the machine's file cache and is not counted.
-      if (run === 0) continue;
-      appSamples.push(sample);
-      console.log(`app run ${run}/${RUNS}: import ${sample.importMs.toFixed(0)} ms (longest main-thread task ${sample.longestTaskMs.toFixed(0)} ms), file.text() + JSON.parse ${sample.parseMs.toFixed(0)} ms → ${(sample.importMs / sample.parseMs).toFixed(2)}×`);
+    } finally {
+      await appServer.close();
     }
-  } finally {
-    await appServer.close();
-  }
 
   const outDirectory = join(workDirectory, 'page');
   await build({
@@ -180,10 +208,21 @@ async function main(): Promise<void> {
     logLevel: 'warn',
     plugins: [contentSecurityPolicyPlugin()],
     worker: { format: 'es' },
-    build: { outDir: outDirectory, emptyOutDir: true, target: 'es2022', rollupOptions: { input: join(pagesDirectory, 'import.html') } },
+    build: {
+      outDir: outDirectory,
+      emptyOutDir: true,
+      target: 'es2022',
+      rollupOptions: { input: join(pagesDirectory, 'import.html') },
+    },
   });
   const port = await freePort();
-  const server = await preview({ root: pagesDirectory, configFile: false, logLevel: 'warn', build: { outDir: outDirectory }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  const server = await preview({
+    root: pagesDirectory,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: outDirectory },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
   const browser = await launchBrowser();
   const imports: BenchResult[] = [];
   const parses: BenchResult[] = [];
@@ -193,13 +232,20 @@ async function main(): Promise<void> {
     page.on('pageerror', (error) => errors.push(String(error)));
     if (process.env.BENCH_DEBUG) page.on('console', (message) => console.log('[page]', message.text()));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('worker', (worker) => worker.on('console', (message) => message.type() === 'error' && errors.push(`[worker] ${message.text()}`)));
+    page.on('worker', (worker) =>
+      worker.on('console', (message) => message.type() === 'error' && errors.push(`[worker] ${message.text()}`)),
+    );
     await page.goto(`http://127.0.0.1:${port}/import.html`);
     const runOnce = async (kind: 'import' | 'parse'): Promise<BenchResult> => {
-      const before = await page.evaluate(() => (window as unknown as { __benchResults: unknown[] }).__benchResults.length);
+      const before = await page.evaluate(
+        () => (window as unknown as { __benchResults: unknown[] }).__benchResults.length,
+      );
       await page.locator(kind === 'import' ? '[data-bench-import]' : '[data-bench-parse]').setInputFiles(filePath);
       const deadline = Date.now() + 300_000;
-      while ((await page.evaluate(() => (window as unknown as { __benchResults: unknown[] }).__benchResults.length)) <= before) {
+      while (
+        (await page.evaluate(() => (window as unknown as { __benchResults: unknown[] }).__benchResults.length)) <=
+        before
+      ) {
         if (errors.length > 0) throw new Error(errors.join('\n'));
         if (Date.now() > deadline) throw new Error(`${kind} did not finish in 5 minutes`);
         await new Promise((resolve) => setTimeout(resolve, 100));

@@ -32,10 +32,17 @@ function generateParcels(count: number): FeatureCollection<Polygon> {
     for (let vertex = 0; vertex < vertexCount; vertex++) {
       const angle = (vertex / vertexCount) * 2 * Math.PI;
       const radius = radiusDegrees * (0.6 + 0.4 * next());
-      ring.push([centreLongitude + (radius * Math.cos(angle)) / Math.cos((centreLatitude * Math.PI) / 180), centreLatitude + radius * Math.sin(angle)]);
+      ring.push([
+        centreLongitude + (radius * Math.cos(angle)) / Math.cos((centreLatitude * Math.PI) / 180),
+        centreLatitude + radius * Math.sin(angle),
+      ]);
     }
     ring.push(ring[0]!);
-    features.push({ type: 'Feature', properties: { use: LAND_USES[index % LAND_USES.length] }, geometry: { type: 'Polygon', coordinates: [ring] } });
+    features.push({
+      type: 'Feature',
+      properties: { use: LAND_USES[index % LAND_USES.length] },
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -91,7 +98,9 @@ for (let run = 0; run < runs; run++) {
 }
 
 const medianRatio = median(ratios);
-console.log(`${polygonCount} polygons, ${vertexTotal} vertices; worst error vs GeographicLib on 2000 of them: ${worstRelativeError.toExponential(2)}`);
+console.log(
+  `${polygonCount} polygons, ${vertexTotal} vertices; worst error vs GeographicLib on 2000 of them: ${worstRelativeError.toExponential(2)}`,
+);
 console.log(
   `median CPU: @turf/area ${median(baselineTimes).toFixed(1)} ms, statistics by group ${median(statisticsTimes).toFixed(1)} ms → ratio ${medianRatio.toFixed(2)}× (goal ≤ ${GOAL.toFixed(1)}×; wall-time ratio ${median(wallRatios).toFixed(2)}×)`,
 );

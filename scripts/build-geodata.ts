@@ -21,7 +21,10 @@ export function readLuzhouPackageText(): string {
 /** The real-context inputs in scripts/geodata/sources/ (origins and licences in its README.md). */
 export function readContextSourceTexts(): ContextSourceTexts {
   const directory = join(projectRoot, 'scripts', 'geodata', 'sources');
-  const entries = Object.entries(CONTEXT_SOURCE_FILES).map(([key, file]) => [key, readFileSync(join(directory, file), 'utf8')]);
+  const entries = Object.entries(CONTEXT_SOURCE_FILES).map(([key, file]) => [
+    key,
+    readFileSync(join(directory, file), 'utf8'),
+  ]);
   return Object.fromEntries(entries) as ContextSourceTexts;
 }
 
@@ -33,7 +36,11 @@ export function readAuthoritativeTexts(): Record<string, string> {
 }
 
 function main() {
-  const { files, report, riverCrossCheck } = buildGeodata(readLuzhouPackageText(), readContextSourceTexts(), readAuthoritativeTexts());
+  const { files, report, riverCrossCheck } = buildGeodata(
+    readLuzhouPackageText(),
+    readContextSourceTexts(),
+    readAuthoritativeTexts(),
+  );
   const outputDirectory = join(projectRoot, 'geodata');
   mkdirSync(outputDirectory, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(outputDirectory, name), text);
@@ -42,12 +49,19 @@ function main() {
   console.log(`${'feature'.padEnd(32)} ${'measured km²'.padStart(12)} ${'stated km²'.padStart(12)}  difference`);
   for (const row of report) {
     const stated = row.statedSquareMetres;
-    const difference = stated === undefined ? '' : `${(((row.measuredSquareMetres - stated) / stated) * 100).toFixed(3)} %${row.sizedToStated ? ' (sized to it: not a check)' : ''}`;
-    console.log(`${row.id.padEnd(32)} ${km2(row.measuredSquareMetres).padStart(12)} ${(stated === undefined ? '—' : km2(stated)).padStart(12)}  ${difference}`);
+    const difference =
+      stated === undefined
+        ? ''
+        : `${(((row.measuredSquareMetres - stated) / stated) * 100).toFixed(3)} %${row.sizedToStated ? ' (sized to it: not a check)' : ''}`;
+    console.log(
+      `${row.id.padEnd(32)} ${km2(row.measuredSquareMetres).padStart(12)} ${(stated === undefined ? '—' : km2(stated)).padStart(12)}  ${difference}`,
+    );
   }
   console.log(`\nriver stretches against Natural Earth (cross-check): median / largest distance of their vertices`);
   for (const row of riverCrossCheck) {
-    console.log(`${`${row.river} ${row.stretch}`.padEnd(32)} ${Math.round(row.medianMetres).toString().padStart(6)} m ${Math.round(row.maximumMetres).toString().padStart(6)} m`);
+    console.log(
+      `${`${row.river} ${row.stretch}`.padEnd(32)} ${Math.round(row.medianMetres).toString().padStart(6)} m ${Math.round(row.maximumMetres).toString().padStart(6)} m`,
+    );
   }
   console.log(`wrote ${Object.keys(files).length} files to geodata/`);
 }

@@ -16,7 +16,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildApp } from '../tests/e2e/global-setup.ts';
-import { ENGINE_NAMES, FIREFOX_PATH, MINIBROWSER_PATH, WEBKIT_DRIVER_PATH, type EngineName } from '../tests/engines/engine.ts';
+import {
+  ENGINE_NAMES,
+  FIREFOX_PATH,
+  MINIBROWSER_PATH,
+  WEBKIT_DRIVER_PATH,
+  type EngineName,
+} from '../tests/engines/engine.ts';
 
 const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] || DEFAULT_CHROMIUM_PATH;
@@ -51,7 +57,10 @@ function aptInstall(packages: string[]): boolean {
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const prefix = asRoot ? [] : ['sudo'];
   const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', ...packages]]) {
+  for (const args of [
+    ['apt-get', 'update', '-qq'],
+    ['apt-get', 'install', '-y', '-qq', ...packages],
+  ]) {
     const full = [...prefix, ...args];
     const result = spawnSync(full[0]!, full.slice(1), { stdio: 'inherit', env: environment });
     if (result.status !== 0) return false;
@@ -68,7 +77,9 @@ function ensureChromium(): boolean {
   console.log(`${CHROMIUM_PATH} is missing: installing Debian's chromium for the browser tests…`);
   aptInstall(['chromium']);
   if (!existsSync(CHROMIUM_PATH)) {
-    console.error(`Could not install chromium (need root or sudo for apt-get). Install it with: apt-get install -y chromium`);
+    console.error(
+      `Could not install chromium (need root or sudo for apt-get). Install it with: apt-get install -y chromium`,
+    );
     return false;
   }
   return true;
@@ -82,7 +93,11 @@ const DISPLAY_PACKAGES: { name: string; why: string }[] = [
   { name: 'libegl1', why: 'EGL, through which WebKitGTK reaches Mesa' },
 ];
 const ENGINE_PACKAGES: Record<EngineName, { name: string; why: string; provides: string[] }> = {
-  gecko: { name: 'firefox-esr', why: 'the Gecko engine (Firefox ESR), driven over WebDriver BiDi', provides: [FIREFOX_PATH] },
+  gecko: {
+    name: 'firefox-esr',
+    why: 'the Gecko engine (Firefox ESR), driven over WebDriver BiDi',
+    provides: [FIREFOX_PATH],
+  },
   webkit: {
     name: 'webkit2gtk-driver',
     why: "the WebKit engine (WebKitGTK's MiniBrowser) and WebKitWebDriver, which drives it",
@@ -94,7 +109,9 @@ const ENGINE_PACKAGES: Record<EngineName, { name: string; why: string; provides:
 function ensureEngines(): Record<EngineName, string | null> {
   const missing = [
     ...DISPLAY_PACKAGES.filter((entry) => !packageInstalled(entry.name)),
-    ...ENGINE_NAMES.map((engine) => ENGINE_PACKAGES[engine]).filter((entry) => entry.provides.some((path) => !existsSync(path))),
+    ...ENGINE_NAMES.map((engine) => ENGINE_PACKAGES[engine]).filter((entry) =>
+      entry.provides.some((path) => !existsSync(path)),
+    ),
   ];
   if (missing.length > 0) {
     console.log('The Gecko and WebKit journeys need Debian packages that are missing; installing them with apt-get:');
@@ -102,12 +119,17 @@ function ensureEngines(): Record<EngineName, string | null> {
     if (!aptInstall(missing.map((entry) => entry.name))) console.error('apt-get failed (it needs root or sudo).');
   }
   const displayProblem = existsSync(XVFB_RUN)
-    ? DISPLAY_PACKAGES.filter((entry) => !packageInstalled(entry.name)).map((entry) => `${entry.name} is not installed`).join(', ') || null
+    ? DISPLAY_PACKAGES.filter((entry) => !packageInstalled(entry.name))
+        .map((entry) => `${entry.name} is not installed`)
+        .join(', ') || null
     : `${XVFB_RUN} is missing (Debian package xvfb)`;
   const reasons = {} as Record<EngineName, string | null>;
   for (const engine of ENGINE_NAMES) {
     const absent = ENGINE_PACKAGES[engine].provides.filter((path) => !existsSync(path));
-    reasons[engine] = absent.length > 0 ? `not installed: ${absent.join(', ')} missing (apt-get install ${ENGINE_PACKAGES[engine].name})` : displayProblem;
+    reasons[engine] =
+      absent.length > 0
+        ? `not installed: ${absent.join(', ')} missing (apt-get install ${ENGINE_PACKAGES[engine].name})`
+        : displayProblem;
   }
   return reasons;
 }
@@ -123,7 +145,8 @@ function countVitest(name: string, reportPath: string, exitCode: number): StepOu
     };
     // A file that fails to load has no tests to count; count it as a failure so it is not hidden.
     const brokenFiles = report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0;
-    const failed = report.numFailedTests + brokenFiles + (exitCode !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0);
+    const failed =
+      report.numFailedTests + brokenFiles + (exitCode !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0);
     return { name, passed: report.numPassedTests, failed };
   } catch {
     return { name, passed: 0, failed: 1 };
@@ -131,10 +154,23 @@ function countVitest(name: string, reportPath: string, exitCode: number): StepOu
 }
 
 /** Runs vitest with `configArgs`, wrapped by `wrapper` (e.g. xvfb-run) when given. */
-function vitestStep(name: string, configArgs: string[], environment: NodeJS.ProcessEnv = process.env, wrapper: string[] = []): StepOutcome {
+function vitestStep(
+  name: string,
+  configArgs: string[],
+  environment: NodeJS.ProcessEnv = process.env,
+  wrapper: string[] = [],
+): StepOutcome {
   const reportPath = join(RESULTS_DIRECTORY, `${name}.json`);
   rmSync(reportPath, { force: true });
-  const vitest = ['npx', 'vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${reportPath}`];
+  const vitest = [
+    'npx',
+    'vitest',
+    'run',
+    ...configArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reportPath}`,
+  ];
   const command = [...wrapper, ...vitest];
   const exitCode = run(command[0]!, command.slice(1), environment);
   return countVitest(name, reportPath, exitCode);
@@ -172,7 +208,10 @@ if (!built) {
   outcomes.push({ name: 'e2e', passed: 0, failed: 1, note: 'the app did not build' });
 } else if (ensureChromium()) {
   const started = Date.now();
-  outcomes.push({ ...vitestStep('e2e', ['-c', 'vitest.e2e.config.ts'], browserEnvironment), note: minutesAndSeconds(Date.now() - started) });
+  outcomes.push({
+    ...vitestStep('e2e', ['-c', 'vitest.e2e.config.ts'], browserEnvironment),
+    note: minutesAndSeconds(Date.now() - started),
+  });
 } else {
   outcomes.push({ name: 'e2e', passed: 0, failed: 1, note: `chromium cannot run: ${CHROMIUM_PATH} is missing` });
 }
@@ -188,13 +227,20 @@ for (const engine of ENGINE_NAMES) {
   }
   console.log(`\n-- ${engine} --`);
   const started = Date.now();
-  const outcome = vitestStep(engine, ['-c', 'vitest.engines.config.ts'], { ...browserEnvironment, ENGINE: engine }, [XVFB_RUN, '-a', '-s', XVFB_SCREEN]);
+  const outcome = vitestStep(engine, ['-c', 'vitest.engines.config.ts'], { ...browserEnvironment, ENGINE: engine }, [
+    XVFB_RUN,
+    '-a',
+    '-s',
+    XVFB_SCREEN,
+  ]);
   outcomes.push({ ...outcome, note: minutesAndSeconds(Date.now() - started) });
 }
 rmSync(distDirectory, { recursive: true, force: true });
 
 for (const outcome of outcomes) {
-  console.log(`  ${outcome.name}: ${outcome.passed} passed, ${outcome.failed} failed${outcome.note ? ` (${outcome.note})` : ''}`);
+  console.log(
+    `  ${outcome.name}: ${outcome.passed} passed, ${outcome.failed} failed${outcome.note ? ` (${outcome.note})` : ''}`,
+  );
 }
 const passed = outcomes.reduce((sum, outcome) => sum + outcome.passed, 0);
 const failed = outcomes.reduce((sum, outcome) => sum + outcome.failed, 0);

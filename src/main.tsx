@@ -50,7 +50,7 @@ async function boot(): Promise<void> {
   // The planners' toolkit likewise: drawn shapes and imported layers come back from storage once it is here.
   loadPlannerModule()
     .then((planner) => planner.connectPlanner(result.dataset))
-    .catch((error: unknown) => console.warn('The planners\' toolkit could not load:', error));
+    .catch((error: unknown) => console.warn("The planners' toolkit could not load:", error));
   performance.mark('zone:statistics-started');
   try {
     const { statistics, runner } = await computeStatistics(result.dataset);

@@ -27,7 +27,9 @@ async function fetchJson<T>(path: string): Promise<T> {
 const manifest = await fetchJson<Manifest>('geodata/manifest.json');
 const collections = new globalThis.Map(
   await Promise.all(
-    manifest.layers.map(async (layer) => [layer.id, await fetchJson<FeatureCollection>(`geodata/${layer.file}`)] as const),
+    manifest.layers.map(
+      async (layer) => [layer.id, await fetchJson<FeatureCollection>(`geodata/${layer.file}`)] as const,
+    ),
   ),
 );
 const style = buildMapStyle(manifest, {
@@ -38,7 +40,9 @@ const style = buildMapStyle(manifest, {
 const framing = manifest.layers.filter((layer) => layer.role === 'zone');
 const [west, south, east, north] = bbox({
   type: 'FeatureCollection',
-  features: (framing.length > 0 ? framing : manifest.layers).flatMap((layer) => collections.get(layer.id)?.features ?? []),
+  features: (framing.length > 0 ? framing : manifest.layers).flatMap(
+    (layer) => collections.get(layer.id)?.features ?? [],
+  ),
 });
 const map = new Map({
   container: 'map',

@@ -30,10 +30,15 @@ Object.assign(window, { __benchResults: results });
 
 const client = new ImportClient();
 // The same districts the app gives the worker, so the GCJ-02 check runs as it does in the app.
-client.connect({ manifest: null, layers: [{ definition: { id: 'districts' }, features: JSON.parse(districts) }] } as unknown as Dataset);
+client.connect({
+  manifest: null,
+  layers: [{ definition: { id: 'districts' }, features: JSON.parse(districts) }],
+} as unknown as Dataset);
 
 function longestTaskBetween(start: number, end: number): number {
-  return tasks.filter((task) => task.start + task.duration > start && task.start < end).reduce((longest, task) => Math.max(longest, task.duration), 0);
+  return tasks
+    .filter((task) => task.start + task.duration > start && task.start < end)
+    .reduce((longest, task) => Math.max(longest, task.duration), 0);
 }
 
 /** Long tasks are reported a little after they end; wait for the observer to catch up. */
@@ -53,7 +58,14 @@ document.querySelector<HTMLInputElement>('[data-bench-import]')!.addEventListene
   const start = performance.now();
   const id = `bench-${run++}`;
   const layer = await client
-    .importFile(file, { id, fileName: file.name, coordinateSystem: 'wgs84', importedAt: new Date().toISOString(), visible: true, order: run })
+    .importFile(file, {
+      id,
+      fileName: file.name,
+      coordinateSystem: 'wgs84',
+      importedAt: new Date().toISOString(),
+      visible: true,
+      order: run,
+    })
     .catch((error: unknown) => {
       // Surfaced as a console error, which the benchmark turns into a failure.
       console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -61,7 +73,12 @@ document.querySelector<HTMLInputElement>('[data-bench-import]')!.addEventListene
     });
   const end = performance.now();
   await settle();
-  results.push({ kind: 'import', milliseconds: end - start, longestTaskMs: longestTaskBetween(start, end), featureCount: layer.summary.measurement.featureCount });
+  results.push({
+    kind: 'import',
+    milliseconds: end - start,
+    longestTaskMs: longestTaskBetween(start, end),
+    featureCount: layer.summary.measurement.featureCount,
+  });
   client.forget(id);
   await deleteStoredLayer(id);
 });
@@ -74,5 +91,12 @@ document.querySelector<HTMLInputElement>('[data-bench-parse]')!.addEventListener
   const parsed = JSON.parse(text) as { features: unknown[] };
   const end = performance.now();
   await settle();
-  results.push({ kind: 'parse', milliseconds: end - start, readMilliseconds: read - start, parseMilliseconds: end - read, longestTaskMs: longestTaskBetween(start, end), featureCount: parsed.features.length });
+  results.push({
+    kind: 'parse',
+    milliseconds: end - start,
+    readMilliseconds: read - start,
+    parseMilliseconds: end - read,
+    longestTaskMs: longestTaskBetween(start, end),
+    featureCount: parsed.features.length,
+  });
 });

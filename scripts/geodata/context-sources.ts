@@ -38,12 +38,20 @@ type AnyCollection = FeatureCollection<Geometry | null, Record<string, unknown> 
 
 function parseCollection(text: string, file: string): AnyCollection {
   const value = JSON.parse(text) as AnyCollection;
-  if (value?.type !== 'FeatureCollection' || !Array.isArray(value.features)) throw new Error(`${file}: not a GeoJSON FeatureCollection`);
+  if (value?.type !== 'FeatureCollection' || !Array.isArray(value.features))
+    throw new Error(`${file}: not a GeoJSON FeatureCollection`);
   return value;
 }
 
-function lineWhere(collection: AnyCollection, file: string, matches: (properties: Record<string, unknown>) => boolean, what: string): Position[] {
-  const found = collection.features.filter((item) => item.geometry?.type === 'LineString' && matches(item.properties ?? {}));
+function lineWhere(
+  collection: AnyCollection,
+  file: string,
+  matches: (properties: Record<string, unknown>) => boolean,
+  what: string,
+): Position[] {
+  const found = collection.features.filter(
+    (item) => item.geometry?.type === 'LineString' && matches(item.properties ?? {}),
+  );
   if (found.length !== 1) throw new Error(`${file}: expected one LineString for ${what}, found ${found.length}`);
   return (found[0]!.geometry as { coordinates: Position[] }).coordinates;
 }
@@ -57,16 +65,36 @@ export function parseContextSources(texts: ContextSourceTexts): ContextSources {
   const runways = parseCollection(texts.runways, files.runways);
   return {
     datav: {
-      tuo: lineWhere(datav, files.datavMidlines, (properties) => properties['segment'] === 'jiangyang_longmatan_tuo', 'the lower 沱江'),
-      yangtze: lineWhere(datav, files.datavMidlines, (properties) => properties['segment'] === 'jiangyang_longmatan_yangtze', '长江 below the confluence'),
+      tuo: lineWhere(
+        datav,
+        files.datavMidlines,
+        (properties) => properties['segment'] === 'jiangyang_longmatan_tuo',
+        'the lower 沱江',
+      ),
+      yangtze: lineWhere(
+        datav,
+        files.datavMidlines,
+        (properties) => properties['segment'] === 'jiangyang_longmatan_yangtze',
+        '长江 below the confluence',
+      ),
     },
     gshhg: {
       // Level 1 is the only major river in the frame; the 沱江 is the level-3 line named so by position.
       yangtze: lineWhere(gshhg, files.gshhg, (properties) => properties['wdb_level'] === 1, 'the Yangtze (level 1)'),
-      tuo: lineWhere(gshhg, files.gshhg, (properties) => String(properties['name_guess'] ?? '').includes('沱江'), 'the 沱江'),
+      tuo: lineWhere(
+        gshhg,
+        files.gshhg,
+        (properties) => String(properties['name_guess'] ?? '').includes('沱江'),
+        'the 沱江',
+      ),
     },
     naturalEarth: {
-      yangtze: lineWhere(naturalEarth, files.naturalEarth, (properties) => properties['name_en'] === 'Yangtze', 'Yangtze'),
+      yangtze: lineWhere(
+        naturalEarth,
+        files.naturalEarth,
+        (properties) => properties['name_en'] === 'Yangtze',
+        'Yangtze',
+      ),
       tuo: lineWhere(naturalEarth, files.naturalEarth, (properties) => properties['name_en'] === 'Tuo', 'Tuo'),
     },
     stations: stations.features.flatMap((item) => {
@@ -75,6 +103,10 @@ export function parseContextSources(texts: ContextSourceTexts): ContextSources {
       if (item.geometry?.type !== 'Point' || typeof name !== 'string' || name.trim() === '') return [];
       return [{ name: name.trim(), position: item.geometry.coordinates }];
     }),
-    runways: runways.features.flatMap((item) => (item.geometry?.type === 'LineString' && item.properties?.['aeroway'] === 'runway' ? [item.geometry.coordinates] : [])),
+    runways: runways.features.flatMap((item) =>
+      item.geometry?.type === 'LineString' && item.properties?.['aeroway'] === 'runway'
+        ? [item.geometry.coordinates]
+        : [],
+    ),
   };
 }

@@ -30,9 +30,24 @@ export interface BuiltRivers {
 
 /** Per river: the DataV midline where it exists (best), then GSHHG, then Natural Earth as fallback. */
 export function joinRivers(sources: ContextSources): BuiltRivers {
-  const datav = (coordinates: Position[]) => ({ key: 'datav', source: DATAV_MIDLINE_SOURCE, confidence: 'medium' as const, coordinates });
-  const gshhg = (coordinates: Position[]) => ({ key: 'gshhg', source: GSHHG_SOURCE, confidence: 'low' as const, coordinates });
-  const naturalEarth = (coordinates: Position[]) => ({ key: 'natural-earth', source: NATURAL_EARTH_SOURCE, confidence: 'low' as const, coordinates });
+  const datav = (coordinates: Position[]) => ({
+    key: 'datav',
+    source: DATAV_MIDLINE_SOURCE,
+    confidence: 'medium' as const,
+    coordinates,
+  });
+  const gshhg = (coordinates: Position[]) => ({
+    key: 'gshhg',
+    source: GSHHG_SOURCE,
+    confidence: 'low' as const,
+    coordinates,
+  });
+  const naturalEarth = (coordinates: Position[]) => ({
+    key: 'natural-earth',
+    source: NATURAL_EARTH_SOURCE,
+    confidence: 'low' as const,
+    coordinates,
+  });
   const yangtze = joinRiver({
     precise: [datav(sources.datav.yangtze)],
     coarse: [gshhg(sources.gshhg.yangtze), naturalEarth(sources.naturalEarth.yangtze)],
@@ -115,7 +130,14 @@ function stretchTable(river: JoinedRiver): string {
   let start = 0;
   const rows = river.stretches.map((stretch) => {
     const end = start + stretch.coordinates.length - 1;
-    const row = { source: stretch.key, confidence: stretch.confidence, role: stretch.role, first_vertex: start, last_vertex: end, length_m: Math.round(stretch.lengthMetres) };
+    const row = {
+      source: stretch.key,
+      confidence: stretch.confidence,
+      role: stretch.role,
+      first_vertex: start,
+      last_vertex: end,
+      length_m: Math.round(stretch.lengthMetres),
+    };
     start = end;
     return row;
   });
@@ -132,7 +154,11 @@ export function riverFeatures(rivers: BuiltRivers): ContextFeature[] {
       type: 'Feature',
       geometry: { type: 'LineString', coordinates: rivers.tuo.coordinates },
       properties: {
-        id: 'river-tuo', layer: 'river', name_zh: '沱江', name_en: 'Tuo River', kind: 'river',
+        id: 'river-tuo',
+        layer: 'river',
+        name_zh: '沱江',
+        name_en: 'Tuo River',
+        kind: 'river',
         source: stretchSources(rivers.tuo, 'lower reach down to the confluence'),
         confidence: weakestConfidence(rivers.tuo.stretches),
         notes_zh: `河道中心线,按河段取最准确的来源:${tuoNotes.zh}。止于长江汇口,该点也是长江线上的一个顶点。${common}`,
@@ -144,7 +170,11 @@ export function riverFeatures(rivers: BuiltRivers): ContextFeature[] {
       type: 'Feature',
       geometry: { type: 'LineString', coordinates: rivers.yangtze.coordinates },
       properties: {
-        id: 'river-yangtze', layer: 'river', name_zh: '长江', name_en: 'Yangtze River', kind: 'river',
+        id: 'river-yangtze',
+        layer: 'river',
+        name_zh: '长江',
+        name_en: 'Yangtze River',
+        kind: 'river',
         source: stretchSources(rivers.yangtze, 'below the Tuo confluence'),
         confidence: weakestConfidence(rivers.yangtze.stretches),
         notes_zh: `河道中心线,覆盖整个图幅,按河段取最准确的来源:${yangtzeNotes.zh}。${common}`,
@@ -156,7 +186,10 @@ export function riverFeatures(rivers: BuiltRivers): ContextFeature[] {
 }
 
 /** How far each stretch runs from Natural Earth (median, max metres): printed by the build as the cross-check. */
-export function riverCrossCheck(rivers: BuiltRivers, sources: ContextSources): { river: string; stretch: string; medianMetres: number; maximumMetres: number }[] {
+export function riverCrossCheck(
+  rivers: BuiltRivers,
+  sources: ContextSources,
+): { river: string; stretch: string; medianMetres: number; maximumMetres: number }[] {
   return (['yangtze', 'tuo'] as const).flatMap((name) =>
     rivers[name].stretches.map((stretch) => ({
       river: name,
@@ -185,7 +218,10 @@ const STATION_NAMES: Readonly<Record<string, { id: string; en: string }>> = {
 const midpoint = (positions: readonly Position[]): Position => {
   const longitudes = positions.map((position) => position[0]!);
   const latitudes = positions.map((position) => position[1]!);
-  return [(Math.min(...longitudes) + Math.max(...longitudes)) / 2, (Math.min(...latitudes) + Math.max(...latitudes)) / 2];
+  return [
+    (Math.min(...longitudes) + Math.max(...longitudes)) / 2,
+    (Math.min(...latitudes) + Math.max(...latitudes)) / 2,
+  ];
 };
 
 /** The runway lines near 云龙 (north of the Yangtze, ≈ 29.03°N) and near 蓝田 (south bank, ≈ 28.85°N). */
@@ -193,7 +229,9 @@ function runwaysByAirport(runways: Position[][]): { yunlong: Position[][]; lanti
   const yunlong = runways.filter((line) => line.every((position) => position[1]! > 28.95));
   const lantian = runways.filter((line) => line.every((position) => position[1]! < 28.9));
   if (yunlong.length !== 1 || lantian.length < 1 || yunlong.length + lantian.length !== runways.length) {
-    throw new Error(`runways: expected one at 云龙 (north of 28.95°N) and the rest at 蓝田 (south of 28.9°N), found ${yunlong.length} + ${lantian.length} of ${runways.length}`);
+    throw new Error(
+      `runways: expected one at 云龙 (north of 28.95°N) and the rest at 蓝田 (south of 28.9°N), found ${yunlong.length} + ${lantian.length} of ${runways.length}`,
+    );
   }
   // West to east, so the ids are stable whatever order the source lists them in.
   lantian.sort((first, second) => first[0]![0]! - second[0]![0]!);
@@ -211,8 +249,15 @@ export function transportFeatures(sources: ContextSources): { points: ContextFea
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: station.position },
         properties: {
-          id: names.id, layer: 'transport', name_zh: `${station.name}站`, name_en: names.en, kind: 'railway-station',
-          source: OSM_STATIONS_SOURCE, confidence: 'high' as const, notes_zh: stationNotesZh, notes_en: stationNotesEn,
+          id: names.id,
+          layer: 'transport',
+          name_zh: `${station.name}站`,
+          name_en: names.en,
+          kind: 'railway-station',
+          source: OSM_STATIONS_SOURCE,
+          confidence: 'high' as const,
+          notes_zh: stationNotesZh,
+          notes_en: stationNotesEn,
         },
       };
     })
@@ -222,24 +267,37 @@ export function transportFeatures(sources: ContextSources): { points: ContextFea
   const runwayNotesZh = 'OpenStreetMap 测绘的跑道中心线。';
   const runwayNotesEn = 'Runway centreline surveyed in OpenStreetMap.';
   const lantianFormerZh = '已停用:泸州云龙机场启用后关闭,民航航班改在云龙机场起降。';
-  const lantianFormerEn = 'Former airport: closed when 泸州云龙机场 (Luzhou Yunlong Airport) opened; flights use Yunlong now.';
+  const lantianFormerEn =
+    'Former airport: closed when 泸州云龙机场 (Luzhou Yunlong Airport) opened; flights use Yunlong now.';
   points.push(
     {
       type: 'Feature',
       geometry: { type: 'Point', coordinates: midpoint(yunlong.flat()) },
       properties: {
-        id: 'airport-yunlong', layer: 'transport', name_zh: '泸州云龙机场', name_en: 'Luzhou Yunlong Airport', kind: 'airport',
-        source: OSM_RUNWAYS_SOURCE, confidence: 'high',
+        id: 'airport-yunlong',
+        layer: 'transport',
+        name_zh: '泸州云龙机场',
+        name_en: 'Luzhou Yunlong Airport',
+        kind: 'airport',
+        source: OSM_RUNWAYS_SOURCE,
+        confidence: 'high',
         notes_zh: '泸州的民用机场。点位为 OpenStreetMap 跑道的中点,不是航站楼入口。',
-        notes_en: 'Luzhou\'s civil airport. The point is the midpoint of its OpenStreetMap runway, not the terminal entrance.',
+        notes_en:
+          "Luzhou's civil airport. The point is the midpoint of its OpenStreetMap runway, not the terminal entrance.",
       },
     },
     {
       type: 'Feature',
       geometry: { type: 'Point', coordinates: midpoint(lantian.flat()) },
       properties: {
-        id: 'airport-lantian-former', layer: 'transport', name_zh: '原泸州蓝田机场', name_en: 'Former Luzhou Lantian Airport', kind: 'former-airport',
-        source: OSM_RUNWAYS_SOURCE, confidence: 'high', former: true,
+        id: 'airport-lantian-former',
+        layer: 'transport',
+        name_zh: '原泸州蓝田机场',
+        name_en: 'Former Luzhou Lantian Airport',
+        kind: 'former-airport',
+        source: OSM_RUNWAYS_SOURCE,
+        confidence: 'high',
+        former: true,
         notes_zh: `${lantianFormerZh}点位为 OpenStreetMap 跑道的中点。`,
         notes_en: `${lantianFormerEn} The point is the midpoint of its OpenStreetMap runway.`,
       },
@@ -251,18 +309,34 @@ export function transportFeatures(sources: ContextSources): { points: ContextFea
       type: 'Feature',
       geometry: { type: 'LineString', coordinates: yunlong[0]! },
       properties: {
-        id: 'runway-yunlong', layer: 'runways', name_zh: '泸州云龙机场跑道', name_en: 'Luzhou Yunlong Airport runway', kind: 'runway',
-        source: OSM_RUNWAYS_SOURCE, confidence: 'high', notes_zh: runwayNotesZh, notes_en: runwayNotesEn,
+        id: 'runway-yunlong',
+        layer: 'runways',
+        name_zh: '泸州云龙机场跑道',
+        name_en: 'Luzhou Yunlong Airport runway',
+        kind: 'runway',
+        source: OSM_RUNWAYS_SOURCE,
+        confidence: 'high',
+        notes_zh: runwayNotesZh,
+        notes_en: runwayNotesEn,
         length_m: Math.round(geodesicDistance(yunlong[0]![0]!, yunlong[0]!.at(-1)!)),
       },
     },
     {
       type: 'Feature',
       // OpenStreetMap maps the one runway in pieces: one feature, so it is one thing to click and name.
-      geometry: lantian.length === 1 ? { type: 'LineString', coordinates: lantian[0]! } : { type: 'MultiLineString', coordinates: lantian },
+      geometry:
+        lantian.length === 1
+          ? { type: 'LineString', coordinates: lantian[0]! }
+          : { type: 'MultiLineString', coordinates: lantian },
       properties: {
-        id: 'runway-lantian-former', layer: 'runways', name_zh: '原蓝田机场跑道', name_en: 'Former Lantian Airport runway', kind: 'former-runway',
-        source: OSM_RUNWAYS_SOURCE, confidence: 'high', former: true,
+        id: 'runway-lantian-former',
+        layer: 'runways',
+        name_zh: '原蓝田机场跑道',
+        name_en: 'Former Lantian Airport runway',
+        kind: 'former-runway',
+        source: OSM_RUNWAYS_SOURCE,
+        confidence: 'high',
+        former: true,
         notes_zh: `${lantianFormerZh}${runwayNotesZh}OpenStreetMap 把这条跑道分成 ${lantian.length} 段。`,
         notes_en: `${lantianFormerEn} ${runwayNotesEn} OpenStreetMap maps it as ${lantian.length} pieces.`,
       },

@@ -47,8 +47,15 @@ export function parseLuzhouPackage(scriptText: string): DistrictCollection {
   const collection: DistrictCollection = { type: 'FeatureCollection', features };
   // gcoord declares its own GeoJSON types; the shapes are the same, and it converts in place.
   type GcoordInput = Parameters<typeof gcoord.transform>[0];
-  const converted = gcoord.transform(collection as unknown as GcoordInput, gcoord.GCJ02, gcoord.WGS84) as unknown as DistrictCollection;
-  return { type: 'FeatureCollection', features: converted.features.map((district) => ({ ...district, geometry: dissolveParts(district.geometry) })) };
+  const converted = gcoord.transform(
+    collection as unknown as GcoordInput,
+    gcoord.GCJ02,
+    gcoord.WGS84,
+  ) as unknown as DistrictCollection;
+  return {
+    type: 'FeatureCollection',
+    features: converted.features.map((district) => ({ ...district, geometry: dissolveParts(district.geometry) })),
+  };
 }
 
 /**

@@ -58,7 +58,8 @@ export const LABEL_RANK_BY_LAYER: Readonly<Record<string, number>> = {
   districts: 6,
 };
 
-export const LABEL_POINT_SOURCE = 'Computed by this project: pole of inaccessibility (polylabel) of the feature\'s largest polygon, scripts/geodata/label-points.ts';
+export const LABEL_POINT_SOURCE =
+  "Computed by this project: pole of inaccessibility (polylabel) of the feature's largest polygon, scripts/geodata/label-points.ts";
 
 type LabelledFeature = Feature<Geometry, ZoneFeatureProperties>;
 

@@ -66,7 +66,12 @@ export const JIANGYANG_WING = {
 };
 
 /** 泸县 wing: around the pharmaceutical park west of 福集 (zone-facts §3, low). */
-export const LUXIAN_WING: EllipseSpec = { center: [105.362, 29.148], semiMajorKm: 6.3, semiMinorKm: 5.0, rotationDegrees: 0 };
+export const LUXIAN_WING: EllipseSpec = {
+  center: [105.362, 29.148],
+  semiMajorKm: 6.3,
+  semiMinorKm: 5.0,
+  rotationDegrees: 0,
+};
 
 /** 一核: site unknown; placed in 龙马潭区 north of the Yangtze and east of the Tuo, near the old 经开区 land. */
 export const CORE: EllipseSpec = { center: [105.47, 28.932], semiMajorKm: 1.45, semiMinorKm: 1.0, rotationDegrees: 20 };

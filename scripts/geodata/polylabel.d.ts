@@ -1,5 +1,9 @@
 // polylabel 2 ships no types; only the call the label-point build makes.
 declare module 'polylabel' {
   /** The pole of inaccessibility of a polygon given as rings of [x, y]; `distance` is its distance to the outline. */
-  export default function polylabel(polygon: number[][][], precision?: number, debug?: boolean): number[] & { distance: number };
+  export default function polylabel(
+    polygon: number[][][],
+    precision?: number,
+    debug?: boolean,
+  ): number[] & { distance: number };
 }

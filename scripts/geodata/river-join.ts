@@ -112,7 +112,10 @@ function cutBefore(line: readonly Position[], projection: Projection, metres: nu
     const step = geodesicDistance(cursor, vertex);
     if (step >= remaining) {
       const fraction = step === 0 ? 0 : remaining / step;
-      const cut = [cursor[0]! + (vertex[0]! - cursor[0]!) * fraction, cursor[1]! + (vertex[1]! - cursor[1]!) * fraction];
+      const cut = [
+        cursor[0]! + (vertex[0]! - cursor[0]!) * fraction,
+        cursor[1]! + (vertex[1]! - cursor[1]!) * fraction,
+      ];
       return [...line.slice(0, index + 1), cut];
     }
     remaining -= step;
@@ -170,7 +173,9 @@ export function chooseCoarseLine(
       start = project(coordinates, preciseStart);
       end = project(coordinates, preciseEnd);
     }
-    const closeEnough = (!needed.upstream || start.offsetMetres <= maximumJoinMetres) && (!needed.downstream || end.offsetMetres <= maximumJoinMetres);
+    const closeEnough =
+      (!needed.upstream || start.offsetMetres <= maximumJoinMetres) &&
+      (!needed.downstream || end.offsetMetres <= maximumJoinMetres);
     if (closeEnough) return { line: { ...candidate, coordinates }, start, end };
   }
   return null;
@@ -194,14 +199,24 @@ export function joinRiver(options: JoinRiverOptions): JoinedRiver {
   }));
 
   if (extendUpstream || extendDownstream) {
-    const chosen = chooseCoarseLine(coarse, preciseStart, preciseEnd, { upstream: extendUpstream, downstream: extendDownstream }, maximumJoinMetres);
+    const chosen = chooseCoarseLine(
+      coarse,
+      preciseStart,
+      preciseEnd,
+      { upstream: extendUpstream, downstream: extendDownstream },
+      maximumJoinMetres,
+    );
     if (!chosen) {
       throw new Error(
         `joinRiver: none of ${coarse.map((line) => line.key).join(', ') || 'the coarse lines'} passes within ${maximumJoinMetres} m of the precise stretch's ends`,
       );
     }
     const { line, start, end } = chosen;
-    const coarseStretch = (role: 'upstream' | 'downstream', coordinates: Position[], joinOffsetMetres: number): RiverStretch => ({
+    const coarseStretch = (
+      role: 'upstream' | 'downstream',
+      coordinates: Position[],
+      joinOffsetMetres: number,
+    ): RiverStretch => ({
       key: line.key,
       source: line.source,
       confidence: line.confidence,
@@ -213,7 +228,10 @@ export function joinRiver(options: JoinRiverOptions): JoinedRiver {
     if (extendUpstream) {
       // The coarse line is left a little before its nearest point and the river bends onto the
       // precise start from there.
-      const kept = withoutRepeats([...cutBefore(line.coordinates, start, start.offsetMetres * JOIN_BACKOFF_RATIO), [...preciseStart]]);
+      const kept = withoutRepeats([
+        ...cutBefore(line.coordinates, start, start.offsetMetres * JOIN_BACKOFF_RATIO),
+        [...preciseStart],
+      ]);
       if (kept.length >= 2) stretches.push(coarseStretch('upstream', kept, start.offsetMetres));
     }
     stretches.push(...preciseStretches);
@@ -221,7 +239,10 @@ export function joinRiver(options: JoinRiverOptions): JoinedRiver {
       // The same cut on the reversed line: the coarse line is joined a little after its nearest point.
       const reversed = [...line.coordinates].reverse();
       const fromEnd = project(reversed, preciseEnd);
-      const kept = withoutRepeats([...cutBefore(reversed, fromEnd, end.offsetMetres * JOIN_BACKOFF_RATIO), [...preciseEnd]]).reverse();
+      const kept = withoutRepeats([
+        ...cutBefore(reversed, fromEnd, end.offsetMetres * JOIN_BACKOFF_RATIO),
+        [...preciseEnd],
+      ]).reverse();
       if (kept.length >= 2) stretches.push(coarseStretch('downstream', kept, end.offsetMetres));
     }
   } else {
@@ -241,9 +262,15 @@ export function joinRiver(options: JoinRiverOptions): JoinedRiver {
  * Median and largest distance, in metres, from the vertices of `line` to `reference`: how well a
  * stretch agrees with an independent source (the build cross-checks against Natural Earth).
  */
-export function distanceToReference(line: readonly Position[], reference: readonly Position[]): { medianMetres: number; maximumMetres: number } {
-  const distances = line.map((position) => project([...reference], position).offsetMetres).sort((first, second) => first - second);
+export function distanceToReference(
+  line: readonly Position[],
+  reference: readonly Position[],
+): { medianMetres: number; maximumMetres: number } {
+  const distances = line
+    .map((position) => project([...reference], position).offsetMetres)
+    .sort((first, second) => first - second);
   const middle = Math.floor(distances.length / 2);
-  const medianMetres = distances.length % 2 === 1 ? distances[middle]! : (distances[middle - 1]! + distances[middle]!) / 2;
+  const medianMetres =
+    distances.length % 2 === 1 ? distances[middle]! : (distances[middle - 1]! + distances[middle]!) / 2;
   return { medianMetres, maximumMetres: distances.at(-1)! };
 }

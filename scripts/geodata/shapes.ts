@@ -55,7 +55,11 @@ export function ellipseRing(
     const x = semiMajorKm * Math.cos(angle);
     const y = semiMinorKm * Math.sin(angle);
     ring.push(
-      offsetPosition(center, x * Math.cos(rotation) - y * Math.sin(rotation), x * Math.sin(rotation) + y * Math.cos(rotation)),
+      offsetPosition(
+        center,
+        x * Math.cos(rotation) - y * Math.sin(rotation),
+        x * Math.sin(rotation) + y * Math.cos(rotation),
+      ),
     );
   }
   ring.push(ring[0]!);
@@ -86,7 +90,10 @@ export function smoothRing(controlPoints: readonly Position[], passes = 3): Posi
 
 /** `ring` scaled by `scale` about `anchor`, in degrees (shapes are small enough for that to keep their look). */
 export function scaleRing(ring: readonly Position[], anchor: Position, scale: number): Position[] {
-  return ring.map((point) => [anchor[0]! + (point[0]! - anchor[0]!) * scale, anchor[1]! + (point[1]! - anchor[1]!) * scale]);
+  return ring.map((point) => [
+    anchor[0]! + (point[0]! - anchor[0]!) * scale,
+    anchor[1]! + (point[1]! - anchor[1]!) * scale,
+  ]);
 }
 
 function polygons(geometry: Areal): Position[][][] {
@@ -104,7 +111,12 @@ function fromPolygons(parts: Position[][][]): Areal | null {
  * smaller than `minimumPartShare` of the largest part are dropped: clipping a smooth shape to a
  * district line leaves slivers no planner would draw.
  */
-export function clip(shape: Areal, within: readonly Areal[], excluding: readonly Areal[], minimumPartShare = 0.02): Areal | null {
+export function clip(
+  shape: Areal,
+  within: readonly Areal[],
+  excluding: readonly Areal[],
+  minimumPartShare = 0.02,
+): Areal | null {
   let current: Areal | null = shape;
   for (const region of within) {
     if (!current) return null;
@@ -135,7 +147,9 @@ export function sizeToArea(
 ): { geometry: Areal; scale: number } {
   const areaAt = (scale: number) => ellipsoidalArea(build(scale));
   if (areaAt(highScale) < targetSquareMetres) {
-    throw new Error(`${label}: cannot reach ${targetSquareMetres} m² even at scale ${highScale}; move or enlarge its outline`);
+    throw new Error(
+      `${label}: cannot reach ${targetSquareMetres} m² even at scale ${highScale}; move or enlarge its outline`,
+    );
   }
   let low = lowScale;
   let high = highScale;
@@ -183,9 +197,17 @@ export function normalizeGeometry<G extends Geometry>(geometry: G, decimals = 6)
     case 'Point':
       return { ...geometry, coordinates: geometry.coordinates.map((value) => round(value, decimals)) };
     case 'LineString':
-      return { ...geometry, coordinates: geometry.coordinates.map((point) => point.map((value) => round(value, decimals))) };
+      return {
+        ...geometry,
+        coordinates: geometry.coordinates.map((point) => point.map((value) => round(value, decimals))),
+      };
     case 'MultiLineString':
-      return { ...geometry, coordinates: geometry.coordinates.map((line) => line.map((point) => point.map((value) => round(value, decimals)))) };
+      return {
+        ...geometry,
+        coordinates: geometry.coordinates.map((line) =>
+          line.map((point) => point.map((value) => round(value, decimals))),
+        ),
+      };
     case 'Polygon':
     case 'MultiPolygon': {
       const parts = polygons(geometry)

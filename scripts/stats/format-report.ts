@@ -12,7 +12,8 @@ import { renderTable } from './text-table.ts';
 const kilometres = (squareMetres: number) => squareMetresToSquareKilometres(squareMetres).toFixed(3);
 const mu = (squareMetres: number) => Math.round(squareMetresToMu(squareMetres)).toLocaleString('en-US');
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)} %`);
-const signedPercent = (ratio: number | null) => (ratio === null ? '—' : `${ratio >= 0 ? '+' : '−'}${Math.abs(ratio * 100).toFixed(1)} %`);
+const signedPercent = (ratio: number | null) =>
+  ratio === null ? '—' : `${ratio >= 0 ? '+' : '−'}${Math.abs(ratio * 100).toFixed(1)} %`;
 
 /** Shown instead of a difference where the shape was drawn to its stated figure. */
 const BY_CONSTRUCTION = 'drawn to it, not a check';
@@ -25,7 +26,9 @@ export function formatZoneReport(manifest: Manifest, statistics: ZoneStatistics)
   const { summary } = statistics;
   const lines: string[] = [];
   lines.push(`${manifest.name.zh}  ${manifest.name.en}`);
-  lines.push('Areas measured on the WGS84 ellipsoid from geodata/. "≈" marks approximate shapes (confidence below high).');
+  lines.push(
+    'Areas measured on the WGS84 ellipsoid from geodata/. "≈" marks approximate shapes (confidence below high).',
+  );
   lines.push('');
   lines.push(`Zone area      measured ${kilometres(summary.zoneAreaM2)} km² (${mu(summary.zoneAreaM2)} 亩)`);
   if (summary.statedZoneAreaM2 !== null) {
@@ -37,9 +40,13 @@ export function formatZoneReport(manifest: Manifest, statistics: ZoneStatistics)
     const drawnToStated = zoneFeatures.length > 0 && zoneFeatures.every((feature) => feature.sizedToStated);
     lines.push(`               measured − stated: ${drawnToStated ? BY_CONSTRUCTION : signedPercent(difference)}`);
   }
-  lines.push(`Green land     measured ${kilometres(summary.greenAreaM2)} km² inside the zone → 绿地率 green-space ratio ${percent(summary.greenSpaceRatio)}`);
+  lines.push(
+    `Green land     measured ${kilometres(summary.greenAreaM2)} km² inside the zone → 绿地率 green-space ratio ${percent(summary.greenSpaceRatio)}`,
+  );
   if (summary.statedGreenShare !== null) {
-    lines.push(`               stated   ${summary.statedGreenShareQualifier} ${percent(summary.statedGreenShare)} — ${summary.statedGreenShareSource}`);
+    lines.push(
+      `               stated   ${summary.statedGreenShareQualifier} ${percent(summary.statedGreenShare)} — ${summary.statedGreenShareSource}`,
+    );
     lines.push(`               (${summary.statedGreenShareCovers.en})`);
   }
   lines.push('');
@@ -80,7 +87,9 @@ export function formatZoneReport(manifest: Manifest, statistics: ZoneStatistics)
     ),
   );
   lines.push('≈ shape estimated (confidence below high): its measured area is only as good as the drawing;');
-  lines.push(`  "${BY_CONSTRUCTION}": the shape was sized to its published figure, so the two agree by construction, not by survey.`);
+  lines.push(
+    `  "${BY_CONSTRUCTION}": the shape was sized to its published figure, so the two agree by construction, not by survey.`,
+  );
   if (statistics.problems.length > 0) {
     lines.push('');
     lines.push('Not counted (geometry the clipper could not handle):');
@@ -89,10 +98,16 @@ export function formatZoneReport(manifest: Manifest, statistics: ZoneStatistics)
   return `${lines.join('\n')}\n`;
 }
 
-export function formatCollectionReport(fileName: string, measurement: CollectionMeasurement, by: string | undefined): string {
+export function formatCollectionReport(
+  fileName: string,
+  measurement: CollectionMeasurement,
+  by: string | undefined,
+): string {
   const lines: string[] = [];
   lines.push(`${fileName}: ${measurement.measuredCount} of ${measurement.featureCount} features have polygon area`);
-  lines.push(`Total area ${kilometres(measurement.totalAreaM2)} km² · ${mu(measurement.totalAreaM2)} 亩 · ${measurement.totalAreaM2.toFixed(1)} m²`);
+  lines.push(
+    `Total area ${kilometres(measurement.totalAreaM2)} km² · ${mu(measurement.totalAreaM2)} 亩 · ${measurement.totalAreaM2.toFixed(1)} m²`,
+  );
   lines.push(`(${measurement.method})`);
   if (measurement.groups && by !== undefined) {
     lines.push('');
@@ -113,7 +128,9 @@ export function formatCollectionReport(fileName: string, measurement: Collection
   const { points, lines: lineCount, nullGeometries } = measurement.skipped;
   if (points + lineCount + nullGeometries > 0) {
     lines.push('');
-    lines.push(`Skipped (no area): ${points} point geometries, ${lineCount} line geometries, ${nullGeometries} features without geometry`);
+    lines.push(
+      `Skipped (no area): ${points} point geometries, ${lineCount} line geometries, ${nullGeometries} features without geometry`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -24,7 +24,8 @@ export type LandUseReport =
 
 export function landUseReport(collection: FeatureCollection, options: LandUseReportOptions): LandUseReport {
   const detection = detectCodeColumn(collection, options.field);
-  if (detection.valueCount === 0) return { ok: false, message: `${options.file}: no feature has a value in "${options.field}"` };
+  if (detection.valueCount === 0)
+    return { ok: false, message: `${options.file}: no feature has a value in "${options.field}"` };
   const standard = options.standard ?? detection.standard;
   if (standard === null) {
     const best = detection.scores[0]!;
@@ -33,7 +34,11 @@ export function landUseReport(collection: FeatureCollection, options: LandUseRep
       message: `${options.file}: "${options.field}" does not look like land-use codes (at most ${(best.recognisedShare * 100).toFixed(0)} % of its values are codes of any known standard); name one with --standard`,
     };
   }
-  return { ok: true, detection, statistics: classifyLandUse(collection, { field: options.field, level: options.level, standard }) };
+  return {
+    ok: true,
+    detection,
+    statistics: classifyLandUse(collection, { field: options.field, level: options.level, standard }),
+  };
 }
 
 /** The JSON document: the issue's fields first, then how it was measured and detected. */
@@ -46,7 +51,13 @@ export function landUseJson(file: string, report: Extract<LandUseReport, { ok: t
     level: statistics.level,
     totalAreaM2: statistics.totalAreaM2,
     standard: statistics.standard,
-    classes: statistics.classes.map(({ code, name_zh, level, areaM2, count }) => ({ code, name_zh, level, areaM2, count })),
+    classes: statistics.classes.map(({ code, name_zh, level, areaM2, count }) => ({
+      code,
+      name_zh,
+      level,
+      areaM2,
+      count,
+    })),
     unknownCodes: statistics.unknownCodes,
     suffixedCodes: statistics.suffixedCodes,
     indicators: statistics.indicators,
@@ -68,7 +79,9 @@ export function formatLandUseReport(file: string, report: Extract<LandUseReport,
   const { statistics, detection } = report;
   const standard = standardById(statistics.standard);
   const lines: string[] = [];
-  lines.push(`${file}: "${statistics.field}" read as ${standard.title.zh}, ${statistics.level === 1 ? '一级类' : '二级类'}`);
+  lines.push(
+    `${file}: "${statistics.field}" read as ${standard.title.zh}, ${statistics.level === 1 ? '一级类' : '二级类'}`,
+  );
   lines.push(`Edition: ${standard.edition}`);
   lines.push(
     `Detected: ${detection.scores.map((score) => `${score.standard} ${(score.recognisedShare * 100).toFixed(1)} %`).join(', ')} of values recognised` +
@@ -78,19 +91,33 @@ export function formatLandUseReport(file: string, report: Extract<LandUseReport,
   lines.push(
     renderTable(
       ['code', '名称', 'ha', 'share', 'features'],
-      statistics.classes.map((row) => [row.code, row.name_zh, hectares(row.areaM2), percent(statistics.classifiedAreaM2 > 0 ? row.areaM2 / statistics.classifiedAreaM2 : null), String(row.count)]),
+      statistics.classes.map((row) => [
+        row.code,
+        row.name_zh,
+        hectares(row.areaM2),
+        percent(statistics.classifiedAreaM2 > 0 ? row.areaM2 / statistics.classifiedAreaM2 : null),
+        String(row.count),
+      ]),
       ['left', 'left', 'right', 'right', 'right'],
     ),
   );
   lines.push('');
-  lines.push(`Classified ${hectares(statistics.classifiedAreaM2)} ha of ${hectares(statistics.totalAreaM2)} ha measured (shares are of the classified area).`);
+  lines.push(
+    `Classified ${hectares(statistics.classifiedAreaM2)} ha of ${hectares(statistics.totalAreaM2)} ha measured (shares are of the classified area).`,
+  );
   if (statistics.unknownCodes.length > 0) {
     lines.push('Unknown codes (not in the standard, not merged into any class):');
-    for (const entry of statistics.unknownCodes) lines.push(`  ${entry.value === null ? '(no value)' : JSON.stringify(entry.value)}  ${entry.count} feature(s), ${hectares(entry.areaM2)} ha`);
+    for (const entry of statistics.unknownCodes)
+      lines.push(
+        `  ${entry.value === null ? '(no value)' : JSON.stringify(entry.value)}  ${entry.count} feature(s), ${hectares(entry.areaM2)} ha`,
+      );
   }
   if (statistics.suffixedCodes.length > 0) {
     lines.push('Codes with a survey suffix letter, counted under the class they extend:');
-    for (const entry of statistics.suffixedCodes) lines.push(`  ${JSON.stringify(entry.value)} → ${entry.countedAs}  ${entry.count} feature(s), ${hectares(entry.areaM2)} ha`);
+    for (const entry of statistics.suffixedCodes)
+      lines.push(
+        `  ${JSON.stringify(entry.value)} → ${entry.countedAs}  ${entry.count} feature(s), ${hectares(entry.areaM2)} ha`,
+      );
   }
   lines.push('');
   for (const indicator of Object.values(statistics.indicators)) {

@@ -63,7 +63,8 @@ function parseArguments(argv: readonly string[]): Options {
   const options: Options = { json: false, geodata: 'geodata', help: false, from: 'wgs84' };
   const coordinateSystem = (value: string): CoordinateSystem => {
     const normalised = value.toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (!isCoordinateSystem(normalised)) throw new UsageError(`--from must be one of ${COORDINATE_SYSTEMS.join(', ')}, not ${value}`);
+    if (!isCoordinateSystem(normalised))
+      throw new UsageError(`--from must be one of ${COORDINATE_SYSTEMS.join(', ')}, not ${value}`);
     return normalised;
   };
   const valueOf = (name: string, index: number): string => {
@@ -81,26 +82,32 @@ function parseArguments(argv: readonly string[]): Options {
     else if (argument.startsWith('--landuse=')) options.landUse = argument.slice('--landuse='.length);
     else if (argument === '--level' || argument.startsWith('--level=')) {
       const value = argument === '--level' ? valueOf('--level', index++) : argument.slice('--level='.length);
-      if (value !== '1' && value !== '2') throw new UsageError(`--level must be 1 (一级类) or 2 (二级类), not ${value}`);
+      if (value !== '1' && value !== '2')
+        throw new UsageError(`--level must be 1 (一级类) or 2 (二级类), not ${value}`);
       options.level = value === '1' ? 1 : 2;
     } else if (argument === '--standard' || argument.startsWith('--standard=')) {
       const value = argument === '--standard' ? valueOf('--standard', index++) : argument.slice('--standard='.length);
-      if (!isStandardId(value)) throw new UsageError(`--standard must be one of ${STANDARD_IDS.join(', ')}, not ${value}`);
+      if (!isStandardId(value))
+        throw new UsageError(`--standard must be one of ${STANDARD_IDS.join(', ')}, not ${value}`);
       options.standard = value;
     } else if (argument === '--from') options.from = coordinateSystem(valueOf('--from', index++));
     else if (argument.startsWith('--from=')) options.from = coordinateSystem(argument.slice('--from='.length));
     else if (argument === '--geodata') options.geodata = valueOf('--geodata', index++);
     else if (argument.startsWith('--')) throw new UsageError(`unknown option ${argument}`);
-    else if (options.file !== undefined) throw new UsageError(`one file at a time (got ${options.file} and ${argument})`);
+    else if (options.file !== undefined)
+      throw new UsageError(`one file at a time (got ${options.file} and ${argument})`);
     else options.file = argument;
   }
   if (options.by === '') throw new UsageError('--by needs a property name');
   if (options.by !== undefined && options.file === undefined) throw new UsageError('--by applies to a FILE');
   if (options.landUse === '') throw new UsageError('--landuse needs a property name');
   if (options.landUse !== undefined && options.file === undefined) throw new UsageError('--landuse applies to a FILE');
-  if (options.landUse !== undefined && options.by !== undefined) throw new UsageError('--by and --landuse are two ways to group: use one');
-  if ((options.level !== undefined || options.standard !== undefined) && options.landUse === undefined) throw new UsageError('--level and --standard apply to --landuse');
-  if (options.from !== 'wgs84' && options.file === undefined) throw new UsageError('--from applies to a FILE (geodata/ is WGS84 by contract)');
+  if (options.landUse !== undefined && options.by !== undefined)
+    throw new UsageError('--by and --landuse are two ways to group: use one');
+  if ((options.level !== undefined || options.standard !== undefined) && options.landUse === undefined)
+    throw new UsageError('--level and --standard apply to --landuse');
+  if (options.from !== 'wgs84' && options.file === undefined)
+    throw new UsageError('--from applies to a FILE (geodata/ is WGS84 by contract)');
   return options;
 }
 
@@ -122,7 +129,8 @@ function toJson(value: unknown): string {
   return JSON.stringify(
     value,
     (_key, member) => {
-      if (typeof member === 'number' && !Number.isFinite(member)) throw new Error('a measurement came out as a non-finite number');
+      if (typeof member === 'number' && !Number.isFinite(member))
+        throw new Error('a measurement came out as a non-finite number');
       return member;
     },
     2,
@@ -139,21 +147,37 @@ const IMPORTED_FORMAT_EXTENSIONS = new Set(
     .map(([extension]) => extension),
 );
 
-function reportMeasurement(options: Options & { file: string }, collection: Parameters<typeof measureCollection>[0], io: StatsIo): number {
+function reportMeasurement(
+  options: Options & { file: string },
+  collection: Parameters<typeof measureCollection>[0],
+  io: StatsIo,
+): number {
   if (options.landUse !== undefined) {
-    const report = landUseReport(collection, { file: options.file, field: options.landUse, level: options.level ?? 1, ...(options.standard ? { standard: options.standard } : {}) });
+    const report = landUseReport(collection, {
+      file: options.file,
+      field: options.landUse,
+      level: options.level ?? 1,
+      ...(options.standard ? { standard: options.standard } : {}),
+    });
     if (!report.ok) {
       io.stderr(`${report.message}\n`);
       return 1;
     }
-    io.stdout(options.json ? `${toJson({ coordinateSystem: options.from, ...(landUseJson(options.file, report) as object) })}\n` : formatLandUseReport(options.file, report));
+    io.stdout(
+      options.json
+        ? `${toJson({ coordinateSystem: options.from, ...(landUseJson(options.file, report) as object) })}\n`
+        : formatLandUseReport(options.file, report),
+    );
     return 0;
   }
   const measurement = measureCollection(collection, options.by === undefined ? {} : { by: options.by });
   if (options.json) {
     io.stdout(`${toJson({ file: options.file, coordinateSystem: options.from, ...measurement })}\n`);
   } else {
-    const note = options.from === 'wgs84' ? '' : `Converted from ${COORDINATE_SYSTEM_NAMES[options.from]} to WGS84 before measuring.\n`;
+    const note =
+      options.from === 'wgs84'
+        ? ''
+        : `Converted from ${COORDINATE_SYSTEM_NAMES[options.from]} to WGS84 before measuring.\n`;
     io.stdout(note + formatCollectionReport(options.file, measurement, options.by));
   }
   return 0;
@@ -171,7 +195,12 @@ async function measureImportedFormat(options: Options & { file: string }, io: St
     io.stderr(`${readProblem(options.file, error)}\n`);
     return 1;
   }
-  const outcome = await importBytes({ bytes, fileName: options.file, coordinateSystem: options.from, boundaries: null });
+  const outcome = await importBytes({
+    bytes,
+    fileName: options.file,
+    coordinateSystem: options.from,
+    boundaries: null,
+  });
   if (!outcome.ok) {
     io.stderr(`${outcome.message}\n`);
     return 1;
@@ -207,7 +236,9 @@ async function measureZone(options: Options, io: StatsIo): Promise<number> {
   });
   if (!result.ok) {
     const [first, ...rest] = result.problems;
-    io.stderr(`${options.geodata}/${first}${rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : ''}\n`);
+    io.stderr(
+      `${options.geodata}/${first}${rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : ''}\n`,
+    );
     return 1;
   }
   const statistics = computeZoneStatistics(result.dataset);

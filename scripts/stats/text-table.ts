@@ -32,6 +32,10 @@ export function renderTable(headers: string[], rows: string[][], alignments: Ali
     const fill = ' '.repeat(widths[column]! - displayWidth(text));
     return alignments[column] === 'right' ? fill + text : text + fill;
   };
-  const line = (cells: string[]) => cells.map((cell, column) => pad(cell, column)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => pad(cell, column))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }

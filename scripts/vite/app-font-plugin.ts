@@ -25,7 +25,7 @@ import subsetFont from 'subset-font';
 import type { Plugin, ResolvedConfig } from 'vite';
 import {
   codePointsToIntervals,
-    parseUnicodeRange,
+  parseUnicodeRange,
   intervalsContain,
   subtractCodePoints,
   type CodePointInterval,
@@ -76,7 +76,8 @@ export function parseFontsourceStylesheet(css: string): { file: string; interval
     if (!file || !rangeText) continue;
     const intervals = rangeText.split(',').map((entry) => {
       const interval = parseUnicodeRange(entry);
-      if (!interval) throw new Error(`${FONTSOURCE_PACKAGE}/${FALLBACK_STYLESHEET}: bad unicode-range "${entry}" for ${file}`);
+      if (!interval)
+        throw new Error(`${FONTSOURCE_PACKAGE}/${FALLBACK_STYLESHEET}: bad unicode-range "${entry}" for ${file}`);
       return interval;
     });
     faces.push({ file, intervals });
@@ -143,7 +144,11 @@ export async function buildAppFont(root: string): Promise<AppFontBuild> {
       stillMissing.delete(codePoint);
       covered.add(codePoint);
     }
-    const file = writeCachedFont(root, `noto-sans-sc-subset-supplement-${supplements.length + 1}.woff2`, supplement.bytes);
+    const file = writeCachedFont(
+      root,
+      `noto-sans-sc-subset-supplement-${supplements.length + 1}.woff2`,
+      supplement.bytes,
+    );
     supplements.push({ specifier: file, intervals: codePointsToIntervals(held) });
     supplementBytes += supplement.bytes.byteLength;
   }
@@ -276,7 +281,13 @@ export function appFontPlugin(options: AppFontPluginOptions = {}): Plugin {
         return [
           {
             tag: 'link',
-            attrs: { rel: 'preload', href: config.base + subset.fileName, as: 'font', type: 'font/woff2', crossorigin: '' },
+            attrs: {
+              rel: 'preload',
+              href: config.base + subset.fileName,
+              as: 'font',
+              type: 'font/woff2',
+              crossorigin: '',
+            },
             injectTo: 'head',
           },
         ];

@@ -40,7 +40,9 @@ export function contentSecurityPolicyFor(basemaps: readonly Basemap[]): Record<s
   return policy;
 }
 
-export function contentSecurityPolicyText(policy: Readonly<Record<string, readonly string[]>> = contentSecurityPolicyFor(BASEMAPS)): string {
+export function contentSecurityPolicyText(
+  policy: Readonly<Record<string, readonly string[]>> = contentSecurityPolicyFor(BASEMAPS),
+): string {
   return Object.entries(policy)
     .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
     .join('; ');

@@ -41,7 +41,12 @@ function listDataFiles(directory: string): string[] {
  * hosts gzip JSON (nginx `gzip_types`, CDNs by default), so the preview does too, at zlib's default
  * level like Vite's own compression of everything else.
  */
-function sendCompressible(request: IncomingMessage, response: ServerResponse, file: string, cache: Map<string, Buffer>): void {
+function sendCompressible(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: string,
+  cache: Map<string, Buffer>,
+): void {
   const body = readFileSync(file);
   response.statusCode = 200;
   response.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');

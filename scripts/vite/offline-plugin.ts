@@ -22,7 +22,13 @@ import type { PluginOption } from 'vite';
  */
 const archiveRangePlugin = {
   // An arrow function: the serialiser writes `key: source`, which a method's source would break.
-  cachedResponseWillBeUsed: async ({ request, cachedResponse }: { request: Request; cachedResponse?: Response }): Promise<Response | undefined> => {
+  cachedResponseWillBeUsed: async ({
+    request,
+    cachedResponse,
+  }: {
+    request: Request;
+    cachedResponse?: Response;
+  }): Promise<Response | undefined> => {
     const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.get('range') ?? '');
     if (!cachedResponse || !range) return cachedResponse;
     const whole = await cachedResponse.blob();
@@ -33,7 +39,10 @@ const archiveRangePlugin = {
     }
     const part = whole.slice(start, end);
     // Only headers that describe the bytes: the stored body is already decoded (no content-encoding).
-    const headers = new Headers({ 'content-range': `bytes ${start}-${end - 1}/${whole.size}`, 'content-length': String(part.size) });
+    const headers = new Headers({
+      'content-range': `bytes ${start}-${end - 1}/${whole.size}`,
+      'content-length': String(part.size),
+    });
     for (const name of ['content-type', 'etag', 'last-modified']) {
       const value = cachedResponse.headers.get(name);
       if (value) headers.set(name, value);
@@ -102,7 +111,11 @@ export function offlinePlugin(): PluginOption {
           // too. Before that, ranges go to the network untouched.
           urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.pmtiles'),
           handler: 'CacheFirst',
-          options: { cacheName: 'basemap-archives', matchOptions: { ignoreVary: true }, plugins: [archiveRangePlugin, unreachableArchivePlugin] },
+          options: {
+            cacheName: 'basemap-archives',
+            matchOptions: { ignoreVary: true },
+            plugins: [archiveRangePlugin, unreachableArchivePlugin],
+          },
         },
       ],
     },

@@ -10,7 +10,18 @@
  * Tableau 10 (Maureen Stone's redesign, also d3.schemeTableau10): ten hues that stay apart on white
  * and on the map's light base, and none of them the grey used for "other".
  */
-export const CATEGORY_PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#17becf'] as const;
+export const CATEGORY_PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#17becf',
+] as const;
 
 export const OTHER_CATEGORY_COLOUR = '#9a9a9a';
 

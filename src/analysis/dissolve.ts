@@ -76,7 +76,11 @@ export function dissolve(geometries: readonly (Geometry | null | undefined)[]): 
   // Turf's union wants two or more features, so multipolygons are split into their members.
   const polygons: Polygon[] = geometries
     .flatMap((geometry) => polygonalParts(geometry))
-    .flatMap((part) => (part.type === 'Polygon' ? [part] : part.coordinates.map((coordinates) => ({ type: 'Polygon' as const, coordinates }))));
+    .flatMap((part) =>
+      part.type === 'Polygon'
+        ? [part]
+        : part.coordinates.map((coordinates) => ({ type: 'Polygon' as const, coordinates })),
+    );
   if (polygons.length === 0) return null;
   // A lone polygon cannot overlap itself (valid GeoJSON), so it is already dissolved.
   if (polygons.length === 1) return polygons[0]!;
@@ -86,18 +90,26 @@ export function dissolve(geometries: readonly (Geometry | null | undefined)[]): 
       merged.push(group[0]!.coordinates);
       continue;
     }
-    const unionResult = union({ type: 'FeatureCollection', features: group.map((polygon) => asFeature(densifyPolygonal(polygon))) });
+    const unionResult = union({
+      type: 'FeatureCollection',
+      features: group.map((polygon) => asFeature(densifyPolygonal(polygon))),
+    });
     if (!unionResult) continue;
     if (unionResult.geometry.type === 'Polygon') merged.push(unionResult.geometry.coordinates);
     else merged.push(...unionResult.geometry.coordinates);
   }
   if (merged.length === 0) return null;
-  return merged.length === 1 ? { type: 'Polygon', coordinates: merged[0]! } : { type: 'MultiPolygon', coordinates: merged };
+  return merged.length === 1
+    ? { type: 'Polygon', coordinates: merged[0]! }
+    : { type: 'MultiPolygon', coordinates: merged };
 }
 
 /** The part of `first` that also lies in `second`, or null when they do not meet. */
 export function intersection(first: Polygonal | null, second: Polygonal | null): Polygonal | null {
   if (!first || !second) return null;
-  const clipped = intersect({ type: 'FeatureCollection', features: [asFeature(densifyPolygonal(first)), asFeature(densifyPolygonal(second))] });
+  const clipped = intersect({
+    type: 'FeatureCollection',
+    features: [asFeature(densifyPolygonal(first)), asFeature(densifyPolygonal(second))],
+  });
   return clipped ? clipped.geometry : null;
 }

@@ -16,13 +16,30 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Dataset, LayerRole, ZoneFeatureProperties } from '../data/dataset-types.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { ellipsoidalLength } from '../geo/length.ts';
-import { polygonOutlineProblem, perimeterOf, type DrawnGeometry, type OutlineProblem } from './drawn-shape-measurement.ts';
+import {
+  polygonOutlineProblem,
+  perimeterOf,
+  type DrawnGeometry,
+  type OutlineProblem,
+} from './drawn-shape-measurement.ts';
 import { dissolve, intersection, polygonalParts, type Polygonal } from './dissolve.ts';
-import { GREEN_SPACE_RATIO_DEFINITION, dissolveLocatedGreen, greenFeaturesOf, greenSpaceRatioWithin } from './green-space.ts';
+import {
+  GREEN_SPACE_RATIO_DEFINITION,
+  dissolveLocatedGreen,
+  greenFeaturesOf,
+  greenSpaceRatioWithin,
+} from './green-space.ts';
 import type { LandUseRow, LandUseTable } from './land-use-types.ts';
 
 export { GREEN_SPACE_RATIO_DEFINITION };
-export { measureDrawnGeometry, polygonOutlineProblem, ringCrossesItself, type DrawnGeometry, type DrawnMeasurement, type OutlineProblem } from './drawn-shape-measurement.ts';
+export {
+  measureDrawnGeometry,
+  polygonOutlineProblem,
+  ringCrossesItself,
+  type DrawnGeometry,
+  type DrawnMeasurement,
+  type OutlineProblem,
+} from './drawn-shape-measurement.ts';
 
 /** The roles whose features are the 一核、两翼、多园 layout the overlap is reported against. */
 export const LAYOUT_ROLES: readonly LayerRole[] = ['zone', 'core', 'wing', 'park'];
@@ -95,9 +112,19 @@ export function prepareZone(dataset: Dataset): PreparedZone {
         continue;
       }
       const polygonal: Polygonal =
-        parts.length === 1 ? parts[0]! : { type: 'MultiPolygon', coordinates: parts.flatMap((part) => (part.type === 'Polygon' ? [part.coordinates] : part.coordinates)) };
+        parts.length === 1
+          ? parts[0]!
+          : {
+              type: 'MultiPolygon',
+              coordinates: parts.flatMap((part) => (part.type === 'Polygon' ? [part.coordinates] : part.coordinates)),
+            };
       const box = bbox(polygonal);
-      polygonFeatures.push({ layer: feature.properties.layer || definition.id, kind: feature.properties.kind, polygonal, box });
+      polygonFeatures.push({
+        layer: feature.properties.layer || definition.id,
+        kind: feature.properties.kind,
+        polygonal,
+        box,
+      });
       if (LAYOUT_ROLES.includes(definition.role)) {
         units.push({
           featureIndex: polygonFeatures.length - 1,
@@ -180,7 +207,14 @@ function landUseTable(
         problems.push(`${groupedBy} ${key}: green land could not be clipped (${message(error)})`);
       }
     }
-    return { key, areaM2: group.areaM2, share: drawnAreaM2 > 0 ? group.areaM2 / drawnAreaM2 : null, count: group.count, greenAreaM2, greenSpaceRatio };
+    return {
+      key,
+      areaM2: group.areaM2,
+      share: drawnAreaM2 > 0 ? group.areaM2 / drawnAreaM2 : null,
+      count: group.count,
+      greenAreaM2,
+      greenSpaceRatio,
+    };
   });
   rows.sort((first, second) => second.areaM2 - first.areaM2 || String(first.key).localeCompare(String(second.key)));
   const notes: { zh: string; en: string }[] = [
@@ -239,7 +273,11 @@ function pointsAndLinesInside(polygon: Polygon, features: PreparedZone['otherFea
  * const zone = prepareZone(dataset);
  * analyseDrawnPolygon('shape-1', polygon, zone) // { ok: true, analysis: { areaM2, greenSpaceRatio, overlaps: […], landUseByLayer, … } }
  */
-export function analyseDrawnPolygon(shapeId: string, geometry: DrawnGeometry, zone: PreparedZone): DrawnPolygonAnalysisResult {
+export function analyseDrawnPolygon(
+  shapeId: string,
+  geometry: DrawnGeometry,
+  zone: PreparedZone,
+): DrawnPolygonAnalysisResult {
   const perimeterM = geometry.type === 'Polygon' ? perimeterOf(geometry) : ellipsoidalLength(geometry);
   if (geometry.type !== 'Polygon') return { ok: false, shapeId, problem: 'not-a-polygon', perimeterM };
   const problem = polygonOutlineProblem(geometry);
@@ -254,7 +292,10 @@ export function analyseDrawnPolygon(shapeId: string, geometry: DrawnGeometry, zo
   let greenNote: { zh: string; en: string } | null = null;
   if (zone.greenFailed) {
     problems.push(`green layers: could not be merged (${zone.greenFailed})`);
-    greenNote = { zh: '绿地图层无法合并，未计算绿地率。', en: 'The green layers could not be merged; no green-space ratio.' };
+    greenNote = {
+      zh: '绿地图层无法合并，未计算绿地率。',
+      en: 'The green layers could not be merged; no green-space ratio.',
+    };
   } else {
     try {
       const measured = greenSpaceRatioWithin(geometry, zone.locatedGreen);

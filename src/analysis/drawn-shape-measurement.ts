@@ -24,7 +24,8 @@ export type DrawnMeasurement =
 type Segment = [Position, Position];
 
 function orientation(first: Position, second: Position, third: Position): number {
-  const value = (second[1]! - first[1]!) * (third[0]! - second[0]!) - (second[0]! - first[0]!) * (third[1]! - second[1]!);
+  const value =
+    (second[1]! - first[1]!) * (third[0]! - second[0]!) - (second[0]! - first[0]!) * (third[1]! - second[1]!);
   return value > 0 ? 1 : value < 0 ? -1 : 0;
 }
 
@@ -85,7 +86,8 @@ export function ringCrossesItself(ring: readonly Position[]): boolean {
         const shared = following ? b : a;
         const far = following ? a : b;
         const other = following ? d : c;
-        if (orientation(far, shared, other) === 0 && (onSegment(far, other, shared) || onSegment(shared, far, other))) return true;
+        if (orientation(far, shared, other) === 0 && (onSegment(far, other, shared) || onSegment(shared, far, other)))
+          return true;
         continue;
       }
       if (segmentsMeet(edges[first]!, edges[second]!)) return true;

@@ -20,7 +20,10 @@ export interface GreenSpaceMeasurement {
 }
 
 /** Green land of a boundary already dissolved: call once per boundary with one dissolved green set. */
-export function greenSpaceRatioWithin(boundary: Polygonal | null, dissolvedGreen: Polygonal | null): GreenSpaceMeasurement {
+export function greenSpaceRatioWithin(
+  boundary: Polygonal | null,
+  dissolvedGreen: Polygonal | null,
+): GreenSpaceMeasurement {
   const boundaryAsOne = boundary ? dissolve([boundary]) : null;
   const areaM2 = ellipsoidalArea(boundaryAsOne);
   const greenAreaM2 = ellipsoidalArea(intersection(boundaryAsOne, dissolvedGreen));
@@ -49,6 +52,10 @@ export function greenFeaturesOf(dataset: Dataset): Feature<Geometry | null, Zone
  * Green land whose position is known, merged (overlaps once). Green land of unknown position is
  * only where we chose to draw it, so it counts zone-wide but in no smaller area.
  */
-export function dissolveLocatedGreen(greenFeatures: readonly Feature<Geometry | null, ZoneFeatureProperties>[]): Polygonal | null {
-  return dissolve(greenFeatures.filter((feature) => feature.properties.position_unknown !== true).map((feature) => feature.geometry));
+export function dissolveLocatedGreen(
+  greenFeatures: readonly Feature<Geometry | null, ZoneFeatureProperties>[],
+): Polygonal | null {
+  return dissolve(
+    greenFeatures.filter((feature) => feature.properties.position_unknown !== true).map((feature) => feature.geometry),
+  );
 }

@@ -9,7 +9,11 @@
  * count in each class they are coded as, exactly as the app's other tables count them.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { ClassificationStandard, ClassificationStandardId, LandClass } from '../data/classification/classification-types.ts';
+import type {
+  ClassificationStandard,
+  ClassificationStandardId,
+  LandClass,
+} from '../data/classification/classification-types.ts';
 import { classColours, UNKNOWN_CODE_COLOUR, type ColourSource } from '../data/classification/land-use-palette.ts';
 import { classAtLevel, codeText, isWithin, resolveCode, standardById } from '../data/classification/standards.ts';
 import indicatorData from './land-use-indicators.json';
@@ -107,14 +111,20 @@ const INDICATORS = indicatorData as unknown as {
 
 const CLASSIFIED_DENOMINATOR = INDICATORS.classifiedDenominator;
 
-function indicatorDefinitions(standard: ClassificationStandardId): Record<keyof LandUseIndicators, IndicatorDefinition> {
+function indicatorDefinitions(
+  standard: ClassificationStandardId,
+): Record<keyof LandUseIndicators, IndicatorDefinition> {
   return standard === 'land-sea-use-2023' ? INDICATORS.landSeaUse2023 : INDICATORS.landSurvey;
 }
 
 function counted(geometry: Geometry | null, areaM2: number): boolean {
   if (!geometry) return false;
   // The same rule measureCollection sums by, so totals agree.
-  return geometry.type === 'Polygon' || geometry.type === 'MultiPolygon' || (geometry.type === 'GeometryCollection' && areaM2 > 0);
+  return (
+    geometry.type === 'Polygon' ||
+    geometry.type === 'MultiPolygon' ||
+    (geometry.type === 'GeometryCollection' && areaM2 > 0)
+  );
 }
 
 /**
@@ -137,7 +147,10 @@ export function classifyLandUse(
   const suffixed = new Map<string, SuffixedCode>();
   const valueColours = new Map<string, string>();
   const definitions = indicatorDefinitions(options.standard);
-  const numerators = Object.fromEntries(Object.keys(definitions).map((key) => [key, 0])) as Record<keyof LandUseIndicators, number>;
+  const numerators = Object.fromEntries(Object.keys(definitions).map((key) => [key, 0])) as Record<
+    keyof LandUseIndicators,
+    number
+  >;
   let classifiedAreaM2 = 0;
 
   collection.features.forEach((feature, position) => {
@@ -156,7 +169,13 @@ export function classifyLandUse(
     }
     classifiedAreaM2 += areaM2;
     if (resolved?.suffix !== undefined) {
-      const entry = suffixed.get(code!) ?? { value: code!, countedAs: landClass.code, suffix: resolved.suffix, count: 0, areaM2: 0 };
+      const entry = suffixed.get(code!) ?? {
+        value: code!,
+        countedAs: landClass.code,
+        suffix: resolved.suffix,
+        count: 0,
+        areaM2: 0,
+      };
       entry.count += 1;
       entry.areaM2 += areaM2;
       suffixed.set(code!, entry);
@@ -164,7 +183,15 @@ export function classifyLandUse(
     const grouped = classAtLevel(standard, landClass, options.level);
     const row =
       rows.get(grouped.code) ??
-      ({ code: grouped.code, name_zh: grouped.name_zh, level: grouped.level, areaM2: 0, count: 0, colour: colours.get(grouped.code)!.colour, colourSource: colours.get(grouped.code)!.source } satisfies LandUseClassRow);
+      ({
+        code: grouped.code,
+        name_zh: grouped.name_zh,
+        level: grouped.level,
+        areaM2: 0,
+        count: 0,
+        colour: colours.get(grouped.code)!.colour,
+        colourSource: colours.get(grouped.code)!.source,
+      } satisfies LandUseClassRow);
     row.areaM2 += areaM2;
     row.count += 1;
     rows.set(grouped.code, row);
@@ -197,7 +224,10 @@ export function classifyLandUse(
     classifiedAreaM2,
     classes: [...rows.values()].sort((first, second) => order.get(first.code)! - order.get(second.code)!),
     unknownCodes: [...unknown.values()].sort(
-      (first, second) => second.areaM2 - first.areaM2 || second.count - first.count || String(first.value).localeCompare(String(second.value)),
+      (first, second) =>
+        second.areaM2 - first.areaM2 ||
+        second.count - first.count ||
+        String(first.value).localeCompare(String(second.value)),
     ),
     suffixedCodes: [...suffixed.values()].sort((first, second) => first.value.localeCompare(second.value)),
     indicators: {

@@ -32,7 +32,10 @@ export const RECOGNISED_SHARE_THRESHOLD = 0.5;
 
 const NAME_HINTS: readonly { pattern: RegExp; standards: ClassificationStandardId[] }[] = [
   // 地类编码 / 地类代码 of land-use survey databases (三调 first: DLBM is its field name).
-  { pattern: /^(dlbm|dldm|xzdlbm|dlbm_\d+|地类编码|地类代码)$/i, standards: ['third-national-survey', 'gb-t-21010-2017'] },
+  {
+    pattern: /^(dlbm|dldm|xzdlbm|dlbm_\d+|地类编码|地类代码)$/i,
+    standards: ['third-national-survey', 'gb-t-21010-2017'],
+  },
   // 用地用海分类 / 规划地类 of planning databases.
   { pattern: /(ydyh|yongdiyonghai|ghdl|ghyt|ghfl|用地用海|规划地类)/i, standards: ['land-sea-use-2023'] },
 ];
@@ -61,9 +64,15 @@ export function detectCodeColumn(collection: FeatureCollection, field: string): 
   const scores = CLASSIFICATION_STANDARDS.map((standard, order) => {
     const recognised = codes.reduce((sum, code) => sum + (resolveCode(standard, code) ? 1 : 0), 0);
     return { standard: standard.id, recognisedShare: codes.length > 0 ? recognised / codes.length : 0, order };
-  }).sort((first, second) => second.recognisedShare - first.recognisedShare || rank(first.standard) - rank(second.standard) || first.order - second.order);
+  }).sort(
+    (first, second) =>
+      second.recognisedShare - first.recognisedShare ||
+      rank(first.standard) - rank(second.standard) ||
+      first.order - second.order,
+  );
   const best = scores[0]!;
-  const looksLikeCodes = best.recognisedShare >= RECOGNISED_SHARE_THRESHOLD || (nameSuggests.length > 0 && best.recognisedShare > 0);
+  const looksLikeCodes =
+    best.recognisedShare >= RECOGNISED_SHARE_THRESHOLD || (nameSuggests.length > 0 && best.recognisedShare > 0);
   return {
     field,
     valueCount: codes.length,
@@ -78,5 +87,9 @@ export function detectCodeColumns(collection: FeatureCollection, fields: readonl
   return fields
     .map((field) => detectCodeColumn(collection, field))
     .filter((detection) => detection.standard !== null)
-    .sort((first, second) => second.scores[0]!.recognisedShare - first.scores[0]!.recognisedShare || second.nameSuggests.length - first.nameSuggests.length);
+    .sort(
+      (first, second) =>
+        second.scores[0]!.recognisedShare - first.scores[0]!.recognisedShare ||
+        second.nameSuggests.length - first.nameSuggests.length,
+    );
 }

@@ -32,7 +32,10 @@ function polygonVertexCount(geometry: Geometry | null): number {
     case 'Polygon':
       return geometry.coordinates.reduce((sum, ring) => sum + ring.length, 0);
     case 'MultiPolygon':
-      return geometry.coordinates.reduce((sum, polygon) => sum + polygon.reduce((ringSum, ring) => ringSum + ring.length, 0), 0);
+      return geometry.coordinates.reduce(
+        (sum, polygon) => sum + polygon.reduce((ringSum, ring) => ringSum + ring.length, 0),
+        0,
+      );
     case 'GeometryCollection':
       return geometry.geometries.reduce((sum, member) => sum + polygonVertexCount(member), 0);
     default:
@@ -100,7 +103,10 @@ function greenFigures(
     });
   }
   if (failed.length > 0) {
-    notes.push({ zh: `以下类别的多边形无法裁剪，未计算绿地率：${failed.join('；')}`, en: `Polygons that could not be clipped, no green-space ratio: ${failed.join('; ')}` });
+    notes.push({
+      zh: `以下类别的多边形无法裁剪，未计算绿地率：${failed.join('；')}`,
+      en: `Polygons that could not be clipped, no green-space ratio: ${failed.join('; ')}`,
+    });
   }
   return figures;
 }
@@ -149,9 +155,16 @@ export interface LandUseOptions {
  */
 export function zoneLandUseTable(dataset: Dataset, groupBy: string, options: LandUseOptions = {}): LandUseTable {
   const counted = dataset.layers.filter((layer) => layer.definition.role !== 'context');
-  const collection: FeatureCollection = { type: 'FeatureCollection', features: counted.flatMap((layer) => layer.features.features) };
+  const collection: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: counted.flatMap((layer) => layer.features.features),
+  };
   const measurement = measureCollection(collection, { by: groupBy });
-  const zoneBoundary = dissolve(dataset.layers.filter((layer) => layer.definition.role === 'zone').flatMap((layer) => layer.features.features.map((feature) => feature.geometry)));
+  const zoneBoundary = dissolve(
+    dataset.layers
+      .filter((layer) => layer.definition.role === 'zone')
+      .flatMap((layer) => layer.features.features.map((feature) => feature.geometry)),
+  );
   const denominatorM2 = ellipsoidalArea(zoneBoundary);
   const notes: Note[] = [
     {
@@ -159,13 +172,27 @@ export function zoneLandUseTable(dataset: Dataset, groupBy: string, options: Lan
       en: 'Layers overlap (the core, wings and parks lie inside the zone, and green land inside them), so the shares add up to more than 100 %.',
     },
     {
-      zh: `未计入背景图层：${dataset.layers.filter((layer) => layer.definition.role === 'context').map((layer) => layer.definition.title.zh).join('、')}。`,
-      en: `Context layers not counted: ${dataset.layers.filter((layer) => layer.definition.role === 'context').map((layer) => layer.definition.title.en).join(', ')}.`,
+      zh: `未计入背景图层：${dataset.layers
+        .filter((layer) => layer.definition.role === 'context')
+        .map((layer) => layer.definition.title.zh)
+        .join('、')}。`,
+      en: `Context layers not counted: ${dataset.layers
+        .filter((layer) => layer.definition.role === 'context')
+        .map((layer) => layer.definition.title.en)
+        .join(', ')}.`,
     },
     ...skippedNote(measurement),
   ];
   const greenLand = options.greenLand === undefined ? dissolvedGreenLand(dataset) : options.greenLand;
-  const figures = greenLand ? greenFigures(collection.features, groupBy, measurement, { greenLand, vertexLimit: options.vertexLimit ?? GREEN_RATIO_VERTEX_LIMIT }, notes) : null;
+  const figures = greenLand
+    ? greenFigures(
+        collection.features,
+        groupBy,
+        measurement,
+        { greenLand, vertexLimit: options.vertexLimit ?? GREEN_RATIO_VERTEX_LIMIT },
+        notes,
+      )
+    : null;
   notes.push(GREEN_SPACE_RATIO_DEFINITION);
   return {
     source: { kind: 'zone' },
@@ -196,22 +223,31 @@ export function collectionLandUseTable(
   source: LandUseSource,
   options: LandUseOptions & { layerName?: string } = {},
 ): LandUseTable {
-  const hasProperty = collection.features.some((feature) => feature.properties !== null && groupBy in (feature.properties ?? {}));
+  const hasProperty = collection.features.some(
+    (feature) => feature.properties !== null && groupBy in (feature.properties ?? {}),
+  );
   let grouped = collection;
   let by = groupBy;
   const notes: Note[] = [];
   if (!hasProperty && (groupBy === 'kind' || groupBy === 'layer')) {
     // Synthetic property on shallow copies: measureCollection still does all the measuring.
     by = '\u0000group';
-    const valueOf = (feature: Feature) => (groupBy === 'kind' ? (feature.geometry?.type ?? null) : (options.layerName ?? 'layer'));
+    const valueOf = (feature: Feature) =>
+      groupBy === 'kind' ? (feature.geometry?.type ?? null) : (options.layerName ?? 'layer');
     grouped = {
       type: 'FeatureCollection',
       features: collection.features.map((feature) => ({ ...feature, properties: { [by]: valueOf(feature) } })),
     };
     notes.push(
       groupBy === 'kind'
-        ? { zh: '文件没有 kind 属性：按几何类型分组。', en: 'The file has no "kind" property: grouped by geometry type.' }
-        : { zh: '文件没有 layer 属性：整个文件为一组。', en: 'The file has no "layer" property: the whole file is one group.' },
+        ? {
+            zh: '文件没有 kind 属性：按几何类型分组。',
+            en: 'The file has no "kind" property: grouped by geometry type.',
+          }
+        : {
+            zh: '文件没有 layer 属性：整个文件为一组。',
+            en: 'The file has no "layer" property: the whole file is one group.',
+          },
     );
   }
   const measurement = measureCollection(grouped, { by });
@@ -223,8 +259,20 @@ export function collectionLandUseTable(
     ...skippedNote(measurement),
   );
   const greenLand = options.greenLand ?? null;
-  const figures = greenLand ? greenFigures(grouped.features, by, measurement, { greenLand, vertexLimit: options.vertexLimit ?? GREEN_RATIO_VERTEX_LIMIT }, notes) : null;
-  if (!greenLand) notes.push({ zh: '没有可用的绿地数据，未计算绿地率。', en: 'No green land to compare with, so no green-space ratios.' });
+  const figures = greenLand
+    ? greenFigures(
+        grouped.features,
+        by,
+        measurement,
+        { greenLand, vertexLimit: options.vertexLimit ?? GREEN_RATIO_VERTEX_LIMIT },
+        notes,
+      )
+    : null;
+  if (!greenLand)
+    notes.push({
+      zh: '没有可用的绿地数据，未计算绿地率。',
+      en: 'No green land to compare with, so no green-space ratios.',
+    });
   else notes.push(GREEN_SPACE_RATIO_DEFINITION);
   return {
     source,

@@ -103,7 +103,9 @@ export function measureCollection(
     method: COLLECTION_AREA_METHOD,
   };
   if (by !== undefined) {
-    measurement.groups = [...groups.values()].sort((first, second) => second.areaM2 - first.areaM2 || String(first.key).localeCompare(String(second.key)));
+    measurement.groups = [...groups.values()].sort(
+      (first, second) => second.areaM2 - first.areaM2 || String(first.key).localeCompare(String(second.key)),
+    );
   }
   return measurement;
 }

@@ -8,7 +8,14 @@
 import type { Feature, Geometry } from 'geojson';
 import { area as sphericalArea } from '@turf/area';
 import { bbox } from '@turf/bbox';
-import type { Confidence, Dataset, LayerDefinition, LocalizedText, StatedFigure, ZoneFeatureProperties } from '../data/dataset-types.ts';
+import type {
+  Confidence,
+  Dataset,
+  LayerDefinition,
+  LocalizedText,
+  StatedFigure,
+  ZoneFeatureProperties,
+} from '../data/dataset-types.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { toSquareMetres } from '../geo/units.ts';
 import { dissolve, intersection, polygonalParts, type Polygonal } from './dissolve.ts';
@@ -118,7 +125,8 @@ export function measureFeature(feature: Feature<Geometry | null, ZoneFeatureProp
     areaM2,
     sphericalAreaM2: polygonal && feature.geometry ? sphericalArea(feature.geometry) : null,
     statedAreaM2,
-    statedDifferenceRatio: areaM2 !== null && statedAreaM2 !== null && statedAreaM2 > 0 ? areaM2 / statedAreaM2 - 1 : null,
+    statedDifferenceRatio:
+      areaM2 !== null && statedAreaM2 !== null && statedAreaM2 > 0 ? areaM2 / statedAreaM2 - 1 : null,
     sizedToStated: properties.sized_to_stated === true,
     source: properties.source,
     confidence: properties.confidence,
@@ -151,7 +159,9 @@ export function computeZoneStatistics(dataset: Dataset): ZoneStatistics {
   // A layer whose polygons could not be merged is left out (undefined) and named in `problems`.
   const dissolvedByLayer = new Map<string, Polygonal | null>();
   const layers = dataset.layers.map(({ definition, features: collection }) => {
-    const dissolved = attempt(problems, `layer ${definition.id}`, () => dissolve(collection.features.map((feature) => feature.geometry)));
+    const dissolved = attempt(problems, `layer ${definition.id}`, () =>
+      dissolve(collection.features.map((feature) => feature.geometry)),
+    );
     if (dissolved) dissolvedByLayer.set(definition.id, dissolved.value);
     return { id: definition.id, count: collection.features.length, areaM2: ellipsoidalArea(dissolved?.value) };
   });
@@ -164,7 +174,7 @@ export function computeZoneStatistics(dataset: Dataset): ZoneStatistics {
   // Null when any green layer failed: a ratio without all the green land would be silently low.
   const green = mergedLayers((definition) => definition.green, 'green layers');
   const measureAgainstGreen = (boundary: Polygonal | null, what: string, greenLand = green) =>
-    greenLand ? attempt(problems, what, () => greenSpaceRatioWithin(boundary, greenLand.value))?.value ?? null : null;
+    greenLand ? (attempt(problems, what, () => greenSpaceRatioWithin(boundary, greenLand.value))?.value ?? null) : null;
 
   // Green land whose position is unknown counts zone-wide (the source names it the zone's) but in no
   // sub-unit, since the unit it falls in is only where we chose to draw it.
@@ -173,9 +183,7 @@ export function computeZoneStatistics(dataset: Dataset): ZoneStatistics {
   const locatedGreen =
     unknownPositionGreen.length === 0 || !green
       ? green
-      : attempt(problems, 'green land of known position', () =>
-          dissolveLocatedGreen(greenFeatures),
-        );
+      : attempt(problems, 'green land of known position', () => dissolveLocatedGreen(greenFeatures));
   const drawnInside = (boundary: Polygonal | null, feature: Feature<Geometry | null, ZoneFeatureProperties>) => {
     const shape = dissolve([feature.geometry]);
     if (!boundary || !shape || !boxesMeet(bbox(boundary), bbox(shape))) return false;
@@ -189,14 +197,24 @@ export function computeZoneStatistics(dataset: Dataset): ZoneStatistics {
         .filter((feature) => polygonalParts(feature.geometry).length > 0)
         .map((feature) => {
           const properties = feature.properties;
-          const boundary = attempt(problems, `unit ${properties.id}`, () => dissolve(polygonalParts(feature.geometry)))?.value ?? null;
+          const boundary =
+            attempt(problems, `unit ${properties.id}`, () => dissolve(polygonalParts(feature.geometry)))?.value ?? null;
           const isZone = layer.definition.role === 'zone';
           const measured = measureAgainstGreen(boundary, `unit ${properties.id}`, isZone ? green : locatedGreen);
           const greenNotCounted = isZone
             ? []
             : unknownPositionGreen
-                .filter((item) => attempt(problems, `unit ${properties.id} × ${item.properties.id}`, () => drawnInside(boundary, item))?.value)
-                .map((item) => ({ id: item.properties.id, name: item.properties.name_zh, nameEn: item.properties.name_en }));
+                .filter(
+                  (item) =>
+                    attempt(problems, `unit ${properties.id} × ${item.properties.id}`, () =>
+                      drawnInside(boundary, item),
+                    )?.value,
+                )
+                .map((item) => ({
+                  id: item.properties.id,
+                  name: item.properties.name_zh,
+                  nameEn: item.properties.name_en,
+                }));
           return {
             id: properties.id,
             layer: properties.layer,

@@ -66,7 +66,9 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
         } else if (escape !== undefined && '"\\/bfnrt'.includes(escape)) {
           offset += 2;
         } else {
-          return escape === undefined ? fail('text ends inside a string (truncated file?)') : fail('bad escape in a string');
+          return escape === undefined
+            ? fail('text ends inside a string (truncated file?)')
+            : fail('bad escape in a string');
         }
         continue;
       }
@@ -166,7 +168,8 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
           afterValue();
           continue;
         }
-        if (character === ']' && containers[containers.length - 1] === 'array') return fail("trailing comma before ']'");
+        if (character === ']' && containers[containers.length - 1] === 'array')
+          return fail("trailing comma before ']'");
         return fail(`unexpected ${describe(character)} where a value should be`);
       }
     }

@@ -25,7 +25,10 @@ async function readOrExplain(
     if (typeof text !== 'string') return { ok: false, problem: `${relativePath}: could not be read (got no text)` };
     return { ok: true, text };
   } catch (error) {
-    return { ok: false, problem: `${relativePath}: could not be read (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      problem: `${relativePath}: could not be read (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
 }
 
@@ -80,16 +83,27 @@ export async function loadDataset(readText: (relativePath: string) => Promise<st
  * A label file holds Points whose names and confidence the map writes; anything else is named as
  * the problem it is, so a hand-edited file cannot put a non-text value into a label.
  */
-export function checkLabelPoints(text: string, fileName: string): { ok: true; labels: LabelPointCollection } | { ok: false; problems: string[] } {
+export function checkLabelPoints(
+  text: string,
+  fileName: string,
+): { ok: true; labels: LabelPointCollection } | { ok: false; problems: string[] } {
   const parsed = parseJsonText(text, fileName);
   if (!parsed.ok) return { ok: false, problems: [parsed.message] };
   const value = parsed.value as { type?: unknown; features?: unknown };
-  if (typeof value !== 'object' || value === null || value.type !== 'FeatureCollection' || !Array.isArray(value.features)) {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    value.type !== 'FeatureCollection' ||
+    !Array.isArray(value.features)
+  ) {
     return { ok: false, problems: [`${fileName}: expected a GeoJSON FeatureCollection of label points`] };
   }
   const problems: string[] = [];
   value.features.forEach((item: unknown, index: number) => {
-    const feature = item as { geometry?: { type?: unknown; coordinates?: unknown }; properties?: Record<string, unknown> } | null;
+    const feature = item as {
+      geometry?: { type?: unknown; coordinates?: unknown };
+      properties?: Record<string, unknown>;
+    } | null;
     const where = `${fileName}: features[${index}]`;
     const coordinates = feature?.geometry?.coordinates;
     if (
@@ -112,7 +126,8 @@ export function checkLabelPoints(text: string, fileName: string): { ok: true; la
     if (!CONFIDENCE_LEVELS.includes(properties['confidence'] as Confidence)) {
       problems.push(`${where}: "confidence" must be one of ${CONFIDENCE_LEVELS.join(', ')}`);
     }
-    if (typeof properties['label_rank'] !== 'number' || !Number.isFinite(properties['label_rank'])) problems.push(`${where}: "label_rank" must be a number`);
+    if (typeof properties['label_rank'] !== 'number' || !Number.isFinite(properties['label_rank']))
+      problems.push(`${where}: "label_rank" must be a number`);
   });
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, 20) };
   return { ok: true, labels: value as LabelPointCollection };

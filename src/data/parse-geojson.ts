@@ -68,7 +68,9 @@ const ALL_TYPES = ['FeatureCollection', 'Feature', ...GEOMETRY_TYPES];
 function describeType(type: unknown): string {
   if (typeof type !== 'string') return typeName(type);
   const match = ALL_TYPES.find((known) => known.toLowerCase() === type.toLowerCase());
-  return match ? `${JSON.stringify(type)} (did you mean ${JSON.stringify(match)}? type names are case-sensitive)` : typeName(type);
+  return match
+    ? `${JSON.stringify(type)} (did you mean ${JSON.stringify(match)}? type names are case-sensitive)`
+    : typeName(type);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -76,17 +78,22 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function checkPosition(value: unknown, path: string): Position {
-  if (!Array.isArray(value)) throw new GeoJsonShapeError(`a position must be an array [longitude, latitude], found ${typeName(value)}`, path);
+  if (!Array.isArray(value))
+    throw new GeoJsonShapeError(`a position must be an array [longitude, latitude], found ${typeName(value)}`, path);
   for (let index = 0; index < value.length; index++) {
     const coordinate: unknown = value[index];
     if (Array.isArray(coordinate)) {
-      throw new GeoJsonShapeError('coordinates are nested deeper than this geometry type allows (expected [longitude, latitude] here)', path);
+      throw new GeoJsonShapeError(
+        'coordinates are nested deeper than this geometry type allows (expected [longitude, latitude] here)',
+        path,
+      );
     }
     if (typeof coordinate !== 'number' || !Number.isFinite(coordinate)) {
       throw new GeoJsonShapeError(`coordinate is not a number (found ${typeName(coordinate)})`, `${path}[${index}]`);
     }
   }
-  if (value.length < 2) throw new GeoJsonShapeError(`a position needs longitude and latitude, found ${value.length} number(s)`, path);
+  if (value.length < 2)
+    throw new GeoJsonShapeError(`a position needs longitude and latitude, found ${value.length} number(s)`, path);
   const longitude = value[0] as number;
   const latitude = value[1] as number;
   const longitudeOutside = longitude < -180 || longitude > 180;
@@ -165,7 +172,8 @@ function checkPolygonRings(value: unknown, path: string): void {
 }
 
 function checkGeometry(value: unknown, path: string, collectionDepth: number): Geometry {
-  if (!isPlainObject(value)) throw new GeoJsonShapeError(`geometry must be an object or null, found ${typeName(value)}`, path);
+  if (!isPlainObject(value))
+    throw new GeoJsonShapeError(`geometry must be an object or null, found ${typeName(value)}`, path);
   const type = value.type;
   if (typeof type !== 'string' || !GEOMETRY_TYPES.has(type)) {
     throw new GeoJsonShapeError(`unknown geometry type ${describeType(type)}`, member(path, 'type'));
@@ -197,10 +205,15 @@ function checkGeometry(value: unknown, path: string, collectionDepth: number): G
       break;
     case 'GeometryCollection': {
       if (collectionDepth >= MAXIMUM_GEOMETRY_COLLECTION_DEPTH) {
-        throw new GeoJsonShapeError(`GeometryCollections nested more than ${MAXIMUM_GEOMETRY_COLLECTION_DEPTH} deep`, path);
+        throw new GeoJsonShapeError(
+          `GeometryCollections nested more than ${MAXIMUM_GEOMETRY_COLLECTION_DEPTH} deep`,
+          path,
+        );
       }
       const members = checkArray(value.geometries, member(path, 'geometries'), 'geometries');
-      members.forEach((geometry, index) => checkGeometry(geometry, `${member(path, 'geometries')}[${index}]`, collectionDepth + 1));
+      members.forEach((geometry, index) =>
+        checkGeometry(geometry, `${member(path, 'geometries')}[${index}]`, collectionDepth + 1),
+      );
       break;
     }
   }
@@ -225,7 +238,10 @@ function checkPropertyDepth(properties: Record<string, unknown>, path: string): 
   while (pending.length > 0) {
     const { value, depth, name } = pending.pop()!;
     if (depth > MAXIMUM_PROPERTY_DEPTH) {
-      throw new GeoJsonShapeError(`property ${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)} is nested more than ${MAXIMUM_PROPERTY_DEPTH} levels deep`, `${path}[${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)}]`);
+      throw new GeoJsonShapeError(
+        `property ${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)} is nested more than ${MAXIMUM_PROPERTY_DEPTH} levels deep`,
+        `${path}[${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)}]`,
+      );
     }
     const container = value as Record<string, unknown>;
     for (const key in container) {
@@ -237,15 +253,24 @@ function checkPropertyDepth(properties: Record<string, unknown>, path: string): 
 
 function checkFeature(value: unknown, path: string): Feature {
   if (!isPlainObject(value)) throw new GeoJsonShapeError(`a feature must be an object, found ${typeName(value)}`, path);
-  if (value.type !== 'Feature') throw new GeoJsonShapeError(`expected type "Feature", found ${typeName(value.type)}`, member(path, 'type'));
-  if (!('geometry' in value)) throw new GeoJsonShapeError('feature has no "geometry" member (use null for an unknown position)', path);
+  if (value.type !== 'Feature')
+    throw new GeoJsonShapeError(`expected type "Feature", found ${typeName(value.type)}`, member(path, 'type'));
+  if (!('geometry' in value))
+    throw new GeoJsonShapeError('feature has no "geometry" member (use null for an unknown position)', path);
   const geometry = value.geometry === null ? null : checkGeometry(value.geometry, member(path, 'geometry'), 0);
   const properties = value.properties ?? null;
   if (properties !== null && !isPlainObject(properties)) {
-    throw new GeoJsonShapeError(`properties must be an object or null, found ${typeName(properties)}`, member(path, 'properties'));
+    throw new GeoJsonShapeError(
+      `properties must be an object or null, found ${typeName(properties)}`,
+      member(path, 'properties'),
+    );
   }
   if (properties !== null) checkPropertyDepth(properties, member(path, 'properties'));
-  const feature: Feature = { type: 'Feature', geometry: geometry as Geometry, properties: properties as GeoJsonProperties };
+  const feature: Feature = {
+    type: 'Feature',
+    geometry: geometry as Geometry,
+    properties: properties as GeoJsonProperties,
+  };
   if (typeof value.id === 'string' || typeof value.id === 'number') feature.id = value.id;
   return feature;
 }
@@ -255,11 +280,17 @@ function toCollection(root: unknown): FeatureCollection {
   const type = root.type;
   if (type === 'FeatureCollection') {
     const features = checkArray(root.features, 'features', '"features"');
-    return { type: 'FeatureCollection', features: features.map((feature, index) => checkFeature(feature, `features[${index}]`)) };
+    return {
+      type: 'FeatureCollection',
+      features: features.map((feature, index) => checkFeature(feature, `features[${index}]`)),
+    };
   }
   if (type === 'Feature') return { type: 'FeatureCollection', features: [checkFeature(root, '')] };
   if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) {
-    return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: checkGeometry(root, '', 0), properties: {} }] };
+    return {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: checkGeometry(root, '', 0), properties: {} }],
+    };
   }
   throw new GeoJsonShapeError(
     type === undefined ? 'not GeoJSON: the object has no "type"' : `not GeoJSON: unknown type ${describeType(type)}`,
@@ -277,7 +308,8 @@ export function parseJsonText(
   fileName: string,
 ): { ok: true; value: unknown } | ({ ok: false } & GeoJsonProblem) {
   const body = stripByteOrderMark(text);
-  if (body.trim() === '') return { ok: false, message: `${fileName}: the file is empty`, path: null, line: null, column: null };
+  if (body.trim() === '')
+    return { ok: false, message: `${fileName}: the file is empty`, path: null, line: null, column: null };
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (error) {
@@ -302,14 +334,29 @@ export function parseJsonText(
 export function normaliseGeoJson(value: unknown, fileName: string): GeoJsonParseResult {
   try {
     const collection = toCollection(value);
-    const nullGeometryCount = collection.features.reduce((count, feature) => count + (feature.geometry === null ? 1 : 0), 0);
+    const nullGeometryCount = collection.features.reduce(
+      (count, feature) => count + (feature.geometry === null ? 1 : 0),
+      0,
+    );
     return { ok: true, collection, nullGeometryCount };
   } catch (error) {
     if (error instanceof GeoJsonShapeError) {
-      return { ok: false, message: `${fileName}: ${error.problem} ${error.path === '' ? 'at the top level' : `at ${error.path}`}`, path: error.path, line: null, column: null };
+      return {
+        ok: false,
+        message: `${fileName}: ${error.problem} ${error.path === '' ? 'at the top level' : `at ${error.path}`}`,
+        path: error.path,
+        line: null,
+        column: null,
+      };
     }
     // A RangeError from an engine limit is the only other way here; say so rather than crash.
-    return { ok: false, message: `${fileName}: could not be read as GeoJSON (${error instanceof Error ? error.message : String(error)})`, path: null, line: null, column: null };
+    return {
+      ok: false,
+      message: `${fileName}: could not be read as GeoJSON (${error instanceof Error ? error.message : String(error)})`,
+      path: null,
+      line: null,
+      column: null,
+    };
   }
 }
 

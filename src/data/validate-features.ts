@@ -39,7 +39,10 @@ export function validateLayerFeatures(
   const fileName = definition.file;
   const features = collection.features.map((feature, index) => {
     const properties = { ...(feature.properties ?? {}) } as Record<string, unknown>;
-    const label = typeof properties.id === 'string' && properties.id !== '' ? `features[${index}] (${properties.id})` : `features[${index}]`;
+    const label =
+      typeof properties.id === 'string' && properties.id !== ''
+        ? `features[${index}] (${properties.id})`
+        : `features[${index}]`;
     const report = (problem: string) => problems.push(`${fileName}: ${label}: ${problem}`);
 
     if (typeof properties.id !== 'string' || properties.id.trim() === '') {
@@ -50,7 +53,8 @@ export function validateLayerFeatures(
       seenFeatureIds.set(properties.id, fileName);
     }
     if (properties.layer === undefined) properties.layer = definition.id;
-    else if (properties.layer !== definition.id) report(`"layer" is ${describe(properties.layer)} but the manifest puts it in "${definition.id}"`);
+    else if (properties.layer !== definition.id)
+      report(`"layer" is ${describe(properties.layer)} but the manifest puts it in "${definition.id}"`);
     for (const key of ['name_zh', 'name_en', 'kind', 'source'] as const) {
       if (typeof properties[key] !== 'string' || (properties[key] as string).trim() === '') {
         report(`"${key}" must be non-empty text, found ${describe(properties[key])}`);
@@ -63,7 +67,9 @@ export function validateLayerFeatures(
     const statedPresent = statedKeys.filter((key) => properties[key] !== undefined && properties[key] !== null);
     if (statedPresent.length > 0) {
       if (statedPresent.length < statedKeys.length) {
-        report(`a stated area needs all of ${statedKeys.join(', ')}; missing ${statedKeys.filter((key) => !statedPresent.includes(key)).join(', ')}`);
+        report(
+          `a stated area needs all of ${statedKeys.join(', ')}; missing ${statedKeys.filter((key) => !statedPresent.includes(key)).join(', ')}`,
+        );
       }
       const stated = properties.stated_area;
       if (stated !== undefined && (typeof stated !== 'number' || !Number.isFinite(stated) || stated <= 0)) {
@@ -74,12 +80,15 @@ export function validateLayerFeatures(
       }
     }
     for (const key of ['position_unknown', 'sized_to_stated'] as const) {
-      if (properties[key] !== undefined && typeof properties[key] !== 'boolean') report(`"${key}" must be true or false, found ${describe(properties[key])}`);
+      if (properties[key] !== undefined && typeof properties[key] !== 'boolean')
+        report(`"${key}" must be true or false, found ${describe(properties[key])}`);
     }
     // A shape sized to a figure that is not there would make the UI call a match "by construction" that never happened.
-    if (properties.sized_to_stated === true && statedPresent.length === 0) report('"sized_to_stated" is true but the feature has no stated_area');
+    if (properties.sized_to_stated === true && statedPresent.length === 0)
+      report('"sized_to_stated" is true but the feature has no stated_area');
     for (const key of ['notes_zh', 'notes_en'] as const) {
-      if (properties[key] !== undefined && typeof properties[key] !== 'string') report(`"${key}" must be text, found ${describe(properties[key])}`);
+      if (properties[key] !== undefined && typeof properties[key] !== 'string')
+        report(`"${key}" must be text, found ${describe(properties[key])}`);
     }
     const geometry = feature.geometry;
     if (geometry !== null && !GEOMETRY_TYPES_FOR_LAYER[definition.geometry].includes(geometry.type)) {

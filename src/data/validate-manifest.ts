@@ -38,7 +38,8 @@ export function validateManifest(value: unknown, fileName = 'manifest.json'): Ma
 
   const text = (container: Record<string, unknown>, key: string, path: string) => {
     const found = container[key];
-    if (typeof found !== 'string' || found.trim() === '') report(`${path}.${key}`, `expected non-empty text, found ${describe(found)}`);
+    if (typeof found !== 'string' || found.trim() === '')
+      report(`${path}.${key}`, `expected non-empty text, found ${describe(found)}`);
   };
   const localized = (container: Record<string, unknown>, key: string, path: string) => {
     const found = container[key];
@@ -64,7 +65,8 @@ export function validateManifest(value: unknown, fileName = 'manifest.json'): Ma
     return found;
   };
 
-  if (!isPlainObject(value)) return { ok: false, problems: [`${fileName}: expected a JSON object, found ${describe(value)}`] };
+  if (!isPlainObject(value))
+    return { ok: false, problems: [`${fileName}: expected a JSON object, found ${describe(value)}`] };
   if (value.version !== 1) report('version', `expected version 1, found ${describe(value.version)}`);
   localized(value, 'name', '');
 
@@ -75,7 +77,10 @@ export function validateManifest(value: unknown, fileName = 'manifest.json'): Ma
     const greenShare = statedFigure(value.stated.greenShare, 'stated.greenShare');
     if (greenShare) {
       if (!['over', 'about', 'exactly'].includes(greenShare.qualifier as string)) {
-        report('stated.greenShare.qualifier', `expected over, about or exactly, found ${describe(greenShare.qualifier)}`);
+        report(
+          'stated.greenShare.qualifier',
+          `expected over, about or exactly, found ${describe(greenShare.qualifier)}`,
+        );
       }
       localized(greenShare, 'covers', 'stated.greenShare');
     }
@@ -104,7 +109,10 @@ export function validateManifest(value: unknown, fileName = 'manifest.json'): Ma
       localized(layer, 'title', path);
       localized(layer, 'description', path);
       if (typeof layer.file !== 'string' || !SAFE_FILE_PATTERN.test(layer.file)) {
-        report(`${path}.file`, `expected a relative .geojson or .json file name inside geodata/, found ${describe(layer.file)}`);
+        report(
+          `${path}.file`,
+          `expected a relative .geojson or .json file name inside geodata/, found ${describe(layer.file)}`,
+        );
       }
       if (typeof layer.color !== 'string' || !COLOR_PATTERN.test(layer.color)) {
         report(`${path}.color`, `expected a colour like "#2e7d32", found ${describe(layer.color)}`);
@@ -113,7 +121,8 @@ export function validateManifest(value: unknown, fileName = 'manifest.json'): Ma
         report(`${path}.geometry`, `expected polygon, line or point, found ${describe(layer.geometry)}`);
       }
       for (const flag of ['green', 'unit', 'visible'] as const) {
-        if (typeof layer[flag] !== 'boolean') report(`${path}.${flag}`, `expected true or false, found ${describe(layer[flag])}`);
+        if (typeof layer[flag] !== 'boolean')
+          report(`${path}.${flag}`, `expected true or false, found ${describe(layer[flag])}`);
       }
     });
   }
@@ -122,7 +131,8 @@ export function validateManifest(value: unknown, fileName = 'manifest.json'): Ma
     report('credits', `expected an array of { "zh", "en" } credits, found ${describe(value.credits)}`);
   } else {
     value.credits.forEach((credit: unknown, index: number) => {
-      if (!isPlainObject(credit)) report(`credits[${index}]`, `expected { "zh": …, "en": … }, found ${describe(credit)}`);
+      if (!isPlainObject(credit))
+        report(`credits[${index}]`, `expected { "zh": …, "en": … }, found ${describe(credit)}`);
       else {
         text(credit, 'zh', `credits[${index}]`);
         text(credit, 'en', `credits[${index}]`);
@@ -131,10 +141,12 @@ export function validateManifest(value: unknown, fileName = 'manifest.json'): Ma
   }
 
   if (value.labels !== undefined && (typeof value.labels !== 'string' || !SAFE_FILE_PATTERN.test(value.labels))) {
-    report('labels', `expected a relative .geojson or .json file name inside geodata/, found ${describe(value.labels)}`);
+    report(
+      'labels',
+      `expected a relative .geojson or .json file name inside geodata/, found ${describe(value.labels)}`,
+    );
   }
 
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, manifest: value as unknown as Manifest };
 }
-

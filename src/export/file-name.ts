@@ -10,13 +10,7 @@ const MAXIMUM_STEM_LENGTH = 80;
 /** One safe stem from the parts, joined with '-'; `fallback` when nothing usable is left. */
 export function safeFileStem(parts: readonly string[], fallback: string): string {
   const joined = parts
-    .map((part) =>
-      part
-        .normalize('NFC')
-        .replace(UNSAFE_CHARACTERS, ' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
+    .map((part) => part.normalize('NFC').replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ').trim())
     .filter((part) => part.length > 0)
     .join('-');
   // Code points, not UTF-16 units: cutting a surrogate pair in half would leave an invalid name.

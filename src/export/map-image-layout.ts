@@ -115,7 +115,12 @@ export function legendBox(page: PixelSize, rowCount: number, width: number): Box
 
 /** Where row `index`'s symbol is drawn inside the legend box. */
 export function legendSymbolBox(legend: Box, index: number): Box {
-  return { x: legend.x + PANEL_PADDING, y: legend.y + PANEL_PADDING + LEGEND_HEADING_HEIGHT + index * LEGEND_ROW_HEIGHT + 2, width: LEGEND_SYMBOL_WIDTH, height: 12 };
+  return {
+    x: legend.x + PANEL_PADDING,
+    y: legend.y + PANEL_PADDING + LEGEND_HEADING_HEIGHT + index * LEGEND_ROW_HEIGHT + 2,
+    width: LEGEND_SYMBOL_WIDTH,
+    height: 12,
+  };
 }
 
 /** The colour the measuring tools draw shapes in (src/map/measure-drawing.ts), for the print's legend. */

@@ -64,7 +64,18 @@ export interface LandUseSheetOptions {
 
 const LABELS = {
   zh: {
-    columns: ['类别', '面积（m²）', '面积（公顷）', '面积（km²）', '面积（亩）', '占比（0–1）', '要素数', '绿地面积（m²）', '绿地率（0–1）', '类别取值'],
+    columns: [
+      '类别',
+      '面积（m²）',
+      '面积（公顷）',
+      '面积（km²）',
+      '面积（亩）',
+      '占比（0–1）',
+      '要素数',
+      '绿地面积（m²）',
+      '绿地率（0–1）',
+      '类别取值',
+    ],
     source: '来源',
     groupedBy: '分组依据',
     groupedByNames: { layer: '图层', kind: '类型（kind）' } as Record<string, string>,
@@ -75,12 +86,24 @@ const LABELS = {
     method: '方法',
     note: '注',
     precision: '精度',
-    precisionText: '面积（m²）保留 1 位小数，公顷 4 位，km² 6 位，亩 3 位，占比与绿地率 6 位；完整精度见 GeoJSON 导出。',
+    precisionText:
+      '面积（m²）保留 1 位小数，公顷 4 位，km² 6 位，亩 3 位，占比与绿地率 6 位；完整精度见 GeoJSON 导出。',
     exportedAt: '导出时间',
     noValue: '（无此属性）',
   },
   en: {
-    columns: ['category', 'area (m²)', 'area (ha)', 'area (km²)', 'area (mu, 亩)', 'share (0–1)', 'features', 'green area (m²)', 'green-space ratio (0–1)', 'category value'],
+    columns: [
+      'category',
+      'area (m²)',
+      'area (ha)',
+      'area (km²)',
+      'area (mu, 亩)',
+      'share (0–1)',
+      'features',
+      'green area (m²)',
+      'green-space ratio (0–1)',
+      'category value',
+    ],
     source: 'source',
     groupedBy: 'grouped by',
     groupedByNames: { layer: 'layer', kind: 'kind' } as Record<string, string>,
@@ -91,7 +114,8 @@ const LABELS = {
     method: 'method',
     note: 'note',
     precision: 'precision',
-    precisionText: 'Areas rounded to 0.1 m², 4 decimals in ha, 6 in km², 3 in mu; shares and ratios to 6 decimals. Full precision: the GeoJSON export.',
+    precisionText:
+      'Areas rounded to 0.1 m², 4 decimals in ha, 6 in km², 3 in mu; shares and ratios to 6 decimals. Full precision: the GeoJSON export.',
     exportedAt: 'exported at',
     noValue: '(no value)',
   },
@@ -101,7 +125,11 @@ export function categoryLabel(key: string | null, language: SheetLanguage): stri
   return key ?? LABELS[language].noValue;
 }
 
-function landUseRow(row: LandUseRow, language: SheetLanguage, categoryName?: (key: string | null) => string): SheetCell[] {
+function landUseRow(
+  row: LandUseRow,
+  language: SheetLanguage,
+  categoryName?: (key: string | null) => string,
+): SheetCell[] {
   return [
     categoryName ? categoryName(row.key) : categoryLabel(row.key, language),
     ...areaCells(row.areaM2),
@@ -149,7 +177,18 @@ export interface LandUseClassSheetOptions {
 
 const CLASS_LABELS = {
   zh: {
-    columns: ['代码', '名称', '层级', '面积（m²）', '面积（公顷）', '面积（km²）', '面积（亩）', '占比（0–1）', '要素数', '行类型'],
+    columns: [
+      '代码',
+      '名称',
+      '层级',
+      '面积（m²）',
+      '面积（公顷）',
+      '面积（km²）',
+      '面积（亩）',
+      '占比（0–1）',
+      '要素数',
+      '行类型',
+    ],
     standard: '分类标准',
     edition: '版本',
     field: '编码列',
@@ -164,7 +203,18 @@ const CLASS_LABELS = {
     noValue: '（无值）',
   },
   en: {
-    columns: ['code', 'name', 'level', 'area (m²)', 'area (ha)', 'area (km²)', 'area (mu, 亩)', 'share (0–1)', 'features', 'row'],
+    columns: [
+      'code',
+      'name',
+      'level',
+      'area (m²)',
+      'area (ha)',
+      'area (km²)',
+      'area (mu, 亩)',
+      'share (0–1)',
+      'features',
+      'row',
+    ],
     standard: 'classification',
     edition: 'edition',
     field: 'code column',
@@ -185,7 +235,10 @@ const CLASS_LABELS = {
  * code, told apart by the last column so a script can keep either. Unknown codes have no share: they
  * are not in the denominator.
  */
-export function landUseClassSheet(statistics: LandUseClassStatistics, options: LandUseClassSheetOptions): StatisticsSheet {
+export function landUseClassSheet(
+  statistics: LandUseClassStatistics,
+  options: LandUseClassSheetOptions,
+): StatisticsSheet {
   const { language } = options;
   const labels = CLASS_LABELS[language];
   const common = LABELS[language];
@@ -228,7 +281,13 @@ export function landUseClassSheet(statistics: LandUseClassStatistics, options: L
         indicator.definition[language],
         indicator.denominator[language],
       ]),
-      ...statistics.suffixedCodes.map((entry): SheetCell[] => [labels.suffixed, entry.value, entry.countedAs, entry.count, roundTo(entry.areaM2, DECIMALS.m2)]),
+      ...statistics.suffixedCodes.map((entry): SheetCell[] => [
+        labels.suffixed,
+        entry.value,
+        entry.countedAs,
+        entry.count,
+        roundTo(entry.areaM2, DECIMALS.m2),
+      ]),
       [common.method, statistics.method],
       [common.precision, common.precisionText],
       ...(options.exportedAt ? [[common.exportedAt, options.exportedAt]] : []),

@@ -19,9 +19,18 @@ export async function sheetToXlsx(sheet: StatisticsSheet): Promise<Blob> {
     sheet.header.map((title): Cell => ({ value: title, type: String, fontWeight: 'bold' })),
     ...sheet.rows.map((row) => row.map(cellOf)),
   ];
-  const notes: SheetData = sheet.notes.map((row) => row.map((value, index) => (index === 0 && typeof value === 'string' ? { value, type: String, fontWeight: 'bold' as const } : cellOf(value))));
+  const notes: SheetData = sheet.notes.map((row) =>
+    row.map((value, index) =>
+      index === 0 && typeof value === 'string' ? { value, type: String, fontWeight: 'bold' as const } : cellOf(value),
+    ),
+  );
   const blob = await writeXlsxFile([
-    { data: table, sheet: sheet.tableName, stickyRowsCount: 1, columns: sheet.header.map((title) => ({ width: Math.max(10, Math.min(40, title.length * 2)) })) },
+    {
+      data: table,
+      sheet: sheet.tableName,
+      stickyRowsCount: 1,
+      columns: sheet.header.map((title) => ({ width: Math.max(10, Math.min(40, title.length * 2)) })),
+    },
     { data: notes, sheet: sheet.notesName, columns: [{ width: 24 }, { width: 60 }] },
   ]).toBlob();
   return blob.type === XLSX_TYPE ? blob : new Blob([blob], { type: XLSX_TYPE });

@@ -60,7 +60,14 @@ const LONG_EDGE_SQUARED_ON_UNIT_SPHERE = (LONG_EDGE_METRES / AUTHALIC_RADIUS_M) 
  * s·Σ (1 + 1/(2k+1))·x^k: both series converge like x^k with x ≤ e² ≈ 0.0067, so six terms are
  * within 1e-13 (the first omitted term is 1.08·x⁶) and save a logarithm and a division per vertex.
  */
-const [C0, C1, C2, C3, C4, C5] = Array.from({ length: 6 }, (_, k) => 1 + 1 / (2 * k + 1)) as [number, number, number, number, number, number];
+const [C0, C1, C2, C3, C4, C5] = Array.from({ length: 6 }, (_, k) => 1 + 1 / (2 * k + 1)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 const SIN_BETA_SCALE = (1 - e2) / Q_AT_POLE;
 
 /** sin of the authalic latitude β for a geodetic latitude in degrees. */

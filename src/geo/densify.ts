@@ -23,7 +23,8 @@ const POSITION_MASK = Geodesic.LATITUDE | Geodesic.LONGITUDE;
 /** Quick upper bound on an edge's length in metres, to skip the geodesic solution for short edges. */
 function roughEdgeMetres(from: Position, to: Position): number {
   const deltaLatitude = Math.abs(to[1]! - from[1]!);
-  const deltaLongitude = Math.abs(to[0]! - from[0]!) * Math.cos(Math.min(Math.abs(from[1]!), Math.abs(to[1]!)) * DEGREES_TO_RADIANS);
+  const deltaLongitude =
+    Math.abs(to[0]! - from[0]!) * Math.cos(Math.min(Math.abs(from[1]!), Math.abs(to[1]!)) * DEGREES_TO_RADIANS);
   // 1.01: the ellipsoid's degree is up to 1 % longer than the equatorial-latitude figure.
   return 1.01 * METRES_PER_DEGREE_OF_LATITUDE * Math.hypot(deltaLatitude, deltaLongitude);
 }
@@ -45,12 +46,20 @@ export function densifyRing(ring: readonly Position[], maximumEdgeMetres = CLIPP
   return densified;
 }
 
-export function densifyPolygonal<G extends Polygon | MultiPolygon>(geometry: G, maximumEdgeMetres = CLIPPING_EDGE_METRES): G {
+export function densifyPolygonal<G extends Polygon | MultiPolygon>(
+  geometry: G,
+  maximumEdgeMetres = CLIPPING_EDGE_METRES,
+): G {
   if (geometry.type === 'Polygon') {
-    return { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => densifyRing(ring, maximumEdgeMetres)) } as G;
+    return {
+      type: 'Polygon',
+      coordinates: geometry.coordinates.map((ring) => densifyRing(ring, maximumEdgeMetres)),
+    } as G;
   }
   return {
     type: 'MultiPolygon',
-    coordinates: (geometry as MultiPolygon).coordinates.map((polygon) => polygon.map((ring) => densifyRing(ring, maximumEdgeMetres))),
+    coordinates: (geometry as MultiPolygon).coordinates.map((polygon) =>
+      polygon.map((ring) => densifyRing(ring, maximumEdgeMetres)),
+    ),
   } as G;
 }

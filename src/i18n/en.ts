@@ -9,9 +9,12 @@ export const en: Messages = {
   overview: {
     heading: 'One core, two wings, many parks',
     patternHeading: 'Spatial pattern',
-    patternCore: 'One core: the 4.62 km² key area approved by the State Council in Longmatan District (former Luzhou Economic Development Zone); its exact site is not published, so it is drawn schematically.',
-    patternWings: 'Two wings: the Jiangyang region (new town along Jiugu Avenue on the south bank of the Yangtze, Qiancao–Shaqian) and the Luxian region (pharmaceutical park).',
-    patternParks: 'Many parks: pharmaceutical, equipment, new energy and materials, intelligent manufacturing and big-data parks; most positions are estimates.',
+    patternCore:
+      'One core: the 4.62 km² key area approved by the State Council in Longmatan District (former Luzhou Economic Development Zone); its exact site is not published, so it is drawn schematically.',
+    patternWings:
+      'Two wings: the Jiangyang region (new town along Jiugu Avenue on the south bank of the Yangtze, Qiancao–Shaqian) and the Luxian region (pharmaceutical park).',
+    patternParks:
+      'Many parks: pharmaceutical, equipment, new energy and materials, intelligent manufacturing and big-data parks; most positions are estimates.',
     areaHeading: 'Planned area',
     statedLabel: 'Stated',
     measuredLabel: 'Measured on map',
@@ -30,7 +33,8 @@ export const en: Messages = {
     toggle: (layerTitle) => `Show or hide layer: ${layerTitle}`,
     featureCount: (count) => (count === 1 ? '1 feature' : `${count} features`),
     approximateLegend: '≈ dashed: estimated position or schematic extent',
-    approximateExplanation: 'Features whose confidence is not “high” have dashed outlines and a ≈ before their label; errors of ±2 km are plausible.',
+    approximateExplanation:
+      'Features whose confidence is not “high” have dashed outlines and a ≈ before their label; errors of ±2 km are plausible.',
     exactLegend: 'Solid: from administrative boundary data',
   },
   feature: {
@@ -50,7 +54,8 @@ export const en: Messages = {
     greenRatioUnavailable: 'Not computable',
     approximateBadge: '≈ estimated position or shape',
     positionOnly: 'Point position, no area',
-    schematicAreaCaveat: 'Estimated or schematic shape: the measured area reflects only the outline drawn and cannot confirm the published figure.',
+    schematicAreaCaveat:
+      'Estimated or schematic shape: the measured area reflects only the outline drawn and cannot confirm the published figure.',
   },
   kinds: {
     district: 'District',
@@ -96,15 +101,20 @@ export const en: Messages = {
   honesty: {
     positionUnknown: 'position unknown',
     positionUnknownBadge: 'Position unknown: the map shows a schematic placement, not its real site.',
-    sizedToStated: 'Not a check: this shape was drawn to the stated area, so the two match by construction and cannot confirm the published figure.',
+    sizedToStated:
+      'Not a check: this shape was drawn to the stated area, so the two match by construction and cannot confirm the published figure.',
     sizedToStatedShort: 'drawn to this area',
-    zoneSizedToStated: 'Equal by construction, not a check: the outline is assembled from a core and wings each drawn to a published or derived area; there is no independent boundary to compare.',
-    greenNotCounted: (names) => `Not counted: ${names} (position unknown; it is drawn here only as this project's placement).`,
-    zoneGreenIncludesUnknown: (names) => `Includes ${names}: the article lists it as the zone's, but its position is unknown.`,
+    zoneSizedToStated:
+      'Equal by construction, not a check: the outline is assembled from a core and wings each drawn to a published or derived area; there is no independent boundary to compare.',
+    greenNotCounted: (names) =>
+      `Not counted: ${names} (position unknown; it is drawn here only as this project's placement).`,
+    zoneGreenIncludesUnknown: (names) =>
+      `Includes ${names}: the article lists it as the zone's, but its position is unknown.`,
   },
   fallback: {
     noWebGl: 'This browser cannot use WebGL, so the map cannot be drawn. The same information is listed below.',
-    contextLost: 'The map lost its graphics context (common on phones after switching apps); it redraws when the context returns. The same information is listed below.',
+    contextLost:
+      'The map lost its graphics context (common on phones after switching apps); it redraws when the context returns. The same information is listed below.',
     listHeading: 'Features',
     showList: 'Show as a list',
     showMap: 'Back to the map',
@@ -120,7 +130,8 @@ export const en: Messages = {
   },
   trip: {
     heading: 'Trip planner',
-    intro: 'Pick places on the map and “Add to trip”, or add them from the list below; order, times and distances are estimates.',
+    intro:
+      'Pick places on the map and “Add to trip”, or add them from the list below; order, times and distances are estimates.',
     addToTrip: 'Add to trip',
     inTrip: 'In the trip',
     removeFromTrip: 'Remove from trip',
@@ -187,7 +198,8 @@ export const en: Messages = {
     exportGpx: 'Download GPX',
     exportGeoJson: 'Download GeoJSON',
     print: 'Print the day plan',
-    shareNote: 'The link in the address bar holds this trip; share it as it is (it does not include your exact location).',
+    shareNote:
+      'The link in the address bar holds this trip; share it as it is (it does not include your exact location).',
     restoredFromLink: 'Part of the trip in the link could not be restored:',
     restoredFromStorage: 'Part of the saved trip could not be restored:',
     dismiss: 'OK',

@@ -60,7 +60,12 @@ export interface MapImageOptions {
 
 const TEXT = {
   zh: { north: '北', legend: '图例', scaleNote: '比例尺按图幅中心纬度', more: (count: number) => `另有 ${count} 项` },
-  en: { north: 'N', legend: 'Legend', scaleNote: 'scale true at the centre latitude', more: (count: number) => `and ${count} more` },
+  en: {
+    north: 'N',
+    legend: 'Legend',
+    scaleNote: 'scale true at the centre latitude',
+    more: (count: number) => `and ${count} more`,
+  },
 } as const;
 
 const MARGIN = PAGE_MARGIN;
@@ -92,7 +97,10 @@ function offscreenContainer(page: PixelSize): HTMLDivElement {
 
 function whenIdle(map: Map, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = window.setTimeout(() => reject(new Error(`the map image was not drawn within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = window.setTimeout(
+      () => reject(new Error(`the map image was not drawn within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     map.once('idle', () => {
       window.clearTimeout(timer);
       resolve();
@@ -100,7 +108,14 @@ function whenIdle(map: Map, timeoutMs: number): Promise<void> {
   });
 }
 
-function roundedRectangle(context: CanvasRenderingContext2D, x: number, y: number, width: number, height: number, radius: number): void {
+function roundedRectangle(
+  context: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  radius: number,
+): void {
   context.beginPath();
   context.roundRect(x, y, width, height, radius);
 }
@@ -183,13 +198,21 @@ function drawLegendSymbol(context: CanvasRenderingContext2D, entry: MapImageLege
 }
 
 /** Bottom left; returns its top edge so the scale bar can sit above it. */
-function drawLegend(context: CanvasRenderingContext2D, page: PixelSize, entries: readonly MapImageLegendEntry[], text: (typeof TEXT)['zh' | 'en']): number {
+function drawLegend(
+  context: CanvasRenderingContext2D,
+  page: PixelSize,
+  entries: readonly MapImageLegendEntry[],
+  text: (typeof TEXT)['zh' | 'en'],
+): number {
   if (entries.length === 0) return page.height - MARGIN;
   const shown = entries.slice(0, MAXIMUM_LEGEND_ROWS);
   const hidden = entries.length - shown.length;
   const rowHeight = LEGEND_ROW_HEIGHT;
   context.font = fontOf(12);
-  const widest = Math.max(context.measureText(text.legend).width, ...shown.map((entry) => context.measureText(entry.title).width + LEGEND_SYMBOL_WIDTH + 8));
+  const widest = Math.max(
+    context.measureText(text.legend).width,
+    ...shown.map((entry) => context.measureText(entry.title).width + LEGEND_SYMBOL_WIDTH + 8),
+  );
   const box = legendBox(page, shown.length + (hidden > 0 ? 1 : 0), Math.min(widest, page.width / 3) + 2 * PADDING);
   const { width, y: top } = box;
   panel(context, box.x, box.y, box.width, box.height);
@@ -208,7 +231,11 @@ function drawLegend(context: CanvasRenderingContext2D, page: PixelSize, entries:
   });
   if (hidden > 0) {
     context.fillStyle = MUTED_INK;
-    context.fillText(text.more(hidden), MARGIN + PADDING, top + PADDING + LEGEND_HEADING_HEIGHT + shown.length * rowHeight + 2);
+    context.fillText(
+      text.more(hidden),
+      MARGIN + PADDING,
+      top + PADDING + LEGEND_HEADING_HEIGHT + shown.length * rowHeight + 2,
+    );
   }
   return top;
 }
@@ -258,7 +285,9 @@ function drawAttribution(context: CanvasRenderingContext2D, page: PixelSize, lin
   context.fillStyle = MUTED_INK;
   context.textAlign = 'right';
   context.textBaseline = 'top';
-  lines.forEach((line, index) => context.fillText(line, page.width - MARGIN - 6, top + 4 + index * lineHeight, maximumWidth));
+  lines.forEach((line, index) =>
+    context.fillText(line, page.width - MARGIN - 6, top + 4 + index * lineHeight, maximumWidth),
+  );
   context.textAlign = 'left';
 }
 
@@ -272,7 +301,10 @@ function metresPerPixelAtCentre(map: Map, page: PixelSize): number {
 
 function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))), 'image/png');
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))),
+      'image/png',
+    );
   });
 }
 
@@ -292,14 +324,24 @@ export async function exportMapImage(map: Map, options: MapImageOptions): Promis
   const liveContainer = map.getContainer();
   const camera = {
     center: map.getCenter(),
-    zoom: zoomToContainView(map.getZoom(), { width: liveContainer.clientWidth, height: liveContainer.clientHeight }, mapFrame),
+    zoom: zoomToContainView(
+      map.getZoom(),
+      { width: liveContainer.clientWidth, height: liveContainer.clientHeight },
+      mapFrame,
+    ),
     bearing: map.getBearing(),
     pitch: map.getPitch(),
   };
 
   // Load the faces covering every character drawn (a legend title from a planner's manifest may
   // need a fallback range file) before the first fillText, or the canvas draws a system font.
-  const allText = [options.title, options.subtitle ?? '', ...legend.map((entry) => entry.title), ...attribution, ...Object.values(text).filter((value) => typeof value === 'string')].join('');
+  const allText = [
+    options.title,
+    options.subtitle ?? '',
+    ...legend.map((entry) => entry.title),
+    ...attribution,
+    ...Object.values(text).filter((value) => typeof value === 'string'),
+  ].join('');
   await Promise.all([document.fonts.load(fontOf(12), allText), document.fonts.load(fontOf(12, 700), allText)]);
 
   const container = offscreenContainer(mapFrame);
@@ -320,7 +362,8 @@ export async function exportMapImage(map: Map, options: MapImageOptions): Promis
     // Images added at run time (not in the style JSON) are copied from the live map on demand.
     hiddenMap.on('styleimagemissing', (event: MapStyleImageMissingEvent) => {
       const image = map.hasImage(event.id) ? map.getImage(event.id) : null;
-      if (image && !hiddenMap.hasImage(event.id)) hiddenMap.addImage(event.id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
+      if (image && !hiddenMap.hasImage(event.id))
+        hiddenMap.addImage(event.id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
     });
     await whenIdle(hiddenMap, options.timeoutMs ?? 60_000);
 

@@ -108,10 +108,21 @@ export function connectMeasureDrawing(map: Map): MeasureDrawingController {
     modes: [
       new TerraDrawPolygonMode({
         validation: notSelfIntersecting,
-        styles: { fillColor: ACCENT, fillOpacity: 0.2, outlineColor: ACCENT, outlineWidth: 2, closingPointColor: ACCENT_DARK, closingPointOutlineColor: '#ffffff' },
+        styles: {
+          fillColor: ACCENT,
+          fillOpacity: 0.2,
+          outlineColor: ACCENT,
+          outlineWidth: 2,
+          closingPointColor: ACCENT_DARK,
+          closingPointOutlineColor: '#ffffff',
+        },
       }),
-      new TerraDrawRectangleMode({ styles: { fillColor: ACCENT, fillOpacity: 0.2, outlineColor: ACCENT, outlineWidth: 2 } }),
-      new TerraDrawLineStringMode({ styles: { lineStringColor: ACCENT, lineStringWidth: 3, closingPointColor: ACCENT_DARK } }),
+      new TerraDrawRectangleMode({
+        styles: { fillColor: ACCENT, fillOpacity: 0.2, outlineColor: ACCENT, outlineWidth: 2 },
+      }),
+      new TerraDrawLineStringMode({
+        styles: { lineStringColor: ACCENT, lineStringWidth: 3, closingPointColor: ACCENT_DARK },
+      }),
       new TerraDrawSelectMode({
         flags: {
           polygon: {
@@ -122,9 +133,17 @@ export function connectMeasureDrawing(map: Map): MeasureDrawingController {
             },
           },
           rectangle: { feature: { draggable: true, coordinates: { draggable: true, resizable: 'opposite' } } },
-          linestring: { feature: { draggable: true, coordinates: { draggable: true, midpoints: true, deletable: true } } },
+          linestring: {
+            feature: { draggable: true, coordinates: { draggable: true, midpoints: true, deletable: true } },
+          },
         },
-        styles: { selectedPolygonColor: ACCENT, selectedPolygonOutlineColor: ACCENT_DARK, selectedLineStringColor: ACCENT_DARK, selectionPointColor: ACCENT_DARK, midPointColor: ACCENT },
+        styles: {
+          selectedPolygonColor: ACCENT,
+          selectedPolygonOutlineColor: ACCENT_DARK,
+          selectedLineStringColor: ACCENT_DARK,
+          selectionPointColor: ACCENT_DARK,
+          midPointColor: ACCENT,
+        },
       }),
     ],
   });

@@ -182,7 +182,12 @@ export function labelText(language: 'zh' | 'en' = 'zh'): DataDrivenPropertyValue
   const secondary = language === 'zh' ? 'name_en' : 'name_zh';
   return [
     'format',
-    ['concat', ['case', IS_APPROXIMATE, '≈', ''], ['get', primary], ['case', IS_POSITION_UNKNOWN, POSITION_UNKNOWN_SUFFIX[language], '']],
+    [
+      'concat',
+      ['case', IS_APPROXIMATE, '≈', ''],
+      ['get', primary],
+      ['case', IS_POSITION_UNKNOWN, POSITION_UNKNOWN_SUFFIX[language], ''],
+    ],
     {},
     '\n',
     {},
@@ -250,7 +255,10 @@ function lineWidthByZoom(otherWidth: ExpressionSpecification): ExpressionSpecifi
     'interpolate',
     ['exponential', 1.5],
     ['zoom'],
-    ...RIVER_WIDTH_STOPS.flatMap(([zoom, width]) => [zoom, ['case', IS_RIVER, hoverOrSelected(width + 3, width), otherWidth]]),
+    ...RIVER_WIDTH_STOPS.flatMap(([zoom, width]) => [
+      zoom,
+      ['case', IS_RIVER, hoverOrSelected(width + 3, width), otherWidth],
+    ]),
   ] as ExpressionSpecification;
 }
 
@@ -348,7 +356,10 @@ function labelLayer(layer: LayerDefinition, font: MapStyleFont, language: 'zh' |
         'text-max-angle': 35,
         'text-letter-spacing': ['case', IS_RIVER, 0.3, 0] as unknown as ExpressionSpecification,
       },
-      paint: { ...paint, 'text-color': ['case', IS_RIVER, RIVER_LABEL_COLOR, paint['text-color']] as unknown as ExpressionSpecification },
+      paint: {
+        ...paint,
+        'text-color': ['case', IS_RIVER, RIVER_LABEL_COLOR, paint['text-color']] as unknown as ExpressionSpecification,
+      },
     };
   }
   return {

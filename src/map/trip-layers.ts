@@ -31,7 +31,10 @@ export function numberedTripFeatures(collection: TripCollection): FeatureCollect
       if (properties.role !== 'stop') return feature;
       const isStart = properties.id === START_POSITION_ID;
       if (!isStart) number += 1;
-      return { ...feature, properties: { ...properties, number: isStart ? '' : String(number), is_start_position: isStart } };
+      return {
+        ...feature,
+        properties: { ...properties, number: isStart ? '' : String(number), is_start_position: isStart },
+      };
     }),
   };
 }
@@ -82,7 +85,8 @@ export function connectTripLayers(map: MapLibreMap): {
       const properties = feature.properties ?? {};
       if (properties['role'] !== 'stop' || !properties['number'] || feature.geometry.type !== 'Point') continue;
       const element = document.createElement('div');
-      element.className = properties['approximate'] === true ? 'trip-stop-marker trip-stop-marker--approximate' : 'trip-stop-marker';
+      element.className =
+        properties['approximate'] === true ? 'trip-stop-marker trip-stop-marker--approximate' : 'trip-stop-marker';
       element.textContent = String(properties['number']);
       element.setAttribute('aria-hidden', 'true');
       const [longitude, latitude] = feature.geometry.coordinates;
@@ -109,8 +113,16 @@ export function connectTripLayers(map: MapLibreMap): {
       if (latest.features.length === 0) return;
       const [west, south, east, north] = bbox(latest);
       if (![west, south, east, north].every(Number.isFinite)) return;
-      if (west === east && south === north) map.flyTo({ center: [west!, south!], zoom: Math.max(map.getZoom(), 14), padding });
-      else map.fitBounds([[west!, south!], [east!, north!]], { padding, maxZoom: 16 });
+      if (west === east && south === north)
+        map.flyTo({ center: [west!, south!], zoom: Math.max(map.getZoom(), 14), padding });
+      else
+        map.fitBounds(
+          [
+            [west!, south!],
+            [east!, north!],
+          ],
+          { padding, maxZoom: 16 },
+        );
     },
   };
 }

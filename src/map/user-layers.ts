@@ -66,7 +66,11 @@ export function classFillColour(colouring: ClassColouring): unknown {
 const CLASS_FILL_OPACITY = ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, 0.7];
 const PLAIN_FILL_OPACITY = ['case', ['boolean', ['feature-state', 'selected'], false], 0.45, 0.22];
 
-export function userLayerSpecifications(sourceId: string, colour: string, textFont: readonly string[] = []): LayerSpecification[] {
+export function userLayerSpecifications(
+  sourceId: string,
+  colour: string,
+  textFont: readonly string[] = [],
+): LayerSpecification[] {
   const polygons = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false] as const;
   const lines = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false] as const;
   const points = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false] as const;
@@ -180,14 +184,21 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
   // Labels use the font the style's own labels use (the app's, shipped with it), read once from the style.
   let textFont: readonly string[] | null = null;
   function styleTextFont(): readonly string[] {
-    textFont ??= (map.getStyle().layers.find((styleLayer) => styleLayer.type === 'symbol' && Array.isArray(styleLayer.layout?.['text-font']))?.layout as { 'text-font'?: string[] } | undefined)?.['text-font'] ?? [];
+    textFont ??=
+      (
+        map
+          .getStyle()
+          .layers.find((styleLayer) => styleLayer.type === 'symbol' && Array.isArray(styleLayer.layout?.['text-font']))
+          ?.layout as { 'text-font'?: string[] } | undefined
+      )?.['text-font'] ?? [];
     return textFont;
   }
 
   function add(layer: UserLayerDisplay): void {
     const sourceId = userLayerSourceId(layer.id);
     map.addSource(sourceId, { type: 'geojson', data: layer.dataUrl, generateId: true });
-    for (const specification of userLayerSpecifications(sourceId, layer.colour, styleTextFont())) map.addLayer(specification, beforeLayerId());
+    for (const specification of userLayerSpecifications(sourceId, layer.colour, styleTextFont()))
+      map.addLayer(specification, beforeLayerId());
     applyColouring(layer.id);
     applyLabels(layer.id);
     applyHighlight(layer.id);
@@ -205,8 +216,15 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
     const highlightLayerId = `${userLayerSourceId(layerId)}-highlight`;
     if (!map.getLayer(highlightLayerId)) return;
     const highlight = highlights.get(layerId);
-    map.setFilter(highlightLayerId, (highlight ? categoryFilter(highlight.field, highlight.key) : ['literal', false]) as never);
-    map.setLayoutProperty(highlightLayerId, 'visibility', highlight && shown.get(layerId)?.visible ? 'visible' : 'none');
+    map.setFilter(
+      highlightLayerId,
+      (highlight ? categoryFilter(highlight.field, highlight.key) : ['literal', false]) as never,
+    );
+    map.setLayoutProperty(
+      highlightLayerId,
+      'visibility',
+      highlight && shown.get(layerId)?.visible ? 'visible' : 'none',
+    );
   }
 
   function applyColouring(layerId: string): void {
@@ -227,7 +245,8 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
     const sourceId = userLayerSourceId(layer.id);
     for (const styleLayerId of styleLayerIdsOf(layer.id)) {
       if (ON_DEMAND_SUFFIXES.has(styleLayerId.slice(sourceId.length))) continue;
-      if (map.getLayer(styleLayerId)) map.setLayoutProperty(styleLayerId, 'visibility', layer.visible ? 'visible' : 'none');
+      if (map.getLayer(styleLayerId))
+        map.setLayoutProperty(styleLayerId, 'visibility', layer.visible ? 'visible' : 'none');
     }
     applyLabels(layer.id);
     applyHighlight(layer.id);
@@ -244,7 +263,8 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
           add(layer);
         }
         // Re-read after a conversion (e.g. the planner said the file is GCJ-02).
-        else if (current.dataUrl !== layer.dataUrl) (map.getSource(userLayerSourceId(layer.id)) as GeoJSONSource | undefined)?.setData(layer.dataUrl);
+        else if (current.dataUrl !== layer.dataUrl)
+          (map.getSource(userLayerSourceId(layer.id)) as GeoJSONSource | undefined)?.setData(layer.dataUrl);
         shown.set(layer.id, layer);
         setVisibility(layer);
       }
@@ -292,18 +312,31 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
     },
     setSelected(hit) {
       if (selected && map.getSource(userLayerSourceId(selected.layerId))) {
-        map.setFeatureState({ source: userLayerSourceId(selected.layerId), id: selected.featureIndex }, { selected: false });
+        map.setFeatureState(
+          { source: userLayerSourceId(selected.layerId), id: selected.featureIndex },
+          { selected: false },
+        );
       }
       selected = hit;
       if (selected && map.getSource(userLayerSourceId(selected.layerId))) {
-        map.setFeatureState({ source: userLayerSourceId(selected.layerId), id: selected.featureIndex }, { selected: true });
+        map.setFeatureState(
+          { source: userLayerSourceId(selected.layerId), id: selected.featureIndex },
+          { selected: true },
+        );
       }
     },
     frame(bounds, padding) {
       const [west, south, east, north] = bounds;
       if (![west, south, east, north].every(Number.isFinite)) return;
       if (west === east && south === north) map.flyTo({ center: [west, south], zoom: Math.max(map.getZoom(), 14) });
-      else map.fitBounds([[west, south], [east, north]], { padding, maxZoom: 17 });
+      else
+        map.fitBounds(
+          [
+            [west, south],
+            [east, north],
+          ],
+          { padding, maxZoom: 17 },
+        );
     },
   };
 }

@@ -96,7 +96,8 @@ function featureBounds(dataset: Dataset, reference: FeatureReference): Bounds | 
 /** The zone layer frames the first view; without one, everything but context layers does. */
 function initialBounds(dataset: Dataset): Bounds | null {
   const zoneLayers = dataset.layers.filter((layer) => layer.definition.role === 'zone');
-  const framing = zoneLayers.length > 0 ? zoneLayers : dataset.layers.filter((layer) => layer.definition.role !== 'context');
+  const framing =
+    zoneLayers.length > 0 ? zoneLayers : dataset.layers.filter((layer) => layer.definition.role !== 'context');
   const features = framing.flatMap((layer) => layer.features.features);
   if (features.length === 0) return null;
   return bbox({ type: 'FeatureCollection', features }) as Bounds;
@@ -131,7 +132,8 @@ export function createZoneMap(
   const style = buildMapStyle(dataset.manifest, {
     font,
     language,
-    sourceData: (layer: LayerDefinition) => featuresByLayer.get(layer.id) ?? { type: 'FeatureCollection', features: [] },
+    sourceData: (layer: LayerDefinition) =>
+      featuresByLayer.get(layer.id) ?? { type: 'FeatureCollection', features: [] },
     labelPoints: dataset.labels,
   });
   const startBounds = initialBounds(dataset);
@@ -139,7 +141,11 @@ export function createZoneMap(
     container,
     style,
     ...(initialView
-      ? { center: [initialView.longitude, initialView.latitude] as [number, number], zoom: initialView.zoom, bearing: initialView.bearing }
+      ? {
+          center: [initialView.longitude, initialView.latitude] as [number, number],
+          zoom: initialView.zoom,
+          bearing: initialView.bearing,
+        }
       : startBounds
         ? { bounds: boundsLike(startBounds), fitBoundsOptions: { padding: 24 } }
         : { center: [105.44, 28.9] as [number, number], zoom: 9 }),
@@ -148,7 +154,12 @@ export function createZoneMap(
   });
   const reportView = (): void => {
     const center = map.getCenter();
-    callbacks.onViewChange?.({ longitude: center.lng, latitude: center.lat, zoom: map.getZoom(), bearing: map.getBearing() });
+    callbacks.onViewChange?.({
+      longitude: center.lng,
+      latitude: center.lat,
+      zoom: map.getZoom(),
+      bearing: map.getBearing(),
+    });
   };
   map.on('moveend', reportView);
   window.__zoneMap = map;
@@ -190,7 +201,11 @@ export function createZoneMap(
     const found: FeatureReference[] = [];
     for (const hit of hits) {
       const reference = referenceOf(hit);
-      if (reference && !found.some((held) => held.layerId === reference.layerId && held.featureId === reference.featureId)) found.push(reference);
+      if (
+        reference &&
+        !found.some((held) => held.layerId === reference.layerId && held.featureId === reference.featureId)
+      )
+        found.push(reference);
     }
     return found;
   }
@@ -199,7 +214,9 @@ export function createZoneMap(
     return featuresAt(x, y)[0] ?? null;
   }
 
-  const pointLayerIds = new Set(dataset.manifest.layers.filter((layer) => layer.geometry === 'point').map((layer) => layer.id));
+  const pointLayerIds = new Set(
+    dataset.manifest.layers.filter((layer) => layer.geometry === 'point').map((layer) => layer.id),
+  );
 
   map.on('mousemove', (event) => {
     if (planner?.drawing.isDrawing()) return;

@@ -9,7 +9,17 @@
  */
 
 /** Words many names share; a match on these says little about which place was meant. */
-export const GENERIC_WORDS: readonly string[] = ['产业园', '公园', '湿地', '生态', '中心', '园区', '产业', '基地', '区域'];
+export const GENERIC_WORDS: readonly string[] = [
+  '产业园',
+  '公园',
+  '湿地',
+  '生态',
+  '中心',
+  '园区',
+  '产业',
+  '基地',
+  '区域',
+];
 
 /** How much a character of a generic word counts, against 1 for any other character. */
 const GENERIC_WEIGHT = 0.3;
@@ -75,11 +85,13 @@ export function matchChineseParts(query: string, name: string): ChinesePartsMatc
       continue;
     }
     pieces.push(found);
-    if (found.length >= 2 && !isGenericRun(query.slice(found.queryStart, found.queryStart + found.length))) anchored = true;
+    if (found.length >= 2 && !isGenericRun(query.slice(found.queryStart, found.queryStart + found.length)))
+      anchored = true;
     position += found.length;
   }
   if (pieces.length === 0) return undefined;
-  const weightOf = (start: number, end: number): number => weights.slice(start, end).reduce((sum, weight) => sum + weight, 0);
+  const weightOf = (start: number, end: number): number =>
+    weights.slice(start, end).reduce((sum, weight) => sum + weight, 0);
   // A lone character found somewhere is weak evidence (州 is in every 泸州 name): it counts half.
   const foundWeight = pieces.reduce(
     (sum, piece) => sum + weightOf(piece.queryStart, piece.queryStart + piece.length) * (piece.length === 1 ? 0.5 : 1),
@@ -91,6 +103,7 @@ export function matchChineseParts(query: string, name: string): ChinesePartsMatc
   const allAsWords = allFound && pieces.every((piece) => piece.length >= 2);
   if (!(anchored || allAsWords) || (!allFound && queryShare < LEAST_PARTIAL_SHARE)) return undefined;
   const coveredInName = new Set<number>();
-  for (const piece of pieces) for (let offset = 0; offset < piece.length; offset++) coveredInName.add(piece.nameStart + offset);
+  for (const piece of pieces)
+    for (let offset = 0; offset < piece.length; offset++) coveredInName.add(piece.nameStart + offset);
   return { pieces, queryShare, nameShare: coveredInName.size / name.length };
 }

@@ -90,7 +90,11 @@ export function matchPinyin(query: string, syllables: readonly PinyinSyllable[])
     const kind = classify(query, syllables, start, path);
     if (!bestMatch || KIND_ORDER[kind] < KIND_ORDER[bestMatch.kind]) {
       const covered = syllables.slice(start, path.endSyllable);
-      bestMatch = { kind, ranges: mergeRanges(covered.map((syllable) => syllable.range)), syllableCount: covered.length };
+      bestMatch = {
+        kind,
+        ranges: mergeRanges(covered.map((syllable) => syllable.range)),
+        syllableCount: covered.length,
+      };
     }
     // Any later start can only give `substring` or `fuzzy`: no better than what we hold.
     if (bestMatch.kind !== 'fuzzy') break;

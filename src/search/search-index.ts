@@ -215,7 +215,10 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   };
 
   if (containsHan(trimmed)) {
-    const parts = trimmed.split(/\s+/).map((part) => compactWithOffsets(part).text).filter(Boolean);
+    const parts = trimmed
+      .split(/\s+/)
+      .map((part) => compactWithOffsets(part).text)
+      .filter(Boolean);
     const homophoneSyllables = readPinyin(trimmed);
     for (const prepared of index.prepared) {
       // As typed, then by parts with all of them found, then by sound, then by most of the parts.
@@ -337,7 +340,14 @@ function matchByParts(query: string, prepared: PreparedEntry): Candidate | undef
   const match = matchChineseParts(query, prepared.compactChinese);
   if (!match) return undefined;
   const ranges = match.pieces.map((piece) => compactRange(prepared, piece.nameStart, piece.length));
-  const candidate = candidateOf(prepared, match.queryShare === 1 ? 'substring' : 'fuzzy', 'name_zh', ranges, [], match.nameShare);
+  const candidate = candidateOf(
+    prepared,
+    match.queryShare === 1 ? 'substring' : 'fuzzy',
+    'name_zh',
+    ranges,
+    [],
+    match.nameShare,
+  );
   candidate.queryShare = match.queryShare;
   candidate.scattered = match.pieces.length > 1;
   return candidate;
@@ -346,7 +356,10 @@ function matchByParts(query: string, prepared: PreparedEntry): Candidate | undef
 /** The span of `name_zh` that `length` folded units from `start` of its compact form came from. */
 function compactRange(prepared: PreparedEntry, start: number, length: number): TextRange {
   const lastOffset = prepared.compactOffsets[start + length - 1]!;
-  return { start: prepared.compactOffsets[start]!, end: lastOffset + lengthOfCharacterAt(prepared.entry.name_zh, lastOffset) };
+  return {
+    start: prepared.compactOffsets[start]!,
+    end: lastOffset + lengthOfCharacterAt(prepared.entry.name_zh, lastOffset),
+  };
 }
 
 function lengthOfCharacterAt(value: string, offset: number): number {
@@ -456,7 +469,9 @@ function fuzzyCandidates(index: SearchIndex, query: string, pinyinQuery: string)
       }
     }
     const matchedField: MatchedField = englishRanges.length > 0 ? 'name_en' : 'pinyin';
-    candidates.push(candidateOf(prepared, 'fuzzy', matchedField, chineseRanges, englishRanges, 0, { fuzzyScore: result.score }));
+    candidates.push(
+      candidateOf(prepared, 'fuzzy', matchedField, chineseRanges, englishRanges, 0, { fuzzyScore: result.score }),
+    );
   }
   return candidates;
 }

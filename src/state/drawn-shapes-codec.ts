@@ -66,7 +66,8 @@ function decodeGeometry(tool: DrawnTool, value: unknown): Polygon | LineString |
     if (geometry.type !== 'LineString' || !isPath(geometry.coordinates, 2)) return null;
     return { type: 'LineString', coordinates: geometry.coordinates.map((position) => [position[0]!, position[1]!]) };
   }
-  if (geometry.type !== 'Polygon' || !Array.isArray(geometry.coordinates) || geometry.coordinates.length !== 1) return null;
+  if (geometry.type !== 'Polygon' || !Array.isArray(geometry.coordinates) || geometry.coordinates.length !== 1)
+    return null;
   const ring = geometry.coordinates[0];
   if (!isClosedRing(ring)) return null;
   return { type: 'Polygon', coordinates: [ring.map((position) => [position[0]!, position[1]!])] };
@@ -88,7 +89,11 @@ function decodeShape(value: unknown): StoredDrawnShape | null {
 /** Reads whatever storage returned. `undefined` (nothing stored) is an empty, clean list. */
 export function decodeShapes(stored: unknown): DecodedShapes {
   if (stored === undefined || stored === null) return { shapes: [], dropped: 0, unreadable: false };
-  if (typeof stored !== 'object' || !Array.isArray((stored as { shapes?: unknown }).shapes) || (stored as { version?: unknown }).version !== STORED_SHAPES_VERSION) {
+  if (
+    typeof stored !== 'object' ||
+    !Array.isArray((stored as { shapes?: unknown }).shapes) ||
+    (stored as { version?: unknown }).version !== STORED_SHAPES_VERSION
+  ) {
     return { shapes: [], dropped: 0, unreadable: true };
   }
   const entries = (stored as { shapes: unknown[] }).shapes;
@@ -136,8 +141,10 @@ export function shapesAsGeoJson(
     }
     const analysis = analyses[shape.id];
     if (analysis?.ok) {
-      properties.green_area_m2 = analysis.analysis.greenAreaM2 === null ? null : roundTo(analysis.analysis.greenAreaM2, 3);
-      properties.green_space_ratio = analysis.analysis.greenSpaceRatio === null ? null : roundTo(analysis.analysis.greenSpaceRatio, 6);
+      properties.green_area_m2 =
+        analysis.analysis.greenAreaM2 === null ? null : roundTo(analysis.analysis.greenAreaM2, 3);
+      properties.green_space_ratio =
+        analysis.analysis.greenSpaceRatio === null ? null : roundTo(analysis.analysis.greenSpaceRatio, 6);
     }
     properties.area_method = 'WGS84 ellipsoid (geodesic edges)';
     return { type: 'Feature', id: shape.id, geometry: shape.geometry, properties };

@@ -40,7 +40,11 @@ export type ShapeAnalysisState =
 export const drawnShapeAnalyses = signal<Readonly<Record<string, ShapeAnalysisState>>>({});
 
 /** The shape being drawn or dragged, measured; null when nothing is in progress. */
-export const liveDrawing = signal<{ tool: DrawnShape['tool']; measurement: DrawnMeasurement; editingId: string | null } | null>(null);
+export const liveDrawing = signal<{
+  tool: DrawnShape['tool'];
+  measurement: DrawnMeasurement;
+  editingId: string | null;
+} | null>(null);
 export const drawingMode = signal<DrawingMode>('off');
 /** The shape most recently drawn or edited, for the one announcement a screen reader hears. */
 export const lastFinishedShapeId = signal<string | null>(null);
@@ -107,7 +111,8 @@ function analyse(shape: DrawnShape): void {
       if (analysedGeometry.get(shape.id) === key) setAnalysis(shape.id, { status: 'done', result });
     },
     (error: unknown) => {
-      if (analysedGeometry.get(shape.id) === key) setAnalysis(shape.id, { status: 'failed', reason: error instanceof Error ? error.message : String(error) });
+      if (analysedGeometry.get(shape.id) === key)
+        setAnalysis(shape.id, { status: 'failed', reason: error instanceof Error ? error.message : String(error) });
     },
   );
 }
@@ -121,7 +126,11 @@ function forgetAnalysis(id: string): void {
 function handleDrawingEvent(event: DrawingEvent): void {
   switch (event.type) {
     case 'live':
-      liveDrawing.value = { tool: event.tool, measurement: measureDrawnGeometry(event.geometry), editingId: event.editingId };
+      liveDrawing.value = {
+        tool: event.tool,
+        measurement: measureDrawnGeometry(event.geometry),
+        editingId: event.editingId,
+      };
       return;
     case 'live-ended':
       liveDrawing.value = null;
@@ -135,9 +144,13 @@ function handleDrawingEvent(event: DrawingEvent): void {
     case 'finished': {
       const shapes = drawnShapes.value;
       const existing = shapes.find((shape) => shape.id === event.shape.id);
-      const shape: DrawnShape = existing ? { ...existing, geometry: event.shape.geometry } : { ...event.shape, name: '' };
+      const shape: DrawnShape = existing
+        ? { ...existing, geometry: event.shape.geometry }
+        : { ...event.shape, name: '' };
       batch(() => {
-        drawnShapes.value = existing ? shapes.map((candidate) => (candidate.id === shape.id ? shape : candidate)) : [...shapes, shape];
+        drawnShapes.value = existing
+          ? shapes.map((candidate) => (candidate.id === shape.id ? shape : candidate))
+          : [...shapes, shape];
         lastFinishedShapeId.value = shape.id;
       });
       void save();
@@ -185,7 +198,8 @@ export function clearAllShapes(): Promise<unknown> {
 
 /** Land use inside one drawn polygon: the zone's features it overlaps, grouped by 'layer' or 'kind'. */
 export async function drawnLandUseTable(shapeId: string, groupBy: string): Promise<LandUseTable> {
-  if (groupBy !== 'layer' && groupBy !== 'kind') throw new Error(`drawn shapes are grouped by layer or kind, not ${groupBy}`);
+  if (groupBy !== 'layer' && groupBy !== 'kind')
+    throw new Error(`drawn shapes are grouped by layer or kind, not ${groupBy}`);
   const shape = drawnShapes.value.find((candidate) => candidate.id === shapeId);
   if (!shape) throw new Error(`no drawn shape ${shapeId}`);
   if (shape.geometry.type !== 'Polygon') throw new Error('a line has no area to break down');
@@ -206,8 +220,11 @@ export async function drawnLandUseTable(shapeId: string, groupBy: string): Promi
 /** Drawn shapes as GeoJSON with their measured area / length as properties. */
 export function exportDrawnShapes(): Blob {
   const analyses: Record<string, DrawnPolygonAnalysisResult> = {};
-  for (const [id, state] of Object.entries(drawnShapeAnalyses.value)) if (state.status === 'done') analyses[id] = state.result;
-  return new Blob([JSON.stringify(shapesAsGeoJson(drawnShapes.value, analyses), null, 1)], { type: 'application/geo+json' });
+  for (const [id, state] of Object.entries(drawnShapeAnalyses.value))
+    if (state.status === 'done') analyses[id] = state.result;
+  return new Blob([JSON.stringify(shapesAsGeoJson(drawnShapes.value, analyses), null, 1)], {
+    type: 'application/geo+json',
+  });
 }
 
 let connection: (() => void) | null = null;
@@ -228,10 +245,17 @@ export function connectDrawnShapes(): () => void {
     const decoded = decodeShapes(stored);
     batch(() => {
       // Anything drawn before storage answered is kept after the restored shapes.
-      const drawnMeanwhile = drawnShapes.value.filter((shape) => !decoded.shapes.some((restored) => restored.id === shape.id));
+      const drawnMeanwhile = drawnShapes.value.filter(
+        (shape) => !decoded.shapes.some((restored) => restored.id === shape.id),
+      );
       drawnShapes.value = [...decoded.shapes, ...drawnMeanwhile];
       if (decoded.unreadable) drawnShapesNotice.value = { kind: 'stored-value-unreadable' };
-      else if (decoded.dropped > 0) drawnShapesNotice.value = { kind: 'restored-with-losses', kept: decoded.shapes.length, dropped: decoded.dropped };
+      else if (decoded.dropped > 0)
+        drawnShapesNotice.value = {
+          kind: 'restored-with-losses',
+          kept: decoded.shapes.length,
+          dropped: decoded.dropped,
+        };
       drawnShapesRestored.value = true;
     });
     if (drawnShapes.peek().length > decoded.shapes.length) void save();

@@ -33,7 +33,11 @@ export function featureRows(dataset: Dataset, statistics: ZoneStatistics | null)
         layerTitle: definition.title,
         areaM2: measurement?.areaM2 ?? null,
         stated: hasStated
-          ? { value: properties.stated_area!, unit: properties.stated_area_unit!, source: properties.stated_area_source ?? '' }
+          ? {
+              value: properties.stated_area!,
+              unit: properties.stated_area_unit!,
+              source: properties.stated_area_source ?? '',
+            }
           : null,
         statedDifferenceRatio: measurement?.statedDifferenceRatio ?? null,
         source: properties.source,

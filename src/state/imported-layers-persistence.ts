@@ -62,8 +62,17 @@ function isStoredLayer(value: unknown): value is StoredImportedLayer {
  */
 export async function loadStoredLayers(): Promise<StoredImportedLayer[]> {
   const all = await entries(layerStore());
-  const unfinished = new Set(all.map(([key]) => String(key)).filter((key) => key.startsWith(PENDING_PREFIX)).map((key) => key.slice(PENDING_PREFIX.length)));
-  await Promise.all([...unfinished].map((id) => Promise.all([del(id, layerStore()), del(PENDING_PREFIX + id, layerStore())]).catch(() => undefined)));
+  const unfinished = new Set(
+    all
+      .map(([key]) => String(key))
+      .filter((key) => key.startsWith(PENDING_PREFIX))
+      .map((key) => key.slice(PENDING_PREFIX.length)),
+  );
+  await Promise.all(
+    [...unfinished].map((id) =>
+      Promise.all([del(id, layerStore()), del(PENDING_PREFIX + id, layerStore())]).catch(() => undefined),
+    ),
+  );
   return all
     .map(([, value]) => value)
     .filter(isStoredLayer)
@@ -92,7 +101,10 @@ export async function storeLayer(layer: StoredImportedLayer): Promise<void> {
 }
 
 /** Changes what the planner decided (visibility, coordinate system) without rewriting the file. */
-export async function updateStoredLayer(id: string, change: Partial<Omit<StoredImportedLayer, 'id' | 'file'>>): Promise<void> {
+export async function updateStoredLayer(
+  id: string,
+  change: Partial<Omit<StoredImportedLayer, 'id' | 'file'>>,
+): Promise<void> {
   await update(id, (value: unknown) => (isStoredLayer(value) ? { ...value, ...change } : value), layerStore());
 }
 

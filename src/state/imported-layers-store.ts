@@ -16,7 +16,12 @@ import type { TextEncoding } from '../data/import/text-encodings.ts';
 import { fileSizeProblem } from '../data/import/import-limits.ts';
 import type { ImportedLayerReply, ImportStage, LayerRecordFields } from '../workers/import-protocol.ts';
 import { ImportCancelled, ImportClient, ImportWorkerFailure } from '../workers/import-client.ts';
-import { deleteAllStoredLayers, deleteStoredLayer, loadStoredLayers, updateStoredLayer } from './imported-layers-persistence.ts';
+import {
+  deleteAllStoredLayers,
+  deleteStoredLayer,
+  loadStoredLayers,
+  updateStoredLayer,
+} from './imported-layers-persistence.ts';
 
 export type { CoordinateSystemSuggestion, ImportFormat } from '../data/import/import-types.ts';
 export type { ImportStage } from '../workers/import-protocol.ts';
@@ -26,7 +31,9 @@ export type { ImportStage } from '../workers/import-protocol.ts';
  * (format, measurement, length, bbox, property names, notes, the coordinate-system suggestion),
  * and how the map reads it. No features.
  */
-export interface ImportedLayer extends Omit<LayerRecordFields, 'order'>, Omit<ImportSummary, 'fileName' | 'coordinateSystem'> {
+export interface ImportedLayer
+  extends Omit<LayerRecordFields, 'order'>,
+    Omit<ImportSummary, 'fileName' | 'coordinateSystem'> {
   /** `blob:` URL of the normalised WGS84 GeoJSON, for the map source. */
   dataUrl: string;
   /** Measured area (m²) of feature i, in the order the map source numbers them (generateId). */
@@ -106,7 +113,11 @@ async function runJob(
   } catch (error) {
     batch(() => {
       importJob.value = null;
-      if (!(error instanceof ImportCancelled)) importFailure.value = { fileName, message: withFileName(fileName, error instanceof Error ? error.message : String(error)) };
+      if (!(error instanceof ImportCancelled))
+        importFailure.value = {
+          fileName,
+          message: withFileName(fileName, error instanceof Error ? error.message : String(error)),
+        };
     });
     return null;
   }
@@ -123,18 +134,26 @@ export function connectImportedLayers(dataset: Dataset): Promise<void> {
       return; // No IndexedDB (private mode, blocked): nothing to restore, imports still work.
     }
     for (const record of stored) {
-      await enqueue(() => runJob(record.fileName, 'restore', (onProgress) => client.restore(record.id, undefined, onProgress)));
+      await enqueue(() =>
+        runJob(record.fileName, 'restore', (onProgress) => client.restore(record.id, undefined, onProgress)),
+      );
     }
   })();
   return connected;
 }
 
 function newLayerId(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `layer-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `layer-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** Imports each file in turn; a file that fails is announced and the others still import. */
-export async function importFiles(files: readonly File[], coordinateSystem: CoordinateSystem = 'wgs84', reading: { projection?: number } = {}): Promise<void> {
+export async function importFiles(
+  files: readonly File[],
+  coordinateSystem: CoordinateSystem = 'wgs84',
+  reading: { projection?: number } = {},
+): Promise<void> {
   // A new choice of files replaces the last failure; within it, each failure stays until the next choice.
   if (files.length > 0) importFailure.value = null;
   for (const file of files) {
@@ -162,7 +181,10 @@ export async function importFiles(files: readonly File[], coordinateSystem: Coor
         }),
       );
       if (!layer && suggestedProjection && importFailure.value?.fileName === file.name) {
-        importFailure.value = { ...importFailure.value, retry: { projection: suggestedProjection, file, coordinateSystem } };
+        importFailure.value = {
+          ...importFailure.value,
+          retry: { projection: suggestedProjection, file, coordinateSystem },
+        };
       }
       // A cancelled import's worker was stopped mid-way: its half-stored copy (possibly many MB)
       // goes now rather than at the next load. A failed import's worker has already removed it.
@@ -179,28 +201,39 @@ export function cancelImport(): void {
 export async function reinterpretLayer(layerId: string, coordinateSystem: CoordinateSystem): Promise<void> {
   const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
   if (!layer) return;
-  await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, coordinateSystem, onProgress)));
+  await enqueue(() =>
+    runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, coordinateSystem, onProgress)),
+  );
 }
 
 /** Reads a Shapefile layer's stored file again with its table in another text encoding. */
 export async function rereadLayerText(layerId: string, textEncoding: TextEncoding): Promise<void> {
   const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
   if (!layer) return;
-  await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, { textEncoding })));
+  await enqueue(() =>
+    runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, { textEncoding })),
+  );
 }
 
 /** Reads a point table layer's stored file again with other coordinate columns. */
-export async function rereadLayerColumns(layerId: string, pointColumns: { longitude: string; latitude: string }): Promise<void> {
+export async function rereadLayerColumns(
+  layerId: string,
+  pointColumns: { longitude: string; latitude: string },
+): Promise<void> {
   const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
   if (!layer) return;
-  await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, { pointColumns })));
+  await enqueue(() =>
+    runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, { pointColumns })),
+  );
 }
 
 /** Reads another feature table of a GeoPackage layer's stored file in its place. */
 export async function rereadLayerTable(layerId: string, table: string): Promise<void> {
   const layer = importedLayers.value.find((candidate) => candidate.id === layerId);
   if (!layer) return;
-  await enqueue(() => runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, { table })));
+  await enqueue(() =>
+    runJob(layer.fileName, 'restore', (onProgress) => client.restore(layerId, undefined, onProgress, { table })),
+  );
 }
 
 export function setImportedLayerVisible(layerId: string, visible: boolean): void {
@@ -240,7 +273,10 @@ async function againAfterCancelledImport<T>(request: () => Promise<T>): Promise<
 }
 
 /** For the zone's own layers or an imported layer, computed off the main thread. */
-export function landUseTableOf(source: Exclude<LandUseSource, { kind: 'drawn' }>, groupBy: string): Promise<LandUseTable> {
+export function landUseTableOf(
+  source: Exclude<LandUseSource, { kind: 'drawn' }>,
+  groupBy: string,
+): Promise<LandUseTable> {
   return againAfterCancelledImport(() => client.landUseTable(source, groupBy));
 }
 

@@ -8,7 +8,9 @@ import { signal } from '@preact/signals';
 const TOUCH_QUERY = '(pointer: coarse), (hover: none)';
 
 function query(): MediaQueryList | null {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(TOUCH_QUERY) : null;
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+    ? window.matchMedia(TOUCH_QUERY)
+    : null;
 }
 
 const media = query();

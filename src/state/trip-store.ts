@@ -14,7 +14,14 @@ import { emptyTrip, type TripState, type TripStopChoice } from '../trip/trip-sta
 import { decodeTrip, encodeTrip, type TripLinkProblem } from '../trip/trip-url-codec.ts';
 import type { TravelMode } from '../trip/travel-modes.ts';
 import { visitPlaces, type VisitPlace } from '../trip/visit-places.ts';
-import { withCustomStopsAdded, withStartAtStop, withStopAdded, withStopMoved, withStopRemoved, withVisitMinutes } from './trip-edits.ts';
+import {
+  withCustomStopsAdded,
+  withStartAtStop,
+  withStopAdded,
+  withStopMoved,
+  withStopRemoved,
+  withVisitMinutes,
+} from './trip-edits.ts';
 import { loadStoredTrip, storeTrip } from './trip-persistence.ts';
 import { searchWithTrip, tripFromSearch } from './trip-url.ts';
 

@@ -153,10 +153,14 @@ const OWN_QUERY_KEYS = new Set([VIEW_KEY, LAYERS_KEY, LANGUAGE_KEY]);
  * An absent value removes its key.
  */
 export function searchForState(currentSearch: string, state: Omit<UrlState, 'feature'>): string {
-  const pairs = currentSearch.replace(/^\?/, '').split('&').filter((pair) => pair !== '' && !OWN_QUERY_KEYS.has(pairKey(pair)));
+  const pairs = currentSearch
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((pair) => pair !== '' && !OWN_QUERY_KEYS.has(pairKey(pair)));
   // Commas and digits need no escaping: the link stays readable.
   if (state.view) pairs.push(`${VIEW_KEY}=${formatView(state.view)}`);
-  if (state.visibleLayers) pairs.push(`${LAYERS_KEY}=${state.visibleLayers.filter((id) => LAYER_ID_PATTERN.test(id)).join(',')}`);
+  if (state.visibleLayers)
+    pairs.push(`${LAYERS_KEY}=${state.visibleLayers.filter((id) => LAYER_ID_PATTERN.test(id)).join(',')}`);
   if (state.language) pairs.push(`${LANGUAGE_KEY}=${state.language}`);
   return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }

@@ -43,7 +43,11 @@ export interface GpxOptions {
  * The instant `minute` minutes after local midnight starting `date`, as an xsd:dateTime in UTC;
  * null for a date that is not a real `YYYY-MM-DD` day.
  */
-export function plannedInstant(date: string, minute: number, utcOffsetMinutes = ZONE_UTC_OFFSET_MINUTES): string | null {
+export function plannedInstant(
+  date: string,
+  minute: number,
+  utcOffsetMinutes = ZONE_UTC_OFFSET_MINUTES,
+): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -101,7 +105,9 @@ export function tripToGpx(plan: TripPlan, options: GpxOptions): string {
     const reached = scheduled?.arrival ?? (index === 0 ? plan.schedule.start : undefined);
     const time = instant(isReturn ? plan.schedule.returnArrival?.minute : reached?.minute);
     const timeElement = time ? `<time>${time}</time>` : '';
-    lines.push(`    <rtept lat="${coordinate(stop.point[1])}" lon="${coordinate(stop.point[0])}">${timeElement}<name>${xmlText(stopName(stop))}</name></rtept>`);
+    lines.push(
+      `    <rtept lat="${coordinate(stop.point[1])}" lon="${coordinate(stop.point[0])}">${timeElement}<name>${xmlText(stopName(stop))}</name></rtept>`,
+    );
   });
   lines.push('  </rte>', '</gpx>', '');
   return lines.join('\n');

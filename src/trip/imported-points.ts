@@ -13,14 +13,28 @@ import type { LonLat } from './distance.ts';
 import { cleanCustomStopName, customStop, type TripStopChoice } from './trip-state.ts';
 
 /** Column names that hold a place's name in the files visitors and planners bring, in order of preference. */
-export const NAME_COLUMNS: readonly string[] = ['名称', '名字', '地名', '地点', '站名', '标题', 'name', 'name_zh', 'title', 'label', 'place', 'poi'];
+export const NAME_COLUMNS: readonly string[] = [
+  '名称',
+  '名字',
+  '地名',
+  '地点',
+  '站名',
+  '标题',
+  'name',
+  'name_zh',
+  'title',
+  'label',
+  'place',
+  'poi',
+];
 
 function pointOf(feature: Feature | null | undefined): LonLat | null {
   const geometry = feature?.geometry;
   if (!geometry) return null;
   if (geometry.type === 'Point') return [geometry.coordinates[0] as number, geometry.coordinates[1] as number];
   // A MultiPoint with one position is how some tools write a single point.
-  if (geometry.type === 'MultiPoint' && geometry.coordinates.length === 1) return [geometry.coordinates[0]![0] as number, geometry.coordinates[0]![1] as number];
+  if (geometry.type === 'MultiPoint' && geometry.coordinates.length === 1)
+    return [geometry.coordinates[0]![0] as number, geometry.coordinates[0]![1] as number];
   return null;
 }
 

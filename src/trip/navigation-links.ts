@@ -156,7 +156,8 @@ export interface PlaceLinks {
 
 /** The pair of "open in" links a place should get: by position, or by name where the position is schematic. */
 export function placeLinks(target: NamedPoint & { positionIsSchematic: boolean }): PlaceLinks {
-  if (target.positionIsSchematic) return { amap: amapSearchUrl(target.name), baidu: baiduSearchUrl(target.name), by: 'name' };
+  if (target.positionIsSchematic)
+    return { amap: amapSearchUrl(target.name), baidu: baiduSearchUrl(target.name), by: 'name' };
   return { amap: amapMarkerUrl(target), baidu: baiduMarkerUrl(target), by: 'position' };
 }
 

@@ -57,7 +57,8 @@ export function exactOrder(costs: CostMatrix, options: OrderOptions): OptimisedO
   // Stop s (1-based index in the matrix) is bit s−1 of a subset mask.
   const stopCount = pointCount - 1;
   // Memory and time double with every stop: past this the tables alone would take gigabytes.
-  if (stopCount > 20) throw new RangeError(`exactOrder: ${stopCount} stops is too many to solve exactly; use optimiseOrder`);
+  if (stopCount > 20)
+    throw new RangeError(`exactOrder: ${stopCount} stops is too many to solve exactly; use optimiseOrder`);
   const subsetCount = 1 << stopCount;
   const best = new Float64Array(subsetCount * stopCount).fill(Infinity);
   const previous = new Int8Array(subsetCount * stopCount).fill(-1);

@@ -57,12 +57,33 @@ function resolveStops(state: TripState, places: readonly VisitPlace[], here: Lon
   const stops: PlannedStop[] = [];
   let startIsPosition = false;
   if (state.start.kind === 'here' && here) {
-    stops.push({ id: START_POSITION_ID, nameZh: '我的位置', nameEn: 'My location', point: here, approximate: false, positionIsSchematic: false, visitMinutes: 0, visitMinutesIsEstimate: false });
+    stops.push({
+      id: START_POSITION_ID,
+      nameZh: '我的位置',
+      nameEn: 'My location',
+      point: here,
+      approximate: false,
+      positionIsSchematic: false,
+      visitMinutes: 0,
+      visitMinutesIsEstimate: false,
+    });
     startIsPosition = true;
   } else if (state.start.kind === 'here') {
-    notices.push({ zh: '未获得当前位置，行程从第一个地点出发。', en: 'Your location is not available; the trip starts at its first place.' });
+    notices.push({
+      zh: '未获得当前位置，行程从第一个地点出发。',
+      en: 'Your location is not available; the trip starts at its first place.',
+    });
   } else if (state.start.kind === 'point') {
-    stops.push({ id: START_POSITION_ID, nameZh: '起点', nameEn: 'Start', point: state.start.point, approximate: false, positionIsSchematic: false, visitMinutes: 0, visitMinutesIsEstimate: false });
+    stops.push({
+      id: START_POSITION_ID,
+      nameZh: '起点',
+      nameEn: 'Start',
+      point: state.start.point,
+      approximate: false,
+      positionIsSchematic: false,
+      visitMinutes: 0,
+      visitMinutesIsEstimate: false,
+    });
     startIsPosition = true;
   }
   for (const choice of state.stops) {
@@ -83,7 +104,10 @@ function resolveStops(state: TripState, places: readonly VisitPlace[], here: Lon
     }
     const place = byId.get(choice.id);
     if (!place) {
-      notices.push({ zh: `地点“${choice.id}”不在数据中，已跳过。`, en: `The place "${choice.id}" is not in the data and was skipped.` });
+      notices.push({
+        zh: `地点“${choice.id}”不在数据中，已跳过。`,
+        en: `The place "${choice.id}" is not in the data and was skipped.`,
+      });
       continue;
     }
     stops.push({
@@ -154,9 +178,15 @@ export function optimiseTrip(
   if (placeStops.length < (startIsPosition ? 2 : 3)) return { trip: state, method: 'unchanged' };
   const result = optimiseOrder(distanceMatrix(stops.map((stop) => stop.point)), { roundTrip: state.roundTrip });
   const startHub = startIsPosition && !startIsFixedPosition ? [stops[0]!.id] : [];
-  const orderedIds = [...startHub, ...result.order.filter((index) => !(startIsPosition && index === 0)).map((index) => stops[index]!.id)];
+  const orderedIds = [
+    ...startHub,
+    ...result.order.filter((index) => !(startIsPosition && index === 0)).map((index) => stops[index]!.id),
+  ];
   const choiceById = new Map(state.stops.map((choice) => [choice.id, choice]));
   const known = new Set(orderedIds);
-  const reordered = [...orderedIds.map((id) => choiceById.get(id)!), ...state.stops.filter((choice) => !known.has(choice.id))];
+  const reordered = [
+    ...orderedIds.map((id) => choiceById.get(id)!),
+    ...state.stops.filter((choice) => !known.has(choice.id)),
+  ];
   return { trip: { ...state, stops: reordered }, method: result.method };
 }

@@ -27,12 +27,24 @@ export type ClockParseResult = { ok: true; minute: number } | { ok: false; messa
 export function parseClockTime(text: string): ClockParseResult {
   const match = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(text);
   if (!match) {
-    return { ok: false, message: { zh: `时间格式应为 HH:MM（24 小时制），收到“${text}”。`, en: `A time must be HH:MM (24-hour); got "${text}".` } };
+    return {
+      ok: false,
+      message: {
+        zh: `时间格式应为 HH:MM（24 小时制），收到“${text}”。`,
+        en: `A time must be HH:MM (24-hour); got "${text}".`,
+      },
+    };
   }
   const hours = Number(match[1]);
   const minutes = Number(match[2]);
   if (hours > 23 || minutes > 59) {
-    return { ok: false, message: { zh: `时间超出范围：${text}（应在 00:00–23:59 之间）。`, en: `Time out of range: ${text} (must be 00:00–23:59).` } };
+    return {
+      ok: false,
+      message: {
+        zh: `时间超出范围：${text}（应在 00:00–23:59 之间）。`,
+        en: `Time out of range: ${text} (must be 00:00–23:59).`,
+      },
+    };
   }
   return { ok: true, minute: hours * 60 + minutes };
 }
@@ -93,7 +105,8 @@ export interface Schedule {
  */
 export function buildSchedule(input: ScheduleInput): Schedule {
   const { startMinute, visitMinutes, legSeconds } = input;
-  const sanitise = (value: number | undefined): number => (value !== undefined && Number.isFinite(value) && value > 0 ? value : 0);
+  const sanitise = (value: number | undefined): number =>
+    value !== undefined && Number.isFinite(value) && value > 0 ? value : 0;
   let clockMinutes = Math.min(Math.max(Math.round(sanitise(startMinute)), 0), MINUTES_PER_DAY - 1);
   const start = tripTime(clockMinutes);
   const stops: ScheduledStop[] = [];
@@ -110,7 +123,12 @@ export function buildSchedule(input: ScheduleInput): Schedule {
     }
     clockMinutes += visitLength;
     visitTotal += visitLength;
-    stops.push({ index, ...(arrival ? { arrival } : {}), departure: tripTime(clockMinutes), visitMinutes: visitLength });
+    stops.push({
+      index,
+      ...(arrival ? { arrival } : {}),
+      departure: tripTime(clockMinutes),
+      visitMinutes: visitLength,
+    });
   });
   let returnArrival: TripTime | undefined;
   if (legSeconds.length >= visitMinutes.length && visitMinutes.length > 1) {

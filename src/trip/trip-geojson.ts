@@ -43,7 +43,9 @@ export interface TripLegProperties {
   detour_factor: number;
 }
 
-export function tripToGeoJson(plan: TripPlan): FeatureCollection<Point | LineString, TripStopProperties | TripLegProperties> {
+export function tripToGeoJson(
+  plan: TripPlan,
+): FeatureCollection<Point | LineString, TripStopProperties | TripLegProperties> {
   const stopFeatures: Feature<Point, TripStopProperties>[] = plan.stops.map((stop, order) => {
     const scheduled = plan.schedule.stops[order]!;
     return {
@@ -72,7 +74,13 @@ export function tripToGeoJson(plan: TripPlan): FeatureCollection<Point | LineStr
     const estimate = leg.estimates[plan.mode];
     return {
       type: 'Feature',
-      geometry: { type: 'LineString', coordinates: [[from.point[0], from.point[1]], [to.point[0], to.point[1]]] },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [from.point[0], from.point[1]],
+          [to.point[0], to.point[1]],
+        ],
+      },
       properties: {
         role: 'leg',
         order,

@@ -51,18 +51,28 @@ export const CUSTOM_STOP_ID_PREFIX = '@file:';
 const CUSTOM_COORDINATE_SCALE = 1e5;
 
 // Controls (C0, C1, DEL), format characters such as bidi overrides, and lone surrogates: none belongs in a name shown or exported as text.
-const UNWANTED_IN_NAME = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const UNWANTED_IN_NAME =
+  /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 /** A file's name value as a stop name: plain text, one line, capped; null when nothing is left. */
 export function cleanCustomStopName(raw: string): string | null {
   const cleaned = raw.replace(UNWANTED_IN_NAME, ' ').replace(/\s+/g, ' ').trim();
   if (cleaned === '') return null;
   const characters = Array.from(cleaned);
-  return characters.length > MAXIMUM_CUSTOM_NAME_LENGTH ? characters.slice(0, MAXIMUM_CUSTOM_NAME_LENGTH).join('').trim() : cleaned;
+  return characters.length > MAXIMUM_CUSTOM_NAME_LENGTH
+    ? characters.slice(0, MAXIMUM_CUSTOM_NAME_LENGTH).join('').trim()
+    : cleaned;
 }
 
 export function isValidLonLat(longitude: unknown, latitude: unknown): boolean {
-  return typeof longitude === 'number' && typeof latitude === 'number' && Number.isFinite(longitude) && Number.isFinite(latitude) && Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90;
+  return (
+    typeof longitude === 'number' &&
+    typeof latitude === 'number' &&
+    Number.isFinite(longitude) &&
+    Number.isFinite(latitude) &&
+    Math.abs(longitude) <= 180 &&
+    Math.abs(latitude) <= 90
+  );
 }
 
 /** The position in whole 1e-5° steps, as the link writes it. */

@@ -101,7 +101,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 function escapeId(id: string): string {
-  return encodeURIComponent(id.replace(LONE_SURROGATES, '\uFFFD')).replace(/[.*!~'()]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(id.replace(LONE_SURROGATES, '\uFFFD')).replace(
+    /[.*!~'()]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 export function encodeTrip(trip: TripState): string {
@@ -117,7 +120,9 @@ export function encodeTrip(trip: TripState): string {
   const version = trip.stops.some((stop) => stop.custom) ? TRIP_LINK_VERSION_WITH_FILE_STOPS : TRIP_LINK_VERSION;
   const header = `${version}${MODE_LETTERS[trip.mode]}${trip.roundTrip ? 'r' : 'o'}${String(hours).padStart(2, '0')}${String(minutes).padStart(2, '0')}${start}`;
   const stops = trip.stops.map((stop) => {
-    const place = stop.custom ? `~${customStopGrid(stop.custom.point).join('*')}*${escapeId(stop.custom.name)}` : escapeId(stop.id);
+    const place = stop.custom
+      ? `~${customStopGrid(stop.custom.point).join('*')}*${escapeId(stop.custom.name)}`
+      : escapeId(stop.id);
     return stop.visitMinutes === undefined ? place : `${place}*${stop.visitMinutes}`;
   });
   return [header, ...stops].join('.');
@@ -129,21 +134,66 @@ function shorten(value: string): string {
 
 const MESSAGES: Readonly<Record<TripLinkProblemCode, (value: string) => LocalizedText>> = {
   'too-long': () => ({ zh: '行程链接过长，未读取。', en: 'The trip link is too long and was not read.' }),
-  'unsupported-version': (value) => ({ zh: `无法识别的行程链接版本“${value}”，未恢复行程。`, en: `Unrecognised trip link version "${value}"; the trip was not restored.` }),
-  'bad-header': (value) => ({ zh: `行程链接开头不完整：“${value}”。`, en: `The start of the trip link is incomplete: "${value}".` }),
-  'bad-mode': (value) => ({ zh: `未知的出行方式“${value}”，已改用步行。`, en: `Unknown travel mode "${value}"; walking is used.` }),
-  'bad-round-trip': (value) => ({ zh: `无法读取是否返回起点（“${value}”），按单程处理。`, en: `Could not read whether to return to the start ("${value}"); one way is used.` }),
-  'bad-start-time': (value) => ({ zh: `出发时间“${value}”无效，已改为 09:00。`, en: `Start time "${value}" is invalid; 09:00 is used.` }),
-  'bad-start': (value) => ({ zh: `无法读取起点“${value}”，改为从第一个地点出发。`, en: `Could not read the start "${value}"; the trip starts at its first place.` }),
-  'out-of-range': (value) => ({ zh: `起点坐标超出范围（${value}），改为从第一个地点出发。`, en: `Start coordinates out of range (${value}); the trip starts at its first place.` }),
-  'bad-escape': (value) => ({ zh: `地点编号“${value}”编码有误，已忽略。`, en: `Place id "${value}" is wrongly encoded and was dropped.` }),
-  'irregular-escape': (value) => ({ zh: `地点编号“${value}”的写法不规范，但已恢复。`, en: `Place id "${value}" is written irregularly but was restored.` }),
-  'bad-duration': (value) => ({ zh: `游览时长“${value}”无效，已改用估计时长。`, en: `Visit duration "${value}" is invalid; the estimated duration is used.` }),
-  'unknown-place': (value) => ({ zh: `地点“${value}”已不在数据中，已从行程中移除。`, en: `The place "${value}" is no longer in the data and was removed from the trip.` }),
-  'duplicate-place': (value) => ({ zh: `地点“${value}”重复出现，只保留第一次。`, en: `The place "${value}" appears more than once; only the first is kept.` }),
-  'bad-file-stop': (value) => ({ zh: `来自文件的地点“${value}”无法读取（坐标或名称无效），已忽略。`, en: `The stop from a file "${value}" could not be read (invalid coordinates or name) and was dropped.` }),
-  'file-stop-name-shortened': (value) => ({ zh: `来自文件的地点名称“${value}”过长或含控制字符，已截短整理。`, en: `The name of the stop from a file "${value}" was too long or held control characters; it was shortened and cleaned.` }),
-  'too-many-places': (value) => ({ zh: `行程最多 ${MAXIMUM_TRIP_STOPS} 个地点，多出的 ${value} 个已忽略。`, en: `A trip holds at most ${MAXIMUM_TRIP_STOPS} places; ${value} more were dropped.` }),
+  'unsupported-version': (value) => ({
+    zh: `无法识别的行程链接版本“${value}”，未恢复行程。`,
+    en: `Unrecognised trip link version "${value}"; the trip was not restored.`,
+  }),
+  'bad-header': (value) => ({
+    zh: `行程链接开头不完整：“${value}”。`,
+    en: `The start of the trip link is incomplete: "${value}".`,
+  }),
+  'bad-mode': (value) => ({
+    zh: `未知的出行方式“${value}”，已改用步行。`,
+    en: `Unknown travel mode "${value}"; walking is used.`,
+  }),
+  'bad-round-trip': (value) => ({
+    zh: `无法读取是否返回起点（“${value}”），按单程处理。`,
+    en: `Could not read whether to return to the start ("${value}"); one way is used.`,
+  }),
+  'bad-start-time': (value) => ({
+    zh: `出发时间“${value}”无效，已改为 09:00。`,
+    en: `Start time "${value}" is invalid; 09:00 is used.`,
+  }),
+  'bad-start': (value) => ({
+    zh: `无法读取起点“${value}”，改为从第一个地点出发。`,
+    en: `Could not read the start "${value}"; the trip starts at its first place.`,
+  }),
+  'out-of-range': (value) => ({
+    zh: `起点坐标超出范围（${value}），改为从第一个地点出发。`,
+    en: `Start coordinates out of range (${value}); the trip starts at its first place.`,
+  }),
+  'bad-escape': (value) => ({
+    zh: `地点编号“${value}”编码有误，已忽略。`,
+    en: `Place id "${value}" is wrongly encoded and was dropped.`,
+  }),
+  'irregular-escape': (value) => ({
+    zh: `地点编号“${value}”的写法不规范，但已恢复。`,
+    en: `Place id "${value}" is written irregularly but was restored.`,
+  }),
+  'bad-duration': (value) => ({
+    zh: `游览时长“${value}”无效，已改用估计时长。`,
+    en: `Visit duration "${value}" is invalid; the estimated duration is used.`,
+  }),
+  'unknown-place': (value) => ({
+    zh: `地点“${value}”已不在数据中，已从行程中移除。`,
+    en: `The place "${value}" is no longer in the data and was removed from the trip.`,
+  }),
+  'duplicate-place': (value) => ({
+    zh: `地点“${value}”重复出现，只保留第一次。`,
+    en: `The place "${value}" appears more than once; only the first is kept.`,
+  }),
+  'bad-file-stop': (value) => ({
+    zh: `来自文件的地点“${value}”无法读取（坐标或名称无效），已忽略。`,
+    en: `The stop from a file "${value}" could not be read (invalid coordinates or name) and was dropped.`,
+  }),
+  'file-stop-name-shortened': (value) => ({
+    zh: `来自文件的地点名称“${value}”过长或含控制字符，已截短整理。`,
+    en: `The name of the stop from a file "${value}" was too long or held control characters; it was shortened and cleaned.`,
+  }),
+  'too-many-places': (value) => ({
+    zh: `行程最多 ${MAXIMUM_TRIP_STOPS} 个地点，多出的 ${value} 个已忽略。`,
+    en: `A trip holds at most ${MAXIMUM_TRIP_STOPS} places; ${value} more were dropped.`,
+  }),
 };
 
 const CANONICAL_INTEGER = /^(0|[1-9]\d*)$/;
@@ -273,7 +323,12 @@ function readStops(
     const stop: TripStopChoice = { id };
     if (durationText !== undefined || extra.length > 0) {
       const minutes = Number(durationText);
-      if (extra.length === 0 && durationText !== undefined && CANONICAL_INTEGER.test(durationText) && minutes <= MAXIMUM_VISIT_MINUTES) {
+      if (
+        extra.length === 0 &&
+        durationText !== undefined &&
+        CANONICAL_INTEGER.test(durationText) &&
+        minutes <= MAXIMUM_VISIT_MINUTES
+      ) {
         stop.visitMinutes = minutes;
       } else {
         report('bad-duration', [durationText, ...extra].join('*'));
@@ -290,9 +345,16 @@ function readStops(
  * the exports XML-escape it); it is cleaned and capped like a name read from a file, and a cut is
  * reported. Coordinates must be canonical integers that give a WGS84 position.
  */
-function readFileStop(stopText: string, report: (code: TripLinkProblemCode, value: string) => void): TripStopChoice | null {
+function readFileStop(
+  stopText: string,
+  report: (code: TripLinkProblemCode, value: string) => void,
+): TripStopChoice | null {
   const [longitudeText = '', latitudeText = '', rawName = '', durationText, ...extra] = stopText.slice(1).split('*');
-  if (extra.length > 0 || !CANONICAL_SIGNED_INTEGER.test(longitudeText) || !CANONICAL_SIGNED_INTEGER.test(latitudeText)) {
+  if (
+    extra.length > 0 ||
+    !CANONICAL_SIGNED_INTEGER.test(longitudeText) ||
+    !CANONICAL_SIGNED_INTEGER.test(latitudeText)
+  ) {
     report('bad-file-stop', stopText);
     return null;
   }

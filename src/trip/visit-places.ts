@@ -18,7 +18,15 @@ import type { Feature, Geometry } from 'geojson';
 import type { Confidence, Dataset, LocalizedText, ZoneFeatureProperties } from '../data/dataset-types.ts';
 import type { LonLat } from './distance.ts';
 
-export type PlaceCategory = 'scenic' | 'park' | 'shopping' | 'culture' | 'public-service' | 'industry' | 'transport' | 'other';
+export type PlaceCategory =
+  | 'scenic'
+  | 'park'
+  | 'shopping'
+  | 'culture'
+  | 'public-service'
+  | 'industry'
+  | 'transport'
+  | 'other';
 
 export interface PlaceCategoryDefinition {
   title: LocalizedText;
@@ -111,7 +119,12 @@ export interface VisitPlace {
   visitMinutesIsEstimate: true;
 }
 
-export type SkipReason = 'position-unknown' | 'unsupported-geometry' | 'invalid-coordinates' | 'missing-id' | 'duplicate-id';
+export type SkipReason =
+  | 'position-unknown'
+  | 'unsupported-geometry'
+  | 'invalid-coordinates'
+  | 'missing-id'
+  | 'duplicate-id';
 
 export interface SkippedPlace {
   layerId: string;
@@ -145,11 +158,20 @@ function allPositionsValid(geometry: Geometry): boolean {
 
 function skip(layerId: string, id: string, reason: SkipReason, name: string): SkippedPlace {
   const messages: Record<SkipReason, LocalizedText> = {
-    'position-unknown': { zh: `“${name}”位置未知，无法加入行程。`, en: `"${name}" has no known position and cannot be added to a trip.` },
-    'unsupported-geometry': { zh: `“${name}”不是点或面，无法作为游览地点。`, en: `"${name}" is neither a point nor an area, so it is not a place to visit.` },
+    'position-unknown': {
+      zh: `“${name}”位置未知，无法加入行程。`,
+      en: `"${name}" has no known position and cannot be added to a trip.`,
+    },
+    'unsupported-geometry': {
+      zh: `“${name}”不是点或面，无法作为游览地点。`,
+      en: `"${name}" is neither a point nor an area, so it is not a place to visit.`,
+    },
     'invalid-coordinates': { zh: `“${name}”的坐标无效。`, en: `"${name}" has invalid coordinates.` },
     'missing-id': { zh: `图层 ${layerId} 中有要素缺少 id。`, en: `A feature in layer ${layerId} has no id.` },
-    'duplicate-id': { zh: `id “${id}”重复，已忽略后出现的要素。`, en: `The id "${id}" appears twice; the later feature is ignored.` },
+    'duplicate-id': {
+      zh: `id “${id}”重复，已忽略后出现的要素。`,
+      en: `The id "${id}" appears twice; the later feature is ignored.`,
+    },
   };
   return { layerId, id, reason, message: messages[reason] };
 }

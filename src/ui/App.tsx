@@ -65,7 +65,12 @@ export function App({ font }: { font: MapStyleFont }) {
             ) : null}
             <OverviewPanel dataset={data.dataset} statistics={data.statistics} />
             {!noMap ? (
-              <button type="button" class="text-button list-toggle" aria-pressed={listOpen.value} onClick={() => (listOpen.value = !listOpen.value)}>
+              <button
+                type="button"
+                class="text-button list-toggle"
+                aria-pressed={listOpen.value}
+                onClick={() => (listOpen.value = !listOpen.value)}
+              >
                 {listOpen.value ? text.fallback.showMap : text.fallback.showList}
               </button>
             ) : null}
@@ -82,7 +87,13 @@ export function App({ font }: { font: MapStyleFont }) {
             <FeatureList
               dataset={data.dataset}
               statistics={data.statistics}
-              reason={status === 'unavailable' ? text.fallback.noWebGl : status === 'context-lost' ? text.fallback.contextLost : undefined}
+              reason={
+                status === 'unavailable'
+                  ? text.fallback.noWebGl
+                  : status === 'context-lost'
+                    ? text.fallback.contextLost
+                    : undefined
+              }
             />
           </div>
         ) : null}

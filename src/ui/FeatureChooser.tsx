@@ -58,7 +58,11 @@ export function FeatureChooser({ dataset }: { dataset: Dataset }) {
     const found = findFeature(dataset, reference);
     if (!found) return [];
     const properties = found.feature.properties;
-    const name = (lang === 'zh' ? properties.name_zh : properties.name_en) || properties.name_zh || properties.name_en || properties.id;
+    const name =
+      (lang === 'zh' ? properties.name_zh : properties.name_en) ||
+      properties.name_zh ||
+      properties.name_en ||
+      properties.id;
     return [{ reference, name, approximate: properties.confidence !== 'high' }];
   });
   return (

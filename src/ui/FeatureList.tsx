@@ -28,7 +28,12 @@ export function FeatureList({
   const rows = useMemo(() => featureRows(dataset, statistics), [dataset, statistics]);
   // The honesty flags are read from the features themselves, so a row says what the map label says.
   const propertiesById = useMemo(
-    () => new Map<string, ZoneFeatureProperties>(dataset.layers.flatMap((layer) => layer.features.features.map((feature) => [feature.properties.id, feature.properties]))),
+    () =>
+      new Map<string, ZoneFeatureProperties>(
+        dataset.layers.flatMap((layer) =>
+          layer.features.features.map((feature) => [feature.properties.id, feature.properties]),
+        ),
+      ),
     [dataset],
   );
   const kindLabel = (kind: string) => text.kinds[kind] ?? kind;
@@ -95,18 +100,29 @@ export function FeatureList({
                       {row.confidence !== 'high' ? '≈' : ''}
                       {lang === 'zh' ? row.name.zh : row.name.en}
                     </button>
-                    {flags?.position_unknown === true ? <span class="caveat small position-unknown">{text.honesty.positionUnknown}</span> : null}
+                    {flags?.position_unknown === true ? (
+                      <span class="caveat small position-unknown">{text.honesty.positionUnknown}</span>
+                    ) : null}
                     <span class="secondary-name">{lang === 'zh' ? row.name.en : row.name.zh}</span>
                   </th>
                   <td>{kindLabel(row.kind)}</td>
                   <td>
-                    {row.areaM2 !== null ? formatArea(row.areaM2, 'km2', text.units.km2, tag) : statistics ? '—' : pendingFigureText()}
+                    {row.areaM2 !== null
+                      ? formatArea(row.areaM2, 'km2', text.units.km2, tag)
+                      : statistics
+                        ? '—'
+                        : pendingFigureText()}
                   </td>
                   <td>
                     {row.stated ? formatStated(row.stated.value, text.units[row.stated.unit], tag) : '—'}
                     {row.statedDifferenceRatio !== null ? (
                       <span class="muted small">
-                        {' '}({flags?.sized_to_stated === true ? text.honesty.sizedToStatedShort : formatSignedPercent(row.statedDifferenceRatio, tag)})
+                        {' '}
+                        (
+                        {flags?.sized_to_stated === true
+                          ? text.honesty.sizedToStatedShort
+                          : formatSignedPercent(row.statedDifferenceRatio, tag)}
+                        )
                       </span>
                     ) : null}
                     {row.stated?.source ? <span class="citation">{row.stated.source}</span> : null}

@@ -48,7 +48,8 @@ export function FeaturePanel({
 
   useEffect(() => {
     const focused = document.activeElement;
-    if (focused instanceof HTMLElement && focused !== document.body && !panel.current?.contains(focused)) opener.current = focused;
+    if (focused instanceof HTMLElement && focused !== document.body && !panel.current?.contains(focused))
+      opener.current = focused;
     heading.current?.focus({ preventScroll: true });
   }, [reference.layerId, reference.featureId]);
 
@@ -74,12 +75,19 @@ export function FeaturePanel({
           </h2>
           {secondaryName ? <p class="secondary-name">{secondaryName}</p> : null}
         </div>
-        <button type="button" class="icon-button" onClick={() => closePanel(panel.current, opener.current)} aria-label={text.feature.close}>
+        <button
+          type="button"
+          class="icon-button"
+          onClick={() => closePanel(panel.current, opener.current)}
+          aria-label={text.feature.close}
+        >
           ×
         </button>
       </header>
       {approximate ? <p class="badge badge--approximate">{text.feature.approximateBadge}</p> : null}
-      {properties.position_unknown === true ? <p class="badge badge--approximate position-unknown">{text.honesty.positionUnknownBadge}</p> : null}
+      {properties.position_unknown === true ? (
+        <p class="badge badge--approximate position-unknown">{text.honesty.positionUnknownBadge}</p>
+      ) : null}
       <LazyAddToTripButton featureId={properties.id} />
       <ShareControl key={properties.id} subject="feature" featureName={primaryName} />
       <dl class="facts">
@@ -95,9 +103,7 @@ export function FeaturePanel({
             <>
               <AreaFigures squareMetres={measurement.areaM2} />
               <span class="muted small">{text.feature.measuredAreaNote}</span>
-              {approximate ? (
-                <span class="caveat small">{text.feature.schematicAreaCaveat}</span>
-              ) : null}
+              {approximate ? <span class="caveat small">{text.feature.schematicAreaCaveat}</span> : null}
             </>
           ) : statistics ? (
             text.feature.positionOnly
@@ -132,7 +138,9 @@ export function FeaturePanel({
             <dt>{text.feature.difference}</dt>
             {/* A shape drawn to its figure matches it by construction: a 0.0 % here would pass for a check. */}
             <dd class="difference">
-              {properties.sized_to_stated === true ? text.honesty.sizedToStated : formatSignedPercent(measurement.statedDifferenceRatio, tag)}
+              {properties.sized_to_stated === true
+                ? text.honesty.sizedToStated
+                : formatSignedPercent(measurement.statedDifferenceRatio, tag)}
             </dd>
           </>
         ) : null}
@@ -141,10 +149,17 @@ export function FeaturePanel({
           <>
             <dt>{text.feature.greenRatio}</dt>
             <dd class="green-ratio">
-              {unit.greenSpaceRatio === null ? text.feature.greenRatioUnavailable : formatPercent(unit.greenSpaceRatio, tag)}
+              {unit.greenSpaceRatio === null
+                ? text.feature.greenRatioUnavailable
+                : formatPercent(unit.greenSpaceRatio, tag)}
               {unit.greenNotCounted.length > 0 ? (
                 <span class="caveat small green-not-counted">
-                  {text.honesty.greenNotCounted(listNames(unit.greenNotCounted.map((item) => (lang === 'zh' ? item.name : item.nameEn)), lang))}
+                  {text.honesty.greenNotCounted(
+                    listNames(
+                      unit.greenNotCounted.map((item) => (lang === 'zh' ? item.name : item.nameEn)),
+                      lang,
+                    ),
+                  )}
                 </span>
               ) : definition.role === 'zone' && unknownPositionGreenNames(dataset, lang).length > 0 ? (
                 <span class="caveat small green-includes-unknown">
@@ -189,6 +204,7 @@ function closePanel(panelElement: HTMLElement | null, opener: HTMLElement | null
   if (!focusWasHere) return;
   const target = opener?.isConnected
     ? opener
-    : (document.querySelector<HTMLElement>('.map-area canvas.maplibregl-canvas') ?? document.querySelector<HTMLElement>('#search-input'));
+    : (document.querySelector<HTMLElement>('.map-area canvas.maplibregl-canvas') ??
+      document.querySelector<HTMLElement>('#search-input'));
   target?.focus({ preventScroll: true });
 }

@@ -40,7 +40,9 @@ export function LayerPanel({ dataset, statistics }: { dataset: Dataset; statisti
               </label>
               <span class="layer-figures muted small">
                 {text.layers.featureCount(count)}
-                {measured && measured.areaM2 > 0 ? ` · ${formatArea(measured.areaM2, 'km2', text.units.km2, text.languageTag)}` : ''}
+                {measured && measured.areaM2 > 0
+                  ? ` · ${formatArea(measured.areaM2, 'km2', text.units.km2, text.languageTag)}`
+                  : ''}
               </span>
             </li>
           );

@@ -8,7 +8,14 @@ import type { Dataset } from '../data/dataset-types.ts';
 import { isWebGlAvailable } from '../map/webgl-support.ts';
 import type { ZoneMapController } from '../map/zone-map.ts';
 import type { MapStyleFont } from '../map/style.ts';
-import { layerVisibility, mapStatus, offerFeatureChoice, selectFeature, selectedFeature, zoomRequest } from '../state/app-state.ts';
+import {
+  layerVisibility,
+  mapStatus,
+  offerFeatureChoice,
+  selectFeature,
+  selectedFeature,
+  zoomRequest,
+} from '../state/app-state.ts';
 import { language, messages } from '../i18n/index.ts';
 import { tripModule } from './trip/lazy-trip.tsx';
 import { plannerModule } from './planner/lazy-planner.tsx';
@@ -54,28 +61,36 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
         if (stopped) return;
         let controller: ZoneMapController;
         try {
-          controller = createZoneMap(element, dataset, font, {
-            onReady: () => {
-              performance.mark('zone:map-ready');
-              document.documentElement.setAttribute(MAP_READY_ATTRIBUTE, '');
-              mapStatus.value = 'ready';
+          controller = createZoneMap(
+            element,
+            dataset,
+            font,
+            {
+              onReady: () => {
+                performance.mark('zone:map-ready');
+                document.documentElement.setAttribute(MAP_READY_ATTRIBUTE, '');
+                mapStatus.value = 'ready';
+              },
+              onFeatureClick: selectFeature,
+              onFeaturesChoice: offerFeatureChoice,
+              onContextLost: () => {
+                mapStatus.value = 'context-lost';
+              },
+              onContextRestored: () => {
+                mapStatus.value = 'ready';
+              },
+              onViewChange: (view) => {
+                currentMapView.value = view;
+              },
+              onImportedFeatureClick: (hit) => {
+                const planner = plannerModule.peek();
+                if (planner) planner.selectedImportedFeature.value = hit;
+              },
             },
-            onFeatureClick: selectFeature,
-            onFeaturesChoice: offerFeatureChoice,
-            onContextLost: () => {
-              mapStatus.value = 'context-lost';
-            },
-            onContextRestored: () => {
-              mapStatus.value = 'ready';
-            },
-            onViewChange: (view) => {
-              currentMapView.value = view;
-            },
-            onImportedFeatureClick: (hit) => {
-              const planner = plannerModule.peek();
-              if (planner) planner.selectedImportedFeature.value = hit;
-            },
-          }, language.peek(), requestedMapView.peek(), messages.peek().explorer.mapControls);
+            language.peek(),
+            requestedMapView.peek(),
+            messages.peek().explorer.mapControls,
+          );
         } catch (error) {
           // MapLibre throws when it cannot create a context even though the probe canvas could.
           console.warn('The map could not start:', error);
@@ -84,7 +99,8 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
         }
         performance.mark('zone:map-created');
         const stopVisibility = effect(() => {
-          for (const [layerId, visible] of Object.entries(layerVisibility.value)) controller.setLayerVisible(layerId, visible);
+          for (const [layerId, visible] of Object.entries(layerVisibility.value))
+            controller.setLayerVisible(layerId, visible);
         });
         const stopSelection = effect(() => controller.setSelected(selectedFeature.value));
         // Reads the planner's signals once its module has loaded; until then there is no trip to draw.
@@ -102,13 +118,23 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
           controller.setTrip(collection);
           const cover = panelCover(element);
           const margin = 48;
-          controller.frameTrip({ top: cover.top + margin, right: cover.right + margin, bottom: cover.bottom + margin, left: cover.left + margin });
+          controller.frameTrip({
+            top: cover.top + margin,
+            right: cover.right + margin,
+            bottom: cover.bottom + margin,
+            left: cover.left + margin,
+          });
         });
         const stopTripFrame = effect(() => {
           if (!tripModule.value?.tripFrameRequest.value) return;
           const cover = panelCover(element);
           const margin = 48;
-          controller.frameTrip({ top: cover.top + margin, right: cover.right + margin, bottom: cover.bottom + margin, left: cover.left + margin });
+          controller.frameTrip({
+            top: cover.top + margin,
+            right: cover.right + margin,
+            bottom: cover.bottom + margin,
+            left: cover.left + margin,
+          });
         });
         // The planner's map tools load with the planner's code; its layers and selection follow its signals.
         const stopPlannerConnect = effect(() => {
@@ -123,7 +149,8 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
         const stopImportedLayers = effect(() => {
           const planner = plannerMap.value;
           const module = plannerModule.value;
-          if (planner && module) planner.userLayers.setLayers(module.importedLayerDisplays(module.importedLayers.value));
+          if (planner && module)
+            planner.userLayers.setLayers(module.importedLayerDisplays(module.importedLayers.value));
         });
         const stopImportedSelection = effect(() => {
           const planner = plannerMap.value;

@@ -19,7 +19,9 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
   const stated = dataset.manifest.stated;
   const open = overviewOpen.value;
   const areaDifference =
-    summary?.statedZoneAreaM2 && summary.statedZoneAreaM2 > 0 ? summary.zoneAreaM2 / summary.statedZoneAreaM2 - 1 : null;
+    summary?.statedZoneAreaM2 && summary.statedZoneAreaM2 > 0
+      ? summary.zoneAreaM2 / summary.statedZoneAreaM2 - 1
+      : null;
   const statedZoneUnit = stated.zoneArea.unit;
   const unknownGreen = unknownPositionGreenNames(dataset, lang);
 
@@ -59,14 +61,18 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
               </tr>
               <tr>
                 <th scope="row">{text.overview.measuredLabel}</th>
-                <td class="measured-value">{summary ? formatArea(summary.zoneAreaM2, 'km2', text.units.km2, tag) : pendingFigureText()}</td>
+                <td class="measured-value">
+                  {summary ? formatArea(summary.zoneAreaM2, 'km2', text.units.km2, tag) : pendingFigureText()}
+                </td>
               </tr>
               {areaDifference !== null ? (
                 <tr>
                   <th scope="row">{text.overview.differenceLabel}</th>
                   {/* The schematic outline was built to the stated total: a 0.0 % would pass for a confirmation. */}
                   <td class="area-difference">
-                    {zoneSizedToStated(dataset) ? text.honesty.zoneSizedToStated : formatSignedPercent(areaDifference, tag)}
+                    {zoneSizedToStated(dataset)
+                      ? text.honesty.zoneSizedToStated
+                      : formatSignedPercent(areaDifference, tag)}
                   </td>
                 </tr>
               ) : null}
@@ -80,7 +86,11 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
                 <th scope="row">{text.overview.statedLabel}</th>
                 <td class="stated-value">
                   {text.qualifier[stated.greenShare.qualifier]}{' '}
-                  {formatStated(stated.greenShare.value, stated.greenShare.unit === 'percent' ? '%' : text.units.km2, tag)}
+                  {formatStated(
+                    stated.greenShare.value,
+                    stated.greenShare.unit === 'percent' ? '%' : text.units.km2,
+                    tag,
+                  )}
                   <span class="citation">{stated.greenShare.source}</span>
                 </td>
               </tr>
@@ -102,7 +112,9 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
             </tbody>
           </table>
           {unknownGreen.length > 0 ? (
-            <p class="small green-includes-unknown">{text.honesty.zoneGreenIncludesUnknown(listNames(unknownGreen, lang))}</p>
+            <p class="small green-includes-unknown">
+              {text.honesty.zoneGreenIncludesUnknown(listNames(unknownGreen, lang))}
+            </p>
           ) : null}
           <p class="small">
             {text.overview.greenStatedCovers}
@@ -114,7 +126,8 @@ export function OverviewPanel({ dataset, statistics }: { dataset: Dataset; stati
           <p class="layer-counts small">
             {dataset.manifest.layers
               .map((layer) => {
-                const count = dataset.layers.find((entry) => entry.definition.id === layer.id)?.features.features.length ?? 0;
+                const count =
+                  dataset.layers.find((entry) => entry.definition.id === layer.id)?.features.features.length ?? 0;
                 return `${lang === 'zh' ? layer.title.zh : layer.title.en} ${count}`;
               })
               .join(' · ')}

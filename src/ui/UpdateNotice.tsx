@@ -89,7 +89,12 @@ export function UpdateNotice() {
           {text.reload}
         </button>
       ) : null}
-      <button type="button" class="icon-button" aria-label={messages.value.feature.close} onClick={() => setNotice({ kind: 'none' })}>
+      <button
+        type="button"
+        class="icon-button"
+        aria-label={messages.value.feature.close}
+        onClick={() => setNotice({ kind: 'none' })}
+      >
         ×
       </button>
     </div>

@@ -16,7 +16,9 @@ function significantDigits(value: number): number {
 
 export function formatNumber(value: number, languageTag: string, fractionDigits?: number): string {
   const digits = fractionDigits ?? significantDigits(value);
-  return new Intl.NumberFormat(languageTag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(languageTag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    value,
+  );
 }
 
 /** An area in square metres shown in one unit, e.g. "1.20 km²". */

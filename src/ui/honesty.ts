@@ -5,7 +5,10 @@
  */
 import type { Dataset, ZoneFeatureProperties } from '../data/dataset-types.ts';
 
-function propertiesWhere(dataset: Dataset, layerMatches: (layer: Dataset['layers'][number]['definition']) => boolean): ZoneFeatureProperties[] {
+function propertiesWhere(
+  dataset: Dataset,
+  layerMatches: (layer: Dataset['layers'][number]['definition']) => boolean,
+): ZoneFeatureProperties[] {
   return dataset.layers
     .filter((layer) => layerMatches(layer.definition))
     .flatMap((layer) => layer.features.features.map((feature) => feature.properties));

@@ -14,9 +14,17 @@ export function createDrawnShapeAnalyser(): (request: DrawnShapeRequest) => Draw
     }
     if (!zone) return { requestId: request.requestId, ok: false, reason: 'the zone dataset has not been loaded' };
     try {
-      return { requestId: request.requestId, ok: true, result: analyseDrawnPolygon(request.shapeId, request.geometry, zone) };
+      return {
+        requestId: request.requestId,
+        ok: true,
+        result: analyseDrawnPolygon(request.shapeId, request.geometry, zone),
+      };
     } catch (error) {
-      return { requestId: request.requestId, ok: false, reason: error instanceof Error ? error.message : String(error) };
+      return {
+        requestId: request.requestId,
+        ok: false,
+        reason: error instanceof Error ? error.message : String(error),
+      };
     }
   };
 }

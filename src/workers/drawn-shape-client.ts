@@ -16,9 +16,20 @@ let datasetSent: Dataset | null = null;
 let mainThreadAnalyser: Promise<Analyser> | null = null;
 let mainThreadDataset: Dataset | null = null;
 let nextRequestId = 1;
-const pending = new Map<number, { resolve: (result: DrawnPolygonAnalysisResult) => void; reject: (error: Error) => void; request: DrawnShapeRequest & { type: 'analyse' }; dataset: Dataset }>();
+const pending = new Map<
+  number,
+  {
+    resolve: (result: DrawnPolygonAnalysisResult) => void;
+    reject: (error: Error) => void;
+    request: DrawnShapeRequest & { type: 'analyse' };
+    dataset: Dataset;
+  }
+>();
 
-async function analyseOnMainThread(dataset: Dataset, request: DrawnShapeRequest & { type: 'analyse' }): Promise<DrawnPolygonAnalysisResult> {
+async function analyseOnMainThread(
+  dataset: Dataset,
+  request: DrawnShapeRequest & { type: 'analyse' },
+): Promise<DrawnPolygonAnalysisResult> {
   mainThreadAnalyser ??= import('./drawn-shape-analyser.ts').then((module) => module.createDrawnShapeAnalyser());
   const analyse = await mainThreadAnalyser;
   if (mainThreadDataset !== dataset) {
@@ -65,7 +76,11 @@ function startedWorker(): Worker {
 }
 
 /** The analysis of one finished polygon; rejects with the reason when measuring itself failed. */
-export function analyseDrawnShape(dataset: Dataset, shapeId: string, geometry: DrawnGeometry): Promise<DrawnPolygonAnalysisResult> {
+export function analyseDrawnShape(
+  dataset: Dataset,
+  shapeId: string,
+  geometry: DrawnGeometry,
+): Promise<DrawnPolygonAnalysisResult> {
   const request = { type: 'analyse' as const, requestId: nextRequestId++, shapeId, geometry };
   if (workerBroken) return analyseOnMainThread(dataset, request);
   return new Promise((resolve, reject) => {

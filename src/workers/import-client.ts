@@ -9,7 +9,13 @@ import type { LandUseSource, LandUseTable } from '../analysis/land-use-types.ts'
 import type { CoordinateSystem } from '../data/coordinate-systems.ts';
 import type { Dataset } from '../data/dataset-types.ts';
 import type { TextEncoding } from '../data/import/text-encodings.ts';
-import type { ImportedLayerReply, ImportReply, ImportRequest, ImportStage, LayerRecordFields } from './import-protocol.ts';
+import type {
+  ImportedLayerReply,
+  ImportReply,
+  ImportRequest,
+  ImportStage,
+  LayerRecordFields,
+} from './import-protocol.ts';
 
 export class ImportCancelled extends Error {
   override name = 'ImportCancelled';
@@ -61,7 +67,9 @@ export class ImportClient {
       event.preventDefault();
       this.stop(new ImportWorkerFailure(`import worker failed: ${event.message || 'could not start'}`));
     });
-    worker.addEventListener('messageerror', () => this.stop(new ImportWorkerFailure('import worker reply could not be read')));
+    worker.addEventListener('messageerror', () =>
+      this.stop(new ImportWorkerFailure('import worker reply could not be read')),
+    );
     worker.postMessage(this.connection);
     this.worker = worker;
     return worker;
@@ -88,7 +96,10 @@ export class ImportClient {
     const jobId = this.nextJobId++;
     return new Promise((resolve, reject) => {
       this.pending.set(jobId, {
-        resolve: (reply) => (reply.type === expected ? resolve(reply as Extract<ImportReply, { type: T }>) : reject(new ImportWorkerFailure(`unexpected reply ${reply.type}`))),
+        resolve: (reply) =>
+          reply.type === expected
+            ? resolve(reply as Extract<ImportReply, { type: T }>)
+            : reject(new ImportWorkerFailure(`unexpected reply ${reply.type}`)),
         reject,
         ...(onProgress ? { onProgress } : {}),
       });
@@ -108,8 +119,23 @@ export class ImportClient {
     return (await this.request({ type: 'import', file, record }, 'imported', onProgress)).layer;
   }
 
-  async restore(layerId: string, coordinateSystem?: CoordinateSystem, onProgress?: ProgressListener, reading: { textEncoding?: TextEncoding; table?: string; pointColumns?: { longitude: string; latitude: string } } = {}): Promise<ImportedLayerReply> {
-    return (await this.request({ type: 'restore', layerId, ...(coordinateSystem ? { coordinateSystem } : {}), ...reading }, 'imported', onProgress)).layer;
+  async restore(
+    layerId: string,
+    coordinateSystem?: CoordinateSystem,
+    onProgress?: ProgressListener,
+    reading: {
+      textEncoding?: TextEncoding;
+      table?: string;
+      pointColumns?: { longitude: string; latitude: string };
+    } = {},
+  ): Promise<ImportedLayerReply> {
+    return (
+      await this.request(
+        { type: 'restore', layerId, ...(coordinateSystem ? { coordinateSystem } : {}), ...reading },
+        'imported',
+        onProgress,
+      )
+    ).layer;
   }
 
   async landUseTable(source: Exclude<LandUseSource, { kind: 'drawn' }>, groupBy: string): Promise<LandUseTable> {

@@ -32,7 +32,15 @@ export type ImportRequest =
   /** A new file: read, import, store. */
   | { type: 'import'; jobId: number; file: Blob; record: LayerRecordFields }
   /** A stored layer again (after a reload, or read in another coordinate system or text encoding). */
-  | { type: 'restore'; jobId: number; layerId: string; coordinateSystem?: CoordinateSystem; textEncoding?: TextEncoding; table?: string; pointColumns?: { longitude: string; latitude: string } }
+  | {
+      type: 'restore';
+      jobId: number;
+      layerId: string;
+      coordinateSystem?: CoordinateSystem;
+      textEncoding?: TextEncoding;
+      table?: string;
+      pointColumns?: { longitude: string; latitude: string };
+    }
   | { type: 'land-use-table'; jobId: number; source: Exclude<LandUseSource, { kind: 'drawn' }>; groupBy: string }
   | { type: 'export'; jobId: number; layerId: string }
   | { type: 'forget'; layerId: string };

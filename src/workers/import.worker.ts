@@ -16,8 +16,20 @@ import { fileSizeProblem } from '../data/import/import-limits.ts';
 import { setSqlEngine } from '../data/import/geopackage.ts';
 // Only the URL: the WebAssembly itself is fetched (same origin) when a GeoPackage is first imported.
 import sqliteWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import { confirmStoredLayer, deleteStoredLayer, loadStoredLayer, storePendingLayer, updateStoredLayer } from '../state/imported-layers-persistence.ts';
-import { STAGE_START, type ImportReply, type ImportRequest, type ImportStage, type LayerRecordFields } from './import-protocol.ts';
+import {
+  confirmStoredLayer,
+  deleteStoredLayer,
+  loadStoredLayer,
+  storePendingLayer,
+  updateStoredLayer,
+} from '../state/imported-layers-persistence.ts';
+import {
+  STAGE_START,
+  type ImportReply,
+  type ImportRequest,
+  type ImportStage,
+  type LayerRecordFields,
+} from './import-protocol.ts';
 
 interface CachedLayer {
   fileName: string;
@@ -111,7 +123,13 @@ async function importAndCache(jobId: number | null, file: Blob, record: LayerRec
   if (storing) {
     if (jobId !== null) progress(jobId, 'storing');
     const stored = await storing;
-    const confirmed = stored === true ? await confirmStoredLayer(record.id).then(() => true, (error: unknown) => error) : stored;
+    const confirmed =
+      stored === true
+        ? await confirmStoredLayer(record.id).then(
+            () => true,
+            (error: unknown) => error,
+          )
+        : stored;
     if (confirmed !== true) {
       outcome.summary.notes.push({
         zh: '无法保存到浏览器存储（空间不足或被禁用）：刷新后此图层将丢失。',
@@ -119,8 +137,13 @@ async function importAndCache(jobId: number | null, file: Blob, record: LayerRec
       });
     }
   }
-  layers.set(record.id, { fileName: record.fileName, collection: outcome.collection, featureAreasM2: outcome.featureAreasM2 });
-  const data = outcome.geoJsonText === null ? original : new Blob([outcome.geoJsonText], { type: 'application/geo+json' });
+  layers.set(record.id, {
+    fileName: record.fileName,
+    collection: outcome.collection,
+    featureAreasM2: outcome.featureAreasM2,
+  });
+  const data =
+    outcome.geoJsonText === null ? original : new Blob([outcome.geoJsonText], { type: 'application/geo+json' });
   return { summary: outcome.summary, data, featureAreasM2: outcome.featureAreasM2 };
 }
 
@@ -134,10 +157,16 @@ async function cachedLayer(layerId: string): Promise<CachedLayer> {
   return layers.get(layerId)!;
 }
 
-function sendLayer(jobId: number, record: LayerRecordFields, imported: Awaited<ReturnType<typeof importAndCache>>): void {
+function sendLayer(
+  jobId: number,
+  record: LayerRecordFields,
+  imported: Awaited<ReturnType<typeof importAndCache>>,
+): void {
   // The cache keeps its own copy of the areas: the posted one is transferred away.
   const featureAreasM2 = imported.featureAreasM2.slice();
-  post({ type: 'imported', jobId, layer: { record, summary: imported.summary, data: imported.data, featureAreasM2 } }, [featureAreasM2.buffer]);
+  post({ type: 'imported', jobId, layer: { record, summary: imported.summary, data: imported.data, featureAreasM2 } }, [
+    featureAreasM2.buffer,
+  ]);
 }
 
 async function handle(request: ImportRequest): Promise<void> {
@@ -170,7 +199,12 @@ async function handle(request: ImportRequest): Promise<void> {
       };
       const record: LayerRecordFields = { ...fields, ...choices };
       const imported = await importAndCache(request.jobId, file, record);
-      if (record.coordinateSystem !== stored.coordinateSystem || record.chosenTextEncoding !== stored.chosenTextEncoding || record.chosenTable !== stored.chosenTable || request.pointColumns !== undefined) {
+      if (
+        record.coordinateSystem !== stored.coordinateSystem ||
+        record.chosenTextEncoding !== stored.chosenTextEncoding ||
+        record.chosenTable !== stored.chosenTable ||
+        request.pointColumns !== undefined
+      ) {
         progress(request.jobId, 'storing');
         await updateStoredLayer(record.id, choices).catch(() => undefined);
       }
@@ -185,13 +219,22 @@ async function handle(request: ImportRequest): Promise<void> {
         return;
       }
       const layer = await cachedLayer(request.source.layerId);
-      const table = collectionLandUseTable(layer.collection, request.groupBy, request.source, { greenLand, layerName: layer.fileName });
+      const table = collectionLandUseTable(layer.collection, request.groupBy, request.source, {
+        greenLand,
+        layerName: layer.fileName,
+      });
       post({ type: 'table', jobId: request.jobId, table });
       return;
     }
     case 'export': {
       const layer = await cachedLayer(request.layerId);
-      post({ type: 'exported', jobId: request.jobId, data: new Blob([JSON.stringify(withMeasurements(layer.collection, layer.featureAreasM2))], { type: 'application/geo+json' }) });
+      post({
+        type: 'exported',
+        jobId: request.jobId,
+        data: new Blob([JSON.stringify(withMeasurements(layer.collection, layer.featureAreasM2))], {
+          type: 'application/geo+json',
+        }),
+      });
       return;
     }
   }
@@ -201,7 +244,10 @@ globalThis.addEventListener('message', (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
   handle(request).catch((error: unknown) => {
     if (!('jobId' in request)) return;
-    const message = error instanceof ImportFailed ? error.message : `import worker: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof ImportFailed
+        ? error.message
+        : `import worker: ${error instanceof Error ? error.message : String(error)}`;
     const suggestedProjection = error instanceof ImportFailed ? error.suggestedProjection : undefined;
     post({ type: 'failed', jobId: request.jobId, message, ...(suggestedProjection ? { suggestedProjection } : {}) });
   });

@@ -52,7 +52,11 @@ function dataOf(dataKey: string, exportLayer: () => Promise<Blob>): Promise<Blob
   return blob;
 }
 
-async function ask(dataKey: string, exportLayer: () => Promise<Blob>, task: LandUseClassTask): Promise<LandUseClassReply> {
+async function ask(
+  dataKey: string,
+  exportLayer: () => Promise<Blob>,
+  task: LandUseClassTask,
+): Promise<LandUseClassReply> {
   const data = await dataOf(dataKey, exportLayer);
   const requestId = nextRequestId++;
   const request: LandUseClassRequest = { requestId, dataKey, data, task };
@@ -75,7 +79,12 @@ export async function detectLayerCodeColumns(layer: LayerData, fields: readonly 
   return reply.columns;
 }
 
-export async function classifyLayer(layer: LayerData, field: string, level: 1 | 2, standard: ClassificationStandardId): Promise<LandUseClassStatistics> {
+export async function classifyLayer(
+  layer: LayerData,
+  field: string,
+  level: 1 | 2,
+  standard: ClassificationStandardId,
+): Promise<LandUseClassStatistics> {
   const reply = await ask(layer.dataKey, layer.exportLayer, { kind: 'classify', field, level, standard });
   if (!reply.ok) throw new Error(reply.reason);
   if (reply.kind !== 'classify') throw new Error('unexpected reply');

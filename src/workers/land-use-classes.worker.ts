@@ -12,7 +12,10 @@ let cached: { dataKey: string; collection: Promise<FeatureCollection> } | null =
 
 async function collectionOf(request: LandUseClassRequest): Promise<FeatureCollection> {
   if (cached?.dataKey !== request.dataKey) {
-    cached = { dataKey: request.dataKey, collection: request.data.text().then((text) => JSON.parse(text) as FeatureCollection) };
+    cached = {
+      dataKey: request.dataKey,
+      collection: request.data.text().then((text) => JSON.parse(text) as FeatureCollection),
+    };
   }
   return cached.collection;
 }
@@ -20,10 +23,20 @@ async function collectionOf(request: LandUseClassRequest): Promise<FeatureCollec
 async function answer(request: LandUseClassRequest): Promise<LandUseClassReply> {
   const collection = await collectionOf(request);
   if (request.task.kind === 'detect') {
-    return { requestId: request.requestId, ok: true, kind: 'detect', columns: detectCodeColumns(collection, request.task.fields) };
+    return {
+      requestId: request.requestId,
+      ok: true,
+      kind: 'detect',
+      columns: detectCodeColumns(collection, request.task.fields),
+    };
   }
   const { field, level, standard } = request.task;
-  return { requestId: request.requestId, ok: true, kind: 'classify', statistics: classifyLandUse(collection, { field, level, standard }) };
+  return {
+    requestId: request.requestId,
+    ok: true,
+    kind: 'classify',
+    statistics: classifyLandUse(collection, { field, level, standard }),
+  };
 }
 
 globalThis.addEventListener('message', (event: MessageEvent<LandUseClassRequest>) => {
@@ -31,7 +44,11 @@ globalThis.addEventListener('message', (event: MessageEvent<LandUseClassRequest>
   answer(request)
     .catch((error: unknown): LandUseClassReply => {
       cached = null;
-      return { requestId: request.requestId, ok: false, reason: error instanceof Error ? error.message : String(error) };
+      return {
+        requestId: request.requestId,
+        ok: false,
+        reason: error instanceof Error ? error.message : String(error),
+      };
     })
     .then((reply) => globalThis.postMessage(reply));
 });

@@ -9,7 +9,12 @@
  */
 import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
 import type { Dataset } from '../data/dataset-types.ts';
-import { MAIN_THREAD_MEASURER, type MainThreadHost, type StatisticsReply, type StatisticsRequest } from './statistics-protocol.ts';
+import {
+  MAIN_THREAD_MEASURER,
+  type MainThreadHost,
+  type StatisticsReply,
+  type StatisticsRequest,
+} from './statistics-protocol.ts';
 // The worker's script, bundled by Vite on its own with everything it imports (format: es).
 import statisticsWorkerUrl from './statistics.worker.ts?worker&url';
 
@@ -78,7 +83,10 @@ function computeStatisticsInWorker(dataset: Dataset, timeoutMs: number): Promise
  * The dataset's statistics, from a worker when one can run. Rejects with a `StatisticsFailure`
  * (message = the reason) when measuring itself failed; the worker failing to run is not that.
  */
-export async function computeStatistics(dataset: Dataset, timeoutMs = STATISTICS_TIMEOUT_MS): Promise<StatisticsResult> {
+export async function computeStatistics(
+  dataset: Dataset,
+  timeoutMs = STATISTICS_TIMEOUT_MS,
+): Promise<StatisticsResult> {
   if (typeof Worker !== 'undefined') {
     try {
       return { statistics: await computeStatisticsInWorker(dataset, timeoutMs), runner: 'worker' };

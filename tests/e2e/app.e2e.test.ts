@@ -17,20 +17,25 @@ const collections = manifest.layers.map(
 );
 const totalFeatureCount = collections.reduce((sum, collection) => sum + collection.features.length, 0);
 const WETLAND_PARK_NAME = '渔子溪生态湿地公园';
-const wetlandPark = collections.flatMap((collection) => collection.features).find((feature) => feature.properties.name_zh === WETLAND_PARK_NAME);
+const wetlandPark = collections
+  .flatMap((collection) => collection.features)
+  .find((feature) => feature.properties.name_zh === WETLAND_PARK_NAME);
 
 /** Style layers (not labels, not background) of each manifest layer in the running map. */
 async function drawnFeatureCountsByLayer(app: AppPage): Promise<Record<string, number>> {
-  return app.page.evaluate((layerIds) => {
-    const map = window.__zoneMap!;
-    const styleLayers = map.getStyle().layers.map((layer) => layer.id);
-    const counts: Record<string, number> = {};
-    for (const layerId of layerIds) {
-      const drawing = styleLayers.filter((id) => id.startsWith(`${layerId}:`) && !id.endsWith(':label'));
-      counts[layerId] = map.queryRenderedFeatures({ layers: drawing }).length;
-    }
-    return counts;
-  }, manifest.layers.map((layer) => layer.id));
+  return app.page.evaluate(
+    (layerIds) => {
+      const map = window.__zoneMap!;
+      const styleLayers = map.getStyle().layers.map((layer) => layer.id);
+      const counts: Record<string, number> = {};
+      for (const layerId of layerIds) {
+        const drawing = styleLayers.filter((id) => id.startsWith(`${layerId}:`) && !id.endsWith(':label'));
+        counts[layerId] = map.queryRenderedFeatures({ layers: drawing }).length;
+      }
+      return counts;
+    },
+    manifest.layers.map((layer) => layer.id),
+  );
 }
 
 /** A pixel of the page where a click lands on the given feature first, found the way a user's eye would: by looking. */
@@ -87,15 +92,22 @@ describe('the map app', () => {
     // Collision detection drops labels that would overlap; the pattern's own names must survive it.
     const patternLayers = manifest.layers.filter((layer) => layer.role === 'core' || layer.role === 'wing');
     const labels = await app.page.evaluate(
-      (layerIds) => window.__zoneMap!.queryRenderedFeatures({ layers: layerIds.map((id) => `${id}:label`) }).map((feature) => feature.properties['id']),
+      (layerIds) =>
+        window
+          .__zoneMap!.queryRenderedFeatures({ layers: layerIds.map((id) => `${id}:label`) })
+          .map((feature) => feature.properties['id']),
       patternLayers.map((layer) => layer.id),
     );
-    const patternFeatureIds = patternLayers.flatMap((layer) => collections[manifest.layers.indexOf(layer)]!.features.map((feature) => feature.properties.id));
+    const patternFeatureIds = patternLayers.flatMap((layer) =>
+      collections[manifest.layers.indexOf(layer)]!.features.map((feature) => feature.properties.id),
+    );
     expect(new Set(labels)).toEqual(new Set(patternFeatureIds));
 
     const fonts = await app.page.evaluate(() => ({
       // MapLibre registers each font-faces file under a family of its own making.
-      mapFacesLoaded: [...document.fonts].filter((face) => face.family.startsWith('maplibre-gl-font-face') && face.status === 'loaded').length,
+      mapFacesLoaded: [...document.fonts].filter(
+        (face) => face.family.startsWith('maplibre-gl-font-face') && face.status === 'loaded',
+      ).length,
       pageFontCoversLabels: document.fonts.check('16px "Noto Sans SC"', '泸州国家高新区一核两翼'),
     }));
     expect(fonts.mapFacesLoaded).toBeGreaterThan(0);
@@ -117,12 +129,15 @@ describe('the map app', () => {
     expect(wetlandPark, `${WETLAND_PARK_NAME} in geodata`).toBeDefined();
     const featureId = wetlandPark!.properties.id;
     // Frame the park as a user zooming in would, then look for it on screen.
-    await app.page.evaluate((id) => {
-      const map = window.__zoneMap!;
-      const source = map.getSource(id.layer);
-      if (!source) throw new Error(`no source ${id.layer}`);
-      map.jumpTo({ center: id.center, zoom: 13.5 });
-    }, { layer: wetlandPark!.properties.layer, center: centreOf(wetlandPark!.geometry) });
+    await app.page.evaluate(
+      (id) => {
+        const map = window.__zoneMap!;
+        const source = map.getSource(id.layer);
+        if (!source) throw new Error(`no source ${id.layer}`);
+        map.jumpTo({ center: id.center, zoom: 13.5 });
+      },
+      { layer: wetlandPark!.properties.layer, center: centreOf(wetlandPark!.geometry) },
+    );
     await waitForMapIdle(app);
     const pixel = await pixelOnTopOf(app, featureId);
     expect(pixel, 'a pixel where the wetland park is the top feature').not.toBeNull();
@@ -151,7 +166,9 @@ describe('the map app', () => {
     // "Zoom to" frames the park where the panel does not hide it.
     await app.page.evaluate(() => window.__zoneMap!.jumpTo({ zoom: 10 }));
     await panel.getByRole('button', { name: /缩放至此|Zoom to/ }).click();
-    await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.getZoom() > 12, undefined, { timeout: 10_000 });
+    await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.getZoom() > 12, undefined, {
+      timeout: 10_000,
+    });
     await expectFramedBesidePanel(app, wetlandPark!.geometry);
 
     await app.page.keyboard.press('Escape');
@@ -205,15 +222,19 @@ describe('the map app', () => {
     await list.waitFor({ state: 'detached' });
     await app.page.locator(`.feature-panel[data-feature-id="${wetlandPark!.properties.id}"]`).waitFor();
     // The camera starts moving a frame after the click; wait for it to arrive close in.
-    await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.getZoom() > 12, undefined, { timeout: 10_000 });
+    await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.getZoom() > 12, undefined, {
+      timeout: 10_000,
+    });
     await expectFramedBesidePanel(app, wetlandPark!.geometry);
     await app.page.keyboard.press('Escape');
   });
 
   it('shows the list when the WebGL context is lost and the map again when it returns', async () => {
     await app.page.evaluate(() => {
-      const gl = window.__zoneMap!.getCanvas().getContext('webgl2') ?? window.__zoneMap!.getCanvas().getContext('webgl');
-      (window as unknown as { __loseContext: WEBGL_lose_context | null }).__loseContext = gl?.getExtension('WEBGL_lose_context') ?? null;
+      const gl =
+        window.__zoneMap!.getCanvas().getContext('webgl2') ?? window.__zoneMap!.getCanvas().getContext('webgl');
+      (window as unknown as { __loseContext: WEBGL_lose_context | null }).__loseContext =
+        gl?.getExtension('WEBGL_lose_context') ?? null;
       (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.loseContext();
     });
     const list = app.page.locator('.feature-list');
@@ -221,7 +242,9 @@ describe('the map app', () => {
     expect(await list.locator('tbody tr').count()).toBe(totalFeatureCount);
     await app.screenshot('app-context-lost');
 
-    await app.page.evaluate(() => (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.restoreContext());
+    await app.page.evaluate(() =>
+      (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.restoreContext(),
+    );
     await list.waitFor({ state: 'detached' });
     await waitForMapIdle(app);
     const counts = await drawnFeatureCountsByLayer(app);
@@ -293,7 +316,11 @@ describe('without WebGL', () => {
       expect(await app.page.locator('h1').textContent()).toContain('Luzhou');
       const labels = await app.page.evaluate(() =>
         // Symbol layers with text only: the drawing tools' vertex layers carry no label.
-        window.__zoneMap!.getStyle().layers.flatMap((layer) => (layer.type === 'symbol' && layer.layout?.['text-field'] ? [JSON.stringify(layer.layout['text-field'])] : [])),
+        window
+          .__zoneMap!.getStyle()
+          .layers.flatMap((layer) =>
+            layer.type === 'symbol' && layer.layout?.['text-field'] ? [JSON.stringify(layer.layout['text-field'])] : [],
+          ),
       );
       for (const label of labels) expect(label.indexOf('name_en')).toBeLessThan(label.indexOf('name_zh'));
       await app.screenshot('app-english');
@@ -372,7 +399,11 @@ describe('when the data is broken', () => {
     try {
       const broken = manifest.layers.find((layer) => layer.role === 'green')!;
       await browser.context.route(`**/geodata/${broken.file}`, (route) =>
-        route.fulfill({ status: 200, contentType: 'application/geo+json', body: '{"type":"FeatureCollection","features":[{' }),
+        route.fulfill({
+          status: 200,
+          contentType: 'application/geo+json',
+          body: '{"type":"FeatureCollection","features":[{',
+        }),
       );
       const app = await openApp({ browser, waitForReady: false });
       const alert = app.page.locator('[role="alert"]');
@@ -381,7 +412,9 @@ describe('when the data is broken', () => {
       await app.screenshot('app-data-error');
 
       await browser.context.unroute(`**/geodata/${broken.file}`);
-      await browser.context.route('**/geodata/manifest.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
+      await browser.context.route('**/geodata/manifest.json', (route) =>
+        route.fulfill({ status: 404, body: 'not here' }),
+      );
       await app.page.reload();
       await alert.waitFor();
       expect(await alert.textContent()).toContain('manifest.json');
@@ -393,7 +426,10 @@ describe('when the data is broken', () => {
 });
 
 /** The feature's bounding box is on screen, reasonably large, and clear of the feature panel. */
-async function expectFramedBesidePanel(app: AppPage, geometry: ZoneFeatureCollection['features'][number]['geometry']): Promise<void> {
+async function expectFramedBesidePanel(
+  app: AppPage,
+  geometry: ZoneFeatureCollection['features'][number]['geometry'],
+): Promise<void> {
   const [west, south, east, north] = boundsOf(geometry);
   const layout = await app.page.evaluate(
     ({ west, south, east, north }) => {
@@ -403,7 +439,12 @@ async function expectFramedBesidePanel(app: AppPage, geometry: ZoneFeatureCollec
       const bottomRight = map.project([east, south]);
       const panel = document.querySelector('.feature-panel')!.getBoundingClientRect();
       return {
-        feature: { left: canvas.left + topLeft.x, top: canvas.top + topLeft.y, right: canvas.left + bottomRight.x, bottom: canvas.top + bottomRight.y },
+        feature: {
+          left: canvas.left + topLeft.x,
+          top: canvas.top + topLeft.y,
+          right: canvas.left + bottomRight.x,
+          bottom: canvas.top + bottomRight.y,
+        },
         canvas: { left: canvas.left, top: canvas.top, right: canvas.right, bottom: canvas.bottom },
         panel: { left: panel.left, top: panel.top, right: panel.right, bottom: panel.bottom },
       };
@@ -416,12 +457,21 @@ async function expectFramedBesidePanel(app: AppPage, geometry: ZoneFeatureCollec
   expect(feature.top).toBeGreaterThanOrEqual(canvas.top);
   expect(feature.bottom).toBeLessThanOrEqual(canvas.bottom);
   expect(feature.right - feature.left).toBeGreaterThan(100);
-  const overlapsPanel = feature.left < panel.right && feature.right > panel.left && feature.top < panel.bottom && feature.bottom > panel.top;
+  const overlapsPanel =
+    feature.left < panel.right &&
+    feature.right > panel.left &&
+    feature.top < panel.bottom &&
+    feature.bottom > panel.top;
   expect(overlapsPanel, JSON.stringify(layout)).toBe(false);
 }
 
 function boundsOf(geometry: ZoneFeatureCollection['features'][number]['geometry']): [number, number, number, number] {
-  const ring = geometry.type === 'Polygon' ? geometry.coordinates[0]! : geometry.type === 'MultiPolygon' ? geometry.coordinates[0]![0]! : [];
+  const ring =
+    geometry.type === 'Polygon'
+      ? geometry.coordinates[0]!
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates[0]![0]!
+        : [];
   const longitudes = ring.map((position) => position[0]!);
   const latitudes = ring.map((position) => position[1]!);
   return [Math.min(...longitudes), Math.min(...latitudes), Math.max(...longitudes), Math.max(...latitudes)];

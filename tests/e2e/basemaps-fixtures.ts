@@ -116,7 +116,18 @@ export function luzhouBasemapLayers(): Record<string, FeatureCollection> {
       {
         type: 'Feature',
         properties: { kind: 'earth' },
-        geometry: { type: 'Polygon', coordinates: [[[west - 1, south - 1], [east + 1, south - 1], [east + 1, north + 1], [west - 1, north + 1], [west - 1, south - 1]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [west - 1, south - 1],
+              [east + 1, south - 1],
+              [east + 1, north + 1],
+              [west - 1, north + 1],
+              [west - 1, south - 1],
+            ],
+          ],
+        },
       },
     ]),
     water: collection([
@@ -124,20 +135,48 @@ export function luzhouBasemapLayers(): Record<string, FeatureCollection> {
         // A band along the Yangtze (west to east through the city), wide enough to see at every zoom.
         type: 'Feature',
         properties: { kind: 'water' },
-        geometry: { type: 'Polygon', coordinates: [[[105.2, 28.86], [105.44, 28.87], [105.8, 28.92], [105.8, 28.9], [105.44, 28.855], [105.2, 28.845], [105.2, 28.86]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [105.2, 28.86],
+              [105.44, 28.87],
+              [105.8, 28.92],
+              [105.8, 28.9],
+              [105.44, 28.855],
+              [105.2, 28.845],
+              [105.2, 28.86],
+            ],
+          ],
+        },
       },
     ]),
     roads: collection([
       {
         type: 'Feature',
         properties: { kind: 'major_road', kind_detail: 'primary', name: '酒城大道', min_zoom: 6 },
-        geometry: { type: 'LineString', coordinates: [[105.3, 28.95], [105.44, 28.9], [105.6, 28.8]] },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [105.3, 28.95],
+            [105.44, 28.9],
+            [105.6, 28.8],
+          ],
+        },
       },
     ]),
     places: collection([
       {
         type: 'Feature',
-        properties: { kind: 'locality', name: '泸州', 'name:zh-Hans': '泸州', 'name:en': 'Luzhou', min_zoom: 4, population_rank: 12, sort_key: 1 },
+        properties: {
+          kind: 'locality',
+          name: '泸州',
+          'name:zh-Hans': '泸州',
+          'name:en': 'Luzhou',
+          min_zoom: 4,
+          population_rank: 12,
+          sort_key: 1,
+        },
         geometry: { type: 'Point', coordinates: [105.443, 28.889] },
       },
     ]),
@@ -147,7 +186,8 @@ export function luzhouBasemapLayers(): Record<string, FeatureCollection> {
 /** Packs the layers into a PMTiles v3 archive of MVT tiles over the 泸州 frame, zooms 0–`maxZoom`. */
 export function buildLuzhouPmtiles(maxZoom = 10): Buffer {
   const indexes = Object.entries(luzhouBasemapLayers()).map(
-    ([name, features]) => [name, new GeoJSONVT(features, { maxZoom, indexMaxZoom: maxZoom, buffer: 64, extent: 4096 })] as const,
+    ([name, features]) =>
+      [name, new GeoJSONVT(features, { maxZoom, indexMaxZoom: maxZoom, buffer: 64, extent: 4096 })] as const,
   );
   const tiles: { tileId: number; data: Buffer }[] = [];
   const [west, south, east, north] = LUZHOU_BBOX;
@@ -159,7 +199,10 @@ export function buildLuzhouPmtiles(maxZoom = 10): Buffer {
           const tile = index.getTile(zoom, x, y);
           if (tile) layers[name] = tile;
         }
-        tiles.push({ tileId: zxyToTileId(zoom, x, y), data: Buffer.from(fromGeojsonVt(layers, { version: 2, extent: 4096 })) });
+        tiles.push({
+          tileId: zxyToTileId(zoom, x, y),
+          data: Buffer.from(fromGeojsonVt(layers, { version: 2, extent: 4096 })),
+        });
       }
     }
   }
@@ -171,7 +214,12 @@ export function buildLuzhouPmtiles(maxZoom = 10): Buffer {
     offset += tile.data.length;
   }
   const directory = serialiseDirectory(entries);
-  const metadata = Buffer.from(JSON.stringify({ name: 'luzhou test fixture', vector_layers: Object.keys(luzhouBasemapLayers()).map((id) => ({ id, fields: {} })) }));
+  const metadata = Buffer.from(
+    JSON.stringify({
+      name: 'luzhou test fixture',
+      vector_layers: Object.keys(luzhouBasemapLayers()).map((id) => ({ id, fields: {} })),
+    }),
+  );
   const tileData = Buffer.concat(tiles.map((tile) => tile.data));
 
   const header = Buffer.alloc(127);

@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import type { BrowserContext, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveBuiltApp } from './global-setup.ts';
-import { launchBrowser, openApp, waitForMapIdle, type AppPage, type BrowserSession, type RecordedRequest } from './harness.ts';
+import {
+  launchBrowser,
+  openApp,
+  waitForMapIdle,
+  type AppPage,
+  type BrowserSession,
+  type RecordedRequest,
+} from './harness.ts';
 import { buildLuzhouPmtiles, tilePng } from './basemaps-fixtures.ts';
 
 const OSM_HOST = 'tile.openstreetmap.org';
@@ -34,7 +41,13 @@ async function routeTileHosts(context: BrowserContext): Promise<TileRoutes> {
   const answer = (body: Buffer) => async (route: Route) => {
     routes.asked.push(route.request().url());
     if (routes.failing) await route.abort('connectionrefused');
-    else await route.fulfill({ status: 200, contentType: 'image/png', body, headers: { 'access-control-allow-origin': '*' } });
+    else
+      await route.fulfill({
+        status: 200,
+        contentType: 'image/png',
+        body,
+        headers: { 'access-control-allow-origin': '*' },
+      });
   };
   await context.route(`https://${OSM_HOST}/**`, answer(osmTile));
   await context.route(/^https:\/\/t[0-7]\.tianditu\.gov\.cn\//, answer(tiandituTile));
@@ -77,7 +90,12 @@ async function tileRangeInView(app: AppPage, zoom: number): Promise<[number, num
       const radians = (latitude * Math.PI) / 180;
       return Math.floor(((1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2) * 2 ** z);
     };
-    return [x(bounds.getWest()), x(bounds.getEast()), y(bounds.getNorth()), y(bounds.getSouth())] as [number, number, number, number];
+    return [x(bounds.getWest()), x(bounds.getEast()), y(bounds.getNorth()), y(bounds.getSouth())] as [
+      number,
+      number,
+      number,
+      number,
+    ];
   }, zoom);
 }
 
@@ -167,7 +185,9 @@ describe('basemaps', () => {
       const onMap = app.page.locator('.maplibregl-ctrl-attrib a', { hasText: '© OpenStreetMap contributors' });
       expect(await onMap.getAttribute('href')).toBe('https://www.openstreetmap.org/copyright');
       await onMap.waitFor({ state: 'visible' });
-      await app.page.locator('.basemap-attribution a', { hasText: '© OpenStreetMap contributors' }).waitFor({ state: 'visible' });
+      await app.page
+        .locator('.basemap-attribution a', { hasText: '© OpenStreetMap contributors' })
+        .waitFor({ state: 'visible' });
       expect(new URL(app.page.url()).searchParams.get('basemap')).toBe('osm');
       await app.screenshot('basemap-osm');
       expect(await problemsBesides(app, (host) => host === OSM_HOST)).toEqual([]);
@@ -186,7 +206,9 @@ describe('basemaps', () => {
       // Back to none: no tile layer left, nothing remembered.
       await chooseBasemap(again, '无');
       await waitForMapIdle(again);
-      expect(await again.page.evaluate(() => window.__zoneMap!.getLayersOrder().filter((id) => id.startsWith('basemap:')))).toEqual([]);
+      expect(
+        await again.page.evaluate(() => window.__zoneMap!.getLayersOrder().filter((id) => id.startsWith('basemap:'))),
+      ).toEqual([]);
       expect(new URL(again.page.url()).searchParams.has('basemap')).toBe(false);
     } finally {
       await again.close();
@@ -212,7 +234,7 @@ describe('basemaps', () => {
     }
   });
 
-  it('天地图 takes the visitor\'s key once, sends it only to 天地图, and writes it into no link', async () => {
+  it("天地图 takes the visitor's key once, sends it only to 天地图, and writes it into no link", async () => {
     const fresh = await launchBrowser();
     const freshRoutes = await routeTileHosts(fresh.context);
     const app = await openApp({ browser: fresh });
@@ -241,7 +263,11 @@ describe('basemaps', () => {
         expect(parsed.searchParams.get('tk')).toBe(TEST_KEY);
         expect(parsed.searchParams.get('TILEMATRIXSET')).toBe('w');
         layersAsked.add(parsed.searchParams.get('LAYER')!);
-        return { z: Number(parsed.searchParams.get('TILEMATRIX')), x: Number(parsed.searchParams.get('TILECOL')), y: Number(parsed.searchParams.get('TILEROW')) };
+        return {
+          z: Number(parsed.searchParams.get('TILEMATRIX')),
+          x: Number(parsed.searchParams.get('TILECOL')),
+          y: Number(parsed.searchParams.get('TILEROW')),
+        };
       });
       // Imagery and its annotation, from the Web-Mercator services.
       expect([...layersAsked].sort()).toEqual(['cia', 'img']);
@@ -251,18 +277,25 @@ describe('basemaps', () => {
       // The key is in no URL the app writes, nowhere in the page's text or links, and not logged.
       expect(app.page.url()).not.toContain(TEST_KEY);
       expect(new URL(app.page.url()).searchParams.get('basemap')).toBe('tianditu-imagery');
-      const pageText = await app.page.evaluate(() => [
-        document.documentElement.outerHTML,
-        document.body.innerText,
-        JSON.stringify(history.state),
-        ...[...document.querySelectorAll('a[href]')].map((link) => (link as HTMLAnchorElement).href),
-      ].join('\n'));
+      const pageText = await app.page.evaluate(() =>
+        [
+          document.documentElement.outerHTML,
+          document.body.innerText,
+          JSON.stringify(history.state),
+          ...[...document.querySelectorAll('a[href]')].map((link) => (link as HTMLAnchorElement).href),
+        ].join('\n'),
+      );
       expect(pageText).not.toContain(TEST_KEY);
-      const sameOriginUrls = app.requests.filter((request) => !request.url.includes('tianditu.gov.cn')).map((request) => request.url);
+      const sameOriginUrls = app.requests
+        .filter((request) => !request.url.includes('tianditu.gov.cn'))
+        .map((request) => request.url);
       expect(sameOriginUrls.join('\n')).not.toContain(TEST_KEY);
       expect(consoleLines.join('\n')).not.toContain(TEST_KEY);
       // Only the one storage entry holds it.
-      const holders = await app.page.evaluate((key) => Object.keys(localStorage).filter((name) => localStorage.getItem(name)?.includes(key)), TEST_KEY);
+      const holders = await app.page.evaluate(
+        (key) => Object.keys(localStorage).filter((name) => localStorage.getItem(name)?.includes(key)),
+        TEST_KEY,
+      );
       expect(holders).toEqual(['luzhou.basemap.tianditu-key']);
       await app.page.locator('.basemap-switch').scrollIntoViewIfNeeded();
       await app.screenshot('basemap-tianditu-imagery');
@@ -276,7 +309,9 @@ describe('basemaps', () => {
       await second.getByRole('button', { name: '同意并显示' }).click();
       await waitForTiles(freshRoutes, 2);
       expect(freshRoutes.asked.every((url) => new URL(url).searchParams.get('tk') === TEST_KEY)).toBe(true);
-      expect(new Set(freshRoutes.asked.map((url) => new URL(url).searchParams.get('LAYER')))).toEqual(new Set(['vec', 'cva']));
+      expect(new Set(freshRoutes.asked.map((url) => new URL(url).searchParams.get('LAYER')))).toEqual(
+        new Set(['vec', 'cva']),
+      );
     } finally {
       await app.close();
       await fresh.close();
@@ -298,7 +333,9 @@ describe('basemaps', () => {
       // The switch says what the map shows: no basemap.
       expect(await chosenBasemap(app)).toBe('none');
       // Taken off the map: moving it asks the refusing host for nothing more.
-      expect(await app.page.evaluate(() => window.__zoneMap!.getLayersOrder().filter((id) => id.startsWith('basemap:')))).toEqual([]);
+      expect(
+        await app.page.evaluate(() => window.__zoneMap!.getLayersOrder().filter((id) => id.startsWith('basemap:'))),
+      ).toEqual([]);
       const askedBeforeMove = freshRoutes.asked.length;
       await app.page.evaluate(() => window.__zoneMap!.panBy([200, 120], { animate: false }));
       await waitForMapIdle(app);
@@ -334,7 +371,7 @@ describe('basemaps', () => {
       rmSync(join(distDirectory, 'basemap'), { recursive: true, force: true });
     });
 
-    it('is offered once found, draws from range requests in the app\'s font, and works after an offline reload', async () => {
+    it("is offered once found, draws from range requests in the app's font, and works after an offline reload", async () => {
       const server = await serveBuiltApp(distDirectory);
       let serverOpen = true;
       const session = await launchBrowser();
@@ -344,7 +381,8 @@ describe('basemaps', () => {
         await first.page.getByRole('radio', { name: '离线底图' }).waitFor();
         await chooseBasemap(first, '离线底图');
         await first.page.waitForFunction(
-          () => window.__zoneMap!.getLayersOrder().some((id) => id.startsWith('basemap:')) && window.__zoneMap!.loaded(),
+          () =>
+            window.__zoneMap!.getLayersOrder().some((id) => id.startsWith('basemap:')) && window.__zoneMap!.loaded(),
           undefined,
           { timeout: 30_000 },
         );
@@ -352,7 +390,9 @@ describe('basemaps', () => {
         const drawn = await first.page.evaluate(() => {
           const map = window.__zoneMap!;
           const basemapLayers = map.getLayersOrder().filter((id) => id.startsWith('basemap:'));
-          return [...new Set(map.queryRenderedFeatures({ layers: basemapLayers }).map((feature) => feature.layer.id))].sort();
+          return [
+            ...new Set(map.queryRenderedFeatures({ layers: basemapLayers }).map((feature) => feature.layer.id)),
+          ].sort();
         });
         expect(drawn).toEqual(expect.arrayContaining(['basemap:earth', 'basemap:water', 'basemap:roads_major']));
         // Read in ranges, from this origin only.
@@ -362,12 +402,19 @@ describe('basemaps', () => {
         // The archive's labels use the app's font, and the city name is drawn.
         const fonts = await first.page.evaluate(() => {
           const map = window.__zoneMap!;
-          return map.getLayersOrder().filter((id) => id.startsWith('basemap:') && map.getLayer(id)!.type === 'symbol').map((id) => JSON.stringify(map.getLayoutProperty(id, 'text-font')));
+          return map
+            .getLayersOrder()
+            .filter((id) => id.startsWith('basemap:') && map.getLayer(id)!.type === 'symbol')
+            .map((id) => JSON.stringify(map.getLayoutProperty(id, 'text-font')));
         });
         expect(new Set(fonts)).toEqual(new Set([JSON.stringify(['Noto Sans SC'])]));
         await first.page.locator('.basemap-attribution', { hasText: 'OpenStreetMap' }).waitFor();
         // Kept for offline: the whole archive is in the cache the service worker cuts ranges from.
-        await first.page.waitForFunction(async () => (await (await caches.open('basemap-archives')).keys()).length === 1, undefined, { timeout: 30_000 });
+        await first.page.waitForFunction(
+          async () => (await (await caches.open('basemap-archives')).keys()).length === 1,
+          undefined,
+          { timeout: 30_000 },
+        );
         await first.screenshot('basemap-pmtiles');
         expect(await first.problems()).toEqual([]);
         await first.close();

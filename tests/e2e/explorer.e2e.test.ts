@@ -51,7 +51,10 @@ describe('search', () => {
       expect(await panel.locator('h2').textContent()).toContain('渔子溪生态湿地公园');
       await mapAtRest(app);
       // The map came to the park: its point or shape is inside the visible map.
-      const inView = await app.page.evaluate(([longitude, latitude]) => window.__zoneMap!.getBounds().contains([longitude!, latitude!]), parkPoint());
+      const inView = await app.page.evaluate(
+        ([longitude, latitude]) => window.__zoneMap!.getBounds().contains([longitude!, latitude!]),
+        parkPoint(),
+      );
       expect(inView).toBe(true);
       expect(await app.page.locator('#search-input').getAttribute('aria-expanded')).toBe('false');
       await app.screenshot('explorer-search-yzx');
@@ -87,10 +90,18 @@ describe('search', () => {
 function parkPoint(): [number, number] {
   const geometry = wetlandPark.geometry;
   if (geometry.type === 'Point') return geometry.coordinates as [number, number];
-  const ring = geometry.type === 'Polygon' ? geometry.coordinates[0]! : geometry.type === 'MultiPolygon' ? geometry.coordinates[0]![0]! : [];
+  const ring =
+    geometry.type === 'Polygon'
+      ? geometry.coordinates[0]!
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates[0]![0]!
+        : [];
   const longitudes = ring.map((position) => position[0]!);
   const latitudes = ring.map((position) => position[1]!);
-  return [(Math.min(...longitudes) + Math.max(...longitudes)) / 2, (Math.min(...latitudes) + Math.max(...latitudes)) / 2];
+  return [
+    (Math.min(...longitudes) + Math.max(...longitudes)) / 2,
+    (Math.min(...latitudes) + Math.max(...latitudes)) / 2,
+  ];
 }
 
 describe('links', () => {
@@ -106,7 +117,9 @@ describe('links', () => {
       if (hiddenByDefault) await first.page.locator(`[data-layer-id="${hiddenByDefault.id}"] input`).check();
       await first.page.getByRole('button', { name: 'English' }).click();
       await first.page.evaluate((target) => window.__zoneMap!.jumpTo(target), view);
-      await first.page.waitForFunction(() => new URLSearchParams(window.location.search).get('view')?.endsWith(',-33.5'));
+      await first.page.waitForFunction(() =>
+        new URLSearchParams(window.location.search).get('view')?.endsWith(',-33.5'),
+      );
       shared = await first.page.evaluate(() => window.location.href);
       expect(shared).toContain(`#feature=${longanForest.properties.layer}`);
       expect(await first.problems()).toEqual([]);
@@ -192,7 +205,13 @@ describe('中文 / English', () => {
       const labelFields = () =>
         app.page.evaluate(
           (labelIds) =>
-            window.__zoneMap!.getStyle().layers.flatMap((layer) => (layer.type === 'symbol' && labelIds.includes(layer.id) ? [JSON.stringify(layer.layout?.['text-field'])] : [])),
+            window
+              .__zoneMap!.getStyle()
+              .layers.flatMap((layer) =>
+                layer.type === 'symbol' && labelIds.includes(layer.id)
+                  ? [JSON.stringify(layer.layout?.['text-field'])]
+                  : [],
+              ),
           manifest.layers.map((layer) => `${layer.id}:label`),
         );
       expect(await labelFields()).toHaveLength(manifest.layers.length);
@@ -232,7 +251,11 @@ describe('phones', () => {
     const app = await openApp({ viewport: { width: 390, height: 844 } });
     try {
       await searchFor(app, 'yzx');
-      await app.page.locator('#search-results [role="option"]').first().tap().catch(() => app.page.locator('#search-results [role="option"]').first().click());
+      await app.page
+        .locator('#search-results [role="option"]')
+        .first()
+        .tap()
+        .catch(() => app.page.locator('#search-results [role="option"]').first().click());
       const panel = app.page.locator('.feature-panel');
       await panel.waitFor();
       await mapAtRest(app);
@@ -245,18 +268,31 @@ describe('phones', () => {
       const tooSmall = await app.page.evaluate(() => {
         // A visually hidden input (the planner's file picker) is reached through its label, which is checked instead.
         // A checkbox or radio is reached through its label (the layer list, the basemap switch), which is checked instead.
-        const controls = [...document.querySelectorAll<HTMLElement>('button, input:not(.visually-hidden), [role="option"], .layer-item label, label.basemap-choice, label.file-button')];
+        const controls = [
+          ...document.querySelectorAll<HTMLElement>(
+            'button, input:not(.visually-hidden), [role="option"], .layer-item label, label.basemap-choice, label.file-button',
+          ),
+        ];
         return controls
           .filter((element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden')
-          .filter((element) => !(element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')))
+          .filter(
+            (element) =>
+              !(element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')),
+          )
           .map((element) => ({ element, box: element.getBoundingClientRect() }))
           .filter(({ box }) => box.width < 44 - 0.5 || box.height < 44 - 0.5)
-          .map(({ element, box }) => `${element.tagName}.${element.className} ${Math.round(box.width)}×${Math.round(box.height)}`);
+          .map(
+            ({ element, box }) =>
+              `${element.tagName}.${element.className} ${Math.round(box.width)}×${Math.round(box.height)}`,
+          );
       });
       expect(tooSmall).toEqual([]);
 
       // Two fingers turning a quarter turn while spreading: the map rotates and zooms in.
-      const before = await app.page.evaluate(() => ({ bearing: window.__zoneMap!.getBearing(), zoom: window.__zoneMap!.getZoom() }));
+      const before = await app.page.evaluate(() => ({
+        bearing: window.__zoneMap!.getBearing(),
+        zoom: window.__zoneMap!.getZoom(),
+      }));
       const cdp = await app.page.context().newCDPSession(app.page);
       await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 2 });
       const centre = { x: map.x + map.width / 2, y: map.y + map.height / 4 };
@@ -266,11 +302,17 @@ describe('phones', () => {
       ];
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(0, 40) });
       for (let step = 1; step <= 12; step += 1) {
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers((step / 12) * (Math.PI / 4), 40 + step * 5) });
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchMove',
+          touchPoints: fingers((step / 12) * (Math.PI / 4), 40 + step * 5),
+        });
       }
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       await mapAtRest(app);
-      const after = await app.page.evaluate(() => ({ bearing: window.__zoneMap!.getBearing(), zoom: window.__zoneMap!.getZoom() }));
+      const after = await app.page.evaluate(() => ({
+        bearing: window.__zoneMap!.getBearing(),
+        zoom: window.__zoneMap!.getZoom(),
+      }));
       expect(Math.abs(after.bearing - before.bearing)).toBeGreaterThan(10);
       expect(after.zoom).toBeGreaterThan(before.zoom + 0.3);
       await app.screenshot('explorer-phone-rotated');
@@ -305,7 +347,8 @@ describe('keyboard only', () => {
       expect(stops.length).toBeGreaterThan(manifestLayerCount() + 6);
       expect(stops.filter((stop) => !stop.visible).map((stop) => stop.name)).toEqual([]);
       const names = stops.map((stop) => stop.name).join('\n');
-      for (const expected of ['search-input', 'English', 'maplibregl-canvas', '放大', '缩小']) expect(names).toContain(expected);
+      for (const expected of ['search-input', 'English', 'maplibregl-canvas', '放大', '缩小'])
+        expect(names).toContain(expected);
       expect(await app.problems()).toEqual([]);
     } finally {
       await app.close();

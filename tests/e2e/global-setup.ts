@@ -30,7 +30,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -39,7 +41,15 @@ export function freePort(): Promise<number> {
 export function buildApp(outDirectory: string): void {
   const result = spawnSync(
     process.execPath,
-    [join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDirectory, '--emptyOutDir', '--logLevel', 'warn'],
+    [
+      join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--outDir',
+      outDirectory,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
     // Vitest sets NODE_ENV=test, and Vite builds with whatever NODE_ENV it finds: without this the
     // tests would exercise a non-production build (import.meta.env.DEV true, no service worker).
     { cwd: projectRoot, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },

@@ -262,7 +262,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppPage> {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   const timeOrigin = await page.evaluate(() => performance.timeOrigin);
 
-  const readyAtMs = () => page.evaluate(() => (window as unknown as { __e2e: { readyAtMs: number | null } }).__e2e.readyAtMs);
+  const readyAtMs = () =>
+    page.evaluate(() => (window as unknown as { __e2e: { readyAtMs: number | null } }).__e2e.readyAtMs);
   const waitForReady = async (timeoutMs = options.readyTimeoutMs ?? 60_000) => {
     await page.waitForFunction((attribute) => document.documentElement.hasAttribute(attribute), READY_ATTRIBUTE, {
       timeout: timeoutMs,
@@ -325,7 +326,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppPage> {
         ...consoleErrors.map((line) => `console error: ${line}`),
         ...pageErrors.map((line) => `page error: ${line}`),
         ...(await cspViolations()).map(
-          (violation) => `CSP violation: ${violation.violatedDirective} blocked ${violation.blockedURI} (${violation.sourceFile}:${violation.lineNumber})`,
+          (violation) =>
+            `CSP violation: ${violation.violatedDirective} blocked ${violation.blockedURI} (${violation.sourceFile}:${violation.lineNumber})`,
         ),
       ];
       return lines;
@@ -346,7 +348,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppPage> {
       await waitForReady();
     } catch (error) {
       // A map that never gets ready is the commonest failure; say what the page said about it.
-      const details = [...(await app.problems().catch(() => [])), ...requests.filter((record) => record.failure || (record.status ?? 200) >= 400).map((record) => `request ${record.status ?? ''} ${record.failure ?? ''} ${record.url}`)];
+      const details = [
+        ...(await app.problems().catch(() => [])),
+        ...requests
+          .filter((record) => record.failure || (record.status ?? 200) >= 400)
+          .map((record) => `request ${record.status ?? ''} ${record.failure ?? ''} ${record.url}`),
+      ];
       await app.screenshot(`not-ready-${Date.now()}`).catch(() => undefined);
       await app.close();
       throw new Error(`${(error as Error).message}\nThe page reported:\n${details.join('\n') || '(nothing)'}`);

@@ -29,7 +29,8 @@ async function waitForStatistics(app: AppPage, measuringText: string): Promise<v
 /** Ids of the features a label layer has placed on screen. */
 async function labelledIds(app: AppPage, styleLayerId: string): Promise<unknown[]> {
   return app.page.evaluate(
-    (layerId) => window.__zoneMap!.queryRenderedFeatures({ layers: [layerId] }).map((feature) => feature.properties['id']),
+    (layerId) =>
+      window.__zoneMap!.queryRenderedFeatures({ layers: [layerId] }).map((feature) => feature.properties['id']),
     styleLayerId,
   );
 }
@@ -49,9 +50,18 @@ describe('honesty about our own choices', () => {
       await app.page.waitForFunction(() => !window.__zoneMap!.isMoving(), undefined, { timeout: 10_000 });
 
       // The map label of the framed lake carries the caveat; the name itself does not.
-      await app.page.waitForFunction((id) => window.__zoneMap!.queryRenderedFeatures({ layers: ['green:label'] }).some((feature) => feature.properties['id'] === id), LAKE_ID, { timeout: 10_000 });
+      await app.page.waitForFunction(
+        (id) =>
+          window
+            .__zoneMap!.queryRenderedFeatures({ layers: ['green:label'] })
+            .some((feature) => feature.properties['id'] === id),
+        LAKE_ID,
+        { timeout: 10_000 },
+      );
       expect(await labelledIds(app, 'green:label')).toContain(LAKE_ID);
-      expect(JSON.stringify(await app.page.evaluate(() => window.__zoneMap!.getLayoutProperty('green:label', 'text-field')))).toContain('位置未知');
+      expect(
+        JSON.stringify(await app.page.evaluate(() => window.__zoneMap!.getLayoutProperty('green:label', 'text-field'))),
+      ).toContain('位置未知');
       await app.screenshot('honesty-lake-zh');
 
       expect((await panel.locator('h2').textContent())?.trim()).toBe('≈杨桥湖生态公园');
@@ -98,11 +108,15 @@ describe('honesty about our own choices', () => {
       await waitForStatistics(app, 'measuring…');
       const panel = app.page.locator(`.feature-panel[data-feature-id="${LAKE_ID}"]`);
       await panel.waitFor();
-      expect(JSON.stringify(await app.page.evaluate(() => window.__zoneMap!.getLayoutProperty('green:label', 'text-field')))).toContain('(position unknown)');
+      expect(
+        JSON.stringify(await app.page.evaluate(() => window.__zoneMap!.getLayoutProperty('green:label', 'text-field'))),
+      ).toContain('(position unknown)');
       expect((await panel.locator('h2').textContent())?.trim()).toBe('≈Yangqiao Lake Ecological Park');
       expect(await panel.locator('.position-unknown').textContent()).toContain('Position unknown');
       expect(await panel.locator('.difference').textContent()).toContain('Not a check');
-      expect(await app.page.locator('.overview-panel .green-includes-unknown').textContent()).toContain('Yangqiao Lake Ecological Park');
+      expect(await app.page.locator('.overview-panel .green-includes-unknown').textContent()).toContain(
+        'Yangqiao Lake Ecological Park',
+      );
       expect(await app.problems()).toEqual([]);
     } finally {
       await app.close();

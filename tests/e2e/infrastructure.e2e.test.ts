@@ -61,7 +61,9 @@ describe('the built app on first load', () => {
   });
 
   test('draws Chinese from its own same-origin font file, not boxes', async () => {
-    const subsetRequests = app.requests.filter((request) => /\/assets\/noto-sans-sc-subset-[^/]*\.woff2$/.test(request.url));
+    const subsetRequests = app.requests.filter((request) =>
+      /\/assets\/noto-sans-sc-subset-[^/]*\.woff2$/.test(request.url),
+    );
     expect(subsetRequests.length).toBeGreaterThan(0);
     expect(subsetRequests.every((request) => request.status === 200 || request.status === 304)).toBe(true);
 
@@ -126,7 +128,9 @@ describe('the built font files', () => {
     }
     const dataset = collectDatasetCharacters(builtAppDirectory());
     expect(dataset.size).toBeGreaterThan(100);
-    const missing = [...dataset].filter((codePoint) => !held.has(codePoint)).map((codePoint) => String.fromCodePoint(codePoint));
+    const missing = [...dataset]
+      .filter((codePoint) => !held.has(codePoint))
+      .map((codePoint) => String.fromCodePoint(codePoint));
     expect(missing).toEqual([]);
   });
 });
@@ -173,8 +177,12 @@ describe('the dataset as files beside the app', () => {
         await devApp.screenshot('infrastructure-dev-server');
         expect(devApp.offOriginRequests().map((request) => request.url)).toEqual([]);
         expect(await devApp.problems()).toEqual([]);
-        expect(devApp.requests.some((request) => /noto-sans-sc-subset\.woff2/.test(request.url) && request.status === 200)).toBe(true);
-        expect(await devApp.page.evaluate((family) => document.fonts.check(`16px "${family}"`, '泸州'), FAMILY)).toBe(true);
+        expect(
+          devApp.requests.some((request) => /noto-sans-sc-subset\.woff2/.test(request.url) && request.status === 200),
+        ).toBe(true);
+        expect(await devApp.page.evaluate((family) => document.fonts.check(`16px "${family}"`, '泸州'), FAMILY)).toBe(
+          true,
+        );
       } finally {
         await devApp.close();
       }

@@ -16,8 +16,11 @@ import { launchBrowser, openApp, waitForMapIdle, type AppPage } from './harness.
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
 const featuresOf = (layerId: string) =>
-  (JSON.parse(readFileSync(join(geodataDirectory, manifest.layers.find((layer) => layer.id === layerId)!.file), 'utf8')) as ZoneFeatureCollection)
-    .features;
+  (
+    JSON.parse(
+      readFileSync(join(geodataDirectory, manifest.layers.find((layer) => layer.id === layerId)!.file), 'utf8'),
+    ) as ZoneFeatureCollection
+  ).features;
 const allFeatures = manifest.layers.flatMap((layer) => featuresOf(layer.id));
 const named = (nameZh: string) => allFeatures.find((feature) => feature.properties.name_zh === nameZh)!;
 
@@ -48,7 +51,8 @@ async function mapPixelsNear(app: AppPage, colours: Rgb[], tolerance: number): P
       const counts = targets.map(() => 0);
       for (let index = 0; index < pixels.length; index += 4) {
         targets.forEach(([red, green, blue], target) => {
-          if (Math.hypot(pixels[index]! - red, pixels[index + 1]! - green, pixels[index + 2]! - blue) <= limit) counts[target]! += 1;
+          if (Math.hypot(pixels[index]! - red, pixels[index + 1]! - green, pixels[index + 2]! - blue) <= limit)
+            counts[target]! += 1;
         });
       }
       return counts;
@@ -62,7 +66,9 @@ async function seriousFindings(app: AppPage, within?: string): Promise<string[]>
   await app.page.evaluate(axeSource);
   return app.page.evaluate(async (selector) => {
     type Rule = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[] }> } }
+    ).axe;
     const result = await axe.run(selector ? document.querySelector(selector) : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       resultTypes: ['violations'],
@@ -83,18 +89,25 @@ async function searchFor(app: AppPage, query: string): Promise<void> {
 describe('a link that names its layers and feature, opened in a fresh browser', () => {
   const shown = ['districts', 'zone', 'wings'];
   // Layers whose colour no shown layer shares: their pixels can only come from them.
-  const hidden = manifest.layers.filter((layer) => !shown.includes(layer.id) && ['polygon', 'line'].includes(layer.geometry));
+  const hidden = manifest.layers.filter(
+    (layer) => !shown.includes(layer.id) && ['polygon', 'line'].includes(layer.geometry),
+  );
 
   it('draws only the layers the link names, from the first frame on', async () => {
     const app = await openApp({ path: `?view=105.47,28.88,12,0&layers=${shown.join(',')}` });
     try {
       await waitForMapIdle(app);
       for (const layer of manifest.layers) {
-        expect(await app.page.locator(`[data-layer-id="${layer.id}"] input`).isChecked()).toBe(shown.includes(layer.id));
+        expect(await app.page.locator(`[data-layer-id="${layer.id}"] input`).isChecked()).toBe(
+          shown.includes(layer.id),
+        );
       }
       const hiddenColours = hidden.map((layer) => rgbOf(layer.color));
       const shownColours = shown.map((id) => rgbOf(manifest.layers.find((layer) => layer.id === id)!.color));
-      const [hiddenCounts, shownCounts] = [await mapPixelsNear(app, hiddenColours, 6), await mapPixelsNear(app, shownColours, 6)];
+      const [hiddenCounts, shownCounts] = [
+        await mapPixelsNear(app, hiddenColours, 6),
+        await mapPixelsNear(app, shownColours, 6),
+      ];
       await app.screenshot('newcomers-link-layers');
       // The outlines of the shown layers are drawn in their own colours, so the count can see them…
       expect(shownCounts.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(200);
@@ -132,10 +145,10 @@ describe('a link that names its layers and feature, opened in a fresh browser', 
     try {
       await app.page.locator(`.feature-panel[data-feature-id="${park.properties.id}"]`).waitFor();
       await waitForMapIdle(app);
-      const state = await app.page.evaluate(
-        ({ source, id }) => window.__zoneMap!.getFeatureState({ source, id }),
-        { source: park.properties.layer, id: park.properties.id },
-      );
+      const state = await app.page.evaluate(({ source, id }) => window.__zoneMap!.getFeatureState({ source, id }), {
+        source: park.properties.layer,
+        id: park.properties.id,
+      });
       expect(state['selected']).toBe(true);
       const [after] = await mapPixelsNear(app, [selectionOutline], 8);
       await app.screenshot('newcomers-link-feature');
@@ -165,11 +178,15 @@ describe('Chinese search by the words people type', () => {
         );
         expect(await firstOption.locator('.search-result__name').textContent()).toContain(expected);
         // The parts found are marked in the name.
-        expect((await firstOption.locator('.search-result__name mark').allTextContents()).length).toBeGreaterThanOrEqual(2);
+        expect(
+          (await firstOption.locator('.search-result__name mark').allTextContents()).length,
+        ).toBeGreaterThanOrEqual(2);
       }
       await app.screenshot('newcomers-search-parts');
       await app.page.keyboard.press('Enter');
-      await app.page.locator(`.feature-panel[data-feature-id="${named('华为(四川)大数据中心').properties.id}"]`).waitFor();
+      await app.page
+        .locator(`.feature-panel[data-feature-id="${named('华为(四川)大数据中心').properties.id}"]`)
+        .waitFor();
       expect(await app.problems()).toEqual([]);
     } finally {
       await app.close();
@@ -252,7 +269,9 @@ describe('Escape gives the focus back to what opened the panel', () => {
 async function openMeasuring(app: AppPage): Promise<string> {
   const summary = app.page.locator('.planner-panel > details > summary');
   await summary.waitFor({ timeout: 30_000 });
-  const open = await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open);
+  const open = await app.page
+    .locator('.planner-panel > details')
+    .evaluate((details) => (details as HTMLDetailsElement).open);
   if (!open) await summary.click();
   await app.page.locator('.measure-tool[data-tool="polygon"]').click();
   return (await app.page.locator('.measure-hint').textContent()) ?? '';
@@ -297,7 +316,9 @@ describe('a trip leg to a place whose position is an estimate', () => {
       await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
       const leg = app.page.locator(`.trip-leg[data-to="${huawei.properties.id}"]`);
       await leg.waitFor();
-      const links = await leg.locator('a.external-link').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+      const links = await leg
+        .locator('a.external-link')
+        .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
       expect(links).toHaveLength(2);
       const baidu = new URL(links.find((link) => link.includes('baidu'))!);
       expect(baidu.pathname).toBe('/direction');
@@ -313,7 +334,7 @@ describe('a trip leg to a place whose position is an estimate', () => {
 });
 
 describe('language on a first visit', () => {
-  it("follows an English browser until the visitor chooses, and the search box follows the language", async () => {
+  it('follows an English browser until the visitor chooses, and the search box follows the language', async () => {
     const browser = await launchBrowser();
     // A browser set to English (the suite's browser is zh-CN).
     await browser.context.addInitScript(() => {
@@ -362,7 +383,10 @@ describe('language on a first visit', () => {
 
 /** The link a QR code drawn on a canvas holds, read from the canvas and decoded in node. */
 async function qrCodeText(app: AppPage, canvasSelector: string): Promise<string> {
-  await app.page.waitForFunction((selector) => (document.querySelector(selector) as HTMLCanvasElement | null)!.width > 1, canvasSelector);
+  await app.page.waitForFunction(
+    (selector) => (document.querySelector(selector) as HTMLCanvasElement | null)!.width > 1,
+    canvasSelector,
+  );
   const image = await app.page.locator(canvasSelector).evaluate((element) => {
     const drawn = element as HTMLCanvasElement;
     const pixels = drawn.getContext('2d')!.getImageData(0, 0, drawn.width, drawn.height);
@@ -381,7 +405,9 @@ describe('share', () => {
     });
     const app = await openApp({ browser, path: '?view=105.47,28.88,12,0&layers=districts,zone,wings,green' });
     try {
-      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.baseUrl).origin });
+      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: new URL(app.baseUrl).origin,
+      });
       const clipboard = () => app.page.evaluate(() => navigator.clipboard.readText());
 
       // The view: camera, layers and language, without the open feature.
@@ -406,7 +432,9 @@ describe('share', () => {
       await featurePanel.locator('.share__button').click();
       await featurePanel.locator('.share__status', { hasText: '链接已复制' }).waitFor();
       const featureLink = await clipboard();
-      expect(decodeURIComponent(new URL(featureLink).hash)).toBe(`#feature=${forest.properties.layer}/${forest.properties.id}`);
+      expect(decodeURIComponent(new URL(featureLink).hash)).toBe(
+        `#feature=${forest.properties.layer}/${forest.properties.id}`,
+      );
       expect(await qrCodeText(app, '.feature-panel canvas.share__qr')).toBe(featureLink);
       // Escape closes the share panel alone and hands the focus back to its button.
       await featurePanel.locator('.share__panel input').focus();
@@ -451,10 +479,18 @@ describe('share', () => {
       expect(await app.problems()).toEqual([]);
 
       // Opened on a phone, the shared link shows both stops on the map.
-      const phone = await openApp({ browser, path: shared[0]!.url!.slice(shared[0]!.url!.indexOf('?')), viewport: { width: 390, height: 844 } });
+      const phone = await openApp({
+        browser,
+        path: shared[0]!.url!.slice(shared[0]!.url!.indexOf('?')),
+        viewport: { width: 390, height: 844 },
+      });
       try {
         await phone.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
-        await phone.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.getZoom() > 12, undefined, { timeout: 15_000 });
+        await phone.page.waitForFunction(
+          () => !window.__zoneMap!.isMoving() && window.__zoneMap!.getZoom() > 12,
+          undefined,
+          { timeout: 15_000 },
+        );
         const stops = [named('爱琴海购物公园'), named('张坝桂圆林')].map((feature) => feature.properties.id);
         const inView = await phone.page.evaluate(() => {
           const map = window.__zoneMap!;
@@ -462,7 +498,10 @@ describe('share', () => {
           const bounds = map.getBounds();
           return source.data.features
             .filter((feature) => feature.properties?.['role'] === 'stop' && feature.geometry.type === 'Point')
-            .map((feature) => [feature.properties?.['id'], bounds.contains((feature.geometry as GeoJSON.Point).coordinates as [number, number])]);
+            .map((feature) => [
+              feature.properties?.['id'],
+              bounds.contains((feature.geometry as GeoJSON.Point).coordinates as [number, number]),
+            ]);
         });
         expect(inView).toEqual(expect.arrayContaining(stops.map((id) => [id, true])));
         await phone.screenshot('newcomers-shared-trip-phone');
@@ -484,33 +523,49 @@ describe('crowded place markers', () => {
     try {
       await waitForMapIdle(app);
       // Two markers (5 px radius) whose centres lie within 12 px at the first view: a tap between them hits both.
-      const crowded = await app.page.evaluate((points) => {
-        const map = window.__zoneMap!;
-        const projected = points.map(({ id, point }) => ({ id, pixel: map.project(point as [number, number]) }));
-        for (const first of projected) {
-          for (const second of projected) {
-            if (first.id >= second.id) continue;
-            if (Math.hypot(first.pixel.x - second.pixel.x, first.pixel.y - second.pixel.y) <= 12) {
-              return { ids: [first.id, second.id], x: (first.pixel.x + second.pixel.x) / 2, y: (first.pixel.y + second.pixel.y) / 2 };
+      const crowded = await app.page.evaluate(
+        (points) => {
+          const map = window.__zoneMap!;
+          const projected = points.map(({ id, point }) => ({ id, pixel: map.project(point as [number, number]) }));
+          for (const first of projected) {
+            for (const second of projected) {
+              if (first.id >= second.id) continue;
+              if (Math.hypot(first.pixel.x - second.pixel.x, first.pixel.y - second.pixel.y) <= 12) {
+                return {
+                  ids: [first.id, second.id],
+                  x: (first.pixel.x + second.pixel.x) / 2,
+                  y: (first.pixel.y + second.pixel.y) / 2,
+                };
+              }
             }
           }
-        }
-        return null;
-      }, places.map((feature) => ({ id: feature.properties.id, point: (feature.geometry as GeoJSON.Point).coordinates })));
+          return null;
+        },
+        places.map((feature) => ({
+          id: feature.properties.id,
+          point: (feature.geometry as GeoJSON.Point).coordinates,
+        })),
+      );
       expect(crowded, 'two overlapping markers at the first view').not.toBeNull();
       const box = (await app.page.locator('.map-area canvas.maplibregl-canvas').boundingBox())!;
       await app.page.mouse.click(box.x + crowded!.x, box.y + crowded!.y);
 
       const chooser = app.page.locator('.feature-chooser');
       await chooser.waitFor();
-      const offered = await chooser.locator('.feature-chooser__option').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-feature-id')));
+      const offered = await chooser
+        .locator('.feature-chooser__option')
+        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-feature-id')));
       expect(offered.length).toBeGreaterThanOrEqual(2);
       expect(offered).toEqual(expect.arrayContaining(crowded!.ids));
       // Only markers are offered, never the areas they sit in.
       expect(offered.every((id) => places.some((place) => place.properties.id === id))).toBe(true);
       expect(await app.page.locator('.feature-panel').count()).toBe(0);
       // The focus moves into the list (after its first paint), so a keyboard or screen reader finds it.
-      await app.page.waitForFunction(() => document.activeElement?.classList.contains('feature-chooser__option'), undefined, { timeout: 5_000 });
+      await app.page.waitForFunction(
+        () => document.activeElement?.classList.contains('feature-chooser__option'),
+        undefined,
+        { timeout: 5_000 },
+      );
       expect(await seriousFindings(app, '.feature-chooser')).toEqual([]);
       await app.screenshot('newcomers-marker-chooser');
 

@@ -38,7 +38,11 @@ describe('offline after the first visit', () => {
       serverOpen = false;
       await browser.context.setOffline(true);
 
-      const second = await openApp({ browser, baseUrl: server.url, path: '?view=105.5,28.86,13,20#feature=green/green-yuzixi-wetland-park' });
+      const second = await openApp({
+        browser,
+        baseUrl: server.url,
+        path: '?view=105.5,28.86,13,20#feature=green/green-yuzixi-wetland-park',
+      });
       await second.page.locator('.feature-panel').waitFor();
       const drawn = await second.page.evaluate(() => window.__zoneMap!.queryRenderedFeatures().length);
       expect(drawn).toBeGreaterThan(0);
@@ -75,7 +79,12 @@ describe('offline after the first visit', () => {
     appendFileSync(join(newer, 'sw.js'), '\n// a newer deployment\n');
     const port = await freePort();
     const serve = (directory: string) =>
-      preview({ root: projectRoot, logLevel: 'warn', build: { outDir: directory }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+      preview({
+        root: projectRoot,
+        logLevel: 'warn',
+        build: { outDir: directory },
+        preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+      });
     const baseUrl = `http://127.0.0.1:${port}/`;
     let server = await serve(inject('distDirectory'));
     const browser = await launchBrowser();
@@ -91,7 +100,11 @@ describe('offline after the first visit', () => {
       await notice.waitFor({ timeout: 60_000 });
       // Nothing reloads on its own: the page the visitor is using stays.
       await second.page.evaluate(() => Object.assign(window, { __stillTheSamePage: true }));
-      expect(await second.page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting)))).toBe(true);
+      expect(
+        await second.page.evaluate(() =>
+          navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting)),
+        ),
+      ).toBe(true);
       await notice.getByRole('button', { name: '重新载入' }).click();
       await second.page.waitForFunction(() => !('__stillTheSamePage' in window), undefined, { timeout: 30_000 });
       await second.waitForReady();

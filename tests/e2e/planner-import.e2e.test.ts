@@ -25,8 +25,16 @@ const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1"><script>window.__pwn
 const parcels: FeatureCollection = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: { name: HOSTILE_NAME, use: '工业' }, geometry: { type: 'Polygon', coordinates: square(105.43, 28.88, 0.01) } },
-    { type: 'Feature', properties: { name: '绿地 A', use: '绿地' }, geometry: { type: 'Polygon', coordinates: square(105.45, 28.88, 0.005) } },
+    {
+      type: 'Feature',
+      properties: { name: HOSTILE_NAME, use: '工业' },
+      geometry: { type: 'Polygon', coordinates: square(105.43, 28.88, 0.01) },
+    },
+    {
+      type: 'Feature',
+      properties: { name: '绿地 A', use: '绿地' },
+      geometry: { type: 'Polygon', coordinates: square(105.45, 28.88, 0.005) },
+    },
     { type: 'Feature', properties: { name: 'null geometry' }, geometry: null as unknown as Polygon },
   ],
 };
@@ -52,7 +60,9 @@ function jsonFile(name: string, value: unknown): UploadFile {
 async function openPlanner(app: AppPage): Promise<void> {
   const summary = app.page.locator('.planner-panel > details > summary');
   await summary.waitFor({ timeout: 30_000 });
-  const open = await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open);
+  const open = await app.page
+    .locator('.planner-panel > details')
+    .evaluate((details) => (details as HTMLDetailsElement).open);
   if (!open) await summary.click();
   await app.page.locator('input[data-import-input]').waitFor({ state: 'attached' });
 }
@@ -76,7 +86,12 @@ async function storedLayerFileNames(app: AppPage): Promise<string[]> {
           const database = open.result;
           if (!database.objectStoreNames.contains('layers')) return resolve([]);
           const request = database.transaction('layers').objectStore('layers').getAll();
-          request.onsuccess = () => resolve((request.result as unknown[]).flatMap((value) => (typeof value === 'object' && value && 'fileName' in value ? [String(value.fileName)] : [])));
+          request.onsuccess = () =>
+            resolve(
+              (request.result as unknown[]).flatMap((value) =>
+                typeof value === 'object' && value && 'fileName' in value ? [String(value.fileName)] : [],
+              ),
+            );
           request.onerror = () => reject(request.error);
         };
       }),
@@ -84,7 +99,11 @@ async function storedLayerFileNames(app: AppPage): Promise<string[]> {
 }
 
 async function waitForLayerCount(app: AppPage, count: number): Promise<void> {
-  await app.page.waitForFunction((expected) => document.querySelectorAll('.imported-layer').length === expected, count, { timeout: 60_000 });
+  await app.page.waitForFunction(
+    (expected) => document.querySelectorAll('.imported-layer').length === expected,
+    count,
+    { timeout: 60_000 },
+  );
 }
 
 /** The total measured area the panel shows for the layer imported from `fileName`, in m², read from its data attribute. */
@@ -98,7 +117,10 @@ async function panelAreaOf(app: AppPage, fileName: string): Promise<number> {
 async function renderedImportedFeatureCount(app: AppPage): Promise<number> {
   return app.page.evaluate(() => {
     const map = window.__zoneMap!;
-    const layers = map.getStyle().layers.filter((layer) => 'source' in layer && String(layer.source).startsWith('user-layer-')).map((layer) => layer.id);
+    const layers = map
+      .getStyle()
+      .layers.filter((layer) => 'source' in layer && String(layer.source).startsWith('user-layer-'))
+      .map((layer) => layer.id);
     return layers.length === 0 ? 0 : map.queryRenderedFeatures(undefined, { layers }).length;
   });
 }
@@ -129,8 +151,11 @@ describe('loading your own data', () => {
     expect(await app.problems()).toEqual([]);
   });
 
-  it('shows a feature\'s hostile name as text when it is clicked, and runs none of it', async () => {
-    await app.page.locator('.imported-layer', { hasText: 'parcels.geojson' }).getByRole('button', { name: /定位|Zoom to/ }).click();
+  it("shows a feature's hostile name as text when it is clicked, and runs none of it", async () => {
+    await app.page
+      .locator('.imported-layer', { hasText: 'parcels.geojson' })
+      .getByRole('button', { name: /定位|Zoom to/ })
+      .click();
     await app.page.waitForFunction(() => !window.__zoneMap!.isMoving(), undefined, { timeout: 30_000 });
     const point = await app.page.evaluate(() => window.__zoneMap!.project([105.435, 28.885]));
     const box = (await app.page.locator('.map-canvas canvas').boundingBox())!;
@@ -141,7 +166,10 @@ describe('loading your own data', () => {
     expect(await panel.locator('img').count()).toBe(0);
     expect(await app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     const areaText = await panel.locator('[data-area-m2]').getAttribute('data-area-m2');
-    const firstFeatureArea = measureCollection({ type: 'FeatureCollection', features: [parcels.features[0]!] }).totalAreaM2;
+    const firstFeatureArea = measureCollection({
+      type: 'FeatureCollection',
+      features: [parcels.features[0]!],
+    }).totalAreaM2;
     expectSameArea(Number(areaText), firstFeatureArea);
     await app.screenshot('planner-imported-feature-panel');
     await app.page.keyboard.press('Escape');
@@ -151,7 +179,9 @@ describe('loading your own data', () => {
   it('announces a broken file by name and place, and leaves the imported layer as it was', async () => {
     const before = await panelAreaOf(app, 'parcels.geojson');
     const truncated = JSON.stringify(parcels).slice(0, 150);
-    await importThroughPicker(app, [{ name: 'broken <b>parcels</b>.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(truncated) }]);
+    await importThroughPicker(app, [
+      { name: 'broken <b>parcels</b>.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(truncated) },
+    ]);
     const alert = app.page.locator('.import-failure[role="alert"]');
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('broken <b>parcels</b>.geojson');
     expect(await alert.textContent()).toMatch(/line|行/);
@@ -160,11 +190,13 @@ describe('loading your own data', () => {
     expect(await panelAreaOf(app, 'parcels.geojson')).toBe(before);
     await app.screenshot('planner-import-broken-file');
     // The app keeps working: the next good file imports.
-    await importThroughPicker(app, [jsonFile('second.geojson', { type: 'Polygon', coordinates: square(105.4, 28.9, 0.002) })]);
+    await importThroughPicker(app, [
+      jsonFile('second.geojson', { type: 'Polygon', coordinates: square(105.4, 28.9, 0.002) }),
+    ]);
     await waitForLayerCount(app, 2);
   });
 
-  it('shows a large import\'s progress and stops it on cancel, keeping what was there', async () => {
+  it("shows a large import's progress and stops it on cancel, keeping what was there", async () => {
     // ~60 MB of small parcels: long enough to be seen running, generated here, never committed.
     const directory = mkdtempSync(join(tmpdir(), 'luzhou-large-import-'));
     try {
@@ -174,10 +206,23 @@ describe('loading your own data', () => {
       for (let index = 0; index < 90_000; index++) {
         const longitude = 105.3 + (index % parcelsPerRow) * 0.001;
         const latitude = 28.8 + Math.floor(index / parcelsPerRow) * 0.001;
-        const ring = square(longitude, latitude, 0.0008)[0]!.map(([x, y]) => [Number(x!.toFixed(6)), Number(y!.toFixed(6))]);
+        const ring = square(longitude, latitude, 0.0008)[0]!.map(([x, y]) => [
+          Number(x!.toFixed(6)),
+          Number(y!.toFixed(6)),
+        ]);
         // Many vertices per ring, as surveyed parcels have, so the file is large without being huge in count.
-        const dense = ring.flatMap((position, vertex) => (vertex === ring.length - 1 ? [position] : [position, [position[0]! + 0.00001, position[1]!], [position[0]! + 0.00002, position[1]!]]));
-        features.push(JSON.stringify({ type: 'Feature', properties: { id: index, use: index % 3 === 0 ? '工业' : '居住' }, geometry: { type: 'Polygon', coordinates: [dense] } }));
+        const dense = ring.flatMap((position, vertex) =>
+          vertex === ring.length - 1
+            ? [position]
+            : [position, [position[0]! + 0.00001, position[1]!], [position[0]! + 0.00002, position[1]!]],
+        );
+        features.push(
+          JSON.stringify({
+            type: 'Feature',
+            properties: { id: index, use: index % 3 === 0 ? '工业' : '居住' },
+            geometry: { type: 'Polygon', coordinates: [dense] },
+          }),
+        );
       }
       writeFileSync(path, `{"type":"FeatureCollection","features":[${features.join(',')}]}`);
       const countBefore = await layerCount(app);
@@ -187,7 +232,11 @@ describe('loading your own data', () => {
       expect(await progress.textContent()).toContain('large-parcels.geojson');
       expect(await progress.locator('progress').count()).toBe(1);
       // Past reading, so the worker has begun keeping its copy of the file: cancelling must remove that too.
-      await app.page.waitForFunction(() => /解析|校验|量算|坐标转换/.test(document.querySelector('.import-progress')?.textContent ?? ''), undefined, { timeout: 30_000, polling: 'raf' });
+      await app.page.waitForFunction(
+        () => /解析|校验|量算|坐标转换/.test(document.querySelector('.import-progress')?.textContent ?? ''),
+        undefined,
+        { timeout: 30_000, polling: 'raf' },
+      );
       await progress.getByRole('button', { name: /取消|Cancel/ }).click();
       await progress.waitFor({ state: 'detached', timeout: 30_000 });
       expect(await layerCount(app)).toBe(countBefore);
@@ -195,7 +244,9 @@ describe('loading your own data', () => {
       // Nothing of the cancelled file stays in the browser's storage.
       await expect.poll(() => storedLayerFileNames(app), { timeout: 10_000 }).not.toContain('large-parcels.geojson');
       // The next import runs in a fresh worker.
-      await importThroughPicker(app, [jsonFile('after-cancel.geojson', { type: 'Polygon', coordinates: square(105.42, 28.92, 0.002) })]);
+      await importThroughPicker(app, [
+        jsonFile('after-cancel.geojson', { type: 'Polygon', coordinates: square(105.42, 28.92, 0.002) }),
+      ]);
       await waitForLayerCount(app, countBefore + 1);
       expect(await app.problems()).toEqual([]);
     } finally {
@@ -204,11 +255,18 @@ describe('loading your own data', () => {
   });
 
   it('takes a file dropped on the map', async () => {
-    const dataTransfer = await app.page.evaluateHandle((text) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'dropped.geojson', { type: 'application/geo+json' }));
-      return transfer;
-    }, JSON.stringify({ type: 'Feature', properties: { name: 'dropped' }, geometry: { type: 'Polygon', coordinates: square(105.41, 28.91, 0.003) } }));
+    const dataTransfer = await app.page.evaluateHandle(
+      (text) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], 'dropped.geojson', { type: 'application/geo+json' }));
+        return transfer;
+      },
+      JSON.stringify({
+        type: 'Feature',
+        properties: { name: 'dropped' },
+        geometry: { type: 'Polygon', coordinates: square(105.41, 28.91, 0.003) },
+      }),
+    );
     await app.page.dispatchEvent('.map-canvas', 'dragenter', { dataTransfer });
     await app.page.locator('.file-drop-overlay').waitFor();
     await app.page.dispatchEvent('.map-canvas', 'drop', { dataTransfer });
@@ -217,12 +275,16 @@ describe('loading your own data', () => {
   });
 
   it('keeps the imported layers across a reload, from IndexedDB', async () => {
-    const areasBefore = await app.page.locator('.imported-layer [data-area-m2]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-area-m2')));
+    const areasBefore = await app.page
+      .locator('.imported-layer [data-area-m2]')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-area-m2')));
     await app.page.reload({ waitUntil: 'domcontentloaded' });
     await app.waitForReady();
     await openPlanner(app);
     await waitForLayerCount(app, 4);
-    const areasAfter = await app.page.locator('.imported-layer [data-area-m2]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-area-m2')));
+    const areasAfter = await app.page
+      .locator('.imported-layer [data-area-m2]')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-area-m2')));
     expect(areasAfter).toEqual(areasBefore);
     await expect.poll(() => renderedImportedFeatureCount(app), { timeout: 30_000 }).toBeGreaterThan(0);
   });
@@ -251,20 +313,28 @@ describe('formats and coordinate systems, through the picker', () => {
   });
 
   it('recognises a GCJ-02 file by its offset from the district boundaries and converts it on request', async () => {
-    const wgs84 = JSON.parse(readFileSync(join(fixtureDirectory, 'jiangyang-wgs84.geojson'), 'utf8')) as FeatureCollection;
+    const wgs84 = JSON.parse(
+      readFileSync(join(fixtureDirectory, 'jiangyang-wgs84.geojson'), 'utf8'),
+    ) as FeatureCollection;
     const gcj02Text = readFileSync(join(fixtureDirectory, 'jiangyang-gcj02.geojson'));
-    await importThroughPicker(app, [{ name: 'boundary-gcj02.geojson', mimeType: 'application/geo+json', buffer: gcj02Text }]);
+    await importThroughPicker(app, [
+      { name: 'boundary-gcj02.geojson', mimeType: 'application/geo+json', buffer: gcj02Text },
+    ]);
     await waitForLayerCount(app, 1);
     const suggestion = app.page.locator('.import-suggestion');
     await suggestion.waitFor({ timeout: 30_000 });
     expect(await suggestion.textContent()).toContain('GCJ-02');
     await app.screenshot('planner-import-gcj02-suggestion');
     await suggestion.getByRole('button', { name: /按 GCJ-02 转换|Convert from GCJ-02/ }).click();
-    await app.page.locator('.imported-layer', { hasText: /已从 GCJ-02 转换|Converted from GCJ-02/ }).waitFor({ timeout: 30_000 });
+    await app.page
+      .locator('.imported-layer', { hasText: /已从 GCJ-02 转换|Converted from GCJ-02/ })
+      .waitFor({ timeout: 30_000 });
     await expect(app.page.locator('.import-suggestion').count()).resolves.toBe(0);
     // The converted line lies on the district boundary it was cut from (WGS84 twin in the fixtures).
     const wgs84Length = ellipsoidalLength(wgs84.features[0]!.geometry);
-    const convertedLength = ellipsoidalLength(toWgs84(JSON.parse(gcj02Text.toString('utf8')) as FeatureCollection, 'gcj02').features[0]!.geometry);
+    const convertedLength = ellipsoidalLength(
+      toWgs84(JSON.parse(gcj02Text.toString('utf8')) as FeatureCollection, 'gcj02').features[0]!.geometry,
+    );
     expect(Math.abs(convertedLength - wgs84Length) / wgs84Length).toBeLessThan(1e-3);
     const lengthText = await app.page.locator('.imported-layer', { hasText: 'boundary-gcj02.geojson' }).textContent();
     expect(lengthText).toContain((convertedLength / 1000).toFixed(3));
@@ -291,7 +361,9 @@ describe('formats and coordinate systems, through the picker', () => {
     expect(await layerCount(app)).toBe(countBefore);
     await app.screenshot('planner-import-zip-bomb');
     // The same worker takes the next file.
-    await importThroughPicker(app, [jsonFile('after-bomb.geojson', { type: 'Polygon', coordinates: square(105.42, 28.93, 0.002) })]);
+    await importThroughPicker(app, [
+      jsonFile('after-bomb.geojson', { type: 'Polygon', coordinates: square(105.42, 28.93, 0.002) }),
+    ]);
     await waitForLayerCount(app, countBefore + 1);
     expect(await storedLayerFileNames(app)).not.toContain('parcels-bomb.zip');
     // The page's heap after both imports is within a few MB of before: the bomb's bytes never reached it.
@@ -309,7 +381,9 @@ describe('formats and coordinate systems, through the picker', () => {
     ['places-gcj02.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Excel'],
   ])('imports %s as a %s layer and draws it', async (fileName, mimeType, formatLabel) => {
     const countBefore = await layerCount(app);
-    await importThroughPicker(app, [{ name: fileName, mimeType, buffer: readFileSync(join(fixtureDirectory, fileName)) }]);
+    await importThroughPicker(app, [
+      { name: fileName, mimeType, buffer: readFileSync(join(fixtureDirectory, fileName)) },
+    ]);
     await waitForLayerCount(app, countBefore + 1);
     const item = app.page.locator('.imported-layer', { hasText: fileName });
     expect(await item.textContent()).toContain(formatLabel);
@@ -317,18 +391,38 @@ describe('formats and coordinate systems, through the picker', () => {
     expect(await app.problems()).toEqual([]);
   });
 
-  it('reads a GBK Shapefile\'s names right, and re-reads its table in another encoding on request', async () => {
+  it("reads a GBK Shapefile's names right, and re-reads its table in another encoding on request", async () => {
     const names = async (fileName: string) => {
       const item = app.page.locator('.imported-layer', { hasText: fileName });
       const layerId = (await item.getAttribute('data-imported-layer'))!;
       await item.getByRole('button', { name: /定位|Zoom to/ }).click();
-      await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.loaded(), undefined, { timeout: 30_000 });
-      return app.page.evaluate((sourceId) => [...new Set(window.__zoneMap!.querySourceFeatures(sourceId).map((feature) => String(feature.properties['名称'] ?? Object.values(feature.properties)[0])))].sort(), `user-layer-${layerId}`);
+      await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.loaded(), undefined, {
+        timeout: 30_000,
+      });
+      return app.page.evaluate(
+        (sourceId) =>
+          [
+            ...new Set(
+              window
+                .__zoneMap!.querySourceFeatures(sourceId)
+                .map((feature) => String(feature.properties['名称'] ?? Object.values(feature.properties)[0])),
+            ),
+          ].sort(),
+        `user-layer-${layerId}`,
+      );
     };
-    const original = JSON.parse(readFileSync(join(fixtureDirectory, 'luzhou-districts.geojson'), 'utf8')) as FeatureCollection;
+    const original = JSON.parse(
+      readFileSync(join(fixtureDirectory, 'luzhou-districts.geojson'), 'utf8'),
+    ) as FeatureCollection;
     const originalNames = original.features.map((feature) => String(feature.properties!['名称'])).sort();
     const countBefore = await layerCount(app);
-    await importThroughPicker(app, [{ name: 'districts-gbk-cpg.zip', mimeType: 'application/zip', buffer: readFileSync(join(fixtureDirectory, 'districts-gbk-cpg.zip')) }]);
+    await importThroughPicker(app, [
+      {
+        name: 'districts-gbk-cpg.zip',
+        mimeType: 'application/zip',
+        buffer: readFileSync(join(fixtureDirectory, 'districts-gbk-cpg.zip')),
+      },
+    ]);
     await waitForLayerCount(app, countBefore + 1);
     const item = app.page.locator('.imported-layer', { hasText: 'districts-gbk-cpg.zip' });
     const encoding = item.locator('.imported-layer__text-encoding');
@@ -359,33 +453,61 @@ describe('formats and coordinate systems, through the picker', () => {
   });
 
   it('reads a GeoPackage with SQLite in WebAssembly shipped with the app, and another of its tables on request', async () => {
-    const original = JSON.parse(readFileSync(join(fixtureDirectory, 'luzhou-districts.geojson'), 'utf8')) as FeatureCollection;
-    const areaOf = (adcodes: (code: number) => boolean) => measureCollection({ type: 'FeatureCollection', features: original.features.filter((feature) => adcodes(Number(feature.properties!['adcode']))) }).totalAreaM2;
+    const original = JSON.parse(
+      readFileSync(join(fixtureDirectory, 'luzhou-districts.geojson'), 'utf8'),
+    ) as FeatureCollection;
+    const areaOf = (adcodes: (code: number) => boolean) =>
+      measureCollection({
+        type: 'FeatureCollection',
+        features: original.features.filter((feature) => adcodes(Number(feature.properties!['adcode']))),
+      }).totalAreaM2;
     const countBefore = await layerCount(app);
-    await importThroughPicker(app, [{ name: 'districts-two-tables.gpkg', mimeType: 'application/geopackage+sqlite3', buffer: readFileSync(join(fixtureDirectory, 'districts-two-tables.gpkg')) }]);
+    await importThroughPicker(app, [
+      {
+        name: 'districts-two-tables.gpkg',
+        mimeType: 'application/geopackage+sqlite3',
+        buffer: readFileSync(join(fixtureDirectory, 'districts-two-tables.gpkg')),
+      },
+    ]);
     await waitForLayerCount(app, countBefore + 1);
     const item = app.page.locator('.imported-layer', { hasText: 'districts-two-tables.gpkg' });
     expect(await item.textContent()).toContain('GeoPackage');
     const choice = item.locator('.imported-layer__table');
     expect(await choice.locator('summary').textContent()).toMatch(/市辖区/);
-    expectSameArea(await panelAreaOf(app, 'districts-two-tables.gpkg'), areaOf((code) => code < 510520));
+    expectSameArea(
+      await panelAreaOf(app, 'districts-two-tables.gpkg'),
+      areaOf((code) => code < 510520),
+    );
     // The WebAssembly came from the app's own origin, fetched only now.
     // (The service worker's cache-first route fetches it too, so it can be listed twice: by origin, once.)
-    const wasmOrigins = new Set(app.requests.filter((request) => request.url.endsWith('.wasm')).map((request) => new URL(request.url).origin));
+    const wasmOrigins = new Set(
+      app.requests.filter((request) => request.url.endsWith('.wasm')).map((request) => new URL(request.url).origin),
+    );
     expect([...wasmOrigins]).toEqual([new URL(app.page.url()).origin]);
     await choice.locator('select').selectOption('县');
     await choice.getByRole('button', { name: /应用|Apply/ }).click();
     await expect.poll(() => choice.locator('summary').textContent(), { timeout: 30_000 }).toMatch(/县（|县 \(/);
     expect(await item.textContent()).toMatch(/4 个要素|4 features/);
-    expectSameArea(await panelAreaOf(app, 'districts-two-tables.gpkg'), areaOf((code) => code > 510520));
+    expectSameArea(
+      await panelAreaOf(app, 'districts-two-tables.gpkg'),
+      areaOf((code) => code > 510520),
+    );
     await app.screenshot('planner-import-geopackage');
     expect(await app.problems()).toEqual([]);
   });
 
   it('offers to read a Shapefile in metres without .prj as its likely Gauss-Krüger zone, and then measures it right', async () => {
-    const original = JSON.parse(readFileSync(join(fixtureDirectory, 'luzhou-districts.geojson'), 'utf8')) as FeatureCollection;
+    const original = JSON.parse(
+      readFileSync(join(fixtureDirectory, 'luzhou-districts.geojson'), 'utf8'),
+    ) as FeatureCollection;
     const countBefore = await layerCount(app);
-    await importThroughPicker(app, [{ name: 'districts-gk-no-prj.zip', mimeType: 'application/zip', buffer: readFileSync(join(fixtureDirectory, 'districts-gk-no-prj.zip')) }]);
+    await importThroughPicker(app, [
+      {
+        name: 'districts-gk-no-prj.zip',
+        mimeType: 'application/zip',
+        buffer: readFileSync(join(fixtureDirectory, 'districts-gk-no-prj.zip')),
+      },
+    ]);
     const alert = app.page.locator('.import-failure[role="alert"]');
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('EPSG:4523');
     await app.screenshot('planner-import-gk-suggestion');
@@ -398,7 +520,10 @@ describe('formats and coordinate systems, through the picker', () => {
   });
 
   it('says what a Shapefile was reprojected from (its .prj)', async () => {
-    const notes = await app.page.locator('.imported-layer', { hasText: 'parcels-utm48n.zip' }).locator('.imported-layer__notes').textContent();
+    const notes = await app.page
+      .locator('.imported-layer', { hasText: 'parcels-utm48n.zip' })
+      .locator('.imported-layer__notes')
+      .textContent();
     expect(notes).toMatch(/prj|UTM|投影/i);
     await app.screenshot('planner-import-formats');
   });

@@ -21,7 +21,9 @@ type Pixel = [x: number, y: number];
 async function openMeasuring(app: AppPage): Promise<void> {
   const summary = app.page.locator('.planner-panel > details > summary');
   await summary.waitFor({ timeout: 30_000 });
-  const open = await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open);
+  const open = await app.page
+    .locator('.planner-panel > details')
+    .evaluate((details) => (details as HTMLDetailsElement).open);
   if (!open) await summary.click();
   // The tools appear once the map's drawing controller exists.
   await app.page.locator('.measure-tool[data-tool="polygon"]').waitFor({ timeout: 30_000 });
@@ -45,7 +47,12 @@ async function clickAt(app: AppPage, origin: Pixel, [x, y]: Pixel): Promise<void
 function geodesicLength(positions: number[][]): number {
   let total = 0;
   for (let index = 1; index < positions.length; index++) {
-    total += Geodesic.WGS84.Inverse(positions[index - 1]![1]!, positions[index - 1]![0]!, positions[index]![1]!, positions[index]![0]!).s12!;
+    total += Geodesic.WGS84.Inverse(
+      positions[index - 1]![1]!,
+      positions[index - 1]![0]!,
+      positions[index]![1]!,
+      positions[index]![0]!,
+    ).s12!;
   }
   return total;
 }
@@ -89,7 +96,9 @@ async function storedShapeCount(app: AppPage): Promise<number> {
   );
 }
 
-const core = (JSON.parse(readFileSync(new URL('../../geodata/core.geojson', import.meta.url), 'utf8')) as FeatureCollection).features[0]!;
+const core = (
+  JSON.parse(readFileSync(new URL('../../geodata/core.geojson', import.meta.url), 'utf8')) as FeatureCollection
+).features[0]!;
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -98,7 +107,11 @@ async function seriousFindingsInSection(app: AppPage): Promise<{ id: string; tar
   await app.page.evaluate(axeSource);
   return app.page.evaluate(async () => {
     type Rule = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> };
+      }
+    ).axe;
     const result = await axe.run(document.querySelector('.measure-section'), {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
@@ -201,7 +214,9 @@ describe('measuring by drawing', () => {
     // The map's source is redrawn on the next frame: wait until it holds the finished rectangle.
     const finishedGeometry = () =>
       app.page.evaluate(async (shapeId) => {
-        const source = window.__zoneMap!.getSource('td-polygon') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> };
+        const source = window.__zoneMap!.getSource('td-polygon') as unknown as {
+          getData: () => Promise<GeoJSON.FeatureCollection>;
+        };
         const feature = (await source.getData()).features.find((candidate) => candidate.id === shapeId);
         return feature && !feature.properties?.currentlyDrawing ? feature.geometry : null;
       }, id);
@@ -209,7 +224,9 @@ describe('measuring by drawing', () => {
     const geometry = await finishedGeometry();
     expect(geometry?.type).toBe('Polygon');
 
-    const loaded = await loadDataset((path) => Promise.resolve(readFileSync(new URL(`../../geodata/${path}`, import.meta.url), 'utf8')));
+    const loaded = await loadDataset((path) =>
+      Promise.resolve(readFileSync(new URL(`../../geodata/${path}`, import.meta.url), 'utf8')),
+    );
     if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
     const inNode = analyseDrawnPolygon(id!, geometry as Polygon, prepareZone(loaded.dataset));
     if (!inNode.ok) throw new Error(inNode.problem);
@@ -218,7 +235,9 @@ describe('measuring by drawing', () => {
 
     const row = shape.locator(`.measure-overlaps tr[data-unit-id="${core.properties!.id}"]`);
     await row.waitFor({ timeout: 20_000 });
-    expect(relativeDifference(Number(await row.getAttribute('data-overlap-m2')), coreOverlap.overlapAreaM2)).toBeLessThan(1e-9);
+    expect(
+      relativeDifference(Number(await row.getAttribute('data-overlap-m2')), coreOverlap.overlapAreaM2),
+    ).toBeLessThan(1e-9);
     const ratio = await shape.locator('.measure-green-ratio').getAttribute('data-green-space-ratio');
     expect(Number(ratio)).toBeCloseTo(inNode.analysis.greenSpaceRatio!, 12);
     await shape.scrollIntoViewIfNeeded();
@@ -270,7 +289,9 @@ describe('measuring by drawing', () => {
     await app.page.mouse.down();
     await app.page.mouse.move(origin[0] + to[0], origin[1] + to[1], { steps: 8 });
     await app.page.mouse.up();
-    await expect.poll(async () => Number(await shape.locator('.measure-area').getAttribute('data-area-m2'))).not.toBe(before);
+    await expect
+      .poll(async () => Number(await shape.locator('.measure-area').getAttribute('data-area-m2')))
+      .not.toBe(before);
     const after = Number(await shape.locator('.measure-area').getAttribute('data-area-m2'));
     const moved = vertices!.map((vertex, index) => (index === 2 ? to : vertex));
     const expected = geographicLibArea(polygonThrough(await unproject(app, moved)));
@@ -299,8 +320,12 @@ describe('measuring by drawing', () => {
     await expect
       .poll(() =>
         app.page.evaluate(async () => {
-          const source = window.__zoneMap!.getSource('td-polygon') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> } | undefined;
-          return source ? (await source.getData()).features.filter((feature) => feature.geometry.type === 'Polygon').length : 0;
+          const source = window.__zoneMap!.getSource('td-polygon') as unknown as
+            | { getData: () => Promise<GeoJSON.FeatureCollection> }
+            | undefined;
+          return source
+            ? (await source.getData()).features.filter((feature) => feature.geometry.type === 'Polygon').length
+            : 0;
         }),
       )
       .toBe(1);
@@ -347,8 +372,27 @@ describe('measuring by drawing', () => {
 
   it('restores the good shapes from partly corrupt storage, says how many were lost, and shows a hostile name as text', async () => {
     const hostileName = '<img src=x onerror="window.__pwned=1">';
-    const good = { id: 'restored-square', tool: 'rectangle', name: hostileName, geometry: { type: 'Polygon', coordinates: [[[105.44, 28.86], [105.45, 28.86], [105.45, 28.87], [105.44, 28.87], [105.44, 28.86]]] } };
-    await writeStoredShapes(app, { version: 1, shapes: [good, { id: 'broken', tool: 'polygon', geometry: { type: 'Polygon', coordinates: 'x' } }, 42] });
+    const good = {
+      id: 'restored-square',
+      tool: 'rectangle',
+      name: hostileName,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [105.44, 28.86],
+            [105.45, 28.86],
+            [105.45, 28.87],
+            [105.44, 28.87],
+            [105.44, 28.86],
+          ],
+        ],
+      },
+    };
+    await writeStoredShapes(app, {
+      version: 1,
+      shapes: [good, { id: 'broken', tool: 'polygon', geometry: { type: 'Polygon', coordinates: 'x' } }, 42],
+    });
     await app.page.reload();
     await app.waitForReady();
     await openMeasuring(app);
@@ -389,7 +433,10 @@ describe('measuring on a phone, in English', () => {
       }
       await phone.page.locator('.measure-tool[data-tool="rectangle"]').click();
       const origin = await canvasOrigin(phone);
-      const size = await phone.page.evaluate(() => [window.__zoneMap!.getCanvas().clientWidth, window.__zoneMap!.getCanvas().clientHeight]);
+      const size = await phone.page.evaluate(() => [
+        window.__zoneMap!.getCanvas().clientWidth,
+        window.__zoneMap!.getCanvas().clientHeight,
+      ]);
       const corners: Pixel[] = [
         [Math.round(size[0]! * 0.3), Math.round(size[1]! * 0.3)],
         [Math.round(size[0]! * 0.7), Math.round(size[1]! * 0.6)],
@@ -402,9 +449,13 @@ describe('measuring on a phone, in English', () => {
       const [southWest, northEast] = await unproject(phone, corners);
       const expected = geographicLibArea({
         type: 'Polygon',
-        coordinates: [[southWest!, [northEast![0]!, southWest![1]!], northEast!, [southWest![0]!, northEast![1]!], southWest!]],
+        coordinates: [
+          [southWest!, [northEast![0]!, southWest![1]!], northEast!, [southWest![0]!, northEast![1]!], southWest!],
+        ],
       });
-      expect(relativeDifference(Number(await shape.locator('.measure-area').getAttribute('data-area-m2')), expected)).toBeLessThan(1e-6);
+      expect(
+        relativeDifference(Number(await shape.locator('.measure-area').getAttribute('data-area-m2')), expected),
+      ).toBeLessThan(1e-6);
       expect(await shape.locator('.measure-area').textContent()).toMatch(/km²|ha/);
       await shape.locator('.measure-green-ratio').waitFor({ timeout: 30_000 });
       await shape.scrollIntoViewIfNeeded();

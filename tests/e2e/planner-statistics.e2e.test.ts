@@ -22,16 +22,33 @@ import { measureCollection } from '../../src/analysis/measure-collection.ts';
 import { loadDataset } from '../../src/data/load-dataset.ts';
 import type { Dataset } from '../../src/data/dataset-types.ts';
 import { runStats } from '../../scripts/stats/run-stats.ts';
-import { SCREENSHOT_DIRECTORY, launchBrowser, openApp, waitForMapIdle, type AppPage, type BrowserSession } from './harness.ts';
+import {
+  SCREENSHOT_DIRECTORY,
+  launchBrowser,
+  openApp,
+  waitForMapIdle,
+  type AppPage,
+  type BrowserSession,
+} from './harness.ts';
 import { square } from '../fixtures/square.ts';
 import { classifyLandUse } from '../../src/analysis/land-use-classes.ts';
 import { HOSTILE_CODE, PARCELS_PATH } from '../fixtures/landuse/generate-parcels.ts';
 import { DECIMALS, roundTo } from '../../src/export/statistics-sheet.ts';
 import { readXlsx } from '../unit/export/read-xlsx.ts';
-import { LEGEND_SYMBOL_WIDTH, PAGE_MARGIN, PANEL_PADDING, a4LandscapePixels, mapSheetLayout, printPixelRatio } from '../../src/export/map-image-layout.ts';
+import {
+  LEGEND_SYMBOL_WIDTH,
+  PAGE_MARGIN,
+  PANEL_PADDING,
+  a4LandscapePixels,
+  mapSheetLayout,
+  printPixelRatio,
+} from '../../src/export/map-image-layout.ts';
 
 /** The A4 page in CSS pixels, as export-map-image.ts lays it out at 150 dpi. */
-const PRINT_PAGE = { width: Math.round(a4LandscapePixels(150).width / printPixelRatio(150)), height: Math.round(a4LandscapePixels(150).height / printPixelRatio(150)) };
+const PRINT_PAGE = {
+  width: Math.round(a4LandscapePixels(150).width / printPixelRatio(150)),
+  height: Math.round(a4LandscapePixels(150).height / printPixelRatio(150)),
+};
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -41,14 +58,19 @@ async function seriousAccessibilityFindings(app: AppPage): Promise<{ id: string;
   await app.page.evaluate(axeSource);
   return app.page.evaluate(async () => {
     type Rule = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[] }> } }
+    ).axe;
     const result = await axe.run(document.querySelector('.statistics-section'), {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       resultTypes: ['violations'],
     });
     return result.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({ id: violation.id, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
+      .map((violation) => ({
+        id: violation.id,
+        targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+      }));
   });
 }
 
@@ -62,19 +84,41 @@ const HOSTILE_USE = '=HYPERLINK("http://example.invalid","x")<img src=x onerror=
 const parcels: FeatureCollection = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: { use: '工业' }, geometry: { type: 'Polygon', coordinates: square(105.43, 28.88, 0.01) } },
-    { type: 'Feature', properties: { use: '工业' }, geometry: { type: 'Polygon', coordinates: square(105.42, 28.86, 0.004) } },
-    { type: 'Feature', properties: { use: HOSTILE_USE }, geometry: { type: 'Polygon', coordinates: square(105.45, 28.88, 0.005) } },
-    { type: 'Feature', properties: { use: 'say "hi", then\nleave' }, geometry: { type: 'Polygon', coordinates: square(105.40, 28.90, 0.003) } },
+    {
+      type: 'Feature',
+      properties: { use: '工业' },
+      geometry: { type: 'Polygon', coordinates: square(105.43, 28.88, 0.01) },
+    },
+    {
+      type: 'Feature',
+      properties: { use: '工业' },
+      geometry: { type: 'Polygon', coordinates: square(105.42, 28.86, 0.004) },
+    },
+    {
+      type: 'Feature',
+      properties: { use: HOSTILE_USE },
+      geometry: { type: 'Polygon', coordinates: square(105.45, 28.88, 0.005) },
+    },
+    {
+      type: 'Feature',
+      properties: { use: 'say "hi", then\nleave' },
+      geometry: { type: 'Polygon', coordinates: square(105.4, 28.9, 0.003) },
+    },
   ],
 };
 
 async function openStatistics(app: AppPage): Promise<void> {
   const plannerSummary = app.page.locator('.planner-panel summary').first();
   await plannerSummary.waitFor({ timeout: 30_000 });
-  if (!(await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open))) await plannerSummary.click();
+  if (!(await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open)))
+    await plannerSummary.click();
   const statisticsSummary = app.page.locator('.statistics-section summary');
-  if (!(await app.page.locator('.statistics-section > details').evaluate((details) => (details as HTMLDetailsElement).open))) await statisticsSummary.click();
+  if (
+    !(await app.page
+      .locator('.statistics-section > details')
+      .evaluate((details) => (details as HTMLDetailsElement).open))
+  )
+    await statisticsSummary.click();
 }
 
 interface ShownRow {
@@ -165,22 +209,34 @@ describe('land-use statistics of the zone', () => {
     await waitForTable(app, 'kind');
     const expected = zoneLandUseTable(dataset, 'kind');
     const rows = await shownRows(app);
-    expectSameFigures(rows.map((row) => row.areaM2), expected.rows.map((row) => row.areaM2));
+    expectSameFigures(
+      rows.map((row) => row.areaM2),
+      expected.rows.map((row) => row.areaM2),
+    );
     expect(rows.map((row) => row.key)).toEqual(expected.rows.map((row) => row.key ?? ''));
     // Kinds are named as the rest of the app names them, not shown as their ids.
-    expect(rows.map((row) => row.category)).toEqual(expected.rows.map((row) => (row.key === null ? '（无此属性）' : (MESSAGES.zh.kinds[row.key] ?? row.key))));
+    expect(rows.map((row) => row.category)).toEqual(
+      expected.rows.map((row) => (row.key === null ? '（无此属性）' : (MESSAGES.zh.kinds[row.key] ?? row.key))),
+    );
     expect(rows.map((row) => Number(row.cells[2]!.replaceAll(',', '')))).toEqual(expected.rows.map((row) => row.count));
     // The zone table counts every non-context layer, as measureCollection groups them.
     const counted: FeatureCollection = {
       type: 'FeatureCollection',
-      features: dataset.layers.filter((layer) => layer.definition.role !== 'context').flatMap((layer) => layer.features.features),
+      features: dataset.layers
+        .filter((layer) => layer.definition.role !== 'context')
+        .flatMap((layer) => layer.features.features),
     };
-    expectSameFigures(rows.map((row) => row.areaM2), measureCollection(counted, { by: 'kind' }).groups!.map((group) => group.areaM2));
+    expectSameFigures(
+      rows.map((row) => row.areaM2),
+      measureCollection(counted, { by: 'kind' }).groups!.map((group) => group.areaM2),
+    );
     await app.screenshot('planner-statistics-zone-kind');
   });
 
   it('sorts by a column on click and on Enter, and says so with aria-sort', async () => {
-    const countHeader = app.page.locator('.statistics-table thead th', { has: app.page.locator('[data-column="count"]') });
+    const countHeader = app.page.locator('.statistics-table thead th', {
+      has: app.page.locator('[data-column="count"]'),
+    });
     await countHeader.locator('button').click();
     expect(await countHeader.getAttribute('aria-sort')).toBe('descending');
     let counts = (await shownRows(app)).map((row) => Number(row.cells[2]!.replaceAll(',', '')));
@@ -208,8 +264,12 @@ describe('land-use statistics of the zone', () => {
     const expectedByCategory = new Map(expected.rows.map((row) => [row.key ?? '', row]));
     const expectedInCsvOrder = records.map((record) => expectedByCategory.get(record['类别取值']!)!);
     for (const [index, record] of records.entries()) {
-      expect(Math.abs(Number(record['面积（m²）']) - expectedInCsvOrder[index]!.areaM2)).toBeLessThanOrEqual(0.05 + 1e-6);
-      expect(Math.abs(Number(record['占比（0–1）']) - expectedInCsvOrder[index]!.share!)).toBeLessThanOrEqual(5e-7 + 1e-12);
+      expect(Math.abs(Number(record['面积（m²）']) - expectedInCsvOrder[index]!.areaM2)).toBeLessThanOrEqual(
+        0.05 + 1e-6,
+      );
+      expect(Math.abs(Number(record['占比（0–1）']) - expectedInCsvOrder[index]!.share!)).toBeLessThanOrEqual(
+        5e-7 + 1e-12,
+      );
     }
     expect(records.map((record) => Number(record['要素数']))).toEqual(expectedInCsvOrder.map((row) => row.count));
     for (const record of records) {
@@ -231,9 +291,13 @@ describe('land-use statistics of the zone', () => {
     expect(table!.rows.slice(1).map((row) => row[0])).toEqual(csv.slice(1).map((record) => record[0]));
     expect(table!.rows.slice(1).map((row) => row[1])).toEqual(csv.slice(1).map((record) => Number(record[1])));
     expect(table!.rows.slice(1).map((row) => row[5])).toEqual(csv.slice(1).map((record) => Number(record[5])));
-    expect(notes!.rows.map((row) => row[0])).toEqual(expect.arrayContaining(['来源', '方法', '合计面积（m²）', '导出时间']));
+    expect(notes!.rows.map((row) => row[0])).toEqual(
+      expect.arrayContaining(['来源', '方法', '合计面积（m²）', '导出时间']),
+    );
     // The writer came as its own chunk, on demand.
-    expect(await app.page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /xlsx/.test(entry.name)))).toBe(true);
+    expect(
+      await app.page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /xlsx/.test(entry.name))),
+    ).toBe(true);
   });
 
   it('draws the chart lazily on a canvas described for screen readers', async () => {
@@ -241,12 +305,17 @@ describe('land-use statistics of the zone', () => {
     await canvas.waitFor({ timeout: 30_000 });
     expect(await canvas.getAttribute('role')).toBe('img');
     expect(await canvas.getAttribute('aria-label')).toContain('条形图');
-    const size = await canvas.evaluate((element) => ({ width: (element as HTMLCanvasElement).width, height: (element as HTMLCanvasElement).height }));
+    const size = await canvas.evaluate((element) => ({
+      width: (element as HTMLCanvasElement).width,
+      height: (element as HTMLCanvasElement).height,
+    }));
     expect(size.width).toBeGreaterThan(100);
     expect(size.height).toBeGreaterThan(50);
     // Chart.js came as its own chunk, after the app was ready.
     expect(app.requests.some((request) => /land-use-chart/.test(request.url))).toBe(true);
-    await app.page.locator('.statistics-section').screenshot({ path: join(SCREENSHOT_DIRECTORY, 'planner-statistics-section.png') });
+    await app.page
+      .locator('.statistics-section')
+      .screenshot({ path: join(SCREENSHOT_DIRECTORY, 'planner-statistics-section.png') });
     expect(await app.problems()).toEqual([]);
   });
 
@@ -290,7 +359,9 @@ describe('land-use statistics of an imported file', () => {
     const path = join(fileDirectory, 'parcels.geojson');
     writeFileSync(path, JSON.stringify(parcels));
     await app.page.locator('input[data-import-input]').setInputFiles(path);
-    await app.page.waitForFunction(() => document.querySelectorAll('.imported-layer').length === 1, undefined, { timeout: 60_000 });
+    await app.page.waitForFunction(() => document.querySelectorAll('.imported-layer').length === 1, undefined, {
+      timeout: 60_000,
+    });
     const sourceSelect = app.page.locator('.statistics-controls select').nth(0);
     const importedValue = await sourceSelect.locator('option', { hasText: 'parcels.geojson' }).getAttribute('value');
     await sourceSelect.selectOption(importedValue!);
@@ -298,23 +369,37 @@ describe('land-use statistics of an imported file', () => {
     await waitForTable(app, 'use', importedValue!);
 
     let stdout = '';
-    const code = await runStats([path, '--by', 'use', '--json'], { readText: (file) => readFile(file, 'utf8'), stdout: (text) => (stdout += text), stderr: () => {} });
+    const code = await runStats([path, '--by', 'use', '--json'], {
+      readText: (file) => readFile(file, 'utf8'),
+      stdout: (text) => (stdout += text),
+      stderr: () => {},
+    });
     expect(code).toBe(0);
-    const cli = JSON.parse(stdout) as { totalAreaM2: number; groups: { key: string | null; areaM2: number; count: number }[] };
+    const cli = JSON.parse(stdout) as {
+      totalAreaM2: number;
+      groups: { key: string | null; areaM2: number; count: number }[];
+    };
 
     const rows = await shownRows(app);
     expect(rows.map((row) => row.category)).toEqual(cli.groups.map((group) => group.key));
-    expectSameFigures(rows.map((row) => row.areaM2), cli.groups.map((group) => group.areaM2));
+    expectSameFigures(
+      rows.map((row) => row.areaM2),
+      cli.groups.map((group) => group.areaM2),
+    );
     expect(await app.page.locator('.statistics-table img').count()).toBe(0);
 
     const { fileName, bytes } = await downloadFrom(app, 'csv');
     expect(fileName).toMatch(/^[^\\/]*parcels[^\\/]*\.csv$/);
     const records = parseCsv(bytes);
     expect(records.map((record) => Number(record['面积（m²）']))).toEqual(rows.map((row) => roundM2(row.areaM2)));
-    expect(records.map((record) => Number(record['面积（m²）']))).toEqual(cli.groups.map((group) => roundM2(group.areaM2)));
+    expect(records.map((record) => Number(record['面积（m²）']))).toEqual(
+      cli.groups.map((group) => roundM2(group.areaM2)),
+    );
     expect(records.map((record) => Number(record['要素数']))).toEqual(cli.groups.map((group) => group.count));
     // A formula-looking name is neutralised with a leading apostrophe; the rest survives as text.
-    expect(records.map((record) => record['类别'])).toEqual(cli.groups.map((group) => (group.key!.startsWith('=') ? `'${group.key}` : group.key)));
+    expect(records.map((record) => record['类别'])).toEqual(
+      cli.groups.map((group) => (group.key!.startsWith('=') ? `'${group.key}` : group.key)),
+    );
     expect(await app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
     const geoJson = await downloadFrom(app, 'geojson');
@@ -346,7 +431,10 @@ describe('land-use statistics of a drawn area', () => {
     // A square around the core area's middle, so the drawn area overlaps the zone's layers.
     const core = dataset.layers.find((layer) => layer.definition.role === 'core')!.features.features[0]!;
     const [west, south, east, north] = bbox(core);
-    const centre = await app.page.evaluate(([longitude, latitude]) => window.__zoneMap!.project([longitude!, latitude!]), [(west + east) / 2, (south + north) / 2]);
+    const centre = await app.page.evaluate(
+      ([longitude, latitude]) => window.__zoneMap!.project([longitude!, latitude!]),
+      [(west + east) / 2, (south + north) / 2],
+    );
     const box = (await app.page.locator('.map-area canvas.maplibregl-canvas').boundingBox())!;
     const corners: [number, number][] = [
       [centre.x - 50, centre.y - 40],
@@ -377,7 +465,10 @@ describe('land-use statistics of a drawn area', () => {
     // Layers are named by their titles in the manifest.
     const titles = new Map(dataset.manifest.layers.map((layer) => [layer.id, layer.title.zh]));
     expect(rows.map((row) => row.category)).toEqual(expected.rows.map((row) => titles.get(row.key!) ?? row.key));
-    expectSameFigures(rows.map((row) => row.areaM2), expected.rows.map((row) => row.areaM2));
+    expectSameFigures(
+      rows.map((row) => row.areaM2),
+      expected.rows.map((row) => row.areaM2),
+    );
 
     const csv = parseCsv((await downloadFrom(app, 'csv')).bytes);
     expect(csv.map((record) => Number(record['面积（m²）']))).toEqual(rows.map((row) => roundM2(row.areaM2)));
@@ -389,9 +480,17 @@ describe('land-use statistics of a drawn area', () => {
     // In the PNG's own pixels: outline-coloured (#c2410c) pixels in all and in the legend's symbol
     // column, and non-white pixels in the title band's right half (where a map would show through).
     let printed = 0;
-    const inspectPng = async (): Promise<{ outline: number; legendOutline: number; bandInk: number; width: number }> => {
+    const inspectPng = async (): Promise<{
+      outline: number;
+      legendOutline: number;
+      bandInk: number;
+      width: number;
+    }> => {
       const { bytes } = await downloadFrom(app, 'png');
-      writeFileSync(join(SCREENSHOT_DIRECTORY, `planner-statistics-a4-${(printed += 1) === 1 ? 'with' : 'without'}-drawn.png`), bytes);
+      writeFileSync(
+        join(SCREENSHOT_DIRECTORY, `planner-statistics-a4-${((printed += 1)) === 1 ? 'with' : 'without'}-drawn.png`),
+        bytes,
+      );
       return app.page.evaluate(
         async ({ base64, band, symbolColumn }) => {
           const binary = atob(base64);
@@ -411,10 +510,17 @@ describe('land-use statistics of a drawn area', () => {
               const [red, green, blue] = [pixels[index]!, pixels[index + 1]!, pixels[index + 2]!];
               if (Math.hypot(red - 0xc2, green - 0x41, blue - 0x0c) < 24) {
                 outline += 1;
-                if (x >= symbolColumn.from * scale && x <= symbolColumn.to * scale && y > bitmap.height / 2) legendOutline += 1;
+                if (x >= symbolColumn.from * scale && x <= symbolColumn.to * scale && y > bitmap.height / 2)
+                  legendOutline += 1;
               }
               // The band minus its bottom rule, from the page's middle to just before the north arrow.
-              if (y < (band.height - 2) * scale && x > bitmap.width / 2 && x < bitmap.width - 80 * scale && Math.min(red, green, blue) < 235) bandInk += 1;
+              if (
+                y < (band.height - 2) * scale &&
+                x > bitmap.width / 2 &&
+                x < bitmap.width - 80 * scale &&
+                Math.min(red, green, blue) < 235
+              )
+                bandInk += 1;
             }
           }
           return { outline, legendOutline, bandInk, width: bitmap.width };
@@ -432,7 +538,9 @@ describe('land-use statistics of a drawn area', () => {
     await app.page.locator('.measure-shape').first().waitFor({ state: 'detached', timeout: 30_000 });
     await waitForMapIdle(app);
     const withoutShape = await inspectPng();
-    console.info(`outline-coloured pixels in the A4 PNG: ${withShape.outline} with the drawn shape, ${withoutShape.outline} without; legend column ${withShape.legendOutline} / ${withoutShape.legendOutline}`);
+    console.info(
+      `outline-coloured pixels in the A4 PNG: ${withShape.outline} with the drawn shape, ${withoutShape.outline} without; legend column ${withShape.legendOutline} / ${withoutShape.legendOutline}`,
+    );
     expect(withShape.width).toBe(1754);
     expect(withShape.outline - withoutShape.outline).toBeGreaterThan(300);
     // The legend's symbol for the drawn shape: an outlined swatch of 18 × 12 CSS px, gone with the shape.
@@ -478,13 +586,20 @@ describe('an imported parcel file by national land class', () => {
   }
 
   function expectTable(rows: ClassRow[], expected: ReturnType<typeof classifyLandUse>): void {
-    expect(rows.map((row) => [row.code, row.name, row.count, row.colour])).toEqual(expected.classes.map((row) => [row.code, row.name_zh, row.count, row.colour]));
-    expectSameFigures(rows.map((row) => row.areaM2), expected.classes.map((row) => row.areaM2));
+    expect(rows.map((row) => [row.code, row.name, row.count, row.colour])).toEqual(
+      expected.classes.map((row) => [row.code, row.name_zh, row.count, row.colour]),
+    );
+    expectSameFigures(
+      rows.map((row) => row.areaM2),
+      expected.classes.map((row) => row.areaM2),
+    );
   }
 
   it('detects YDYHFL as the 2023 guide and shows its 一级类 with official names, colours, unknown codes and indicators', async () => {
     await app.page.locator('input[data-import-input]').setInputFiles(PARCELS_PATH);
-    await app.page.waitForFunction(() => document.querySelectorAll('.imported-layer').length === 1, undefined, { timeout: 60_000 });
+    await app.page.waitForFunction(() => document.querySelectorAll('.imported-layer').length === 1, undefined, {
+      timeout: 60_000,
+    });
     const sourceSelect = app.page.locator('.statistics-controls select').nth(0);
     const importedValue = await sourceSelect.locator('option', { hasText: 'parcels.geojson' }).getAttribute('value');
     await sourceSelect.selectOption(importedValue!);
@@ -494,18 +609,28 @@ describe('an imported parcel file by national land class', () => {
     expect(await columnSelect.locator('option[value="YDYHFL"]').textContent()).toContain('用地用海分类指南（2023）');
     expect(await columnSelect.locator('option[value="DLBM"]').textContent()).toContain('三调');
     await columnSelect.selectOption('YDYHFL');
-    await app.page.locator('.land-use-class-table[data-field="YDYHFL"][data-level="1"] tbody tr').first().waitFor({ timeout: 60_000 });
+    await app.page
+      .locator('.land-use-class-table[data-field="YDYHFL"][data-level="1"] tbody tr')
+      .first()
+      .waitFor({ timeout: 60_000 });
 
     const expected = classifyLandUse(coded, { field: 'YDYHFL', level: 1, standard: 'land-sea-use-2023' });
     expect(await app.page.locator('.land-use-class-table').getAttribute('data-standard')).toBe('land-sea-use-2023');
     expectTable(await classRows(), expected);
     // The 制图规范 colour of 绿地与开敞空间用地 is its 公园绿地's green, said to be borrowed.
-    expect(await app.page.locator('.land-use-class-table tr[data-code="14"]').getAttribute('data-colour-source')).toBe('official-child');
+    expect(await app.page.locator('.land-use-class-table tr[data-code="14"]').getAttribute('data-colour-source')).toBe(
+      'official-child',
+    );
 
     // Unknown codes: listed, not merged; the hostile one is text, nothing ran.
-    const unknown = await app.page.locator('.land-use-unknown-codes tbody tr').evaluateAll((rows) =>
-      rows.map((row) => ({ value: row.getAttribute('data-value'), count: Number(row.querySelectorAll('td')[0]!.textContent) })),
-    );
+    const unknown = await app.page
+      .locator('.land-use-unknown-codes tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => ({
+          value: row.getAttribute('data-value'),
+          count: Number(row.querySelectorAll('td')[0]!.textContent),
+        })),
+      );
     expect(unknown).toEqual(expected.unknownCodes.map((entry) => ({ value: entry.value ?? '', count: entry.count })));
     expect(await app.page.locator('.land-use-unknown-codes code', { hasText: HOSTILE_CODE }).count()).toBe(1);
     expect(await app.page.locator('.land-use-classes img').count()).toBe(0);
@@ -515,18 +640,33 @@ describe('an imported parcel file by national land class', () => {
     for (const [key, indicator] of Object.entries(expected.indicators)) {
       const shown = app.page.locator(`.land-use-indicator[data-indicator="${key}"]`);
       expectSameFigures([Number(await shown.getAttribute('data-value'))], [indicator.value!]);
-      expect(await shown.locator('.land-use-indicator__denominator').textContent()).toContain('编码可识别的要素面积之和');
-      expect(await shown.locator('.land-use-indicator__definition').textContent()).toContain(indicator.definition.zh.slice(0, 6));
+      expect(await shown.locator('.land-use-indicator__denominator').textContent()).toContain(
+        '编码可识别的要素面积之和',
+      );
+      expect(await shown.locator('.land-use-indicator__definition').textContent()).toContain(
+        indicator.definition.zh.slice(0, 6),
+      );
     }
-    expect(await app.page.locator('.land-use-indicator[data-indicator="datasetGreenSpaceRatio"] dt').textContent()).toContain('本区数据的绿地率');
+    expect(
+      await app.page.locator('.land-use-indicator[data-indicator="datasetGreenSpaceRatio"] dt').textContent(),
+    ).toContain('本区数据的绿地率');
 
     // The stats CLI prints the same table for the same file.
     let stdout = '';
-    expect(await runStats([PARCELS_PATH, '--landuse', 'YDYHFL', '--json'], { readText: (file) => readFile(file, 'utf8'), stdout: (chunk) => (stdout += chunk), stderr: () => {} })).toBe(0);
+    expect(
+      await runStats([PARCELS_PATH, '--landuse', 'YDYHFL', '--json'], {
+        readText: (file) => readFile(file, 'utf8'),
+        stdout: (chunk) => (stdout += chunk),
+        stderr: () => {},
+      }),
+    ).toBe(0);
     const cli = JSON.parse(stdout) as { classes: { code: string; areaM2: number; count: number }[] };
     const rows = await classRows();
     expect(rows.map((row) => [row.code, row.count])).toEqual(cli.classes.map((row) => [row.code, row.count]));
-    expectSameFigures(rows.map((row) => row.areaM2), cli.classes.map((row) => row.areaM2));
+    expectSameFigures(
+      rows.map((row) => row.areaM2),
+      cli.classes.map((row) => row.areaM2),
+    );
     // The class table downloads as CSV with the page's figures; the unknown codes follow as their own rows.
     const [classCsv] = await Promise.all([
       app.page.waitForEvent('download', { timeout: 60_000 }),
@@ -534,10 +674,20 @@ describe('an imported parcel file by national land class', () => {
     ]);
     expect(classCsv.suggestedFilename()).toMatch(/parcels.*YDYHFL.*\.csv$/);
     const csvRecords = parseCsv(readFileSync(await classCsv.path()));
-    expect(csvRecords.filter((record) => record['行类型'] === '类别').map((record) => [record['代码'], Number(record['面积（m²）'])])).toEqual(rows.map((row) => [row.code, roundM2(row.areaM2)]));
-    expect(csvRecords.filter((record) => record['行类型'] === '未知编码').map((record) => record['代码'])).toEqual(expected.unknownCodes.map((entry) => entry.value ?? ''));
-    await app.page.locator('.land-use-classes .land-use-chart canvas[data-chart-ready="true"]').waitFor({ timeout: 30_000 });
-    await app.page.locator('.land-use-classes').screenshot({ path: join(SCREENSHOT_DIRECTORY, 'planner-land-use-classes.png') });
+    expect(
+      csvRecords
+        .filter((record) => record['行类型'] === '类别')
+        .map((record) => [record['代码'], Number(record['面积（m²）'])]),
+    ).toEqual(rows.map((row) => [row.code, roundM2(row.areaM2)]));
+    expect(csvRecords.filter((record) => record['行类型'] === '未知编码').map((record) => record['代码'])).toEqual(
+      expected.unknownCodes.map((entry) => entry.value ?? ''),
+    );
+    await app.page
+      .locator('.land-use-classes .land-use-chart canvas[data-chart-ready="true"]')
+      .waitFor({ timeout: 30_000 });
+    await app.page
+      .locator('.land-use-classes')
+      .screenshot({ path: join(SCREENSHOT_DIRECTORY, 'planner-land-use-classes.png') });
   });
 
   it('colours the layer on the map by class, and back to one colour when asked', async () => {
@@ -548,39 +698,69 @@ describe('an imported parcel file by national land class', () => {
     expect(Array.isArray(paint) && paint[0] === 'match').toBe(true);
     const pairs = new Map<string, string>();
     const expression = paint as unknown[];
-    for (let index = 2; index < expression.length - 1; index += 2) pairs.set(expression[index] as string, expression[index + 1] as string);
+    for (let index = 2; index < expression.length - 1; index += 2)
+      pairs.set(expression[index] as string, expression[index + 1] as string);
     expect(pairs.get('1401')).toBe('#00ff00');
     expect(pairs.get('100102')).toBe(expected.classes.find((row) => row.code === '10')!.colour);
     expect(pairs.has(HOSTILE_CODE)).toBe(false);
     expect(expression.at(-1)).toBe('#9aa0a6');
     await waitForMapIdle(app);
     // The classes are drawn: parcels of several colours are on screen.
-    const drawn = await app.page.evaluate((id) => window.__zoneMap!.queryRenderedFeatures({ layers: [id] }).length, fillLayer);
+    const drawn = await app.page.evaluate(
+      (id) => window.__zoneMap!.queryRenderedFeatures({ layers: [id] }).length,
+      fillLayer,
+    );
     expect(drawn).toBeGreaterThan(0);
     await app.screenshot('planner-land-use-classes-map');
 
     // The map follows the checkbox once the panel has re-rendered.
     await app.page.locator('.land-use-classes input[data-control="colour-map"]').uncheck();
-    await app.page.waitForFunction((id) => typeof window.__zoneMap!.getPaintProperty(id, 'fill-color') === 'string', fillLayer, { timeout: 10_000 });
+    await app.page.waitForFunction(
+      (id) => typeof window.__zoneMap!.getPaintProperty(id, 'fill-color') === 'string',
+      fillLayer,
+      { timeout: 10_000 },
+    );
     await app.page.locator('.land-use-classes input[data-control="colour-map"]').check();
-    await app.page.waitForFunction((id) => Array.isArray(window.__zoneMap!.getPaintProperty(id, 'fill-color')), fillLayer, { timeout: 10_000 });
+    await app.page.waitForFunction(
+      (id) => Array.isArray(window.__zoneMap!.getPaintProperty(id, 'fill-color')),
+      fillLayer,
+      { timeout: 10_000 },
+    );
   });
 
   it('groups by 二级类, and reads DLBM as 三调 with its 00 湿地', async () => {
     await app.page.locator('.land-use-classes select[data-control="level"]').selectOption('2');
-    await app.page.locator('.land-use-class-table[data-field="YDYHFL"][data-level="2"] tbody tr').first().waitFor({ timeout: 60_000 });
-    expectTable(await classRows(), classifyLandUse(coded, { field: 'YDYHFL', level: 2, standard: 'land-sea-use-2023' }));
+    await app.page
+      .locator('.land-use-class-table[data-field="YDYHFL"][data-level="2"] tbody tr')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    expectTable(
+      await classRows(),
+      classifyLandUse(coded, { field: 'YDYHFL', level: 2, standard: 'land-sea-use-2023' }),
+    );
 
     await app.page.locator('.land-use-classes select[data-control="code-column"]').selectOption('DLBM');
-    await app.page.locator('.land-use-class-table[data-field="DLBM"][data-level="2"] tbody tr').first().waitFor({ timeout: 60_000 });
+    await app.page
+      .locator('.land-use-class-table[data-field="DLBM"][data-level="2"] tbody tr')
+      .first()
+      .waitFor({ timeout: 60_000 });
     expect(await app.page.locator('.land-use-class-table').getAttribute('data-standard')).toBe('third-national-survey');
-    expectTable(await classRows(), classifyLandUse(coded, { field: 'DLBM', level: 2, standard: 'third-national-survey' }));
+    expectTable(
+      await classRows(),
+      classifyLandUse(coded, { field: 'DLBM', level: 2, standard: 'third-national-survey' }),
+    );
     // 三调's 0101K (可调整 水田) counts as 0101 and is listed as such.
-    expect(await app.page.locator('.land-use-suffixed-codes tr[data-value="0101K"]').getAttribute('data-counted-as')).toBe('0101');
+    expect(
+      await app.page.locator('.land-use-suffixed-codes tr[data-value="0101K"]').getAttribute('data-counted-as'),
+    ).toBe('0101');
     await app.page.locator('.land-use-classes select[data-control="level"]').selectOption('1');
-    await app.page.locator('.land-use-class-table[data-field="DLBM"][data-level="1"] tr[data-code="00"]').waitFor({ timeout: 60_000 });
+    await app.page
+      .locator('.land-use-class-table[data-field="DLBM"][data-level="1"] tr[data-code="00"]')
+      .waitFor({ timeout: 60_000 });
     // No official colours for 三调: the stated palette, and the screen says so.
-    expect(await app.page.locator('.land-use-class-table tr[data-code="00"]').getAttribute('data-colour-source')).toBe('palette');
+    expect(await app.page.locator('.land-use-class-table tr[data-code="00"]').getAttribute('data-colour-source')).toBe(
+      'palette',
+    );
     expect(await app.page.locator('.land-use-classes .statistics-notes').first().textContent()).toContain('示意配色');
     expect(await seriousAccessibilityFindings(app)).toEqual([]);
     expect(await app.problems()).toEqual([]);

@@ -13,7 +13,9 @@ import { openApp, waitForMapIdle, type AppPage } from './harness.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
-const polygonLabelLayers = manifest.layers.filter((layer) => layer.geometry === 'polygon').map((layer) => `${layer.id}:label`);
+const polygonLabelLayers = manifest.layers
+  .filter((layer) => layer.geometry === 'polygon')
+  .map((layer) => `${layer.id}:label`);
 
 /** The Yangtze's DataV stretch below the confluence runs north–south here (≈ 105.4845, 28.892). */
 const RIVER_CROSSING: [number, number] = [105.4845, 28.892];
@@ -21,7 +23,10 @@ const CONFLUENCE: [number, number] = [105.441, 28.8976];
 const LUZHOU_EAST: [number, number] = [105.63608, 29.060834];
 
 async function jumpAndSettle(app: AppPage, center: [number, number], zoom: number): Promise<void> {
-  await app.page.evaluate(({ center, zoom }) => window.__zoneMap!.jumpTo({ center, zoom, bearing: 0 }), { center, zoom });
+  await app.page.evaluate(({ center, zoom }) => window.__zoneMap!.jumpTo({ center, zoom, bearing: 0 }), {
+    center,
+    zoom,
+  });
   await waitForMapIdle(app);
 }
 
@@ -88,8 +93,14 @@ describe('real context on a cold load', () => {
     const rivers = await app.page.evaluate(() => {
       const map = window.__zoneMap!;
       return {
-        lines: [...new Set(map.queryRenderedFeatures({ layers: ['river:line'] }).map((feature) => feature.properties['id']))].sort(),
-        labels: [...new Set(map.queryRenderedFeatures({ layers: ['river:label'] }).map((feature) => feature.properties['name_zh']))],
+        lines: [
+          ...new Set(map.queryRenderedFeatures({ layers: ['river:line'] }).map((feature) => feature.properties['id'])),
+        ].sort(),
+        labels: [
+          ...new Set(
+            map.queryRenderedFeatures({ layers: ['river:label'] }).map((feature) => feature.properties['name_zh']),
+          ),
+        ],
         dashed: map.getPaintProperty('river:line', 'line-dasharray') ?? null,
       };
     });
@@ -106,7 +117,10 @@ describe('real context on a cold load', () => {
     for (const zoom of [11, 12, 13]) {
       await jumpAndSettle(app, [105.515, 28.86], zoom);
       const counts = await placedPolygonLabels(app);
-      expect(Object.entries(counts).filter(([, count]) => count > 1), `zoom ${zoom}`).toEqual([]);
+      expect(
+        Object.entries(counts).filter(([, count]) => count > 1),
+        `zoom ${zoom}`,
+      ).toEqual([]);
       if (zoom === 12) expect(counts['wings:label wing-jiangyang'], 'the wing is named at zoom 12').toBe(1);
     }
   });
@@ -125,11 +139,19 @@ describe('real context on a cold load', () => {
   it('at zoom 13 over the confluence: both rivers meet, named along their course', async () => {
     await jumpAndSettle(app, CONFLUENCE, 13);
     await app.screenshot('real-context-confluence-z13');
-    const named = await app.page.evaluate(() => [...new Set(window.__zoneMap!.queryRenderedFeatures({ layers: ['river:label'] }).map((feature) => feature.properties['name_zh']))].sort());
+    const named = await app.page.evaluate(() =>
+      [
+        ...new Set(
+          window
+            .__zoneMap!.queryRenderedFeatures({ layers: ['river:label'] })
+            .map((feature) => feature.properties['name_zh']),
+        ),
+      ].sort(),
+    );
     expect(named).toEqual(['沱江', '长江'].sort());
   });
 
-  it('opens a station\'s panel on a click, with its OpenStreetMap source', async () => {
+  it("opens a station's panel on a click, with its OpenStreetMap source", async () => {
     await jumpAndSettle(app, LUZHOU_EAST, 13);
     const point = await app.page.evaluate((position) => {
       const map = window.__zoneMap!;
@@ -154,7 +176,9 @@ describe('real context on a cold load', () => {
     await app.page.locator('.trip-places summary').click();
     await app.page.locator('.trip-places__list li[data-place-id="place-aegean-mall"] button').click();
     await hubs.getByRole('button', { name: '到“泸州云龙机场”结束' }).click();
-    const stops = await app.page.locator('.trip-stop').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-stop-id')));
+    const stops = await app.page
+      .locator('.trip-stop')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-stop-id')));
     expect(stops).toEqual(['station-luzhou-east', 'place-aegean-mall', 'airport-yunlong']);
     expect(new URL(app.page.url()).searchParams.get('trip')).toContain('station-luzhou-east');
     await app.screenshot('real-context-trip-from-station');
@@ -166,7 +190,8 @@ describe('real context on a cold load', () => {
     if (!(await inner.isVisible())) await attribution.locator('.maplibregl-ctrl-attrib-button').click();
     await expect(inner.isVisible()).resolves.toBe(true);
     const credits = await inner.innerText();
-    for (const credit of ['© OpenStreetMap contributors (ODbL 1.0)', 'GSHHG (LGPL-3.0+)', 'Natural Earth']) expect(credits).toContain(credit);
+    for (const credit of ['© OpenStreetMap contributors (ODbL 1.0)', 'GSHHG (LGPL-3.0+)', 'Natural Earth'])
+      expect(credits).toContain(credit);
     await app.screenshot('real-context-credits');
     expect(app.offOriginRequests()).toEqual([]);
     expect(await app.problems()).toEqual([]);

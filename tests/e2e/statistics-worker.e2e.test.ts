@@ -67,7 +67,9 @@ describe('statistics in a worker', () => {
     const firstLoad = await app.resourcesBeforeReady();
     expect(firstLoad.map((resource) => resource.url).filter(isStatisticsWorkerScript)).toEqual([]);
     // The page's own scripts must not carry polyclip-ts either (its error text is a stable marker).
-    for (const resource of firstLoad.filter((entry) => /\/assets\/index-[^/]*\.js$/.test(new URL(entry.url).pathname))) {
+    for (const resource of firstLoad.filter((entry) =>
+      /\/assets\/index-[^/]*\.js$/.test(new URL(entry.url).pathname),
+    )) {
       const source = await app.page.evaluate(async (url) => (await fetch(url)).text(), resource.url);
       expect(source, resource.url).not.toMatch(/SplayTree|BigNumber/);
     }

@@ -19,10 +19,19 @@ const csvBytes = readFileSync(join(fixtureDirectory, FILE_NAME));
 
 /** The fixture's rows, read in node (GBK) and converted GCJ-02 → WGS84 with the app's own converter. */
 function expectedPlaces(): { name: string; stopId: string }[] {
-  const rows = new TextDecoder('gbk').decode(csvBytes).trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+  const rows = new TextDecoder('gbk')
+    .decode(csvBytes)
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(','));
   const collection: FeatureCollection = {
     type: 'FeatureCollection',
-    features: rows.map(([name, , longitude, latitude]) => ({ type: 'Feature', properties: { name }, geometry: { type: 'Point', coordinates: [Number(longitude), Number(latitude)] } })),
+    features: rows.map(([name, , longitude, latitude]) => ({
+      type: 'Feature',
+      properties: { name },
+      geometry: { type: 'Point', coordinates: [Number(longitude), Number(latitude)] },
+    })),
   };
   return toWgs84(collection, 'gcj02').features.map((feature) => {
     const [longitude, latitude] = (feature.geometry as { coordinates: number[] }).coordinates as [number, number];
@@ -35,17 +44,23 @@ async function waitForTripRestored(app: AppPage): Promise<void> {
 }
 
 async function waitForMapIdle(app: AppPage): Promise<void> {
-  await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.loaded(), undefined, { timeout: 30_000 });
+  await app.page.waitForFunction(() => !window.__zoneMap!.isMoving() && window.__zoneMap!.loaded(), undefined, {
+    timeout: 30_000,
+  });
 }
 
 async function panelStopIds(app: AppPage): Promise<string[]> {
-  return app.page.locator('.trip-stop').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-stop-id') ?? ''));
+  return app.page
+    .locator('.trip-stop')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-stop-id') ?? ''));
 }
 
 async function openPlanner(app: AppPage): Promise<void> {
   const summary = app.page.locator('.planner-panel > details > summary');
   await summary.waitFor({ timeout: 30_000 });
-  const open = await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open);
+  const open = await app.page
+    .locator('.planner-panel > details')
+    .evaluate((details) => (details as HTMLDetailsElement).open);
   if (!open) await summary.click();
   await app.page.locator('input[data-import-input]').waitFor({ state: 'attached' });
 }
@@ -89,7 +104,9 @@ describe('trip stops from an imported point table', () => {
   it('adds two points of a GCJ-02 CSV to the trip, shown with their names, distances and where they come from', async () => {
     await openPlanner(app);
     await app.page.locator('select.import-coordinate-system').selectOption('gcj02');
-    await app.page.locator('input[data-import-input]').setInputFiles([{ name: FILE_NAME, mimeType: 'text/csv', buffer: csvBytes }]);
+    await app.page
+      .locator('input[data-import-input]')
+      .setInputFiles([{ name: FILE_NAME, mimeType: 'text/csv', buffer: csvBytes }]);
     const item = app.page.locator('.imported-layer', { hasText: FILE_NAME });
     await item.waitFor({ timeout: 60_000 });
     const layerId = (await item.getAttribute('data-imported-layer'))!;
@@ -101,7 +118,9 @@ describe('trip stops from an imported point table', () => {
       await clickImportedPoint(app, layerId, place.name);
       await app.page.locator('.imported-feature-panel .add-imported-point button').click();
       await app.page.locator(`.trip-stop[data-stop-id="${place.stopId}"]`).waitFor({ timeout: 30_000 });
-      expect(await app.page.locator('.imported-feature-panel .add-imported-point button').getAttribute('aria-pressed')).toBe('true');
+      expect(
+        await app.page.locator('.imported-feature-panel .add-imported-point button').getAttribute('aria-pressed'),
+      ).toBe('true');
       await app.page.keyboard.press('Escape');
       await app.page.locator('.imported-feature-panel').waitFor({ state: 'detached' });
     }
@@ -114,7 +133,9 @@ describe('trip stops from an imported point table', () => {
     expect(distance).toMatch(/5\d(\.\d+)?\s*(km|公里)/);
     const note = app.page.locator('.trip-file-stops');
     expect(await note.textContent()).toMatch(/来自您的文件|from your file/);
-    expect(await note.locator('.trip-file-stops__name').allTextContents()).toEqual(chosen.map((place, index) => `${index > 0 ? '、' : ''}${place.name}`));
+    expect(await note.locator('.trip-file-stops__name').allTextContents()).toEqual(
+      chosen.map((place, index) => `${index > 0 ? '、' : ''}${place.name}`),
+    );
     // Each of the day plan's rows for a file stop says so too, not only the note above them.
     expect(await app.page.locator('.trip-stop__from-file').count()).toBe(chosen.length);
     await app.page.locator('.trip-panel').scrollIntoViewIfNeeded();
@@ -142,8 +163,13 @@ describe('trip stops from an imported point table', () => {
       expect(await fresh.page.locator('.trip-stop__times').allTextContents()).toEqual(times);
       expect(await fresh.page.locator('.trip-restore-report').count()).toBe(0);
       // 高德 links carry the position, converted back to GCJ-02 (close to the file's own numbers).
-      const amap = await fresh.page.locator(`.trip-stop[data-stop-id="${ids[0]}"] a[href*="uri.amap.com/marker"]`).getAttribute('href');
-      const [longitude, latitude] = new URL(amap!).searchParams.get('position')!.split(',').map(Number) as [number, number];
+      const amap = await fresh.page
+        .locator(`.trip-stop[data-stop-id="${ids[0]}"] a[href*="uri.amap.com/marker"]`)
+        .getAttribute('href');
+      const [longitude, latitude] = new URL(amap!).searchParams.get('position')!.split(',').map(Number) as [
+        number,
+        number,
+      ];
       expect(Math.abs(longitude - 105.397322)).toBeLessThan(2e-5);
       expect(Math.abs(latitude - 28.644102)).toBeLessThan(2e-5);
       expect(await fresh.problems()).toEqual([]);

@@ -25,7 +25,12 @@ let places: VisitPlace[] = [];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Places with a position (not schematic), so their links navigate by coordinates. */
-const TRIP_PLACE_IDS = ['green-yuzixi-wetland-park', 'place-peoples-hospital-shaxi', 'place-aegean-mall', 'green-zhangba-longan-forest'];
+const TRIP_PLACE_IDS = [
+  'green-yuzixi-wetland-park',
+  'place-peoples-hospital-shaxi',
+  'place-aegean-mall',
+  'green-zhangba-longan-forest',
+];
 
 /** Total straight distance of the trip in this order, computed here in node with the same core. */
 function straightTotal(order: string[], roundTrip = false): number {
@@ -35,12 +40,16 @@ function straightTotal(order: string[], roundTrip = false): number {
 
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, index) =>
+    permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
+  );
 }
 
 /** The stop ids in the panel's day plan, in order (places only). */
 async function panelStopIds(app: AppPage): Promise<string[]> {
-  return app.page.locator('.trip-stop').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-stop-id') ?? ''));
+  return app.page
+    .locator('.trip-stop')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-stop-id') ?? ''));
 }
 
 /** The trip text kept in IndexedDB (idb-keyval's default store), or null; read directly, not through the app. */
@@ -70,42 +79,48 @@ async function waitForTripRestored(app: AppPage): Promise<void> {
  * feature first (nothing else of the dataset on top within the tap tolerance, no panel over it).
  */
 async function pixelOnPlace(app: AppPage, place: VisitPlace): Promise<{ x: number; y: number } | null> {
-  await app.page.evaluate((center) => window.__zoneMap!.jumpTo({ center, zoom: 14.5 }), [place.point[0], place.point[1]] as [number, number]);
+  await app.page.evaluate((center) => window.__zoneMap!.jumpTo({ center, zoom: 14.5 }), [
+    place.point[0],
+    place.point[1],
+  ] as [number, number]);
   await waitForMapIdle(app);
-  return app.page.evaluate((wanted) => {
-    const map = window.__zoneMap!;
-    const interactive = map
-      .getStyle()
-      .layers.map((layer) => layer.id)
-      .filter((id) => id.includes(':') && !id.endsWith(':label'));
-    const canvas = map.getCanvas();
-    const box = canvas.getBoundingClientRect();
-    const centre = map.project(wanted.point);
-    for (let radius = 0; radius < 200; radius += 6) {
-      for (let dx = -radius; dx <= radius; dx += 6) {
-        for (const dy of radius === 0 ? [0] : [-radius, radius]) {
-          for (const [x, y] of [
-            [centre.x + dx, centre.y + dy],
-            [centre.x + dy, centre.y + dx],
-          ] as const) {
-            const around = map.queryRenderedFeatures(
-              [
-                [x - 8, y - 8],
-                [x + 8, y + 8],
-              ],
-              { layers: interactive },
-            );
-            if (around[0]?.properties['id'] !== wanted.id) continue;
-            const pageX = box.left + x;
-            const pageY = box.top + y;
-            if (document.elementFromPoint(pageX, pageY) !== canvas) continue;
-            return { x: pageX, y: pageY };
+  return app.page.evaluate(
+    (wanted) => {
+      const map = window.__zoneMap!;
+      const interactive = map
+        .getStyle()
+        .layers.map((layer) => layer.id)
+        .filter((id) => id.includes(':') && !id.endsWith(':label'));
+      const canvas = map.getCanvas();
+      const box = canvas.getBoundingClientRect();
+      const centre = map.project(wanted.point);
+      for (let radius = 0; radius < 200; radius += 6) {
+        for (let dx = -radius; dx <= radius; dx += 6) {
+          for (const dy of radius === 0 ? [0] : [-radius, radius]) {
+            for (const [x, y] of [
+              [centre.x + dx, centre.y + dy],
+              [centre.x + dy, centre.y + dx],
+            ] as const) {
+              const around = map.queryRenderedFeatures(
+                [
+                  [x - 8, y - 8],
+                  [x + 8, y + 8],
+                ],
+                { layers: interactive },
+              );
+              if (around[0]?.properties['id'] !== wanted.id) continue;
+              const pageX = box.left + x;
+              const pageY = box.top + y;
+              if (document.elementFromPoint(pageX, pageY) !== canvas) continue;
+              return { x: pageX, y: pageY };
+            }
           }
         }
       }
-    }
-    return null;
-  }, { id: place.id, point: [place.point[0], place.point[1]] as [number, number] });
+      return null;
+    },
+    { id: place.id, point: [place.point[0], place.point[1]] as [number, number] },
+  );
 }
 
 async function addFromMap(app: AppPage, place: VisitPlace): Promise<void> {
@@ -203,7 +218,9 @@ describe('the trip planner', () => {
     const optimised = await panelStopIds(app);
     expect(optimised[0]).toBe(TRIP_PLACE_IDS[0]);
     expect(new Set(optimised)).toEqual(new Set(TRIP_PLACE_IDS));
-    const shortest = Math.min(...permutations(TRIP_PLACE_IDS.slice(1)).map((rest) => straightTotal([TRIP_PLACE_IDS[0]!, ...rest])));
+    const shortest = Math.min(
+      ...permutations(TRIP_PLACE_IDS.slice(1)).map((rest) => straightTotal([TRIP_PLACE_IDS[0]!, ...rest])),
+    );
     expect(straightTotal(optimised)).toBeCloseTo(shortest, 6);
     expect(straightTotal(optimised)).toBeLessThan(before);
     await waitForMapIdle(app);
@@ -219,7 +236,9 @@ describe('the trip planner', () => {
     await app.page.keyboard.press('Enter');
     expect(await panelStopIds(app)).toEqual(start);
 
-    await app.page.locator(`.trip-stop[data-stop-id="${start[3]}"]`).dragTo(app.page.locator(`.trip-stop[data-stop-id="${start[1]}"]`));
+    await app.page
+      .locator(`.trip-stop[data-stop-id="${start[3]}"]`)
+      .dragTo(app.page.locator(`.trip-stop[data-stop-id="${start[1]}"]`));
     expect(await panelStopIds(app)).toEqual([start[0], start[3], start[1], start[2]]);
     // Back to the optimised order for the tests that follow.
     await app.page.locator('.trip-optimise').click();
@@ -234,7 +253,9 @@ describe('the trip planner', () => {
     // With the return leg the shortest order is the shortest closed tour.
     await app.page.locator('.trip-optimise').click();
     const closed = await panelStopIds(app);
-    const shortestTour = Math.min(...permutations(closed.slice(1)).map((rest) => straightTotal([closed[0]!, ...rest], true)));
+    const shortestTour = Math.min(
+      ...permutations(closed.slice(1)).map((rest) => straightTotal([closed[0]!, ...rest], true)),
+    );
     expect(straightTotal(closed, true)).toBeCloseTo(shortestTour, 6);
     const ids = await panelStopIds(app);
     const times = await schedule(app);
@@ -271,20 +292,21 @@ describe('the trip planner', () => {
       await waitForMapIdle(fresh);
       expect((await mapTrip(fresh)).legs).toBe(ids.length);
       // "Show the trip on the map" brings every stop into the visible part of the map.
-      const stopsOutsideView = () => fresh.page.evaluate(() => {
-        const map = window.__zoneMap!;
-        const canvas = map.getCanvas();
-        const box = canvas.getBoundingClientRect();
-        const source = map.getStyle().sources['trip'] as { data: GeoJSON.FeatureCollection };
-        return source.data.features
-          .filter((feature) => feature.geometry.type === 'Point')
-          .filter((feature) => {
-            const [longitude, latitude] = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
-            const pixel = map.project([longitude, latitude]);
-            return !(pixel.x >= 0 && pixel.y >= 0 && pixel.x <= box.width && pixel.y <= box.height);
-          })
-          .map((feature) => feature.properties?.['id']);
-      });
+      const stopsOutsideView = () =>
+        fresh.page.evaluate(() => {
+          const map = window.__zoneMap!;
+          const canvas = map.getCanvas();
+          const box = canvas.getBoundingClientRect();
+          const source = map.getStyle().sources['trip'] as { data: GeoJSON.FeatureCollection };
+          return source.data.features
+            .filter((feature) => feature.geometry.type === 'Point')
+            .filter((feature) => {
+              const [longitude, latitude] = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
+              const pixel = map.project([longitude, latitude]);
+              return !(pixel.x >= 0 && pixel.y >= 0 && pixel.x <= box.width && pixel.y <= box.height);
+            })
+            .map((feature) => feature.properties?.['id']);
+        });
       // Away over the 泸县 wing first, so the stops are off screen.
       await fresh.page.evaluate(() => window.__zoneMap!.jumpTo({ center: [105.35, 29.15], zoom: 13 }));
       expect(await stopsOutsideView()).toHaveLength(ids.length);
@@ -298,9 +320,15 @@ describe('the trip planner', () => {
   });
 
   it('offers 高德 / 百度 links in GCJ-02 / BD-09 that open in a new tab, and never follows them itself', async () => {
-    const links = await app.page.locator('.trip-links a').evaluateAll((anchors) =>
-      anchors.map((anchor) => ({ href: anchor.getAttribute('href') ?? '', target: anchor.getAttribute('target'), rel: anchor.getAttribute('rel') ?? '' })),
-    );
+    const links = await app.page
+      .locator('.trip-links a')
+      .evaluateAll((anchors) =>
+        anchors.map((anchor) => ({
+          href: anchor.getAttribute('href') ?? '',
+          target: anchor.getAttribute('target'),
+          rel: anchor.getAttribute('rel') ?? '',
+        })),
+      );
     expect(links.length).toBeGreaterThanOrEqual(4 * 2 + 4 * 2);
     for (const link of links) {
       expect(link.href).toMatch(/^https:\/\/(uri\.amap\.com|api\.map\.baidu\.com)\//);
@@ -314,11 +342,20 @@ describe('the trip planner', () => {
     await app.page.evaluate(axeSource);
     const findings = await app.page.evaluate(async () => {
       type Rule = { id: string; impact: string | null; nodes: { target: string[] }[] };
-      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> };
+        }
+      ).axe;
       const result = await axe.run(document.querySelector('.trip-panel'), {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       });
-      return { checked: result.passes.length, serious: result.violations.filter((rule) => rule.impact === 'serious' || rule.impact === 'critical').map((rule) => `${rule.id}: ${rule.nodes[0]?.target.join(' ')}`) };
+      return {
+        checked: result.passes.length,
+        serious: result.violations
+          .filter((rule) => rule.impact === 'serious' || rule.impact === 'critical')
+          .map((rule) => `${rule.id}: ${rule.nodes[0]?.target.join(' ')}`),
+      };
     });
     expect(findings.checked).toBeGreaterThan(10);
     expect(findings.serious).toEqual([]);
@@ -326,13 +363,23 @@ describe('the trip planner', () => {
 
   it('downloads GPX and GeoJSON made in the page, with one waypoint per stop', async () => {
     const ids = await panelStopIds(app);
-    const [gpxDownload] = await Promise.all([app.page.waitForEvent('download'), app.page.locator('a[data-export="gpx"]').click()]);
+    const [gpxDownload] = await Promise.all([
+      app.page.waitForEvent('download'),
+      app.page.locator('a[data-export="gpx"]').click(),
+    ]);
     const gpx = readFileSync((await gpxDownload.path())!, 'utf8');
     expect(gpx.match(/<wpt /g)).toHaveLength(ids.length);
     expect(gpx).toContain('渔子溪生态湿地公园');
-    const [geoJsonDownload] = await Promise.all([app.page.waitForEvent('download'), app.page.locator('a[data-export="geojson"]').click()]);
+    const [geoJsonDownload] = await Promise.all([
+      app.page.waitForEvent('download'),
+      app.page.locator('a[data-export="geojson"]').click(),
+    ]);
     const geoJson = JSON.parse(readFileSync((await geoJsonDownload.path())!, 'utf8')) as GeoJSON.FeatureCollection;
-    expect(geoJson.features.filter((feature) => feature.properties?.['role'] === 'stop').map((feature) => feature.properties?.['id'])).toEqual(ids);
+    expect(
+      geoJson.features
+        .filter((feature) => feature.properties?.['role'] === 'stop')
+        .map((feature) => feature.properties?.['id']),
+    ).toEqual(ids);
     expect(app.offOriginRequests()).toEqual([]);
     expect(await app.problems()).toEqual([]);
   });
@@ -343,7 +390,9 @@ describe('the trip planner', () => {
       const shown = await app.page.evaluate(() => {
         const visible = (selector: string) => {
           const element = document.querySelector(selector);
-          return element ? getComputedStyle(element).display !== 'none' && element.getBoundingClientRect().height > 0 : false;
+          return element
+            ? getComputedStyle(element).display !== 'none' && element.getBoundingClientRect().height > 0
+            : false;
         };
         return {
           plan: visible('.trip-day-plan'),
@@ -377,7 +426,10 @@ describe('the trip planner', () => {
     const current = new URL(app.page.url()).searchParams.get('trip');
     expect(current).toContain('place-peoples-hospital-shaxi');
     await app.page.goBack({ waitUntil: 'commit' });
-    await app.page.waitForFunction((expected) => new URLSearchParams(window.location.search).get('trip') === expected, current);
+    await app.page.waitForFunction(
+      (expected) => new URLSearchParams(window.location.search).get('trip') === expected,
+      current,
+    );
     expect(await panelStopIds(app)).toEqual([...linked, 'place-peoples-hospital-shaxi']);
 
     await app.page.locator('.trip-clear').click();
@@ -393,7 +445,10 @@ describe('the trip planner', () => {
 
   it('restores what it can from a stale link with hostile text, says what it dropped, and keeps the text as text', async () => {
     const hostileId = '<img src=x onerror="window.__tripPwned=1">';
-    const stale: TripState = { ...emptyTrip(), stops: [{ id: 'green-zhangba-longan-forest' }, { id: 'demolished-park' }, { id: hostileId }] };
+    const stale: TripState = {
+      ...emptyTrip(),
+      stops: [{ id: 'green-zhangba-longan-forest' }, { id: 'demolished-park' }, { id: hostileId }],
+    };
     const damaged = await openApp({ path: `index.html${searchWithTrip('', encodeTrip(stale))}` });
     try {
       await waitForTripRestored(damaged);
@@ -407,7 +462,9 @@ describe('the trip planner', () => {
       expect(await damaged.page.locator('.trip-panel img').count()).toBe(0);
       expect(await damaged.page.evaluate(() => (window as { __tripPwned?: number }).__tripPwned)).toBeUndefined();
       // The cleaned trip replaces the damaged one in the address bar.
-      expect(new URL(damaged.page.url()).searchParams.get('trip')).toBe(encodeTrip({ ...stale, stops: [{ id: 'green-zhangba-longan-forest' }] }));
+      expect(new URL(damaged.page.url()).searchParams.get('trip')).toBe(
+        encodeTrip({ ...stale, stops: [{ id: 'green-zhangba-longan-forest' }] }),
+      );
       await damaged.screenshot('trip-stale-link');
 
       const garbage = await openApp({ path: 'index.html?trip=%00%FF garbage<b>' });
@@ -441,7 +498,10 @@ describe('the trip planner', () => {
       await located.page.reload({ waitUntil: 'domcontentloaded' });
       await located.waitForReady();
       await waitForTripRestored(located);
-      const calls = () => located.page.evaluate(() => (window as unknown as { __locationRequests: { calls: number } }).__locationRequests.calls);
+      const calls = () =>
+        located.page.evaluate(
+          () => (window as unknown as { __locationRequests: { calls: number } }).__locationRequests.calls,
+        );
       // A link that starts "here" opens without asking: the plan says it starts at the first place instead.
       expect(await calls()).toBe(0);
       expect(await located.page.locator('.trip-notices').textContent()).toContain('位置');
@@ -472,13 +532,19 @@ describe('the trip planner', () => {
       await browser.context.route(`**/geodata/${greenLayer.file}`, (route) =>
         route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(green) }),
       );
-      const link = searchWithTrip('', encodeTrip({ ...emptyTrip(), stops: [{ id: hostile.properties.id }, { id: 'place-aegean-mall' }] }));
+      const link = searchWithTrip(
+        '',
+        encodeTrip({ ...emptyTrip(), stops: [{ id: hostile.properties.id }, { id: 'place-aegean-mall' }] }),
+      );
       for (const webgl of [true, false]) {
         const hostileApp = await openApp({ browser, webgl, waitForReady: webgl, path: `index.html${link}` });
         await waitForTripRestored(hostileApp);
         expect(await panelStopIds(hostileApp)).toEqual([hostile.properties.id, 'place-aegean-mall']);
         expect(await hostileApp.page.locator('.trip-stop__name').first().textContent()).toContain(`${payload}公园`);
-        const [download] = await Promise.all([hostileApp.page.waitForEvent('download'), hostileApp.page.locator('a[data-export="gpx"]').click()]);
+        const [download] = await Promise.all([
+          hostileApp.page.waitForEvent('download'),
+          hostileApp.page.locator('a[data-export="gpx"]').click(),
+        ]);
         const gpx = readFileSync((await download.path())!, 'utf8');
         expect(gpx).not.toContain('<img');
         expect(gpx).toContain('&lt;img');

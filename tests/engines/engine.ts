@@ -25,8 +25,15 @@ export const READY_ATTRIBUTE = 'data-map-ready';
 /** Where Debian puts each engine (firefox-esr; webkit2gtk-driver); the environment can say otherwise. */
 export const FIREFOX_PATH = process.env['FIREFOX_PATH'] || '/usr/bin/firefox-esr';
 export const WEBKIT_DRIVER_PATH = process.env['WEBKIT_DRIVER_PATH'] || '/usr/bin/WebKitWebDriver';
-export const MINIBROWSER_PATH = process.env['MINIBROWSER_PATH'] || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-export const SCREENSHOT_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), '..', 'e2e', 'screenshots', 'engines');
+export const MINIBROWSER_PATH =
+  process.env['MINIBROWSER_PATH'] || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+export const SCREENSHOT_DIRECTORY = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'e2e',
+  'screenshots',
+  'engines',
+);
 
 export interface Viewport {
   width: number;
@@ -55,7 +62,12 @@ export interface EngineApp {
   waitForReady(timeoutMs?: number): Promise<number>;
   evaluate<Result, Argument = null>(script: PageFunction<Argument, Result>, argument?: Argument): Promise<Result>;
   /** Polls `condition` in the page until it returns something truthy; throws with `what` on timeout. */
-  waitFor<Argument = null>(what: string, condition: PageFunction<Argument, unknown>, argument?: Argument, timeoutMs?: number): Promise<void>;
+  waitFor<Argument = null>(
+    what: string,
+    condition: PageFunction<Argument, unknown>,
+    argument?: Argument,
+    timeoutMs?: number,
+  ): Promise<void>;
   /** A real pointer click on the middle of the first element matching `selector`. */
   click(selector: string): Promise<void>;
   /** Clears the input matching `selector` and types `text` into it as keystrokes. */
@@ -173,7 +185,9 @@ export async function pollUntil(what: string, check: () => Promise<boolean>, tim
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -183,7 +197,12 @@ export async function pollUntil(what: string, check: () => Promise<boolean>, tim
  * The lines that fail a journey. `consoleErrors`/`pageErrors` come from the engine's own log where it
  * has one (Gecko over BiDi), else from the page's record (WebKit over WebDriver classic has no log).
  */
-export function problemLines(record: PageRecord, offOrigin: string[], consoleErrors: string[], pageErrors: string[]): string[] {
+export function problemLines(
+  record: PageRecord,
+  offOrigin: string[],
+  consoleErrors: string[],
+  pageErrors: string[],
+): string[] {
   return [
     ...offOrigin.map((url) => `off-origin request: ${url}`),
     ...consoleErrors.map((line) => `console error: ${line}`),
@@ -211,11 +230,17 @@ export async function firstNavigation(app: EngineApp, options: OpenOptions): Pro
     const details = await app.problems().catch((reason: unknown) => [`(could not read the page: ${String(reason)})`]);
     // The app says why it could not draw the map (bad data, no WebGL) in an alert: quote it.
     const alerts = await app
-      .evaluate(() => [...document.querySelectorAll('[role="alert"]')].map((alert) => (alert.textContent ?? '').trim().slice(0, 400)).filter(Boolean))
+      .evaluate(() =>
+        [...document.querySelectorAll('[role="alert"]')]
+          .map((alert) => (alert.textContent ?? '').trim().slice(0, 400))
+          .filter(Boolean),
+      )
       .catch(() => [] as string[]);
     details.push(...alerts.map((text) => `alert on the page: ${text}`));
     const screenshot = await app.screenshot(`not-ready-${Date.now()}`).catch(() => '(no screenshot)');
     await app.close();
-    throw new Error(`${(error as Error).message}\nThe page reported:\n${details.join('\n') || '(nothing)'}\nScreenshot: ${screenshot}`);
+    throw new Error(
+      `${(error as Error).message}\nThe page reported:\n${details.join('\n') || '(nothing)'}\nScreenshot: ${screenshot}`,
+    );
   }
 }

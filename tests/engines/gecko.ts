@@ -80,15 +80,24 @@ async function geckoApp(browser: Browser, page: Page, profile: string, options: 
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url ?? ''})`);
   });
-  page.on('pageerror', (error) => pageErrors.push(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+  page.on('pageerror', (error) =>
+    pageErrors.push(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+  );
   await page.setViewport(options.viewport ?? { width: 1280, height: 800 });
   await page.evaluateOnNewDocument(PAGE_RECORDER);
 
-  const evaluate = async <Result, Argument = null>(script: PageFunction<Argument, Result>, argument?: Argument): Promise<Result> =>
-    (await page.evaluate(callSource(script, argument as Argument))) as Result;
+  const evaluate = async <Result, Argument = null>(
+    script: PageFunction<Argument, Result>,
+    argument?: Argument,
+  ): Promise<Result> => (await page.evaluate(callSource(script, argument as Argument))) as Result;
   const record = async () => recordOrEmpty(await page.evaluate('window.__engineRecord ?? null').catch(() => null));
   const waitForReady = async (timeoutMs = options.readyTimeoutMs ?? 60_000) => {
-    await pollUntil(`${READY_ATTRIBUTE} on <html>`, async () => Boolean(await page.evaluate(`document.documentElement.hasAttribute(${JSON.stringify(READY_ATTRIBUTE)})`)), timeoutMs);
+    await pollUntil(
+      `${READY_ATTRIBUTE} on <html>`,
+      async () =>
+        Boolean(await page.evaluate(`document.documentElement.hasAttribute(${JSON.stringify(READY_ATTRIBUTE)})`)),
+      timeoutMs,
+    );
     return (await record()).readyAtMs ?? Number.NaN;
   };
   const offOriginRequests = async () => {

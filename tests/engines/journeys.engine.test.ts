@@ -55,7 +55,10 @@ afterEach(async () => {
 async function searchFor(app: EngineApp, query: string): Promise<void> {
   await app.click('#search-input');
   await app.fill('#search-input', query);
-  await app.waitFor(`a search result for ${query}`, () => document.querySelector('#search-results [role="option"]') !== null);
+  await app.waitFor(
+    `a search result for ${query}`,
+    () => document.querySelector('#search-results [role="option"]') !== null,
+  );
 }
 
 function mapAtRest(app: EngineApp): Promise<void> {
@@ -98,7 +101,11 @@ describe(`${engine}: first visit`, () => {
     expect(await app.problems()).toEqual([]);
     // The check above can fail: a request off the origin is seen (as a request or as the CSP's block).
     await app.evaluate(() => void fetch('http://127.0.0.2:9/probe').catch(() => undefined));
-    await pollUntil('the probe request to be seen', async () => (await app.problems()).some((line) => line.includes('127.0.0.2')), 10_000);
+    await pollUntil(
+      'the probe request to be seen',
+      async () => (await app.problems()).some((line) => line.includes('127.0.0.2')),
+      10_000,
+    );
   });
 });
 
@@ -108,12 +115,18 @@ describe(`${engine}: search`, () => {
     await searchFor(app, 'yzx');
     expect(await app.text('#search-results [role="option"]')).toContain(WETLAND_PARK.name);
     await app.click('#search-results [role="option"]');
-    await app.waitFor('the park panel', (id) => document.querySelector(`.feature-panel[data-feature-id="${id}"]`) !== null, WETLAND_PARK.id);
+    await app.waitFor(
+      'the park panel',
+      (id) => document.querySelector(`.feature-panel[data-feature-id="${id}"]`) !== null,
+      WETLAND_PARK.id,
+    );
     expect(await app.text('.feature-panel h2')).toContain(WETLAND_PARK.name);
     await mapAtRest(app);
     const parkInView = await app.evaluate(() => {
       const map = window.__zoneMap!;
-      const rendered = map.queryRenderedFeatures().filter((feature) => feature.properties['id'] === 'green-yuzixi-wetland-park');
+      const rendered = map
+        .queryRenderedFeatures()
+        .filter((feature) => feature.properties['id'] === 'green-yuzixi-wetland-park');
       return rendered.length > 0;
     });
     expect(parkInView).toBe(true);
@@ -132,17 +145,24 @@ describe(`${engine}: shared links`, () => {
     const app = await open({
       path: `?view=${view.longitude},${view.latitude},${view.zoom},${view.bearing}&layers=${shown.join(',')}&lang=en#feature=${WETLAND_PARK.layer}/${WETLAND_PARK.id}`,
     });
-    await app.waitFor('the park panel', (id) => document.querySelector(`.feature-panel[data-feature-id="${id}"]`) !== null, WETLAND_PARK.id);
+    await app.waitFor(
+      'the park panel',
+      (id) => document.querySelector(`.feature-panel[data-feature-id="${id}"]`) !== null,
+      WETLAND_PARK.id,
+    );
     const state = await app.evaluate((hiddenId) => {
       const map = window.__zoneMap!;
-      const checkbox = (id: string) => document.querySelector<HTMLInputElement>(`[data-layer-id="${id}"] input`)?.checked ?? null;
+      const checkbox = (id: string) =>
+        document.querySelector<HTMLInputElement>(`[data-layer-id="${id}"] input`)?.checked ?? null;
       return {
         language: document.documentElement.lang,
         center: map.getCenter().toArray(),
         zoom: map.getZoom(),
         bearing: map.getBearing(),
         hiddenChecked: checkbox(hiddenId),
-        checked: [...document.querySelectorAll<HTMLElement>('[data-layer-id]')].filter((item) => item.querySelector<HTMLInputElement>('input')?.checked).map((item) => item.dataset['layerId']),
+        checked: [...document.querySelectorAll<HTMLElement>('[data-layer-id]')]
+          .filter((item) => item.querySelector<HTMLInputElement>('input')?.checked)
+          .map((item) => item.dataset['layerId']),
       };
     }, hidden.id);
     expect(state.language).toBe('en');
@@ -158,12 +178,23 @@ describe(`${engine}: shared links`, () => {
 
   it('a trip link restores the stops in order, offers 高德/百度 links it never follows, and makes the GPX in the page', async () => {
     const stops = ['green-yuzixi-wetland-park', 'place-peoples-hospital-shaxi', 'green-zhangba-longan-forest'];
-    const app = await open({ path: searchWithTrip('', encodeTrip({ ...emptyTrip(), stops: stops.map((id) => ({ id })) })) });
-    await app.waitFor('the trip to be restored', () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null, null, 30_000);
+    const app = await open({
+      path: searchWithTrip('', encodeTrip({ ...emptyTrip(), stops: stops.map((id) => ({ id })) })),
+    });
+    await app.waitFor(
+      'the trip to be restored',
+      () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null,
+      null,
+      30_000,
+    );
     const trip = await app.evaluate(() => ({
       stops: [...document.querySelectorAll('.trip-stop')].map((row) => row.getAttribute('data-stop-id')),
       report: document.querySelectorAll('.trip-restore-report').length,
-      links: [...document.querySelectorAll<HTMLAnchorElement>('.trip-links a')].map((anchor) => ({ href: anchor.getAttribute('href') ?? '', target: anchor.target, rel: anchor.rel })),
+      links: [...document.querySelectorAll<HTMLAnchorElement>('.trip-links a')].map((anchor) => ({
+        href: anchor.getAttribute('href') ?? '',
+        target: anchor.target,
+        rel: anchor.rel,
+      })),
       gpx: document.querySelector<HTMLAnchorElement>('a[data-export="gpx"]')?.href ?? '',
     }));
     expect(trip.stops).toEqual(stops);
@@ -196,20 +227,35 @@ async function tripSchedule(app: EngineApp): Promise<{ stops: (string | null)[];
 describe(`${engine}: the trip planner`, () => {
   it('builds a trip from search results with 加入行程, with 高德/百度 links and a GPX of its stops', async () => {
     const app = await open();
-    await app.waitFor('the trip panel', () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null, null, 30_000);
+    await app.waitFor(
+      'the trip panel',
+      () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null,
+      null,
+      30_000,
+    );
     for (const [query, id] of [
       ['yzx', WETLAND_PARK.id],
       ['zhangba', 'green-zhangba-longan-forest'],
     ] as const) {
       await searchFor(app, query);
       await app.click('#search-results [role="option"]');
-      await app.waitFor(`the panel of ${id}`, (wanted) => document.querySelector(`.feature-panel[data-feature-id="${wanted}"]`) !== null, id);
+      await app.waitFor(
+        `the panel of ${id}`,
+        (wanted) => document.querySelector(`.feature-panel[data-feature-id="${wanted}"]`) !== null,
+        id,
+      );
       await app.click('.feature-panel .add-to-trip__button');
-      await app.waitFor(`${id} in the trip`, (wanted) => document.querySelector(`.trip-stop[data-stop-id="${wanted}"]`) !== null, id);
+      await app.waitFor(
+        `${id} in the trip`,
+        (wanted) => document.querySelector(`.trip-stop[data-stop-id="${wanted}"]`) !== null,
+        id,
+      );
       await app.press('Escape');
     }
     const trip = await app.evaluate(() => ({
-      links: [...document.querySelectorAll<HTMLAnchorElement>('.trip-links a')].map((anchor) => anchor.getAttribute('href') ?? ''),
+      links: [...document.querySelectorAll<HTMLAnchorElement>('.trip-links a')].map(
+        (anchor) => anchor.getAttribute('href') ?? '',
+      ),
       gpx: document.querySelector<HTMLAnchorElement>('a[data-export="gpx"]')?.href ?? '',
       search: window.location.search,
     }));
@@ -228,32 +274,48 @@ describe(`${engine}: the trip planner`, () => {
 describe(`${engine}: the trip kept`, () => {
   it('keeps a trip and the start time set in its time input through a reload without the link (IndexedDB)', async () => {
     const stops = ['place-aegean-mall', 'green-yuzixi-wetland-park'];
-    const app = await open({ path: searchWithTrip('', encodeTrip({ ...emptyTrip(), stops: stops.map((id) => ({ id })) })) });
-    await app.waitFor('the trip to be restored', () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null, null, 30_000);
+    const app = await open({
+      path: searchWithTrip('', encodeTrip({ ...emptyTrip(), stops: stops.map((id) => ({ id })) })),
+    });
+    await app.waitFor(
+      'the trip to be restored',
+      () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null,
+      null,
+      30_000,
+    );
     // The value as the time picker would leave it; how each engine's picker is typed into is not ours to test.
     await app.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('.trip-start-time')!;
       input.value = '08:30';
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await app.waitFor('the schedule to start at 08:30', () => document.querySelector('.trip-stop__times')?.textContent?.includes('08:30'));
+    await app.waitFor('the schedule to start at 08:30', () =>
+      document.querySelector('.trip-stop__times')?.textContent?.includes('08:30'),
+    );
     const before = await tripSchedule(app);
     expect(before.stops).toEqual(stops);
-    await app.waitFor('the trip to be stored', () =>
-      new Promise<boolean>((resolve) => {
-        const request = indexedDB.open('keyval-store');
-        request.onerror = () => resolve(false);
-        request.onsuccess = () => {
-          const database = request.result;
-          if (!database.objectStoreNames.contains('keyval')) return resolve(false);
-          const read = database.transaction('keyval').objectStore('keyval').get('luzhou-zone-map:trip:v1');
-          read.onsuccess = () => resolve(typeof read.result === 'string' && read.result.includes('0830'));
-          read.onerror = () => resolve(false);
-        };
-      }),
+    await app.waitFor(
+      'the trip to be stored',
+      () =>
+        new Promise<boolean>((resolve) => {
+          const request = indexedDB.open('keyval-store');
+          request.onerror = () => resolve(false);
+          request.onsuccess = () => {
+            const database = request.result;
+            if (!database.objectStoreNames.contains('keyval')) return resolve(false);
+            const read = database.transaction('keyval').objectStore('keyval').get('luzhou-zone-map:trip:v1');
+            read.onsuccess = () => resolve(typeof read.result === 'string' && read.result.includes('0830'));
+            read.onerror = () => resolve(false);
+          };
+        }),
     );
     await app.goto(inChinese('index.html'));
-    await app.waitFor('the trip to be restored', () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null, null, 30_000);
+    await app.waitFor(
+      'the trip to be restored',
+      () => document.querySelector('.trip-panel[data-trip-restored="true"]') !== null,
+      null,
+      30_000,
+    );
     expect(await tripSchedule(app)).toEqual(before);
     expect(await app.problems()).toEqual([]);
   });
@@ -264,8 +326,8 @@ describe(`${engine}: 中文 / English`, () => {
     const app = await open();
     const labelOrder = () =>
       app.evaluate(() =>
-        window.__zoneMap!
-          .getStyle()
+        window
+          .__zoneMap!.getStyle()
           .layers.filter((layer) => layer.type === 'symbol' && layer.id.endsWith(':label'))
           .map((layer) => {
             const field = JSON.stringify(layer.type === 'symbol' ? layer.layout?.['text-field'] : '');
@@ -288,10 +350,20 @@ describe(`${engine}: 中文 / English`, () => {
 });
 
 async function openPlanner(app: EngineApp): Promise<void> {
-  await app.waitFor('the planner', () => document.querySelector('.planner-panel > details > summary') !== null, null, 30_000);
+  await app.waitFor(
+    'the planner',
+    () => document.querySelector('.planner-panel > details > summary') !== null,
+    null,
+    30_000,
+  );
   const open = await app.evaluate(() => document.querySelector<HTMLDetailsElement>('.planner-panel > details')!.open);
   if (!open) await app.click('.planner-panel > details > summary');
-  await app.waitFor('the drawing tools', () => document.querySelector('.measure-tool[data-tool="rectangle"]') !== null, null, 30_000);
+  await app.waitFor(
+    'the drawing tools',
+    () => document.querySelector('.measure-tool[data-tool="rectangle"]') !== null,
+    null,
+    30_000,
+  );
 }
 
 function importedLayers(app: EngineApp): Promise<{ text: string; areaM2: number }[]> {
@@ -309,27 +381,53 @@ describe(`${engine}: the planner`, () => {
     await openPlanner(app);
     const parcels = {
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: { name: '地块 A' }, geometry: { type: 'Polygon', coordinates: square(105.43, 28.88, 0.01) } }],
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: '地块 A' },
+          geometry: { type: 'Polygon', coordinates: square(105.43, 28.88, 0.01) },
+        },
+      ],
     };
     const geoJsonPath = join(scratch, 'parcels.geojson');
     writeFileSync(geoJsonPath, JSON.stringify(parcels));
     await app.setInputFile('input[data-import-input]', geoJsonPath);
-    await app.waitFor('the GeoJSON layer', () => document.querySelectorAll('.imported-layer').length === 1, null, 60_000);
+    await app.waitFor(
+      'the GeoJSON layer',
+      () => document.querySelectorAll('.imported-layer').length === 1,
+      null,
+      60_000,
+    );
     const [geoJsonLayer] = await importedLayers(app);
     expect(geoJsonLayer!.text).toContain('parcels.geojson');
     // The page measures on the ellipsoid, @turf/area on a sphere: they agree to a few tenths of a per cent.
     expect(Math.abs(geoJsonLayer!.areaM2 / area(parcels as GeoJSON.FeatureCollection) - 1)).toBeLessThan(0.005);
 
-    await app.setInputFile('input[data-import-input]', join(projectRoot, 'tests', 'fixtures', 'import', 'parcels-utm48n.zip'));
-    await app.waitFor('the Shapefile layer', () => document.querySelectorAll('.imported-layer').length === 2, null, 60_000);
+    await app.setInputFile(
+      'input[data-import-input]',
+      join(projectRoot, 'tests', 'fixtures', 'import', 'parcels-utm48n.zip'),
+    );
+    await app.waitFor(
+      'the Shapefile layer',
+      () => document.querySelectorAll('.imported-layer').length === 2,
+      null,
+      60_000,
+    );
     const shapefileLayer = (await importedLayers(app)).find((layer) => layer.text.includes('parcels-utm48n.zip'));
     expect(shapefileLayer?.areaM2).toBeGreaterThan(0);
     await app.waitFor('the imported layers drawn', () => {
       const map = window.__zoneMap!;
-      const layers = map.getStyle().layers.filter((layer) => 'source' in layer && String(layer.source).startsWith('user-layer-')).map((layer) => layer.id);
+      const layers = map
+        .getStyle()
+        .layers.filter((layer) => 'source' in layer && String(layer.source).startsWith('user-layer-'))
+        .map((layer) => layer.id);
       return layers.length > 0 && map.queryRenderedFeatures(undefined, { layers }).length > 0;
     });
-    expect(await app.evaluate(() => [...document.querySelectorAll('.import-failure__message')].map((failure) => failure.textContent))).toEqual([]);
+    expect(
+      await app.evaluate(() =>
+        [...document.querySelectorAll('.import-failure__message')].map((failure) => failure.textContent),
+      ),
+    ).toEqual([]);
     await app.screenshot('import');
     expect(await app.problems()).toEqual([]);
   });
@@ -349,15 +447,28 @@ describe(`${engine}: the planner`, () => {
     await app.mouseClick(canvas.left + corners[0][0], canvas.top + corners[0][1]);
     await app.mouseMove(canvas.left + corners[1][0], canvas.top + corners[1][1]);
     await app.mouseClick(canvas.left + corners[1][0], canvas.top + corners[1][1]);
-    await app.waitFor('the rectangle in the list', () => document.querySelector('.measure-shape[data-shape-tool="rectangle"] .measure-area[data-area-m2]') !== null);
+    await app.waitFor(
+      'the rectangle in the list',
+      () => document.querySelector('.measure-shape[data-shape-tool="rectangle"] .measure-area[data-area-m2]') !== null,
+    );
     const shown = Number(
-      await app.evaluate(() => document.querySelector('.measure-shape[data-shape-tool="rectangle"] .measure-area')!.getAttribute('data-area-m2')),
+      await app.evaluate(() =>
+        document
+          .querySelector('.measure-shape[data-shape-tool="rectangle"] .measure-area')!
+          .getAttribute('data-area-m2'),
+      ),
     );
     const [west, north, east, south] = await app.evaluate(
       (pixels) => pixels.flatMap(([x, y]) => window.__zoneMap!.unproject([x!, y!]).toArray()),
       corners.map((corner) => [...corner]),
     );
-    const ring = [[west!, south!], [east!, south!], [east!, north!], [west!, north!], [west!, south!]];
+    const ring = [
+      [west!, south!],
+      [east!, south!],
+      [east!, north!],
+      [west!, north!],
+      [west!, south!],
+    ];
     const expected = area({ type: 'Polygon', coordinates: [ring] });
     // A pixel of the pointer either side is well under 2 % of a 240 × 180 px rectangle.
     expect(Math.abs(shown / expected - 1)).toBeLessThan(0.02);
@@ -396,12 +507,23 @@ describe(`${engine}: offline`, () => {
     let serverOpen = true;
     try {
       const app = await open({ baseUrl: server.url, path: '?lang=zh' });
-      const support = await app.evaluate(() => ({ serviceWorker: 'serviceWorker' in navigator, secureContext: window.isSecureContext, url: location.href }));
+      const support = await app.evaluate(() => ({
+        serviceWorker: 'serviceWorker' in navigator,
+        secureContext: window.isSecureContext,
+        url: location.href,
+      }));
       if (!support.serviceWorker || !support.secureContext) {
-        console.log(`${engine}: offline reload skipped: this engine offered no service worker under automation in this run (${JSON.stringify(support)})`);
+        console.log(
+          `${engine}: offline reload skipped: this engine offered no service worker under automation in this run (${JSON.stringify(support)})`,
+        );
         context.skip();
       }
-      await app.waitFor('the service worker to have cached the app', () => window.__offlineReady === true, null, 90_000);
+      await app.waitFor(
+        'the service worker to have cached the app',
+        () => window.__offlineReady === true,
+        null,
+        90_000,
+      );
       await server.close();
       serverOpen = false;
       await app.goto(inChinese('?view=105.5,28.86,13,20#feature=green/green-yuzixi-wetland-park'));

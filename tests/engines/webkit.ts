@@ -56,7 +56,9 @@ export const webkit: Engine = {
   async open(options: OpenOptions): Promise<EngineApp> {
     const port = await freePort();
     const driverUrl = `http://127.0.0.1:${port}`;
-    const driverProcess: ChildProcess = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`, '--host=127.0.0.1'], { stdio: 'ignore' });
+    const driverProcess: ChildProcess = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`, '--host=127.0.0.1'], {
+      stdio: 'ignore',
+    });
     const stopDriver = () => {
       if (driverProcess.exitCode === null) driverProcess.kill();
     };
@@ -82,23 +84,36 @@ export const webkit: Engine = {
 
 async function webkitApp(driver: WebDriver, stopDriver: () => void, options: OpenOptions): Promise<EngineApp> {
   const origin = new URL(options.baseUrl).origin;
-  const evaluate = async <Result, Argument = null>(script: PageFunction<Argument, Result>, argument?: Argument): Promise<Result> =>
-    (await driver.executeScript(`return ${callSource(script, argument as Argument)};`)) as Result;
-  const record = async () => recordOrEmpty(await driver.executeScript('return window.__engineRecord ?? null;').catch(() => null));
+  const evaluate = async <Result, Argument = null>(
+    script: PageFunction<Argument, Result>,
+    argument?: Argument,
+  ): Promise<Result> => (await driver.executeScript(`return ${callSource(script, argument as Argument)};`)) as Result;
+  const record = async () =>
+    recordOrEmpty(await driver.executeScript('return window.__engineRecord ?? null;').catch(() => null));
   const install = () => driver.executeScript(PAGE_RECORDER);
   const waitForReady = async (timeoutMs = options.readyTimeoutMs ?? 60_000) => {
     await pollUntil(
       `${READY_ATTRIBUTE} on <html>`,
-      async () => Boolean(await driver.executeScript(`return document.documentElement.hasAttribute(${JSON.stringify(READY_ATTRIBUTE)});`)),
+      async () =>
+        Boolean(
+          await driver.executeScript(
+            `return document.documentElement.hasAttribute(${JSON.stringify(READY_ATTRIBUTE)});`,
+          ),
+        ),
       timeoutMs,
     );
     // Installed after load: its ready moment is read from the attribute's first sight, so take the
     // navigation's own timing when the record came too late to see it.
     return (await record()).readyAtMs ?? Number.NaN;
   };
-  const offOriginRequests = async () => [...new Set((await record()).resources)].filter((url) => isOffOrigin(url, origin));
+  const offOriginRequests = async () =>
+    [...new Set((await record()).resources)].filter((url) => isOffOrigin(url, origin));
   const element = async (selector: string) => {
-    await pollUntil(`an element matching ${selector}`, async () => (await driver.findElements(By.css(selector))).length > 0, 30_000);
+    await pollUntil(
+      `an element matching ${selector}`,
+      async () => (await driver.findElements(By.css(selector))).length > 0,
+      30_000,
+    );
     return driver.findElement(By.css(selector));
   };
 
@@ -112,7 +127,10 @@ async function webkitApp(driver: WebDriver, stopDriver: () => void, options: Ope
     await driver.manage().window().setRect({ x: 0, y: 0, width, height });
     const inner = (await driver.executeScript('return [window.innerWidth, window.innerHeight];')) as [number, number];
     if (inner[0] !== width || inner[1] !== height) {
-      await driver.manage().window().setRect({ width: width + (width - inner[0]), height: height + (height - inner[1]) });
+      await driver
+        .manage()
+        .window()
+        .setRect({ width: width + (width - inner[0]), height: height + (height - inner[1]) });
     }
     const reached = (await driver.executeScript('return [window.innerWidth, window.innerHeight];')) as [number, number];
     frameViewport = reached[0] === width && reached[1] === height ? null : { width, height };
@@ -134,7 +152,14 @@ async function webkitApp(driver: WebDriver, stopDriver: () => void, options: Ope
       frameViewport.height,
     );
     await driver.switchTo().frame(0);
-    await pollUntil(`${url} in the phone-sized frame`, async () => Boolean(await driver.executeScript('return location.href !== "about:blank" && document.readyState !== "loading";')), 30_000);
+    await pollUntil(
+      `${url} in the phone-sized frame`,
+      async () =>
+        Boolean(
+          await driver.executeScript('return location.href !== "about:blank" && document.readyState !== "loading";'),
+        ),
+      30_000,
+    );
   };
 
   const app: EngineApp = {
@@ -173,10 +198,17 @@ async function webkitApp(driver: WebDriver, stopDriver: () => void, options: Ope
       await (await element(selector)).sendKeys(path);
     },
     async mouseMove(x, y) {
-      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).perform();
+      await driver
+        .actions()
+        .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT })
+        .perform();
     },
     async mouseClick(x, y) {
-      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform();
+      await driver
+        .actions()
+        .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT })
+        .click()
+        .perform();
     },
     async screenshot(name) {
       const path = screenshotPath('webkit', name);

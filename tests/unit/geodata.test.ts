@@ -40,7 +40,9 @@ const byId = (id: string): ZoneFeature => {
   return found;
 };
 const areal = (id: string) => byId(id).geometry as Areal;
-const polygonFeatures = allFeatures.filter((item) => item.geometry.type === 'Polygon' || item.geometry.type === 'MultiPolygon');
+const polygonFeatures = allFeatures.filter(
+  (item) => item.geometry.type === 'Polygon' || item.geometry.type === 'MultiPolygon',
+);
 
 // 1 亩 = 10000/15 m² (zone-facts §1); written out here rather than taken from the build, so a unit slip there fails.
 const SQUARE_METRES = { m2: 1, ha: 10_000, km2: 1_000_000, mu: 10_000 / 15 } as const;
@@ -57,7 +59,8 @@ function rings(geometry: Areal): Position[][] {
 /** RFC 7946 winding is the sign of the ring's area in the lon/lat plane (shoelace). */
 function isCounterClockwise(ring: Position[]): boolean {
   let twiceArea = 0;
-  for (let index = 0; index + 1 < ring.length; index++) twiceArea += ring[index]![0]! * ring[index + 1]![1]! - ring[index + 1]![0]! * ring[index]![1]!;
+  for (let index = 0; index + 1 < ring.length; index++)
+    twiceArea += ring[index]![0]! * ring[index + 1]![1]! - ring[index + 1]![0]! * ring[index]![1]!;
   return twiceArea > 0;
 }
 /** Kilometres east and north of a point near Luzhou: a local flat approximation, plenty for metre-level clearances. */
@@ -74,14 +77,25 @@ function segmentDistanceKm(point: Position, start: Position, end: Position): num
   const [ax, ay] = localKm(start);
   const [bx, by] = localKm(end);
   const lengthSquared = (bx - ax) ** 2 + (by - ay) ** 2;
-  const along = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / lengthSquared));
+  const along =
+    lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / lengthSquared));
   return Math.hypot(px - (ax + along * (bx - ax)), py - (ay + along * (by - ay)));
 }
 
 describe('manifest', () => {
   it('lists the binding layer ids bottom to top, each with an existing file', () => {
     expect(manifest.layers.map((layer) => layer.id)).toEqual([
-      'districts', 'river', 'runways', 'zone', 'wings', 'core', 'parks', 'areas', 'green', 'places', 'transport',
+      'districts',
+      'river',
+      'runways',
+      'zone',
+      'wings',
+      'core',
+      'parks',
+      'areas',
+      'green',
+      'places',
+      'transport',
     ]);
     for (const layer of manifest.layers) expect(() => readText(layer.file), layer.file).not.toThrow();
   });
@@ -141,7 +155,9 @@ describe('every feature', () => {
 
   it('gives a stated area only together with its unit and its source', () => {
     for (const { properties } of allFeatures) {
-      const present = [properties.stated_area, properties.stated_area_unit, properties.stated_area_source].filter((value) => value !== undefined);
+      const present = [properties.stated_area, properties.stated_area_unit, properties.stated_area_source].filter(
+        (value) => value !== undefined,
+      );
       expect([0, 3], properties.id).toContain(present.length);
       if (properties.stated_area_unit) expect(Object.keys(SQUARE_METRES)).toContain(properties.stated_area_unit);
     }
@@ -152,27 +168,41 @@ describe('every feature', () => {
     const realBracketed = /^\((泸州|四川|沙茜院区)\)$/;
     for (const { properties } of allFeatures) {
       for (const bracket of properties.name_zh.match(/[((][^()()]*[))]/g) ?? []) {
-        expect(bracket.replace(/[((]/, '(').replace(/[))]/, ')'), `${properties.id}: ${properties.name_zh}`).toMatch(realBracketed);
+        expect(bracket.replace(/[((]/, '(').replace(/[))]/, ')'), `${properties.id}: ${properties.name_zh}`).toMatch(
+          realBracketed,
+        );
       }
       expect(`${properties.name_zh} ${properties.name_en}`, properties.id).not.toMatch(/位置未知|position unknown/i);
     }
   });
 
   it('describes each real place once: a park polygon and a point inside it only when their names say they differ', () => {
-    const names = allFeatures.filter((item) => item.properties.layer !== 'districts').map((item) => item.properties.name_zh);
+    const names = allFeatures
+      .filter((item) => item.properties.layer !== 'districts')
+      .map((item) => item.properties.name_zh);
     const repeated = names.filter((name, index) => names.indexOf(name) !== index);
     expect(repeated).toEqual([]);
     expect(allFeatures.some((item) => item.properties.id === 'place-intelligent-terminal-park')).toBe(false);
     expect(byId('park-big-data').properties.name_zh).toBe('大数据产业园');
     expect(byId('place-huawei-big-data-centre').properties.name_zh).toBe('华为(四川)大数据中心');
     // The data centre point sits inside the park drawn around it.
-    expect(booleanPointInPolygon((byId('place-huawei-big-data-centre').geometry as Point).coordinates, areal('park-big-data'))).toBe(true);
+    expect(
+      booleanPointInPolygon(
+        (byId('place-huawei-big-data-centre').geometry as Point).coordinates,
+        areal('park-big-data'),
+      ),
+    ).toBe(true);
   });
 
   it('has the geometry type its layer declares', () => {
-    const expected = { polygon: ['Polygon', 'MultiPolygon'], line: ['LineString', 'MultiLineString'], point: ['Point'] };
+    const expected = {
+      polygon: ['Polygon', 'MultiPolygon'],
+      line: ['LineString', 'MultiLineString'],
+      point: ['Point'],
+    };
     for (const definition of manifest.layers) {
-      for (const item of layers.get(definition.id)!) expect(expected[definition.geometry], item.properties.id).toContain(item.geometry.type);
+      for (const item of layers.get(definition.id)!)
+        expect(expected[definition.geometry], item.properties.id).toContain(item.geometry.type);
     }
   });
 });
@@ -181,11 +211,21 @@ describe('contract flags in a replacement file', () => {
   const green = manifest.layers.find((layer) => layer.id === 'green')!;
   const park = (extra: Record<string, unknown>) => ({
     type: 'FeatureCollection' as const,
-    features: [{
-      type: 'Feature' as const,
-      geometry: { type: 'Point' as const, coordinates: [105.5, 28.86] },
-      properties: { id: 'p', name_zh: '公园', name_en: 'Park', kind: 'park', source: 'survey', confidence: 'high', ...extra },
-    }],
+    features: [
+      {
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: [105.5, 28.86] },
+        properties: {
+          id: 'p',
+          name_zh: '公园',
+          name_en: 'Park',
+          kind: 'park',
+          source: 'survey',
+          confidence: 'high',
+          ...extra,
+        },
+      },
+    ],
   });
   const problemsOf = (extra: Record<string, unknown>) => {
     const result = validateLayerFeatures(park(extra), { ...green, geometry: 'point' }, new Map());
@@ -194,26 +234,37 @@ describe('contract flags in a replacement file', () => {
 
   it('accepts position_unknown and sized_to_stated as booleans, with a stated area for the latter', () => {
     expect(problemsOf({ position_unknown: true })).toEqual([]);
-    expect(problemsOf({ sized_to_stated: true, stated_area: 3, stated_area_unit: 'km2', stated_area_source: 'plan' })).toEqual([]);
+    expect(
+      problemsOf({ sized_to_stated: true, stated_area: 3, stated_area_unit: 'km2', stated_area_source: 'plan' }),
+    ).toEqual([]);
   });
 
   it('names the property and the value when a flag is not a boolean', () => {
-    expect(problemsOf({ position_unknown: 'yes' })).toEqual(['green.geojson: features[0] (p): "position_unknown" must be true or false, found "yes"']);
+    expect(problemsOf({ position_unknown: 'yes' })).toEqual([
+      'green.geojson: features[0] (p): "position_unknown" must be true or false, found "yes"',
+    ]);
   });
 
   it('refuses sized_to_stated without a stated area, which would call a match that never happened "by construction"', () => {
-    expect(problemsOf({ sized_to_stated: true })).toEqual(['green.geojson: features[0] (p): "sized_to_stated" is true but the feature has no stated_area']);
+    expect(problemsOf({ sized_to_stated: true })).toEqual([
+      'green.geojson: features[0] (p): "sized_to_stated" is true but the feature has no stated_area',
+    ]);
   });
 });
 
 describe('geometry', () => {
   const positionsOf = (geometry: Geometry): Position[] => {
     switch (geometry.type) {
-      case 'Point': return [geometry.coordinates];
-      case 'LineString': return geometry.coordinates;
-      case 'Polygon': return geometry.coordinates.flat();
-      case 'MultiPolygon': return geometry.coordinates.flat(2);
-      default: return [];
+      case 'Point':
+        return [geometry.coordinates];
+      case 'LineString':
+        return geometry.coordinates;
+      case 'Polygon':
+        return geometry.coordinates.flat();
+      case 'MultiPolygon':
+        return geometry.coordinates.flat(2);
+      default:
+        return [];
     }
   };
 
@@ -222,7 +273,10 @@ describe('geometry', () => {
       for (const [longitude, latitude, ...extra] of positionsOf(item.geometry)) {
         expect(extra, item.properties.id).toEqual([]);
         // A lon/lat swap or a stray projected coordinate lands far outside 泸州市's box.
-        expect(longitude! >= 105 && longitude! <= 106.5 && latitude! >= 27.5 && latitude! <= 29.5, `${item.properties.id} ${longitude},${latitude}`).toBe(true);
+        expect(
+          longitude! >= 105 && longitude! <= 106.5 && latitude! >= 27.5 && latitude! <= 29.5,
+          `${item.properties.id} ${longitude},${latitude}`,
+        ).toBe(true);
         expect(String(longitude).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(6);
         expect(String(latitude).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(6);
       }
@@ -231,7 +285,8 @@ describe('geometry', () => {
 
   it('closes every ring with at least 4 positions, exteriors counter-clockwise and holes clockwise (RFC 7946)', () => {
     for (const item of polygonFeatures) {
-      const polygons = item.geometry.type === 'Polygon' ? [item.geometry.coordinates] : (item.geometry as MultiPolygon).coordinates;
+      const polygons =
+        item.geometry.type === 'Polygon' ? [item.geometry.coordinates] : (item.geometry as MultiPolygon).coordinates;
       for (const polygon of polygons) {
         polygon.forEach((ring, index) => {
           expect(ring.length, item.properties.id).toBeGreaterThanOrEqual(4);
@@ -246,7 +301,10 @@ describe('geometry', () => {
     for (const item of allFeatures) {
       if (item.geometry.type === 'Point') continue;
       const crossings = kinks(item.geometry as Areal | LineString).features;
-      expect(crossings.length, `${item.properties.id} kinks at ${JSON.stringify(crossings[0]?.geometry.coordinates)}`).toBe(0);
+      expect(
+        crossings.length,
+        `${item.properties.id} kinks at ${JSON.stringify(crossings[0]?.geometry.coordinates)}`,
+      ).toBe(0);
     }
   });
 });
@@ -258,7 +316,10 @@ describe('areas', () => {
     for (const { properties, geometry } of stated) {
       const statedSquareMetres = properties.stated_area! * SQUARE_METRES[properties.stated_area_unit!];
       const measured = ellipsoidalArea(geometry);
-      expect(Math.abs(measured / statedSquareMetres - 1), `${properties.id}: ${measured} m² vs ${statedSquareMetres} m²`).toBeLessThan(0.02);
+      expect(
+        Math.abs(measured / statedSquareMetres - 1),
+        `${properties.id}: ${measured} m² vs ${statedSquareMetres} m²`,
+      ).toBeLessThan(0.02);
     }
   });
 
@@ -276,7 +337,11 @@ describe('areas', () => {
   });
 
   it('keeps the green figures the article gives, in 亩', () => {
-    const statedMu = Object.fromEntries(layers.get('green')!.map(({ properties }) => [properties.id, [properties.stated_area, properties.stated_area_unit]]));
+    const statedMu = Object.fromEntries(
+      layers
+        .get('green')!
+        .map(({ properties }) => [properties.id, [properties.stated_area, properties.stated_area_unit]]),
+    );
     expect(statedMu).toEqual({
       'green-yuzixi-wetland-park': [1800, 'mu'],
       'green-zhangba-longan-forest': [4500, 'mu'],
@@ -300,7 +365,12 @@ describe('areas', () => {
     for (const [id, km2] of Object.entries(official)) {
       expect(Math.abs(ellipsoidalArea(areal(id)) / (km2 * 1e6) - 1), id).toBeLessThan(0.005);
     }
-    expect(layers.get('districts')!.map((item) => item.properties.adcode).sort()).toEqual([510502, 510503, 510504, 510521, 510522, 510524, 510525]);
+    expect(
+      layers
+        .get('districts')!
+        .map((item) => item.properties.adcode)
+        .sort(),
+    ).toEqual([510502, 510503, 510504, 510521, 510522, 510524, 510525]);
   });
 });
 
@@ -318,7 +388,11 @@ describe('geography', () => {
   });
 
   it('keeps each wing inside its district and the core inside 龙马潭区 (≤ 1 % outside)', () => {
-    const pairs = [['wing-jiangyang', 'district-jiangyang'], ['wing-luxian', 'district-luxian'], ['core-longmatan', 'district-longmatan']];
+    const pairs = [
+      ['wing-jiangyang', 'district-jiangyang'],
+      ['wing-luxian', 'district-luxian'],
+      ['core-longmatan', 'district-longmatan'],
+    ];
     for (const [unit, district] of pairs) {
       expect(outsideArea(areal(unit!), areal(district!)) / ellipsoidalArea(areal(unit!)), unit).toBeLessThan(0.01);
     }
@@ -334,7 +408,10 @@ describe('geography', () => {
     }
     for (const item of layers.get('parks')!) {
       const shape = item.geometry as Areal;
-      const inWing = Math.max(intersectionArea(shape, areal('wing-jiangyang')), intersectionArea(shape, areal('wing-luxian')));
+      const inWing = Math.max(
+        intersectionArea(shape, areal('wing-jiangyang')),
+        intersectionArea(shape, areal('wing-luxian')),
+      );
       expect(inWing / ellipsoidalArea(shape), item.properties.id).toBeGreaterThan(0.99);
     }
   });
@@ -342,7 +419,10 @@ describe('geography', () => {
   it('never counts park land as green: green spaces and parks do not overlap', () => {
     for (const green of layers.get('green')!) {
       for (const park of layers.get('parks')!) {
-        expect(intersectionArea(green.geometry as Areal, park.geometry as Areal), `${green.properties.id} × ${park.properties.id}`).toBeLessThan(1000);
+        expect(
+          intersectionArea(green.geometry as Areal, park.geometry as Areal),
+          `${green.properties.id} × ${park.properties.id}`,
+        ).toBeLessThan(1000);
       }
     }
   });
@@ -354,7 +434,9 @@ describe('geography', () => {
       for (const line of riverLines()) {
         const inside = line.coordinates.filter((vertex) => booleanPointInPolygon(vertex, shape));
         expect(inside, `${item.properties.id} contains river vertices`).toEqual([]);
-        expect(lineIntersect(line, shape).features.length, `${item.properties.id} crosses ${line.coordinates[0]}`).toBe(0);
+        expect(lineIntersect(line, shape).features.length, `${item.properties.id} crosses ${line.coordinates[0]}`).toBe(
+          0,
+        );
       }
     }
   });
@@ -369,10 +451,13 @@ describe('geography', () => {
         let nearest = Infinity;
         for (const ring of rings(item.geometry as Areal)) {
           for (const vertex of ring) {
-            for (let index = 0; index + 1 < line.length; index++) nearest = Math.min(nearest, segmentDistanceKm(vertex, line[index]!, line[index + 1]!));
+            for (let index = 0; index + 1 < line.length; index++)
+              nearest = Math.min(nearest, segmentDistanceKm(vertex, line[index]!, line[index + 1]!));
           }
         }
-        expect(nearest, `${item.properties.id} to ${river.properties.id}`).toBeGreaterThan(clearanceKm[river.properties.id]!);
+        expect(nearest, `${item.properties.id} to ${river.properties.id}`).toBeGreaterThan(
+          clearanceKm[river.properties.id]!,
+        );
       }
     }
   });
@@ -413,7 +498,9 @@ describe('geography', () => {
     expect(yangqiao.notes_en).toMatch(/position unknown/i);
     expect(yangqiao.notes_en).toMatch(/not its real site/);
     // Only 杨桥湖 has no located source; everything else is at least a reasoned guess.
-    expect(allFeatures.filter((item) => item.properties.position_unknown === true).map((item) => item.properties.id)).toEqual(['green-yangqiao-lake-park']);
+    expect(
+      allFeatures.filter((item) => item.properties.position_unknown === true).map((item) => item.properties.id),
+    ).toEqual(['green-yangqiao-lake-park']);
   });
 
   it('marks the core as schematic and says so in its notes', () => {
@@ -430,20 +517,40 @@ describe('build', () => {
 
   it('reproduces every committed file byte for byte', () => {
     const generated = manifest.layers.filter((layer) => !AUTHORITATIVE_LAYERS.includes(layer.id));
-    expect(Object.keys(built).sort()).toEqual(['manifest.json', 'labels.geojson', ...generated.map((layer) => layer.file)].sort());
-    for (const [name, text] of Object.entries(built)) expect(text === readText(name), `${name} differs from the build: run npm run build:geodata`).toBe(true);
+    expect(Object.keys(built).sort()).toEqual(
+      ['manifest.json', 'labels.geojson', ...generated.map((layer) => layer.file)].sort(),
+    );
+    for (const [name, text] of Object.entries(built))
+      expect(text === readText(name), `${name} differs from the build: run npm run build:geodata`).toBe(true);
   });
 });
 
 describe('real context: rivers, stations, airports (scripts/geodata/sources/)', () => {
   const river = (id: string) => byId(id).geometry as LineString;
-  const stretches = (id: string) => JSON.parse(byId(id).properties['stretches'] as string) as { source: string; confidence: string; first_vertex: number; last_vertex: number }[];
+  const stretches = (id: string) =>
+    JSON.parse(byId(id).properties['stretches'] as string) as {
+      source: string;
+      confidence: string;
+      first_vertex: number;
+      last_vertex: number;
+    }[];
   const sourceLine = (segment: string): Position[] =>
-    JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'scripts', 'geodata', 'sources', 'rivers-datav-boundary-midlines.geojson'), 'utf8')).features.find(
-      (item: Feature) => item.properties?.['segment'] === segment,
-    ).geometry.coordinates;
+    JSON.parse(
+      readFileSync(
+        join(
+          import.meta.dirname,
+          '..',
+          '..',
+          'scripts',
+          'geodata',
+          'sources',
+          'rivers-datav-boundary-midlines.geojson',
+        ),
+        'utf8',
+      ),
+    ).features.find((item: Feature) => item.properties?.['segment'] === segment).geometry.coordinates;
 
-  it('draws the Yangtze across the whole frame (upstream of the confluence too) and the Tuo from the frame\'s west edge', () => {
+  it("draws the Yangtze across the whole frame (upstream of the confluence too) and the Tuo from the frame's west edge", () => {
     const yangtze = river('river-yangtze').coordinates;
     expect(yangtze[0]![0]).toBeCloseTo(105.2, 6);
     expect(yangtze.at(-1)![0]).toBeCloseTo(105.8, 6);
@@ -452,19 +559,23 @@ describe('real context: rivers, stations, airports (scripts/geodata/sources/)', 
 
   it('ends the Tuo on a vertex of the Yangtze line at the confluence: no gap', () => {
     const mouth = river('river-tuo').coordinates.at(-1)!;
-    expect(river('river-yangtze').coordinates.some((vertex) => vertex[0] === mouth[0] && vertex[1] === mouth[1])).toBe(true);
+    expect(river('river-yangtze').coordinates.some((vertex) => vertex[0] === mouth[0] && vertex[1] === mouth[1])).toBe(
+      true,
+    );
     expect(distanceKm(mouth, [105.441, 28.8976])).toBeLessThan(0.05);
   });
 
   it('has no jump anywhere along either river (longest segment under 2.5 km)', () => {
     for (const id of ['river-yangtze', 'river-tuo']) {
       const line = river(id).coordinates;
-      for (let index = 1; index < line.length; index++) expect(distanceKm(line[index - 1]!, line[index]!), `${id} at ${index}`).toBeLessThan(2.5);
+      for (let index = 1; index < line.length; index++)
+        expect(distanceKm(line[index - 1]!, line[index]!), `${id} at ${index}`).toBeLessThan(2.5);
     }
   });
 
   it('turns no sharper than 90° anywhere, the joins included: no hook where one source hands over to the next', () => {
-    const heading = (from: Position, to: Position) => Math.atan2(to[1]! - from[1]!, (to[0]! - from[0]!) * Math.cos((29 * Math.PI) / 180)) * (180 / Math.PI);
+    const heading = (from: Position, to: Position) =>
+      Math.atan2(to[1]! - from[1]!, (to[0]! - from[0]!) * Math.cos((29 * Math.PI) / 180)) * (180 / Math.PI);
     for (const id of ['river-yangtze', 'river-tuo']) {
       const line = river(id).coordinates;
       for (let index = 1; index + 1 < line.length; index++) {
@@ -480,9 +591,13 @@ describe('real context: rivers, stations, airports (scripts/geodata/sources/)', 
     expect(stretches('river-yangtze').map((stretch) => stretch.confidence)).toEqual(['low', 'medium', 'low']);
     // The DataV stretches are the source's midlines vertex for vertex.
     const datav = stretches('river-yangtze')[1]!;
-    expect(river('river-yangtze').coordinates.slice(datav.first_vertex, datav.last_vertex + 1)).toEqual(sourceLine('jiangyang_longmatan_yangtze'));
+    expect(river('river-yangtze').coordinates.slice(datav.first_vertex, datav.last_vertex + 1)).toEqual(
+      sourceLine('jiangyang_longmatan_yangtze'),
+    );
     const tuo = stretches('river-tuo')[1]!;
-    expect(river('river-tuo').coordinates.slice(tuo.first_vertex, tuo.last_vertex + 1)).toEqual(sourceLine('jiangyang_longmatan_tuo'));
+    expect(river('river-tuo').coordinates.slice(tuo.first_vertex, tuo.last_vertex + 1)).toEqual(
+      sourceLine('jiangyang_longmatan_tuo'),
+    );
     // The river as a whole is no better than its weakest stretch, and its panel text names every source.
     expect(byId('river-yangtze').properties.confidence).toBe('low');
     for (const word of ['GSHHG', 'DataV']) expect(byId('river-yangtze').properties.source).toContain(word);
@@ -514,10 +629,14 @@ describe('label points (labels.geojson)', () => {
   const labels = JSON.parse(readText('labels.geojson')).features as Feature<Point, Record<string, unknown>>[];
 
   it('gives every polygon feature exactly one label point, inside the polygon it names, with its confidence', () => {
-    expect(labels.map((label) => label.properties['id']).sort()).toEqual(polygonFeatures.map((item) => item.properties.id).sort());
+    expect(labels.map((label) => label.properties['id']).sort()).toEqual(
+      polygonFeatures.map((item) => item.properties.id).sort(),
+    );
     for (const label of labels) {
       const named = byId(label.properties['id'] as string);
-      expect(booleanPointInPolygon(label.geometry.coordinates, named.geometry as Areal), named.properties.id).toBe(true);
+      expect(booleanPointInPolygon(label.geometry.coordinates, named.geometry as Areal), named.properties.id).toBe(
+        true,
+      );
       expect(label.properties['confidence']).toBe(named.properties.confidence);
       expect(label.properties['layer']).toBe(named.properties.layer);
       expect(label.properties['source']).toMatch(/polylabel/);
@@ -525,7 +644,8 @@ describe('label points (labels.geojson)', () => {
   });
 
   it('ranks the core and wings first, then the zone, parks, green, and districts last', () => {
-    const rank = (id: string) => labels.find((label) => label.properties['id'] === id)!.properties['label_rank'] as number;
+    const rank = (id: string) =>
+      labels.find((label) => label.properties['id'] === id)!.properties['label_rank'] as number;
     expect(rank('wing-jiangyang')).toBe(rank('core-longmatan'));
     expect(rank('wing-jiangyang')).toBeLessThan(rank('zone-luzhou-hitech'));
     expect(rank('zone-luzhou-hitech')).toBeLessThan(rank('park-big-data'));

@@ -6,11 +6,19 @@ import type { ZoneFeatureProperties } from '../../src/data/dataset-types.ts';
 
 const box = (west: number, south: number, east: number, north: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ],
 });
 
 describe('labelPoint', () => {
-  it('puts a rectangle\'s label at its middle', () => {
+  it("puts a rectangle's label at its middle", () => {
     const [longitude, latitude] = labelPoint(box(105.4, 28.8, 105.6, 28.9));
     expect(longitude).toBeCloseTo(105.5, 3);
     expect(latitude).toBeCloseTo(28.85, 3);
@@ -19,7 +27,17 @@ describe('labelPoint', () => {
   it('keeps the label inside an L-shaped polygon, where a centroid would fall outside', () => {
     const lShape: Polygon = {
       type: 'Polygon',
-      coordinates: [[[105, 28], [105.3, 28], [105.3, 28.05], [105.05, 28.05], [105.05, 28.3], [105, 28.3], [105, 28]]],
+      coordinates: [
+        [
+          [105, 28],
+          [105.3, 28],
+          [105.3, 28.05],
+          [105.05, 28.05],
+          [105.05, 28.3],
+          [105, 28.3],
+          [105, 28],
+        ],
+      ],
     };
     const [longitude, latitude] = labelPoint(lShape);
     const inVerticalArm = longitude! < 105.05 && latitude! <= 28.3;
@@ -28,7 +46,10 @@ describe('labelPoint', () => {
   });
 
   it('labels a multipolygon once, in its largest part', () => {
-    const parts: MultiPolygon = { type: 'MultiPolygon', coordinates: [box(105.0, 28.0, 105.01, 28.01).coordinates, box(105.5, 29.0, 105.7, 29.2).coordinates] };
+    const parts: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [box(105.0, 28.0, 105.01, 28.01).coordinates, box(105.5, 29.0, 105.7, 29.2).coordinates],
+    };
     const [longitude, latitude] = labelPoint(parts);
     expect(longitude).toBeCloseTo(105.6, 2);
     expect(latitude).toBeCloseTo(29.1, 2);
@@ -40,7 +61,19 @@ describe('labelPoint', () => {
     // Two blocks joined by a thin corridor: the tall one on the west, the flat one on the east.
     const blocks: Polygon = {
       type: 'Polygon',
-      coordinates: [[[10, 60], [11.1, 60], [11.1, 60.07], [10.5, 60.07], [10.5, 60.01], [10.1, 60.01], [10.1, 60.6], [10, 60.6], [10, 60]]],
+      coordinates: [
+        [
+          [10, 60],
+          [11.1, 60],
+          [11.1, 60.07],
+          [10.5, 60.07],
+          [10.5, 60.01],
+          [10.1, 60.01],
+          [10.1, 60.6],
+          [10, 60.6],
+          [10, 60],
+        ],
+      ],
     };
     const [longitude, latitude] = labelPoint(blocks);
     expect(longitude).toBeGreaterThan(10.5);
@@ -49,10 +82,22 @@ describe('labelPoint', () => {
 });
 
 describe('labelPoints', () => {
-  const feature = (geometry: Geometry, properties: Partial<ZoneFeatureProperties>): Feature<Geometry, ZoneFeatureProperties> => ({
+  const feature = (
+    geometry: Geometry,
+    properties: Partial<ZoneFeatureProperties>,
+  ): Feature<Geometry, ZoneFeatureProperties> => ({
     type: 'Feature',
     geometry,
-    properties: { id: 'x', layer: 'parks', name_zh: '名', name_en: 'Name', kind: 'industrial-park', source: 's', confidence: 'schematic', ...properties },
+    properties: {
+      id: 'x',
+      layer: 'parks',
+      name_zh: '名',
+      name_en: 'Name',
+      kind: 'industrial-park',
+      source: 's',
+      confidence: 'schematic',
+      ...properties,
+    },
   });
 
   it('labels polygons only, naming the feature, its layer, names, confidence and rank', () => {
@@ -62,7 +107,15 @@ describe('labelPoints', () => {
       feature(box(105.4, 28.8, 105.6, 28.9), { id: 'zone-c', layer: 'zone', confidence: 'high' }),
     ]);
     expect(points.map((point) => point.properties['id'])).toEqual(['park-a', 'zone-c']);
-    expect(points[0]!.properties).toMatchObject({ id: 'park-a', layer: 'parks', name_zh: '名', name_en: 'Name', confidence: 'schematic', position_unknown: true, label_rank: 3 });
+    expect(points[0]!.properties).toMatchObject({
+      id: 'park-a',
+      layer: 'parks',
+      name_zh: '名',
+      name_en: 'Name',
+      confidence: 'schematic',
+      position_unknown: true,
+      label_rank: 3,
+    });
     expect(points[1]!.properties).toMatchObject({ confidence: 'high', label_rank: 2 });
     expect(points[1]!.properties['position_unknown']).toBeUndefined();
   });

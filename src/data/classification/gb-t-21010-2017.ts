@@ -41,6 +41,12 @@ function standardFrom(id: ClassificationStandard['id'], fields: StandardData): C
   return { id, ...rest, classes: flattenClassTree(tree as ClassTree) };
 }
 
-export const GB_T_21010_2017: ClassificationStandard = standardFrom('gb-t-21010-2017', data.gbT21010_2017 as StandardData);
+export const GB_T_21010_2017: ClassificationStandard = standardFrom(
+  'gb-t-21010-2017',
+  data.gbT21010_2017 as StandardData,
+);
 
-export const THIRD_NATIONAL_SURVEY: ClassificationStandard = standardFrom('third-national-survey', data.thirdNationalSurvey as StandardData);
+export const THIRD_NATIONAL_SURVEY: ClassificationStandard = standardFrom(
+  'third-national-survey',
+  data.thirdNationalSurvey as StandardData,
+);

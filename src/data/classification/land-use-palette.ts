@@ -41,7 +41,11 @@ function hex(rgb: readonly [number, number, number]): string {
   return `#${rgb.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
 }
 
-function topLevelOf(standard: ClassificationStandard, byCode: ReadonlyMap<string, LandClass>, landClass: LandClass): LandClass {
+function topLevelOf(
+  standard: ClassificationStandard,
+  byCode: ReadonlyMap<string, LandClass>,
+  landClass: LandClass,
+): LandClass {
   let current = landClass;
   while (current.parent !== null) current = byCode.get(current.parent)!;
   return current;
@@ -61,19 +65,31 @@ export function classColours(standard: ClassificationStandard): Map<string, Clas
         continue;
       }
       let ancestor = landClass.parent === null ? undefined : byCode.get(landClass.parent);
-      while (ancestor && !table[ancestor.code]) ancestor = ancestor.parent === null ? undefined : byCode.get(ancestor.parent);
+      while (ancestor && !table[ancestor.code])
+        ancestor = ancestor.parent === null ? undefined : byCode.get(ancestor.parent);
       if (ancestor) {
-        colours.set(landClass.code, { colour: hex(table[ancestor.code]!.rgb), source: 'official-parent', from: ancestor.code });
+        colours.set(landClass.code, {
+          colour: hex(table[ancestor.code]!.rgb),
+          source: 'official-parent',
+          from: ancestor.code,
+        });
         continue;
       }
       const child = standard.classes.find((candidate) => candidate.parent === landClass.code && table[candidate.code]);
       if (child) {
-        colours.set(landClass.code, { colour: hex(table[child.code]!.rgb), source: 'official-child', from: child.code });
+        colours.set(landClass.code, {
+          colour: hex(table[child.code]!.rgb),
+          source: 'official-child',
+          from: child.code,
+        });
         continue;
       }
     }
     const top = topLevelOf(standard, byCode, landClass);
-    colours.set(landClass.code, { colour: STATED_PALETTE[topLevel.indexOf(top) % STATED_PALETTE.length]!, source: 'palette' });
+    colours.set(landClass.code, {
+      colour: STATED_PALETTE[topLevel.indexOf(top) % STATED_PALETTE.length]!,
+      source: 'palette',
+    });
   }
   return colours;
 }

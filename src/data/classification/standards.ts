@@ -9,9 +9,15 @@ import { LAND_SEA_USE_2023 } from './land-sea-use-2023.ts';
 export type { ClassificationStandard, ClassificationStandardId, LandClass } from './classification-types.ts';
 
 /** In the order ties are broken when nothing else decides (the national standard first). */
-export const CLASSIFICATION_STANDARDS: readonly ClassificationStandard[] = [GB_T_21010_2017, THIRD_NATIONAL_SURVEY, LAND_SEA_USE_2023];
+export const CLASSIFICATION_STANDARDS: readonly ClassificationStandard[] = [
+  GB_T_21010_2017,
+  THIRD_NATIONAL_SURVEY,
+  LAND_SEA_USE_2023,
+];
 
-export const STANDARD_IDS: readonly ClassificationStandardId[] = CLASSIFICATION_STANDARDS.map((standard) => standard.id);
+export const STANDARD_IDS: readonly ClassificationStandardId[] = CLASSIFICATION_STANDARDS.map(
+  (standard) => standard.id,
+);
 
 export function isStandardId(value: string): value is ClassificationStandardId {
   return (STANDARD_IDS as readonly string[]).includes(value);

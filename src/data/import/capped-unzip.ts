@@ -37,12 +37,17 @@ export const INFLATE_OVERSHOOT_BYTES = SLACK_BYTES + LARGEST_OUTPUT_PER_INPUT_BY
  * // { ok: false, problem: 'parcels.shp inflates to more than the 100 bytes its zip directory declares …', inflatedBytes: 65636 }
  */
 export function unzipMember(zip: Uint8Array, member: ZipMember, limitBytes: number): UnzippedMember {
-  const refuse = (problem: string, inflatedBytes = 0): UnzippedMember => ({ ok: false, problem: `${member.name} ${problem}`, inflatedBytes });
+  const refuse = (problem: string, inflatedBytes = 0): UnzippedMember => ({
+    ok: false,
+    problem: `${member.name} ${problem}`,
+    inflatedBytes,
+  });
   if (member.flags & 1) return refuse('is encrypted (加密的 zip 条目无法读取)');
   const header = member.localHeaderOffset;
   if (header + LOCAL_HEADER_BYTES > zip.length) return refuse('lies outside the zip (zip 文件损坏)');
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  if (view.getUint32(header, true) !== LOCAL_HEADER_SIGNATURE) return refuse('has no local header where the directory points (zip 文件损坏)');
+  if (view.getUint32(header, true) !== LOCAL_HEADER_SIGNATURE)
+    return refuse('has no local header where the directory points (zip 文件损坏)');
   const start = header + LOCAL_HEADER_BYTES + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
   // The compressed size is a claim too: never read past the zip's end.
   const compressed = zip.subarray(Math.min(start, zip.length), Math.min(start + member.compressedBytes, zip.length));
@@ -59,7 +64,8 @@ export function unzipMember(zip: Uint8Array, member: ZipMember, limitBytes: numb
     if (compressed.length > cap) return overCap(compressed.length);
     return { ok: true, bytes: compressed.slice(), inflatedBytes: compressed.length };
   }
-  if (member.method !== DEFLATED) return refuse(`uses compression method ${member.method}, not Deflate (不支持的压缩方式)`);
+  if (member.method !== DEFLATED)
+    return refuse(`uses compression method ${member.method}, not Deflate (不支持的压缩方式)`);
 
   // The cap is at most the declared size, which was checked against the limit: allocating it is safe.
   const output = new Uint8Array(cap);
@@ -79,7 +85,10 @@ export function unzipMember(zip: Uint8Array, member: ZipMember, limitBytes: numb
     let offset = 0;
     while (offset < compressed.length) {
       const allowance = cap - count + SLACK_BYTES;
-      const sliceBytes = Math.max(1, Math.min(LARGEST_SLICE_BYTES, Math.floor(allowance / LARGEST_OUTPUT_PER_INPUT_BYTE)));
+      const sliceBytes = Math.max(
+        1,
+        Math.min(LARGEST_SLICE_BYTES, Math.floor(allowance / LARGEST_OUTPUT_PER_INPUT_BYTE)),
+      );
       const end = Math.min(compressed.length, offset + sliceBytes);
       inflater.push(compressed.subarray(offset, end), end === compressed.length);
       offset = end;
@@ -87,7 +96,10 @@ export function unzipMember(zip: Uint8Array, member: ZipMember, limitBytes: numb
     }
     if (compressed.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (error) {
-    return refuse(`could not be inflated (${error instanceof Error ? error.message : String(error)}) (zip 文件损坏)`, count);
+    return refuse(
+      `could not be inflated (${error instanceof Error ? error.message : String(error)}) (zip 文件损坏)`,
+      count,
+    );
   }
   if (overflowed) return overCap(count);
   return { ok: true, bytes: count === cap ? output : output.slice(0, count), inflatedBytes: count };
@@ -97,7 +109,13 @@ export function unzipMember(zip: Uint8Array, member: ZipMember, limitBytes: numb
  * Several members within one budget: each is capped at its declared size and at what is left of
  * `limitBytes` after the ones before it.
  */
-export function unzipMembers(zip: Uint8Array, members: readonly ZipMember[], limitBytes: number): { ok: true; contents: Map<ZipMember, Uint8Array>; inflatedBytes: number } | { ok: false; problem: string; inflatedBytes: number } {
+export function unzipMembers(
+  zip: Uint8Array,
+  members: readonly ZipMember[],
+  limitBytes: number,
+):
+  | { ok: true; contents: Map<ZipMember, Uint8Array>; inflatedBytes: number }
+  | { ok: false; problem: string; inflatedBytes: number } {
   const contents = new Map<ZipMember, Uint8Array>();
   let inflatedBytes = 0;
   for (const member of members) {

@@ -27,19 +27,43 @@ export const CGCS2000_GEOGRAPHIC = `+proj=longlat ${CGCS2000_ELLIPSOID} +no_defs
 export function gaussKrugerZone(epsg: number): GaussKrugerZone | null {
   if (epsg >= 4513 && epsg <= 4533) {
     const zone = epsg - 4488;
-    return { epsg, name: `CGCS2000 / 3-degree Gauss-Kruger zone ${zone}`, centralMeridian: 3 * zone, width: 3, zoneInEasting: true };
+    return {
+      epsg,
+      name: `CGCS2000 / 3-degree Gauss-Kruger zone ${zone}`,
+      centralMeridian: 3 * zone,
+      width: 3,
+      zoneInEasting: true,
+    };
   }
   if (epsg >= 4534 && epsg <= 4554) {
     const centralMeridian = 75 + 3 * (epsg - 4534);
-    return { epsg, name: `CGCS2000 / 3-degree Gauss-Kruger CM ${centralMeridian}E`, centralMeridian, width: 3, zoneInEasting: false };
+    return {
+      epsg,
+      name: `CGCS2000 / 3-degree Gauss-Kruger CM ${centralMeridian}E`,
+      centralMeridian,
+      width: 3,
+      zoneInEasting: false,
+    };
   }
   if (epsg >= 4491 && epsg <= 4501) {
     const zone = epsg - 4478;
-    return { epsg, name: `CGCS2000 / Gauss-Kruger zone ${zone}`, centralMeridian: 6 * zone - 3, width: 6, zoneInEasting: true };
+    return {
+      epsg,
+      name: `CGCS2000 / Gauss-Kruger zone ${zone}`,
+      centralMeridian: 6 * zone - 3,
+      width: 6,
+      zoneInEasting: true,
+    };
   }
   if (epsg >= 4502 && epsg <= 4512) {
     const centralMeridian = 75 + 6 * (epsg - 4502);
-    return { epsg, name: `CGCS2000 / Gauss-Kruger CM ${centralMeridian}E`, centralMeridian, width: 6, zoneInEasting: false };
+    return {
+      epsg,
+      name: `CGCS2000 / Gauss-Kruger CM ${centralMeridian}E`,
+      centralMeridian,
+      width: 6,
+      zoneInEasting: false,
+    };
   }
   return null;
 }
@@ -49,7 +73,9 @@ export function cgcs2000Definition(epsg: number): string | null {
   if (epsg === 4490) return CGCS2000_GEOGRAPHIC;
   const zone = gaussKrugerZone(epsg);
   if (!zone) return null;
-  const falseEasting = zone.zoneInEasting ? (zone.width === 3 ? zone.centralMeridian / 3 : (zone.centralMeridian + 3) / 6) * 1e6 + 5e5 : 5e5;
+  const falseEasting = zone.zoneInEasting
+    ? (zone.width === 3 ? zone.centralMeridian / 3 : (zone.centralMeridian + 3) / 6) * 1e6 + 5e5
+    : 5e5;
   return `+proj=tmerc +lat_0=0 +lon_0=${zone.centralMeridian} +k=1 +x_0=${falseEasting} +y_0=0 ${CGCS2000_ELLIPSOID} +units=m +no_defs`;
 }
 
@@ -89,7 +115,11 @@ export interface DatumCaveat {
  */
 export function datumCaveat(prj: string): DatumCaveat | null {
   if (/TOWGS84/i.test(prj)) return null;
-  const datum = /Xian[\s_]*1980|Xi'?an[\s_]*80/i.test(prj) ? { zh: '西安 80', en: 'Xian 1980' } : /Beijing[\s_]*1954/i.test(prj) ? { zh: '北京 54', en: 'Beijing 1954' } : null;
+  const datum = /Xian[\s_]*1980|Xi'?an[\s_]*80/i.test(prj)
+    ? { zh: '西安 80', en: 'Xian 1980' }
+    : /Beijing[\s_]*1954/i.test(prj)
+      ? { zh: '北京 54', en: 'Beijing 1954' }
+      : null;
   if (!datum) return null;
   return {
     zh: `坐标系为${datum.zh}，文件未给出到 WGS84 的转换参数（TOWGS84）：只按椭球换算，位置可能偏差数十米或更多，面积影响很小。有七参数时请用它们转换后再导入。`,

@@ -152,7 +152,8 @@ function forEachPosition(collection: FeatureCollection, visit: (position: Positi
           for (const path of geometry.coordinates) for (const position of path) visit(position);
           break;
         case 'MultiPolygon':
-          for (const polygon of geometry.coordinates) for (const ring of polygon) for (const position of ring) visit(position);
+          for (const polygon of geometry.coordinates)
+            for (const ring of polygon) for (const position of ring) visit(position);
           break;
         case 'GeometryCollection':
           pending.push(...geometry.geometries);
@@ -167,7 +168,11 @@ function forEachPosition(collection: FeatureCollection, visit: (position: Positi
  * evenly through the file. Only every n-th vertex is looked at, so a file of millions of vertices
  * costs one counting pass and a light second one.
  */
-export function sampleVerticesNear(collection: FeatureCollection, index: BoundaryIndex, limit = MAXIMUM_SAMPLED_VERTICES): Position[] {
+export function sampleVerticesNear(
+  collection: FeatureCollection,
+  index: BoundaryIndex,
+  limit = MAXIMUM_SAMPLED_VERTICES,
+): Position[] {
   const margin = 0.05;
   let total = 0;
   forEachPosition(collection, () => {
@@ -181,7 +186,12 @@ export function sampleVerticesNear(collection: FeatureCollection, index: Boundar
     if (counter++ % step !== 0) return;
     const longitude = position[0]!;
     const latitude = position[1]!;
-    if (longitude >= index.west - margin && longitude <= index.east + margin && latitude >= index.south - margin && latitude <= index.north + margin) {
+    if (
+      longitude >= index.west - margin &&
+      longitude <= index.east + margin &&
+      latitude >= index.south - margin &&
+      latitude <= index.north + margin
+    ) {
       near.push(position);
     }
   });
@@ -195,20 +205,29 @@ export function sampleVerticesNear(collection: FeatureCollection, index: Boundar
  * suggestCoordinateSystem(gcj02Cut, index) // { coordinateSystem: 'gcj02', medianOffsetBeforeM: 512, medianOffsetAfterM: 3 }
  * suggestCoordinateSystem(wgs84Cut, index) // null
  */
-export function suggestCoordinateSystem(collection: FeatureCollection, index: BoundaryIndex | null): CoordinateSystemSuggestion | null {
+export function suggestCoordinateSystem(
+  collection: FeatureCollection,
+  index: BoundaryIndex | null,
+): CoordinateSystemSuggestion | null {
   if (!index) return null;
   const samples = sampleVerticesNear(collection, index);
   if (samples.length < MINIMUM_SAMPLES) return null;
   const medianOffsetBeforeM = median(samples.map((position) => distanceToBoundary(index, position)));
   if (medianOffsetBeforeM <= MINIMUM_OFFSET_BEFORE_M) return null;
-  const sampled: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: samples } }] };
+  const sampled: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: samples } }],
+  };
   let best: CoordinateSystemSuggestion | null = null;
   for (const coordinateSystem of ['gcj02', 'bd09'] as const satisfies readonly CoordinateSystem[]) {
     const converted = toWgs84(sampled, coordinateSystem).features[0]!.geometry as { coordinates: Position[] };
     const medianOffsetAfterM = median(converted.coordinates.map((position) => distanceToBoundary(index, position)));
-    if (!best || medianOffsetAfterM < best.medianOffsetAfterM) best = { coordinateSystem, medianOffsetBeforeM, medianOffsetAfterM };
+    if (!best || medianOffsetAfterM < best.medianOffsetAfterM)
+      best = { coordinateSystem, medianOffsetBeforeM, medianOffsetAfterM };
   }
   if (!best) return null;
-  const muchCloser = best.medianOffsetAfterM < best.medianOffsetBeforeM * REQUIRED_IMPROVEMENT && best.medianOffsetAfterM < MAXIMUM_OFFSET_AFTER_M;
+  const muchCloser =
+    best.medianOffsetAfterM < best.medianOffsetBeforeM * REQUIRED_IMPROVEMENT &&
+    best.medianOffsetAfterM < MAXIMUM_OFFSET_AFTER_M;
   return muchCloser ? best : null;
 }

@@ -12,7 +12,14 @@
  * it decodes every byte, one character each, so it can never merge two values.
  */
 import type { LocalisedNote } from './import-types.ts';
-import { encodingOfCodePage, encodingOfLanguageDriver, TEXT_ENCODING_NAMES, type TextEncoding, type TextEncodingSource, type TextEncodingUsed } from './text-encodings.ts';
+import {
+  encodingOfCodePage,
+  encodingOfLanguageDriver,
+  TEXT_ENCODING_NAMES,
+  type TextEncoding,
+  type TextEncodingSource,
+  type TextEncodingUsed,
+} from './text-encodings.ts';
 
 export interface DbfTable {
   records: Record<string, unknown>[];
@@ -62,7 +69,11 @@ function asciiOf(bytes: Uint8Array): string {
 }
 
 /** The text values of each text column and the field names, decoded, or null when this encoding does not fit. */
-function decodeAll(encoding: TextEncoding, names: Uint8Array[], columns: Uint8Array[][]): { names: string[]; columns: string[][] } | null {
+function decodeAll(
+  encoding: TextEncoding,
+  names: Uint8Array[],
+  columns: Uint8Array[][],
+): { names: string[]; columns: string[][] } | null {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   const checkMerges = MAY_MERGE.has(encoding);
   const decode = (bytes: Uint8Array) => (isAscii(bytes) ? asciiOf(bytes) : decoder.decode(bytes));
@@ -93,15 +104,27 @@ function sourceNote(used: TextEncodingUsed, cpg: string | null, languageDriver: 
     case 'chosen':
       return { zh: `属性表按所选编码 ${name} 读取。`, en: `The attribute table was read as ${name}, as chosen.` };
     case 'cpg':
-      return { zh: `属性表按 .cpg 所写的 ${cpg!.trim()} 读取（${name}）。`, en: `The attribute table was read as ${name}, as its .cpg says (${cpg!.trim()}).` };
+      return {
+        zh: `属性表按 .cpg 所写的 ${cpg!.trim()} 读取（${name}）。`,
+        en: `The attribute table was read as ${name}, as its .cpg says (${cpg!.trim()}).`,
+      };
     case 'language-driver': {
       const byte = `0x${languageDriver.toString(16).toUpperCase().padStart(2, '0')}`;
-      return { zh: `属性表按 .dbf 头部的语言驱动字节 ${byte} 读取（${name}）。`, en: `The attribute table was read as ${name}, as the .dbf header's language driver byte says (${byte}).` };
+      return {
+        zh: `属性表按 .dbf 头部的语言驱动字节 ${byte} 读取（${name}）。`,
+        en: `The attribute table was read as ${name}, as the .dbf header's language driver byte says (${byte}).`,
+      };
     }
     case 'detected':
       return used.encoding === 'utf-8'
-        ? { zh: '属性表没有 .cpg 或语言驱动标记，文字是有效的 UTF-8，按 UTF-8 读取。', en: 'The attribute table names no encoding (no .cpg, no language driver); its text is valid UTF-8 and was read as UTF-8.' }
-        : { zh: `属性表没有 .cpg 或语言驱动标记，文字不是有效的 UTF-8，按 ${name} 读取（多见于 GBK 数据）。`, en: `The attribute table names no encoding (no .cpg, no language driver) and its text is not valid UTF-8: it was read as ${name}, which covers GBK.` };
+        ? {
+            zh: '属性表没有 .cpg 或语言驱动标记，文字是有效的 UTF-8，按 UTF-8 读取。',
+            en: 'The attribute table names no encoding (no .cpg, no language driver); its text is valid UTF-8 and was read as UTF-8.',
+          }
+        : {
+            zh: `属性表没有 .cpg 或语言驱动标记，文字不是有效的 UTF-8，按 ${name} 读取（多见于 GBK 数据）。`,
+            en: `The attribute table names no encoding (no .cpg, no language driver) and its text is not valid UTF-8: it was read as ${name}, which covers GBK.`,
+          };
   }
 }
 
@@ -111,26 +134,40 @@ function sourceNote(used: TextEncodingUsed, cpg: string | null, languageDriver: 
  * if (table.ok) table.records[0]['名称']; // '江阳区'; table.encoding: { encoding: 'gbk', source: 'cpg' }
  */
 export function readDbf(bytes: Uint8Array, options: { cpg: string | null; chosen: TextEncoding | null }): DbfReading {
-  if (bytes.length < HEADER_BYTES) return { ok: false, problem: `is ${bytes.length} bytes, shorter than a dBASE header` };
+  if (bytes.length < HEADER_BYTES)
+    return { ok: false, problem: `is ${bytes.length} bytes, shorter than a dBASE header` };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const declaredRecords = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
   const languageDriver = bytes[29]!;
   if (headerLength > bytes.length || headerLength < HEADER_BYTES + 1 || recordLength === 0) {
-    return { ok: false, problem: `has a damaged header (header ${headerLength} bytes, records ${recordLength} bytes, file ${bytes.length} bytes)` };
+    return {
+      ok: false,
+      problem: `has a damaged header (header ${headerLength} bytes, records ${recordLength} bytes, file ${bytes.length} bytes)`,
+    };
   }
 
   const fields: Field[] = [];
   let fieldOffset = 1; // each record starts with its deletion flag
-  for (let descriptor = HEADER_BYTES; descriptor + FIELD_DESCRIPTOR_BYTES <= headerLength && bytes[descriptor] !== FIELD_TERMINATOR; descriptor += FIELD_DESCRIPTOR_BYTES) {
+  for (
+    let descriptor = HEADER_BYTES;
+    descriptor + FIELD_DESCRIPTOR_BYTES <= headerLength && bytes[descriptor] !== FIELD_TERMINATOR;
+    descriptor += FIELD_DESCRIPTOR_BYTES
+  ) {
     const nameBytes = bytes.subarray(descriptor, descriptor + 11);
     const nul = nameBytes.indexOf(0);
     const length = bytes[descriptor + 16]!;
-    fields.push({ rawName: trimmed(nul < 0 ? nameBytes : nameBytes.subarray(0, nul)), type: String.fromCharCode(bytes[descriptor + 11]!).toUpperCase(), offset: fieldOffset, length });
+    fields.push({
+      rawName: trimmed(nul < 0 ? nameBytes : nameBytes.subarray(0, nul)),
+      type: String.fromCharCode(bytes[descriptor + 11]!).toUpperCase(),
+      offset: fieldOffset,
+      length,
+    });
     fieldOffset += length;
   }
-  if (fieldOffset > recordLength) return { ok: false, problem: `has fields longer (${fieldOffset} bytes) than its records (${recordLength} bytes)` };
+  if (fieldOffset > recordLength)
+    return { ok: false, problem: `has fields longer (${fieldOffset} bytes) than its records (${recordLength} bytes)` };
 
   const notes: LocalisedNote[] = [];
   const availableRecords = Math.floor((bytes.length - headerLength) / recordLength);
@@ -151,12 +188,16 @@ export function readDbf(bytes: Uint8Array, options: { cpg: string | null; chosen
 
   const candidates: Candidate[] = [];
   const add = (encoding: TextEncoding | null, source: TextEncodingSource) => {
-    if (encoding && !candidates.some((candidate) => candidate.encoding === encoding)) candidates.push({ encoding, source });
+    if (encoding && !candidates.some((candidate) => candidate.encoding === encoding))
+      candidates.push({ encoding, source });
   };
   add(options.chosen, 'chosen');
   const fromCpg = options.cpg ? encodingOfCodePage(options.cpg) : null;
   if (options.cpg && !fromCpg) {
-    notes.push({ zh: `.cpg 写的编码“${options.cpg.trim()}”无法识别，已自动判断。`, en: `The .cpg names an encoding the app does not know ("${options.cpg.trim()}"); the encoding was detected instead.` });
+    notes.push({
+      zh: `.cpg 写的编码“${options.cpg.trim()}”无法识别，已自动判断。`,
+      en: `The .cpg names an encoding the app does not know ("${options.cpg.trim()}"); the encoding was detected instead.`,
+    });
   }
   add(fromCpg, 'cpg');
   add(options.cpg ? null : encodingOfLanguageDriver(languageDriver), 'language-driver');
@@ -167,15 +208,27 @@ export function readDbf(bytes: Uint8Array, options: { cpg: string | null; chosen
   let decoded: ReturnType<typeof decodeAll> = null;
   let used: Candidate = candidates[candidates.length - 1]!;
   for (const candidate of candidates) {
-    decoded = decodeAll(candidate.encoding, fields.map((field) => field.rawName), columns);
+    decoded = decodeAll(
+      candidate.encoding,
+      fields.map((field) => field.rawName),
+      columns,
+    );
     if (decoded) {
       used = candidate;
       break;
     }
     if (candidate.source !== 'detected') {
       const name = TEXT_ENCODING_NAMES[candidate.encoding];
-      const by = candidate.source === 'chosen' ? { zh: '所选编码', en: 'the chosen encoding' } : candidate.source === 'cpg' ? { zh: '.cpg', en: 'the .cpg' } : { zh: '语言驱动字节', en: 'the language driver byte' };
-      notes.push({ zh: `属性表的文字不是有效的 ${name}（${by.zh}），已改用其他编码。`, en: `The attribute table's text is not valid ${name} (${by.en}); another encoding was used.` });
+      const by =
+        candidate.source === 'chosen'
+          ? { zh: '所选编码', en: 'the chosen encoding' }
+          : candidate.source === 'cpg'
+            ? { zh: '.cpg', en: 'the .cpg' }
+            : { zh: '语言驱动字节', en: 'the language driver byte' };
+      notes.push({
+        zh: `属性表的文字不是有效的 ${name}（${by.zh}），已改用其他编码。`,
+        en: `The attribute table's text is not valid ${name} (${by.en}); another encoding was used.`,
+      });
     }
   }
   const encoding: TextEncodingUsed = { encoding: used.encoding, source: used.source };
@@ -209,7 +262,8 @@ export function readDbf(bytes: Uint8Array, options: { cpg: string | null; chosen
         textColumn += 1;
       }
       // A field called __proto__ becomes an ordinary property, never the record's prototype.
-      if (names[index] === '__proto__') Object.defineProperty(properties, '__proto__', { value, enumerable: true, writable: true, configurable: true });
+      if (names[index] === '__proto__')
+        Object.defineProperty(properties, '__proto__', { value, enumerable: true, writable: true, configurable: true });
       else properties[names[index]!] = value;
     });
     records.push(properties);

@@ -54,29 +54,53 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): FormatDe
     if (/<gpx[\s>]/i.test(text)) return { ok: true, format: 'gpx' };
     // The root element can sit below a long comment; the extension then decides.
     if (byName === 'kml' || byName === 'gpx') return { ok: true, format: byName };
-    return { ok: false, message: `${fileName}: an XML file that is neither KML nor GPX (不支持的格式; accepted: GeoJSON, KML, GPX, zipped Shapefile)` };
+    return {
+      ok: false,
+      message: `${fileName}: an XML file that is neither KML nor GPX (不支持的格式; accepted: GeoJSON, KML, GPX, zipped Shapefile)`,
+    };
   }
   if (byName === 'csv') return { ok: true, format: 'csv' };
   if (byName === 'xlsx') {
-    return { ok: false, message: `${fileName}: not a zip archive (it does not start with "PK"), so not an Excel .xlsx workbook; an old .xls must be saved as .xlsx or CSV first (不是 XLSX 文件)` };
+    return {
+      ok: false,
+      message: `${fileName}: not a zip archive (it does not start with "PK"), so not an Excel .xlsx workbook; an old .xls must be saved as .xlsx or CSV first (不是 XLSX 文件)`,
+    };
   }
   if (byName === 'geopackage') {
-    return { ok: false, message: `${fileName}: not an SQLite database (it does not start with "SQLite format 3"), so not a GeoPackage (不是 GeoPackage 文件)` };
+    return {
+      ok: false,
+      message: `${fileName}: not an SQLite database (it does not start with "SQLite format 3"), so not a GeoPackage (不是 GeoPackage 文件)`,
+    };
   }
   if (byName === 'kmz') {
-    return { ok: false, message: `${fileName}: not a zip archive (it does not start with the zip signature "PK"), so not a KMZ (不是 KMZ 文件)` };
+    return {
+      ok: false,
+      message: `${fileName}: not a zip archive (it does not start with the zip signature "PK"), so not a KMZ (不是 KMZ 文件)`,
+    };
   }
   if (byName === 'shapefile') {
-    return { ok: false, message: `${fileName}: not a zip archive (it does not start with the zip signature "PK"); a Shapefile must be zipped with its .shp, .dbf and .prj (不是 zip 文件)` };
+    return {
+      ok: false,
+      message: `${fileName}: not a zip archive (it does not start with the zip signature "PK"); a Shapefile must be zipped with its .shp, .dbf and .prj (不是 zip 文件)`,
+    };
   }
   if (byName === 'kml' || byName === 'gpx') {
-    return { ok: false, message: `${fileName}: not XML (it does not start with "<"), so not ${byName.toUpperCase()} (文件内容不是 XML)` };
+    return {
+      ok: false,
+      message: `${fileName}: not XML (it does not start with "<"), so not ${byName.toUpperCase()} (文件内容不是 XML)`,
+    };
   }
   if (byName === 'geojson') {
-    return { ok: false, message: `${fileName}: not JSON (it does not start with "{" or "["), so not GeoJSON (文件内容不是 JSON)` };
+    return {
+      ok: false,
+      message: `${fileName}: not JSON (it does not start with "{" or "["), so not GeoJSON (文件内容不是 JSON)`,
+    };
   }
   if (extension === 'shp' || extension === 'dbf' || extension === 'prj' || extension === 'shx') {
-    return { ok: false, message: `${fileName}: a single Shapefile part; zip the .shp, .dbf and .prj together and import the .zip (请将 Shapefile 打包为 zip)` };
+    return {
+      ok: false,
+      message: `${fileName}: a single Shapefile part; zip the .shp, .dbf and .prj together and import the .zip (请将 Shapefile 打包为 zip)`,
+    };
   }
   if (extension === 'gdb' || extension === 'gdbtable' || extension === 'gdbtablx') {
     return {
@@ -84,5 +108,8 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): FormatDe
       message: `${fileName}: part of a File Geodatabase, which no maintained reader opens in a browser (File Geodatabase 需先转换). Convert the whole .gdb folder with GDAL and import the result: ogr2ogr -f GPKG "converted.gpkg" "path/to/folder.gdb"`,
     };
   }
-  return { ok: false, message: `${fileName}: unknown format (未知格式); accepted: GeoJSON (.geojson/.json), KML, KMZ, GPX, zipped Shapefile (.zip), GeoPackage (.gpkg), CSV or XLSX of points` };
+  return {
+    ok: false,
+    message: `${fileName}: unknown format (未知格式); accepted: GeoJSON (.geojson/.json), KML, KMZ, GPX, zipped Shapefile (.zip), GeoPackage (.gpkg), CSV or XLSX of points`,
+  };
 }

@@ -90,33 +90,66 @@ async function readCollection(
   input: ImportInput,
   format: ImportFormat,
 ): Promise<
-  | { ok: true; value: unknown; notes: LocalisedNote[]; textEncoding?: TextEncodingUsed | null; format?: ImportFormat; geoPackageTables?: ImportSummary['geoPackageTables']; pointColumns?: ImportSummary['pointColumns'] }
+  | {
+      ok: true;
+      value: unknown;
+      notes: LocalisedNote[];
+      textEncoding?: TextEncodingUsed | null;
+      format?: ImportFormat;
+      geoPackageTables?: ImportSummary['geoPackageTables'];
+      pointColumns?: ImportSummary['pointColumns'];
+    }
   | { ok: false; message: string; suggestedProjection?: number }
 > {
   const { bytes, fileName } = input;
   if (format === 'geopackage') {
     const converted = await convertGeoPackage(bytes, fileName, { table: input.table ?? null });
-    return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, geoPackageTables: { tables: converted.tables, table: converted.table } } : converted;
+    return converted.ok
+      ? {
+          ok: true,
+          value: converted.collection,
+          notes: converted.notes,
+          geoPackageTables: { tables: converted.tables, table: converted.table },
+        }
+      : converted;
   }
   if (format === 'csv') {
     const converted = await convertCsv(bytes, fileName, input.pointColumns ?? null);
-    return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, pointColumns: converted.columns } : converted;
+    return converted.ok
+      ? { ok: true, value: converted.collection, notes: converted.notes, pointColumns: converted.columns }
+      : converted;
   }
   if (format === 'shapefile' || format === 'kmz' || format === 'xlsx') {
     // Any zip: what it holds decides the reader (a damaged directory is reported by the Shapefile reader).
     const directory = readZipDirectory(bytes);
     const contents = directory.ok ? zipContentsOf(directory.members) : { kind: 'shapefile' as const };
-    if (contents.kind === 'file-geodatabase') return { ok: false, message: fileGeodatabaseRefusal(fileName, contents.folder) };
+    if (contents.kind === 'file-geodatabase')
+      return { ok: false, message: fileGeodatabaseRefusal(fileName, contents.folder) };
     if (contents.kind === 'xlsx' && directory.ok) {
       const converted = convertXlsx(bytes, fileName, directory.members, input.pointColumns ?? null);
-      return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, format: 'xlsx', pointColumns: converted.columns } : converted;
+      return converted.ok
+        ? {
+            ok: true,
+            value: converted.collection,
+            notes: converted.notes,
+            format: 'xlsx',
+            pointColumns: converted.columns,
+          }
+        : converted;
     }
     if (contents.kind === 'kmz') {
       const converted = convertKmz(bytes, fileName, contents);
-      return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, format: 'kmz' } : converted;
+      return converted.ok
+        ? { ok: true, value: converted.collection, notes: converted.notes, format: 'kmz' }
+        : converted;
     }
-    const converted = await convertZippedShapefile(bytes, fileName, { textEncoding: input.textEncoding ?? null, projection: input.projection ?? null });
-    return converted.ok ? { ok: true, value: converted.collection, notes: converted.notes, textEncoding: converted.textEncoding } : converted;
+    const converted = await convertZippedShapefile(bytes, fileName, {
+      textEncoding: input.textEncoding ?? null,
+      projection: input.projection ?? null,
+    });
+    return converted.ok
+      ? { ok: true, value: converted.collection, notes: converted.notes, textEncoding: converted.textEncoding }
+      : converted;
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   if (format === 'geojson') {
@@ -147,10 +180,14 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
   input.onStep?.('validating');
   const validated = normaliseGeoJson(read.value, fileName);
   if (!validated.ok) {
-    const hint = format === 'shapefile' && /not longitude\/latitude/.test(validated.message) ? ' (the zip has no .prj saying which projection these are in)' : '';
+    const hint =
+      format === 'shapefile' && /not longitude\/latitude/.test(validated.message)
+        ? ' (the zip has no .prj saying which projection these are in)'
+        : '';
     return { ok: false, message: validated.message + hint };
   }
-  if (validated.collection.features.length === 0) return { ok: false, message: `${fileName}: the file has no features (文件中没有要素)` };
+  if (validated.collection.features.length === 0)
+    return { ok: false, message: `${fileName}: the file has no features (文件中没有要素)` };
   const notes: LocalisedNote[] = [...read.notes];
 
   input.onStep?.('converting');
@@ -165,7 +202,10 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
   // outside its polygon) gave a negative area that silently lowered every total (found by the fuzzer, issue 12).
   const negative = featureAreasM2.findIndex((areaM2) => areaM2 < 0);
   if (negative >= 0) {
-    return { ok: false, message: `${fileName}: a polygon's holes cover more than its outer ring at features[${negative}] (is a hole listed first? the outer ring must come first) (内环大于外环)` };
+    return {
+      ok: false,
+      message: `${fileName}: a polygon's holes cover more than its outer ring at features[${negative}] (is a hole listed first? the outer ring must come first) (内环大于外环)`,
+    };
   }
   const totalLengthM = collection.features.reduce((sum, feature) => sum + lineLengthOf(feature.geometry), 0);
   const { skipped } = measurement;
@@ -176,8 +216,13 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
     });
   }
   if (skipped.points + skipped.lines > 0) {
-    const zh = [skipped.points > 0 ? `${skipped.points} 个点` : '', skipped.lines > 0 ? `${skipped.lines} 条线` : ''].filter(Boolean).join('、');
-    const en = [skipped.points > 0 ? `${skipped.points} point geometr${skipped.points === 1 ? 'y' : 'ies'}` : '', skipped.lines > 0 ? `${skipped.lines} line geometr${skipped.lines === 1 ? 'y' : 'ies'}` : '']
+    const zh = [skipped.points > 0 ? `${skipped.points} 个点` : '', skipped.lines > 0 ? `${skipped.lines} 条线` : '']
+      .filter(Boolean)
+      .join('、');
+    const en = [
+      skipped.points > 0 ? `${skipped.points} point geometr${skipped.points === 1 ? 'y' : 'ies'}` : '',
+      skipped.lines > 0 ? `${skipped.lines} line geometr${skipped.lines === 1 ? 'y' : 'ies'}` : '',
+    ]
       .filter(Boolean)
       .join(' and ');
     notes.push({
@@ -187,7 +232,8 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
   }
   // Infinite when no feature has a position (all null geometries).
   const box = bbox(collection) as [number, number, number, number];
-  const coordinateSystemSuggestion = coordinateSystem === 'wgs84' ? suggestCoordinateSystem(collection, input.boundaries) : null;
+  const coordinateSystemSuggestion =
+    coordinateSystem === 'wgs84' ? suggestCoordinateSystem(collection, input.boundaries) : null;
   const summary: ImportSummary = {
     fileName,
     format,
@@ -203,5 +249,11 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
     pointColumns: read.pointColumns ?? null,
   };
   const originalUsable = format === 'geojson' && coordinateSystem === 'wgs84' && !hasByteOrderMark(bytes);
-  return { ok: true, summary, collection, featureAreasM2, geoJsonText: originalUsable ? null : JSON.stringify(collection) };
+  return {
+    ok: true,
+    summary,
+    collection,
+    featureAreasM2,
+    geoJsonText: originalUsable ? null : JSON.stringify(collection),
+  };
 }

@@ -18,7 +18,13 @@ import type { TextEncoding, TextEncodingUsed } from './text-encodings.ts';
 import { readZipDirectory, type ZipMember } from './zip-directory.ts';
 
 export type ShapefileConversion =
-  | { ok: true; collection: FeatureCollection; notes: LocalisedNote[]; projectionName: string | null; textEncoding: TextEncodingUsed | null }
+  | {
+      ok: true;
+      collection: FeatureCollection;
+      notes: LocalisedNote[];
+      projectionName: string | null;
+      textEncoding: TextEncodingUsed | null;
+    }
   /** `suggestedProjection`: the EPSG code of the Gauss-Krüger zone a .shp without .prj seems to be in. */
   | { ok: false; message: string; suggestedProjection?: number };
 
@@ -65,8 +71,15 @@ export async function convertZippedShapefile(
   const members = directory.members.filter((member) => !member.name.includes('__MACOSX') && !member.name.endsWith('/'));
   const shps = members.filter((member) => partOf(member.name) === 'shp');
   if (shps.length === 0) {
-    const found = members.map((member) => member.name).slice(0, 8).join(', ') || 'nothing';
-    return { ok: false, message: `${fileName}: the zip has no .shp file (found: ${found}); a zipped Shapefile needs its .shp, .dbf and .prj (缺少 .shp)` };
+    const found =
+      members
+        .map((member) => member.name)
+        .slice(0, 8)
+        .join(', ') || 'nothing';
+    return {
+      ok: false,
+      message: `${fileName}: the zip has no .shp file (found: ${found}); a zipped Shapefile needs its .shp, .dbf and .prj (缺少 .shp)`,
+    };
   }
   const chosen = shps[0]!;
   const base = baseOf(chosen.name).toLowerCase();
@@ -78,11 +91,21 @@ export async function convertZippedShapefile(
   const read = [...parts.values()];
   const unzippedBytes = read.reduce((sum, member) => sum + member.uncompressedBytes, 0);
   if (unzippedBytes > MAXIMUM_UNZIPPED_BYTES) {
-    return { ok: false, message: `${fileName}: its Shapefile would unzip to ${formatMegabytes(unzippedBytes)}, more than the ${formatMegabytes(MAXIMUM_UNZIPPED_BYTES)} a browser tab can import (解压后过大)` };
+    return {
+      ok: false,
+      message: `${fileName}: its Shapefile would unzip to ${formatMegabytes(unzippedBytes)}, more than the ${formatMegabytes(MAXIMUM_UNZIPPED_BYTES)} a browser tab can import (解压后过大)`,
+    };
   }
-  const bomb = read.find((member) => member.uncompressedBytes > 1024 * 1024 && member.uncompressedBytes > member.compressedBytes * MAXIMUM_COMPRESSION_RATIO);
+  const bomb = read.find(
+    (member) =>
+      member.uncompressedBytes > 1024 * 1024 &&
+      member.uncompressedBytes > member.compressedBytes * MAXIMUM_COMPRESSION_RATIO,
+  );
   if (bomb) {
-    return { ok: false, message: `${fileName}: ${bomb.name} would inflate ${Math.round(bomb.uncompressedBytes / Math.max(1, bomb.compressedBytes))} times (to ${formatMegabytes(bomb.uncompressedBytes)}); refused as a likely zip bomb (疑似 zip 炸弹)` };
+    return {
+      ok: false,
+      message: `${fileName}: ${bomb.name} would inflate ${Math.round(bomb.uncompressedBytes / Math.max(1, bomb.compressedBytes))} times (to ${formatMegabytes(bomb.uncompressedBytes)}); refused as a likely zip bomb (疑似 zip 炸弹)`,
+    };
   }
 
   // The sizes above are the directory's claims; unzipMembers caps the bytes actually inflated.
@@ -111,7 +134,9 @@ export async function convertZippedShapefile(
   } else if (!prj) {
     const zone = shp.length >= 68 ? likelyGaussKrugerZone(boundsOfShp(shp)) : null;
     if (zone) {
-      const guess = zone.zoneInEasting ? `zone ${Math.floor(boundsOfShp(shp)[0] / 1e6)} in the false easting` : `no zone number in the false easting, so the central meridian is a guess from where 泸州 lies`;
+      const guess = zone.zoneInEasting
+        ? `zone ${Math.floor(boundsOfShp(shp)[0] / 1e6)} in the false easting`
+        : `no zone number in the false easting, so the central meridian is a guess from where 泸州 lies`;
       return {
         ok: false,
         message:
@@ -149,7 +174,8 @@ export async function convertZippedShapefile(
   const dbf = contents.get('dbf');
   if (dbf) {
     const table = readDbf(dbf, { cpg: text('cpg'), chosen: options.textEncoding ?? null });
-    if (!table.ok) return { ok: false, message: `${fileName}: ${parts.get('dbf')!.name} ${table.problem} (属性表无法读取)` };
+    if (!table.ok)
+      return { ok: false, message: `${fileName}: ${parts.get('dbf')!.name} ${table.problem} (属性表无法读取)` };
     records = table.records;
     textEncoding = table.encoding;
     notes.push(...table.notes);
@@ -161,14 +187,26 @@ export async function convertZippedShapefile(
     let geometries = parseShp(view(shp), prj ?? undefined) as FeatureCollection['features'][number]['geometry'][];
     if (chosenProjection) {
       const converter = proj4(chosenProjection, 'EPSG:4326');
-      geometries = geometries.map((geometry) => (geometry ? mapPositions(geometry, (position) => converter.forward([position[0]!, position[1]!])) : geometry));
+      geometries = geometries.map((geometry) =>
+        geometry ? mapPositions(geometry, (position) => converter.forward([position[0]!, position[1]!])) : geometry,
+      );
     }
     collection = {
       type: 'FeatureCollection',
-      features: geometries.map((geometry, index) => ({ type: 'Feature', geometry: geometry ?? null, properties: records[index] ?? {} }) as FeatureCollection['features'][number]),
+      features: geometries.map(
+        (geometry, index) =>
+          ({
+            type: 'Feature',
+            geometry: geometry ?? null,
+            properties: records[index] ?? {},
+          }) as FeatureCollection['features'][number],
+      ),
     };
   } catch (error) {
-    return { ok: false, message: `${fileName}: ${chosen.name} could not be read as a Shapefile (${error instanceof Error ? error.message : String(error)}) (Shapefile 无法读取)` };
+    return {
+      ok: false,
+      message: `${fileName}: ${chosen.name} could not be read as a Shapefile (${error instanceof Error ? error.message : String(error)}) (Shapefile 无法读取)`,
+    };
   }
   return { ok: true, collection, notes, projectionName, textEncoding };
 }

@@ -56,7 +56,11 @@ const NAMES: Record<string, TextEncoding> = {
  * encodingOfCodePage('KOI8')     // null (not one the app reads)
  */
 export function encodingOfCodePage(cpg: string): TextEncoding | null {
-  const compact = cpg.replace(/^\uFEFF/, '').trim().toUpperCase().replace(/[\s_-]/g, '');
+  const compact = cpg
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]/g, '');
   const number = /^(?:ANSI|CP|MS|WINDOWS|OEM)?(\d+)$/.exec(compact)?.[1];
   if (number) return CODE_PAGES[number] ?? null;
   return NAMES[compact] ?? null;

@@ -9,7 +9,16 @@ import type { Geometry, Position } from 'geojson';
 
 export class WkbProblem extends Error {}
 
-const TYPES = ['', 'Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon', 'GeometryCollection'] as const;
+const TYPES = [
+  '',
+  'Point',
+  'LineString',
+  'Polygon',
+  'MultiPoint',
+  'MultiLineString',
+  'MultiPolygon',
+  'GeometryCollection',
+] as const;
 const LARGEST_NESTING = 32;
 
 /** @example wkbToGeometry(Uint8Array.of(1, 1, 0, 0, 0, …16 bytes of x and y)) // { type: 'Point', coordinates: [x, y] } */
@@ -71,7 +80,8 @@ export function wkbToGeometry(bytes: Uint8Array): Geometry | null {
       need(length * 5);
       return Array.from({ length }, () => {
         const member = read(depth + 1);
-        if (!member || member.type !== expected) throw new WkbProblem(`WKB ${type} holds a ${member?.type ?? 'empty geometry'}`);
+        if (!member || member.type !== expected)
+          throw new WkbProblem(`WKB ${type} holds a ${member?.type ?? 'empty geometry'}`);
         return member as T;
       });
     };

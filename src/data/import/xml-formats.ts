@@ -30,7 +30,8 @@ function featuresWithFolders(root: Root): Feature[] {
       continue;
     }
     const childPath = node.type === 'folder' ? [...path, String(node.meta['name'] ?? '').trim() || '—'] : path;
-    for (let index = node.children.length - 1; index >= 0; index--) pending.push({ node: node.children[index] as Folder | Feature, path: childPath });
+    for (let index = node.children.length - 1; index >= 0; index--)
+      pending.push({ node: node.children[index] as Folder | Feature, path: childPath });
   }
   return features;
 }
@@ -61,7 +62,12 @@ function restorePrototypeNames(features: Feature[]): void {
   for (const feature of features) {
     const properties = feature.properties;
     if (!properties || !Object.hasOwn(properties, PROTOTYPE_PLACEHOLDER)) continue;
-    Object.defineProperty(properties, PROTOTYPE_NAME, { value: properties[PROTOTYPE_PLACEHOLDER], enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(properties, PROTOTYPE_NAME, {
+      value: properties[PROTOTYPE_PLACEHOLDER],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     delete properties[PROTOTYPE_PLACEHOLDER];
   }
 }
@@ -120,22 +126,36 @@ export function convertXml(text: string, fileName: string, format: XmlFormat): X
     const problem = stoppedAt as XmlProblem | null;
     if (problem) {
       const where = problem.line ? ` at line ${problem.line}, column ${problem.column ?? 1}` : '';
-      return { ok: false, message: `${fileName}: not well-formed XML: ${shortened(problem.problem)}${where} (XML 格式错误)` };
+      return {
+        ok: false,
+        message: `${fileName}: not well-formed XML: ${shortened(problem.problem)}${where} (XML 格式错误)`,
+      };
     }
-    return { ok: false, message: `${fileName}: not well-formed XML: ${shortened(error instanceof Error ? error.message : String(error))} (XML 格式错误)` };
+    return {
+      ok: false,
+      message: `${fileName}: not well-formed XML: ${shortened(error instanceof Error ? error.message : String(error))} (XML 格式错误)`,
+    };
   }
   const root = document.documentElement;
   const rootName = root ? (root.localName ?? root.nodeName).toLowerCase() : '';
   if (rootName !== format) {
-    return { ok: false, message: `${fileName}: the root element is <${rootName || 'none'}>, not <${format}> (不是 ${format.toUpperCase()} 文件)` };
+    return {
+      ok: false,
+      message: `${fileName}: the root element is <${rootName || 'none'}>, not <${format}> (不是 ${format.toUpperCase()} 文件)`,
+    };
   }
   try {
     const hasPrototypeNames = format === 'kml' && hidePrototypeNames(document);
     const collection: FeatureCollection =
-      format === 'kml' ? { type: 'FeatureCollection', features: featuresWithFolders(kmlWithFolders(document)) } : (gpx(document) as FeatureCollection);
+      format === 'kml'
+        ? { type: 'FeatureCollection', features: featuresWithFolders(kmlWithFolders(document)) }
+        : (gpx(document) as FeatureCollection);
     if (hasPrototypeNames) restorePrototypeNames(collection.features);
     return { ok: true, collection };
   } catch (error) {
-    return { ok: false, message: `${fileName}: could not be read as ${format.toUpperCase()} (${shortened(error instanceof Error ? error.message : String(error))})` };
+    return {
+      ok: false,
+      message: `${fileName}: could not be read as ${format.toUpperCase()} (${shortened(error instanceof Error ? error.message : String(error))})`,
+    };
   }
 }

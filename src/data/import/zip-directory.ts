@@ -54,7 +54,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   if (end < 0) return { ok: false, problem: 'the zip is damaged or cut short (its central directory is missing)' };
   const entryCount = view.getUint16(end + 10, true);
   const directoryOffset = view.getUint32(end + 16, true);
-  if (directoryOffset === ZIP64_MARKER || entryCount === 0xffff) return { ok: false, problem: 'Zip64 archives are not supported' };
+  if (directoryOffset === ZIP64_MARKER || entryCount === 0xffff)
+    return { ok: false, problem: 'Zip64 archives are not supported' };
   const members: ZipMember[] = [];
   let offset = directoryOffset;
   for (let index = 0; index < entryCount; index++) {
@@ -69,7 +70,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     const localHeaderOffset = view.getUint32(offset + 42, true);
-    if (compressedBytes === ZIP64_MARKER || uncompressedBytes === ZIP64_MARKER || localHeaderOffset === ZIP64_MARKER) return { ok: false, problem: 'Zip64 archives are not supported' };
+    if (compressedBytes === ZIP64_MARKER || uncompressedBytes === ZIP64_MARKER || localHeaderOffset === ZIP64_MARKER)
+      return { ok: false, problem: 'Zip64 archives are not supported' };
     const name = memberNameOf(bytes.subarray(offset + 46, offset + 46 + nameLength));
     members.push({ name, compressedBytes, uncompressedBytes, method, flags, localHeaderOffset });
     offset += 46 + nameLength + extraLength + commentLength;

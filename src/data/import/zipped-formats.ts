@@ -23,14 +23,18 @@ const extensionOf = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLo
 export function zipContentsOf(members: readonly ZipMember[]): ZipContents {
   const files = members.filter((member) => !member.name.includes('__MACOSX') && !member.name.endsWith('/'));
   if (files.some((member) => extensionOf(member.name) === 'shp')) return { kind: 'shapefile' };
-  const geodatabase = members.map((member) => /^(.*?\.gdb)\//i.exec(member.name)?.[1]).find((folder) => folder !== undefined);
+  const geodatabase = members
+    .map((member) => /^(.*?\.gdb)\//i.exec(member.name)?.[1])
+    .find((folder) => folder !== undefined);
   if (geodatabase) return { kind: 'file-geodatabase', folder: geodatabase };
   if (files.some((member) => member.name === 'xl/workbook.xml')) return { kind: 'xlsx' };
   const kmls = files.filter((member) => extensionOf(member.name) === 'kml');
   if (kmls.length > 0) {
     // Google Earth's convention: the root doc.kml is the document; otherwise the first KML at the shallowest level.
     const depth = (member: ZipMember) => member.name.split('/').length;
-    const chosen = kmls.find((member) => member.name.toLowerCase() === 'doc.kml') ?? [...kmls].sort((first, second) => depth(first) - depth(second))[0]!;
+    const chosen =
+      kmls.find((member) => member.name.toLowerCase() === 'doc.kml') ??
+      [...kmls].sort((first, second) => depth(first) - depth(second))[0]!;
     return { kind: 'kmz', kml: chosen, otherKml: kmls.length - 1 };
   }
   return { kind: 'shapefile' };
@@ -41,7 +45,11 @@ export function zipContentsOf(members: readonly ZipMember[]): ZipContents {
  * still zipped (GDAL reads inside zips through /vsizip/).
  */
 export function fileGeodatabaseRefusal(fileName: string, folder: string): string {
-  const base = folder.replace(/\.gdb$/i, '').split('/').pop() || 'converted';
+  const base =
+    folder
+      .replace(/\.gdb$/i, '')
+      .split('/')
+      .pop() || 'converted';
   const quote = (text: string) => `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
   const source = quote(`/vsizip/${fileName}/${folder}`);
   return (
@@ -52,19 +60,37 @@ export function fileGeodatabaseRefusal(fileName: string, folder: string): string
   );
 }
 
-export type KmzConversion = { ok: true; collection: FeatureCollection; notes: LocalisedNote[] } | { ok: false; message: string };
+export type KmzConversion =
+  | { ok: true; collection: FeatureCollection; notes: LocalisedNote[] }
+  | { ok: false; message: string };
 
-export function convertKmz(bytes: Uint8Array, fileName: string, contents: Extract<ZipContents, { kind: 'kmz' }>): KmzConversion {
+export function convertKmz(
+  bytes: Uint8Array,
+  fileName: string,
+  contents: Extract<ZipContents, { kind: 'kmz' }>,
+): KmzConversion {
   const unzipped = unzipMember(bytes, contents.kml, MAXIMUM_UNZIPPED_BYTES);
   if (!unzipped.ok) return { ok: false, message: `${fileName}: ${unzipped.problem}` };
-  const converted = convertXml(new TextDecoder('utf-8').decode(unzipped.bytes), `${fileName} › ${contents.kml.name}`, 'kml');
+  const converted = convertXml(
+    new TextDecoder('utf-8').decode(unzipped.bytes),
+    `${fileName} › ${contents.kml.name}`,
+    'kml',
+  );
   if (!converted.ok) return converted;
-  const notes: LocalisedNote[] = [{ zh: `KMZ：读取了其中的 ${contents.kml.name}。`, en: `KMZ: read ${contents.kml.name} inside it.` }];
+  const notes: LocalisedNote[] = [
+    { zh: `KMZ：读取了其中的 ${contents.kml.name}。`, en: `KMZ: read ${contents.kml.name} inside it.` },
+  ];
   if (contents.otherKml > 0) {
-    notes.push({ zh: `压缩包中另有 ${contents.otherKml} 个 KML 未读取。`, en: `The KMZ holds ${contents.otherKml} other KML file(s), not read.` });
+    notes.push({
+      zh: `压缩包中另有 ${contents.otherKml} 个 KML 未读取。`,
+      en: `The KMZ holds ${contents.otherKml} other KML file(s), not read.`,
+    });
   }
   if (converted.collection.features.some((feature) => feature.properties && 'folder' in feature.properties)) {
-    notes.push({ zh: 'KML 的文件夹记在属性 folder 中，可按它分组统计。', en: 'The KML folders are kept in the property "folder", to group by.' });
+    notes.push({
+      zh: 'KML 的文件夹记在属性 folder 中，可按它分组统计。',
+      en: 'The KML folders are kept in the property "folder", to group by.',
+    });
   }
   return { ok: true, collection: converted.collection, notes };
 }

@@ -18,7 +18,10 @@ function withFont(value: unknown, fontFamily: string): unknown {
   if (Array.isArray(value)) return value.map((item) => withFont(item, fontFamily));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, key === 'text-font' ? ['literal', [fontFamily]] : withFont(inner, fontFamily)]),
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        key === 'text-font' ? ['literal', [fontFamily]] : withFont(inner, fontFamily),
+      ]),
     );
   }
   return value;
@@ -26,7 +29,13 @@ function withFont(value: unknown, fontFamily: string): unknown {
 
 /** The Protomaps layers for the archive, in the app's font, without icons (no sprite ships) or a background. */
 export function archiveLayers(sourceId: string, fontFamily: string, language: 'zh' | 'en'): LayerSpecification[] {
-  const flavor = { ...namedFlavor('light'), regular: fontFamily, bold: fontFamily, italic: fontFamily, pois: undefined };
+  const flavor = {
+    ...namedFlavor('light'),
+    regular: fontFamily,
+    bold: fontFamily,
+    italic: fontFamily,
+    pois: undefined,
+  };
   return protomapsLayers(sourceId, flavor, { lang: language === 'zh' ? 'zh-Hans' : 'en' })
     .filter((layer) => layer.type !== 'background')
     .map((layer) => {
@@ -41,4 +50,3 @@ export function archiveLayers(sourceId: string, fontFamily: string, language: 'z
       } as LayerSpecification;
     });
 }
-

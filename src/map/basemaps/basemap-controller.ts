@@ -39,7 +39,14 @@ export function startBasemaps(map: Map, fontFamily: string): () => void {
     );
     const basemap = basemapById(id) ?? null;
     layers
-      .then((drawing) => (stopped ? undefined : drawing.show(basemap, { language: labelLanguage, key: basemap?.kind === 'raster' && basemap.key ? tiandituKey() : null })))
+      .then((drawing) =>
+        stopped
+          ? undefined
+          : drawing.show(basemap, {
+              language: labelLanguage,
+              key: basemap?.kind === 'raster' && basemap.key ? tiandituKey() : null,
+            }),
+      )
       .catch((error: unknown) => {
         // Never the error object itself: a tile URL in it would carry the key.
         console.warn('The basemap could not be drawn:', error instanceof Error ? error.name : 'unknown error');

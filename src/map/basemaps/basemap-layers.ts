@@ -14,7 +14,13 @@ import { addProtocol } from 'maplibre-gl';
 import type { ErrorEvent, LayerSpecification, Map, MapSourceDataEvent, SourceSpecification } from 'maplibre-gl';
 import { PMTiles, Protocol } from 'pmtiles';
 import { archiveLayers, BASEMAP_PREFIX } from './archive-style.ts';
-import { expandedTileUrls, type Basemap, type BasemapAttribution, type PmtilesBasemap, type RasterBasemap } from '../../../basemaps.config.ts';
+import {
+  expandedTileUrls,
+  type Basemap,
+  type BasemapAttribution,
+  type PmtilesBasemap,
+  type RasterBasemap,
+} from '../../../basemaps.config.ts';
 
 const ARCHIVE_CACHE = 'basemap-archives';
 
@@ -93,7 +99,8 @@ export function createBasemapLayers(map: Map, fontFamily: string, failure: Basem
   function setPaint(layerId: string, property: PaintProperty, value: PaintValue): void {
     if (!savedPaint.has(layerId)) savedPaint.set(layerId, []);
     const saved = savedPaint.get(layerId)!;
-    if (!saved.some((entry) => entry.property === property)) saved.push({ property, value: map.getPaintProperty(layerId, property) as PaintValue });
+    if (!saved.some((entry) => entry.property === property))
+      saved.push({ property, value: map.getPaintProperty(layerId, property) as PaintValue });
     map.setPaintProperty(layerId, property, value);
   }
 
@@ -118,7 +125,8 @@ export function createBasemapLayers(map: Map, fontFamily: string, failure: Basem
         if (!containsZoom(opacity)) setPaint(id, 'fill-opacity', ['*', keep, opacity] as PaintValue);
       } else if (type === 'symbol' && id.endsWith(':label')) {
         const halo = map.getPaintProperty(id, 'text-halo-width');
-        if (typeof halo === 'number' || halo === undefined) setPaint(id, 'text-halo-width', Math.max(halo ?? 0, LABEL_HALO_OVER_BASEMAP));
+        if (typeof halo === 'number' || halo === undefined)
+          setPaint(id, 'text-halo-width', Math.max(halo ?? 0, LABEL_HALO_OVER_BASEMAP));
       }
     }
   }
@@ -180,7 +188,11 @@ export function createBasemapLayers(map: Map, fontFamily: string, failure: Basem
       } catch {
         return false;
       }
-      addSource(sourceId, { type: 'vector', url: `pmtiles://${url}`, attribution: attributionHtml(basemap.attribution) });
+      addSource(sourceId, {
+        type: 'vector',
+        url: `pmtiles://${url}`,
+        attribution: attributionHtml(basemap.attribution),
+      });
       void keepArchiveForOffline(url);
     }
     removeLayers();

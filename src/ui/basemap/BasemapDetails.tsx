@@ -36,7 +36,9 @@ function ConsentForm({ basemap }: { basemap: Basemap }) {
   };
   return (
     <form class="basemap-consent" aria-labelledby={headingId} onSubmit={submit}>
-      <p id={headingId} class="basemap-consent-heading">{text.heading(basemap.title[lang])}</p>
+      <p id={headingId} class="basemap-consent-heading">
+        {text.heading(basemap.title[lang])}
+      </p>
       <p class="small">{text.contacts}</p>
       <ul class="basemap-hosts small">
         {hosts.map((host) => (

@@ -38,10 +38,15 @@ export function BasemapSelect() {
     }
   }, [needsDetails]);
   // The served archive is offered only once it is known to be there (or it is already showing).
-  const offered = BASEMAPS.filter((basemap) => basemap.kind !== 'pmtiles' || localArchiveAvailable.value || basemap.id === active);
+  const offered = BASEMAPS.filter(
+    (basemap) => basemap.kind !== 'pmtiles' || localArchiveAvailable.value || basemap.id === active,
+  );
   const Details = detailsModule.value;
   const chosen = asking ?? active;
-  const choices = [{ id: NO_BASEMAP, title: text.none }, ...offered.map((basemap) => ({ id: basemap.id, title: basemap.title[lang] }))];
+  const choices = [
+    { id: NO_BASEMAP, title: text.none },
+    ...offered.map((basemap) => ({ id: basemap.id, title: basemap.title[lang] })),
+  ];
   // Radio buttons, not a <select>: the page's one combobox stays the search box.
   return (
     <fieldset class="basemap-switch">

@@ -18,7 +18,8 @@ const zh = {
 const en: typeof zh = {
   label: 'Basemap',
   none: 'None',
-  tilesFailed: 'The basemap tiles could not be loaded (offline, a wrong key or refused). The map still shows the local data.',
+  tilesFailed:
+    'The basemap tiles could not be loaded (offline, a wrong key or refused). The map still shows the local data.',
   archiveUnreadable: 'The offline basemap file could not be read. The map still shows the local data.',
 };
 

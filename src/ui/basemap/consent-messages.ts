@@ -20,7 +20,7 @@ const en: typeof zh = {
   heading: (title: string) => `Use the ${title} basemap?`,
   contacts: 'Your browser will ask these hosts for map tiles:',
   learns: 'They learn the tile coordinates of the area you look at, your IP address and your browser.',
-  neverSent: 'Never sent: this app\'s data, your drawings, imported files or trip.',
+  neverSent: "Never sent: this app's data, your drawings, imported files or trip.",
   keyHint: 'Kept in this browser only; never written into a link, an export or a print.',
   keyGet: 'Get a key',
   keySaved: 'Saved key',

@@ -6,7 +6,12 @@
 import { useState } from 'preact/hooks';
 import type { CoordinateSystem } from '../../data/coordinate-systems.ts';
 import { COORDINATE_SYSTEMS, isCoordinateSystem } from '../../data/coordinate-systems.ts';
-import { isTextEncoding, TEXT_ENCODING_NAMES, TEXT_ENCODINGS, type TextEncoding } from '../../data/import/text-encodings.ts';
+import {
+  isTextEncoding,
+  TEXT_ENCODING_NAMES,
+  TEXT_ENCODINGS,
+  type TextEncoding,
+} from '../../data/import/text-encodings.ts';
 import { language, messages } from '../../i18n/index.ts';
 import { mapStatus } from '../../state/app-state.ts';
 import { importedFrameRequest, importedLayerColour } from '../../state/imported-layer-display.ts';
@@ -96,7 +101,11 @@ function CoordinateSystemSuggestion({ layer }: { layer: ImportedLayer }) {
   return (
     <div class="data-warning import-suggestion" role="status">
       <p>{text.suggestion(system, suggestion.medianOffsetBeforeM, suggestion.medianOffsetAfterM)}</p>
-      <button type="button" class="text-button" onClick={() => void reinterpretLayer(layer.id, suggestion.coordinateSystem)}>
+      <button
+        type="button"
+        class="text-button"
+        onClick={() => void reinterpretLayer(layer.id, suggestion.coordinateSystem)}
+      >
         {text.convert(system)}
       </button>{' '}
       <button type="button" class="text-button" onClick={() => setDismissed(true)}>
@@ -130,7 +139,12 @@ function TextEncodingChoice({ layer }: { layer: ImportedLayer }) {
           ))}
         </select>
       </label>{' '}
-      <button type="button" class="text-button" disabled={rereadAs === current} onClick={() => void rereadLayerText(layer.id, rereadAs)}>
+      <button
+        type="button"
+        class="text-button"
+        disabled={rereadAs === current}
+        onClick={() => void rereadLayerText(layer.id, rereadAs)}
+      >
         {text.apply}
       </button>
     </details>
@@ -161,7 +175,9 @@ function PointColumnsChoice({ layer }: { layer: ImportedLayer }) {
       <button
         type="button"
         class="text-button"
-        disabled={(chosen.longitude === longitude && chosen.latitude === latitude) || chosen.longitude === chosen.latitude}
+        disabled={
+          (chosen.longitude === longitude && chosen.latitude === latitude) || chosen.longitude === chosen.latitude
+        }
         onClick={() => void rereadLayerColumns(layer.id, chosen)}
       >
         {text.apply}
@@ -188,7 +204,12 @@ function GeoPackageTableChoice({ layer }: { layer: ImportedLayer }) {
           ))}
         </select>
       </label>{' '}
-      <button type="button" class="text-button" disabled={chosen === table} onClick={() => void rereadLayerTable(layer.id, chosen)}>
+      <button
+        type="button"
+        class="text-button"
+        disabled={chosen === table}
+        onClick={() => void rereadLayerTable(layer.id, chosen)}
+      >
         {text.apply}
       </button>
     </details>
@@ -207,14 +228,24 @@ function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; index: numb
     <li class="imported-layer" data-imported-layer={layer.id}>
       <div class="imported-layer__title">
         <label class="imported-layer__toggle">
-          <input type="checkbox" checked={layer.visible} onChange={() => setImportedLayerVisible(layer.id, !layer.visible)} />
-          <span class="swatch" style={{ borderColor: importedLayerColour(index), background: `${importedLayerColour(index)}55` }} aria-hidden="true" />
+          <input
+            type="checkbox"
+            checked={layer.visible}
+            onChange={() => setImportedLayerVisible(layer.id, !layer.visible)}
+          />
+          <span
+            class="swatch"
+            style={{ borderColor: importedLayerColour(index), background: `${importedLayerColour(index)}55` }}
+            aria-hidden="true"
+          />
           <span class="imported-layer__name">{layer.fileName}</span>
         </label>
         <span class="muted small">{text.formats[layer.format]}</span>
       </div>
       <p class="small">{text.counts(measurement.featureCount, measurement.measuredCount)}</p>
-      {hasSkipped ? <p class="small muted">{text.skipped(skipped.points, skipped.lines, skipped.nullGeometries)}</p> : null}
+      {hasSkipped ? (
+        <p class="small muted">{text.skipped(skipped.points, skipped.lines, skipped.nullGeometries)}</p>
+      ) : null}
       {measurement.measuredCount > 0 ? (
         <p class="small imported-layer__area" data-area-m2={measurement.totalAreaM2}>
           {text.totalArea}: <AreaFigures squareMetres={measurement.totalAreaM2} />
@@ -227,7 +258,9 @@ function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; index: numb
       ) : null}
       {measurement.measuredCount > 1 ? <p class="small muted">{text.overlapNote}</p> : null}
       <p class="small muted">
-        {layer.coordinateSystem === 'wgs84' ? text.takenAsWgs84 : text.convertedFrom(COORDINATE_SYSTEM_SHORT_NAMES[layer.coordinateSystem])}
+        {layer.coordinateSystem === 'wgs84'
+          ? text.takenAsWgs84
+          : text.convertedFrom(COORDINATE_SYSTEM_SHORT_NAMES[layer.coordinateSystem])}
       </p>
       {layer.notes.length > 0 ? (
         <ul class="small imported-layer__notes">
@@ -239,7 +272,12 @@ function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; index: numb
       <CoordinateSystemSuggestion layer={layer} />
       <div class="imported-layer__actions">
         {layer.bbox ? (
-          <button type="button" class="text-button" onClick={() => (importedFrameRequest.value = { bounds: layer.bbox! })} disabled={mapStatus.value !== 'ready'}>
+          <button
+            type="button"
+            class="text-button"
+            onClick={() => (importedFrameRequest.value = { bounds: layer.bbox! })}
+            disabled={mapStatus.value !== 'ready'}
+          >
             {text.zoomTo}
           </button>
         ) : null}
@@ -252,24 +290,39 @@ function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; index: numb
         >
           {text.remove}
         </button>
-        {skipped.points > 0 ? <LazyAddImportedLayerPointsButton load={() => loadImportedLayerCollection(layer.id)} pointCount={skipped.points} /> : null}
+        {skipped.points > 0 ? (
+          <LazyAddImportedLayerPointsButton
+            load={() => loadImportedLayerCollection(layer.id)}
+            pointCount={skipped.points}
+          />
+        ) : null}
       </div>
       {layer.textEncoding ? <TextEncodingChoice layer={layer} /> : null}
-      {layer.geoPackageTables && layer.geoPackageTables.tables.length > 1 ? <GeoPackageTableChoice layer={layer} /> : null}
+      {layer.geoPackageTables && layer.geoPackageTables.tables.length > 1 ? (
+        <GeoPackageTableChoice layer={layer} />
+      ) : null}
       {layer.pointColumns ? <PointColumnsChoice layer={layer} /> : null}
       <details class="imported-layer__reinterpret">
         <summary class="small">{text.reinterpretAs}</summary>
-        <select value={reinterpretAs} onChange={(event) => {
-          const value = event.currentTarget.value;
-          if (isCoordinateSystem(value)) setReinterpretAs(value);
-        }}>
+        <select
+          value={reinterpretAs}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            if (isCoordinateSystem(value)) setReinterpretAs(value);
+          }}
+        >
           {COORDINATE_SYSTEMS.map((system) => (
             <option key={system} value={system}>
               {text.coordinateSystems[system]}
             </option>
           ))}
         </select>{' '}
-        <button type="button" class="text-button" disabled={reinterpretAs === layer.coordinateSystem} onClick={() => void reinterpretLayer(layer.id, reinterpretAs)}>
+        <button
+          type="button"
+          class="text-button"
+          disabled={reinterpretAs === layer.coordinateSystem}
+          onClick={() => void reinterpretLayer(layer.id, reinterpretAs)}
+        >
           {text.apply}
         </button>
       </details>

@@ -14,7 +14,7 @@ import { importMessages } from './import-messages.ts';
 const MAXIMUM_VALUE_CHARACTERS = 500;
 
 function valueText(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > MAXIMUM_VALUE_CHARACTERS ? `${text.slice(0, MAXIMUM_VALUE_CHARACTERS)}…` : text;
 }
 
@@ -46,16 +46,28 @@ export function ImportedFeaturePanel() {
         <h2 id="imported-feature-heading" tabIndex={-1} ref={heading}>
           {text.featureHeading(layer.fileName, selection.featureIndex)}
         </h2>
-        <button type="button" class="icon-button" aria-label={text.close} title={text.close} onClick={() => (selectedImportedFeature.value = null)}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={text.close}
+          title={text.close}
+          onClick={() => (selectedImportedFeature.value = null)}
+        >
           ×
         </button>
       </div>
       <dl class="facts">
         <dt>{text.measuredArea}</dt>
-        <dd data-area-m2={areaM2 ?? ''}>{areaM2 !== undefined && areaM2 > 0 ? <AreaFigures squareMetres={areaM2} /> : text.noArea}</dd>
+        <dd data-area-m2={areaM2 ?? ''}>
+          {areaM2 !== undefined && areaM2 > 0 ? <AreaFigures squareMetres={areaM2} /> : text.noArea}
+        </dd>
       </dl>
       {layer.measurement.skipped.points > 0 ? (
-        <LazyAddImportedPointButton key={`${layer.id}:${selection.featureIndex}`} load={() => loadImportedLayerCollection(layer.id)} featureIndex={selection.featureIndex} />
+        <LazyAddImportedPointButton
+          key={`${layer.id}:${selection.featureIndex}`}
+          load={() => loadImportedLayerCollection(layer.id)}
+          featureIndex={selection.featureIndex}
+        />
       ) : null}
       <h3>{text.properties}</h3>
       {entries.length === 0 ? (

@@ -21,7 +21,9 @@ export function LandUseChart({ bars, labels, summary }: LandUseChartProps) {
   const text = statisticsMessages();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const handleRef = useRef<LandUseChartHandle | null>(null);
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'ready' } | { status: 'failed'; reason: string }>({ status: 'loading' });
+  const [state, setState] = useState<
+    { status: 'loading' } | { status: 'ready' } | { status: 'failed'; reason: string }
+  >({ status: 'loading' });
   const latest = useRef({ bars, labels });
   latest.current = { bars, labels };
 
@@ -73,7 +75,12 @@ export function LandUseChart({ bars, labels, summary }: LandUseChartProps) {
         </p>
       ) : null}
       <div class="land-use-chart__frame" style={{ height }}>
-        <canvas ref={canvasRef} role="img" aria-label={summary} data-chart-ready={state.status === 'ready' ? 'true' : undefined} />
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-label={summary}
+          data-chart-ready={state.status === 'ready' ? 'true' : undefined}
+        />
       </div>
     </figure>
   );

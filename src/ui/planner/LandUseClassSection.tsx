@@ -53,7 +53,10 @@ export function LandUseClassSection({ layer, unit }: Props) {
   const text = landUseClassMessages();
   const unitName = statisticsMessages().unitNames[unit];
   const tag = messages.value.languageTag;
-  const layerData = useMemo<LayerData>(() => ({ dataKey: `${layer.id}\u0000${layer.dataUrl}`, exportLayer: () => exportImportedLayer(layer.id) }), [layer.id, layer.dataUrl]);
+  const layerData = useMemo<LayerData>(
+    () => ({ dataKey: `${layer.id}\u0000${layer.dataUrl}`, exportLayer: () => exportImportedLayer(layer.id) }),
+    [layer.id, layer.dataUrl],
+  );
 
   const [detection, setDetection] = useState<Loaded<ColumnDetection[]>>({ status: 'loading' });
   const [chosenField, setChosenField] = useState<string | null>(null);
@@ -69,7 +72,9 @@ export function LandUseClassSection({ layer, unit }: Props) {
       (columns) => {
         if (!current) return;
         setDetection({ status: 'ready', value: columns });
-        setChosenField((field) => (field !== null && layer.propertyNames.includes(field) ? field : (columns[0]?.field ?? null)));
+        setChosenField((field) =>
+          field !== null && layer.propertyNames.includes(field) ? field : (columns[0]?.field ?? null),
+        );
       },
       (error: unknown) => current && setDetection({ status: 'failed', reason: reasonOf(error) }),
     );
@@ -80,7 +85,8 @@ export function LandUseClassSection({ layer, unit }: Props) {
 
   const columns = detection.status === 'ready' ? detection.value : [];
   const fieldDetection = columns.find((column) => column.field === chosenField) ?? null;
-  const standard: ClassificationStandardId | null = chosenStandard === 'auto' ? (fieldDetection?.standard ?? null) : chosenStandard;
+  const standard: ClassificationStandardId | null =
+    chosenStandard === 'auto' ? (fieldDetection?.standard ?? null) : chosenStandard;
 
   useEffect(() => {
     if (chosenField === null || standard === null) {
@@ -102,18 +108,33 @@ export function LandUseClassSection({ layer, unit }: Props) {
   const map = plannerMap.value;
   useEffect(() => {
     if (!map) return;
-    const colouring = statistics && colourMap ? { field: statistics.field, valueColours: statistics.valueColours, fallback: UNKNOWN_CODE_COLOUR } : null;
+    const colouring =
+      statistics && colourMap
+        ? { field: statistics.field, valueColours: statistics.valueColours, fallback: UNKNOWN_CODE_COLOUR }
+        : null;
     map.userLayers.setClassColouring(layer.id, colouring);
     return () => map.userLayers.setClassColouring(layer.id, null);
   }, [map, layer.id, statistics, colourMap]);
 
-  const area = (squareMetres: number): string => `${formatNumber(convertArea(squareMetres, 'm2', unit), tag, UNIT_DECIMALS[unit])}`;
-  const share = (areaM2: number): number | null => (statistics && statistics.classifiedAreaM2 > 0 ? areaM2 / statistics.classifiedAreaM2 : null);
+  const area = (squareMetres: number): string =>
+    `${formatNumber(convertArea(squareMetres, 'm2', unit), tag, UNIT_DECIMALS[unit])}`;
+  const share = (areaM2: number): number | null =>
+    statistics && statistics.classifiedAreaM2 > 0 ? areaM2 / statistics.classifiedAreaM2 : null;
   const bars = useMemo<ChartBar[]>(
-    () => (statistics ? statistics.classes.map((row) => ({ label: `${row.code} ${row.name_zh}`, percent: (share(row.areaM2) ?? 0) * 100, colour: row.colour })) : []),
+    () =>
+      statistics
+        ? statistics.classes.map((row) => ({
+            label: `${row.code} ${row.name_zh}`,
+            percent: (share(row.areaM2) ?? 0) * 100,
+            colour: row.colour,
+          }))
+        : [],
     [statistics],
   );
-  const chartLabels = useMemo<LandUseChartLabels>(() => ({ axis: statisticsMessages().chartAxis, percent: (value: number) => formatPercent(value / 100, tag, 1) }), [tag, language.value]);
+  const chartLabels = useMemo<LandUseChartLabels>(
+    () => ({ axis: statisticsMessages().chartAxis, percent: (value: number) => formatPercent(value / 100, tag, 1) }),
+    [tag, language.value],
+  );
 
   const otherFields = layer.propertyNames.filter((field) => !columns.some((column) => column.field === field));
   const lang = language.value;
@@ -145,7 +166,11 @@ export function LandUseClassSection({ layer, unit }: Props) {
               <option value="">{text.noColumn}</option>
               {columns.map((column) => (
                 <option key={column.field} value={column.field}>
-                  {text.columnOption(column.field, standardName(column.standard!), formatPercent(column.scores[0]!.recognisedShare, tag, 0))}
+                  {text.columnOption(
+                    column.field,
+                    standardName(column.standard!),
+                    formatPercent(column.scores[0]!.recognisedShare, tag, 0),
+                  )}
                 </option>
               ))}
               {otherFields.map((field) => (
@@ -160,9 +185,15 @@ export function LandUseClassSection({ layer, unit }: Props) {
             <select
               data-control="standard"
               value={chosenStandard}
-              onChange={(event) => setChosenStandard((event.currentTarget as HTMLSelectElement).value as ClassificationStandardId | 'auto')}
+              onChange={(event) =>
+                setChosenStandard((event.currentTarget as HTMLSelectElement).value as ClassificationStandardId | 'auto')
+              }
             >
-              <option value="auto">{fieldDetection?.standard ? text.standardAuto(standardName(fieldDetection.standard)) : text.standardAutoNone}</option>
+              <option value="auto">
+                {fieldDetection?.standard
+                  ? text.standardAuto(standardName(fieldDetection.standard))
+                  : text.standardAutoNone}
+              </option>
               {CLASSIFICATION_STANDARDS.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.title[lang]}
@@ -172,24 +203,39 @@ export function LandUseClassSection({ layer, unit }: Props) {
           </label>
           <label>
             <span>{text.levelLabel}</span>
-            <select data-control="level" value={String(level)} onChange={(event) => setLevel((event.currentTarget as HTMLSelectElement).value === '2' ? 2 : 1)}>
+            <select
+              data-control="level"
+              value={String(level)}
+              onChange={(event) => setLevel((event.currentTarget as HTMLSelectElement).value === '2' ? 2 : 1)}
+            >
               <option value="1">{text.levels[1]}</option>
               <option value="2">{text.levels[2]}</option>
             </select>
           </label>
           <label class="land-use-classes__toggle">
-            <input type="checkbox" data-control="colour-map" checked={colourMap} onChange={(event) => setColourMap((event.currentTarget as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              data-control="colour-map"
+              checked={colourMap}
+              onChange={(event) => setColourMap((event.currentTarget as HTMLInputElement).checked)}
+            />
             <span>{text.colourMap}</span>
           </label>
         </div>
       ) : null}
-      {chosenField !== null && standard === null && detection.status === 'ready' ? <p class="small muted">{text.pickStandard}</p> : null}
+      {chosenField !== null && standard === null && detection.status === 'ready' ? (
+        <p class="small muted">{text.pickStandard}</p>
+      ) : null}
       {fieldDetection ? (
         <p class="small muted land-use-classes__detected">
           {text.detected(
             fieldDetection.field,
-            fieldDetection.scores.map((score) => `${standardName(score.standard)} ${formatPercent(score.recognisedShare, tag, 1)}`).join(lang === 'zh' ? '，' : ', '),
-            fieldDetection.nameSuggests.length > 0 ? text.nameHint(fieldDetection.nameSuggests.map(standardName).join(lang === 'zh' ? '、' : ', ')) : '',
+            fieldDetection.scores
+              .map((score) => `${standardName(score.standard)} ${formatPercent(score.recognisedShare, tag, 1)}`)
+              .join(lang === 'zh' ? '，' : ', '),
+            fieldDetection.nameSuggests.length > 0
+              ? text.nameHint(fieldDetection.nameSuggests.map(standardName).join(lang === 'zh' ? '、' : ', '))
+              : '',
           )}
         </p>
       ) : null}
@@ -229,9 +275,20 @@ function ClassCsvButton({ statistics, fileName }: { statistics: LandUseClassStat
   const [failure, setFailure] = useState<string | null>(null);
   const options = () => {
     const standard = standardById(statistics.standard);
-    return { language: lang, sourceTitle: fileName, standardTitle: standard.title[lang], edition: standard.edition, exportedAt: new Date().toISOString() };
+    return {
+      language: lang,
+      sourceTitle: fileName,
+      standardTitle: standard.title[lang],
+      edition: standard.edition,
+      exportedAt: new Date().toISOString(),
+    };
   };
-  const fileNameFor = (extension: string) => safeFileName([text.fileStem, withoutExtension(fileName), statistics.field, `level-${statistics.level}`], extension, 'land-use-classes');
+  const fileNameFor = (extension: string) =>
+    safeFileName(
+      [text.fileStem, withoutExtension(fileName), statistics.field, `level-${statistics.level}`],
+      extension,
+      'land-use-classes',
+    );
   const exportCsv = (): void => {
     setFailure(null);
     try {
@@ -283,9 +340,16 @@ function ClassResults({ statistics, area, share, unitName }: ResultsProps) {
   return (
     <>
       <div class="statistics-table-frame">
-        <table class="statistics-table land-use-class-table" data-standard={statistics.standard} data-level={statistics.level} data-field={statistics.field}>
+        <table
+          class="statistics-table land-use-class-table"
+          data-standard={statistics.standard}
+          data-level={statistics.level}
+          data-field={statistics.field}
+        >
           <caption>
-            <span class="statistics-table__title">{text.caption(statistics.field, standard.title[lang], levelName)}</span>
+            <span class="statistics-table__title">
+              {text.caption(statistics.field, standard.title[lang], levelName)}
+            </span>
             <span class="statistics-table__method small muted">{text.edition(standard.edition)}</span>
           </caption>
           <thead>
@@ -308,7 +372,12 @@ function ClassResults({ statistics, area, share, unitName }: ResultsProps) {
             {statistics.classes.map((row) => (
               <tr key={row.code} data-code={row.code} data-colour={row.colour} data-colour-source={row.colourSource}>
                 <td>
-                  <span class="land-use-swatch" style={{ backgroundColor: row.colour }} title={text.colourSources[row.colourSource]} aria-hidden="true" />
+                  <span
+                    class="land-use-swatch"
+                    style={{ backgroundColor: row.colour }}
+                    title={text.colourSources[row.colourSource]}
+                    aria-hidden="true"
+                  />
                   <span class="visually-hidden">{text.colourSources[row.colourSource]}</span>
                 </td>
                 <th scope="row" class="land-use-class-table__code">
@@ -333,13 +402,24 @@ function ClassResults({ statistics, area, share, unitName }: ResultsProps) {
                 {area(statistics.classifiedAreaM2)}
               </td>
               <td class="numeric">{percent(statistics.classifiedAreaM2 > 0 ? 1 : null)}</td>
-              <td class="numeric">{formatNumber(statistics.classes.reduce((sum, row) => sum + row.count, 0), tag, 0)}</td>
+              <td class="numeric">
+                {formatNumber(
+                  statistics.classes.reduce((sum, row) => sum + row.count, 0),
+                  tag,
+                  0,
+                )}
+              </td>
             </tr>
           </tfoot>
         </table>
         <ul class="statistics-notes small muted">
           <li>{text.shareOf}</li>
-          <li>{text.measuredNote(`${area(statistics.classifiedAreaM2)} ${unitName}`, `${area(statistics.totalAreaM2)} ${unitName}`)}</li>
+          <li>
+            {text.measuredNote(
+              `${area(statistics.classifiedAreaM2)} ${unitName}`,
+              `${area(statistics.totalAreaM2)} ${unitName}`,
+            )}
+          </li>
           <li>{standard.colourSource[lang]}</li>
           <li>{text.sources(standard.sources.join('; '))}</li>
         </ul>
@@ -424,33 +504,59 @@ function ClassResults({ statistics, area, share, unitName }: ResultsProps) {
   );
 }
 
-function Indicators({ statistics, area, unitName }: { statistics: LandUseClassStatistics; area: (squareMetres: number) => string; unitName: string }) {
+function Indicators({
+  statistics,
+  area,
+  unitName,
+}: {
+  statistics: LandUseClassStatistics;
+  area: (squareMetres: number) => string;
+  unitName: string;
+}) {
   const text = landUseClassMessages();
   const tag = messages.value.languageTag;
   const lang = language.value;
   const state = datasetState.value;
-  const datasetRatio = state.status === 'ready' && state.statistics ? state.statistics.summary.greenSpaceRatio : undefined;
+  const datasetRatio =
+    state.status === 'ready' && state.statistics ? state.statistics.summary.greenSpaceRatio : undefined;
   const entries = Object.entries(statistics.indicators) as [string, LandUseIndicator][];
   return (
     <>
       <h5 class="land-use-classes__subheading">{text.indicatorsHeading}</h5>
       <dl class="land-use-indicators">
         {entries.map(([key, indicator]) => (
-          <div key={key} class="land-use-indicator" data-indicator={key} data-value={indicator.value === null ? '' : String(indicator.value)}>
+          <div
+            key={key}
+            class="land-use-indicator"
+            data-indicator={key}
+            data-value={indicator.value === null ? '' : String(indicator.value)}
+          >
             <dt>{indicator.name[lang]}</dt>
             <dd>
               <strong>{indicator.value === null ? text.notApplicable : formatPercent(indicator.value, tag, 1)}</strong>
               <span class="small muted land-use-indicator__definition">
                 {text.definition}：{indicator.definition[lang]}
               </span>
-              <span class="small muted land-use-indicator__denominator">{text.denominator(indicator.denominator[lang], `${area(indicator.denominatorM2)} ${unitName}`)}</span>
+              <span class="small muted land-use-indicator__denominator">
+                {text.denominator(indicator.denominator[lang], `${area(indicator.denominatorM2)} ${unitName}`)}
+              </span>
             </dd>
           </div>
         ))}
-        <div class="land-use-indicator land-use-indicator--dataset" data-indicator="datasetGreenSpaceRatio" data-value={datasetRatio == null ? '' : String(datasetRatio)}>
+        <div
+          class="land-use-indicator land-use-indicator--dataset"
+          data-indicator="datasetGreenSpaceRatio"
+          data-value={datasetRatio == null ? '' : String(datasetRatio)}
+        >
           <dt>{text.datasetRatio}</dt>
           <dd>
-            <strong>{datasetRatio === undefined ? text.datasetRatioPending : datasetRatio === null ? '—' : formatPercent(datasetRatio, tag, 1)}</strong>
+            <strong>
+              {datasetRatio === undefined
+                ? text.datasetRatioPending
+                : datasetRatio === null
+                  ? '—'
+                  : formatPercent(datasetRatio, tag, 1)}
+            </strong>
             <span class="small muted land-use-indicator__definition">
               {text.definition}：{GREEN_SPACE_RATIO_DEFINITION[lang]}
             </span>

@@ -40,7 +40,6 @@ import { formatNumber, formatPercent } from '../format.ts';
 import { measureMessages, type MeasureMessages } from './measure-messages.ts';
 import './measure.css';
 
-
 function languageTag(): string {
   return language.value === 'zh' ? 'zh-CN' : 'en';
 }
@@ -59,7 +58,9 @@ function formatAreaLine(squareMetres: number, text: MeasureMessages): string {
 
 function formatLength(metres: number, text: MeasureMessages): string {
   const tag = languageTag();
-  return metres < 1000 ? `${formatNumber(metres, tag, 1)} ${text.units.m}` : `${formatNumber(metresToKilometres(metres), tag, 3)} ${text.units.km}`;
+  return metres < 1000
+    ? `${formatNumber(metres, tag, 1)} ${text.units.m}`
+    : `${formatNumber(metresToKilometres(metres), tag, 3)} ${text.units.km}`;
 }
 
 function MeasurementFacts({ measurement, text }: { measurement: DrawnMeasurement; text: MeasureMessages }) {
@@ -81,7 +82,9 @@ function MeasurementFacts({ measurement, text }: { measurement: DrawnMeasurement
           {formatAreaLine(measurement.areaM2, text)}
         </dd>
       ) : (
-        <dd class="measure-area measure-area--none caveat">{measurement.problem === 'crosses-itself' ? text.crossesItself : text.tooFewPoints}</dd>
+        <dd class="measure-area measure-area--none caveat">
+          {measurement.problem === 'crosses-itself' ? text.crossesItself : text.tooFewPoints}
+        </dd>
       )}
       <dt>{text.perimeter}</dt>
       <dd class="measure-perimeter" data-perimeter-m={String(measurement.perimeterM)}>
@@ -103,11 +106,17 @@ function AnalysisView({ analysis, text }: { analysis: DrawnPolygonAnalysis; text
     <div class="measure-analysis">
       <dl class="facts measure-facts">
         <dt>{text.greenLand}</dt>
-        <dd class="measure-green-area" data-green-area-m2={analysis.greenAreaM2 === null ? '' : String(analysis.greenAreaM2)}>
+        <dd
+          class="measure-green-area"
+          data-green-area-m2={analysis.greenAreaM2 === null ? '' : String(analysis.greenAreaM2)}
+        >
           {analysis.greenAreaM2 === null ? '—' : formatAreaLine(analysis.greenAreaM2, text)}
         </dd>
         <dt>{text.greenSpaceRatio}</dt>
-        <dd class="measure-green-ratio" data-green-space-ratio={analysis.greenSpaceRatio === null ? '' : String(analysis.greenSpaceRatio)}>
+        <dd
+          class="measure-green-ratio"
+          data-green-space-ratio={analysis.greenSpaceRatio === null ? '' : String(analysis.greenSpaceRatio)}
+        >
           {analysis.greenSpaceRatio === null ? '—' : formatPercent(analysis.greenSpaceRatio, tag)}
         </dd>
       </dl>
@@ -116,7 +125,13 @@ function AnalysisView({ analysis, text }: { analysis: DrawnPolygonAnalysis; text
         <p>{GREEN_SPACE_RATIO_DEFINITION[lang]}</p>
       </details>
       {analysis.greenNotCounted.length > 0 ? (
-        <p class="caveat small">{text.greenNotCounted(analysis.greenNotCounted.map((item) => (lang === 'zh' ? item.name : item.nameEn)).join(lang === 'zh' ? '、' : ', '))}</p>
+        <p class="caveat small">
+          {text.greenNotCounted(
+            analysis.greenNotCounted
+              .map((item) => (lang === 'zh' ? item.name : item.nameEn))
+              .join(lang === 'zh' ? '、' : ', '),
+          )}
+        </p>
       ) : null}
       <h5 class="measure-subheading">{text.overlapHeading}</h5>
       {touching.length === 0 ? (
@@ -186,7 +201,17 @@ function displayName(shape: DrawnShape, index: number, text: MeasureMessages): s
   return shape.name.trim() || text.unnamed(text.shapeKind[shape.tool], index + 1);
 }
 
-function ShapeItem({ shape, index, text, canEdit }: { shape: DrawnShape; index: number; text: MeasureMessages; canEdit: boolean }) {
+function ShapeItem({
+  shape,
+  index,
+  text,
+  canEdit,
+}: {
+  shape: DrawnShape;
+  index: number;
+  text: MeasureMessages;
+  canEdit: boolean;
+}) {
   const selected = selectedShapeId.value === shape.id;
   const name = displayName(shape, index, text);
   const inputId = `measure-name-${shape.id}`;
@@ -194,7 +219,11 @@ function ShapeItem({ shape, index, text, canEdit }: { shape: DrawnShape; index: 
   // While a vertex is dragged, the figures follow the pointer; the store keeps the last finished shape.
   const measurement = live && live.editingId === shape.id ? live.measurement : measureDrawnGeometry(shape.geometry);
   return (
-    <li class={selected ? 'measure-shape measure-shape--selected' : 'measure-shape'} data-shape-id={shape.id} data-shape-tool={shape.tool}>
+    <li
+      class={selected ? 'measure-shape measure-shape--selected' : 'measure-shape'}
+      data-shape-id={shape.id}
+      data-shape-tool={shape.tool}
+    >
       <div class="measure-shape__header">
         <strong class="measure-shape__title">{name}</strong>
         {selected ? <span class="badge">{text.selected}</span> : null}
@@ -215,11 +244,21 @@ function ShapeItem({ shape, index, text, canEdit }: { shape: DrawnShape; index: 
       <ShapeAnalysis shape={shape} text={text} />
       <p class="measure-shape__actions">
         {canEdit ? (
-          <button type="button" class="text-button measure-edit" aria-label={text.edit(name)} onClick={() => plannerMap.value?.drawing.select(shape.id)}>
+          <button
+            type="button"
+            class="text-button measure-edit"
+            aria-label={text.edit(name)}
+            onClick={() => plannerMap.value?.drawing.select(shape.id)}
+          >
             {text.select}
           </button>
         ) : null}
-        <button type="button" class="text-button measure-delete" aria-label={text.remove(name)} onClick={() => deleteShape(shape.id)}>
+        <button
+          type="button"
+          class="text-button measure-delete"
+          aria-label={text.remove(name)}
+          onClick={() => deleteShape(shape.id)}
+        >
           {text.deleteOne}
         </button>
       </p>
@@ -394,7 +433,12 @@ export function MeasureSection() {
               >
                 {text.confirmClearYes}
               </button>{' '}
-              <button type="button" class="text-button" ref={(element) => element?.focus()} onClick={() => setConfirmingClear(false)}>
+              <button
+                type="button"
+                class="text-button"
+                ref={(element) => element?.focus()}
+                onClick={() => setConfirmingClear(false)}
+              >
                 {text.confirmClearNo}
               </button>
             </div>

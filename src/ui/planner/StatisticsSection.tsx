@@ -8,7 +8,12 @@
  * component only orders, converts units and formats them.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { categoryColour, categoryColouring, categoryKeyOf, type CategoryColouring } from '../../analysis/category-colours.ts';
+import {
+  categoryColour,
+  categoryColouring,
+  categoryKeyOf,
+  type CategoryColouring,
+} from '../../analysis/category-colours.ts';
 import { greenRatioByValues } from '../../analysis/green-by-values.ts';
 import type { LandUseRow, LandUseSource, LandUseTable } from '../../analysis/land-use-types.ts';
 import type { AreaUnit, Dataset } from '../../data/dataset-types.ts';
@@ -21,7 +26,12 @@ import { language, messages } from '../../i18n/index.ts';
 import { datasetState, layerVisibility } from '../../state/app-state.ts';
 import { drawnLandUseTable, drawnShapes, exportDrawnShapes, type DrawnShape } from '../../state/drawn-shapes-store.ts';
 import { importedLayerColour, selectedImportedFeature } from '../../state/imported-layer-display.ts';
-import { exportImportedLayer, importedLayers, landUseTableOf, type ImportedLayer } from '../../state/imported-layers-store.ts';
+import {
+  exportImportedLayer,
+  importedLayers,
+  landUseTableOf,
+  type ImportedLayer,
+} from '../../state/imported-layers-store.ts';
 import { plannerMap } from '../../state/planner-map.ts';
 import { formatNumber, formatPercent } from '../format.ts';
 import { download } from './download.ts';
@@ -74,7 +84,8 @@ function sourceTitle(
 ): string {
   const lang = language.value;
   if (source.kind === 'zone') return text.zoneSource(dataset?.manifest.name[lang] ?? '');
-  if (source.kind === 'imported') return text.importedSource(layers.find((layer) => layer.id === source.layerId)?.fileName ?? '');
+  if (source.kind === 'imported')
+    return text.importedSource(layers.find((layer) => layer.id === source.layerId)?.fileName ?? '');
   const index = shapes.findIndex((shape) => shape.id === source.shapeId);
   return text.drawnSource(shapes[index]?.name ?? '', index + 1);
 }
@@ -129,7 +140,8 @@ function StatisticsTable({ table, nameOf, rows, title, unit, order, onSort, cate
   const lang = language.value;
   const tag = messages.value.languageTag;
   const unitName = text.unitNames[unit];
-  const area = (squareMetres: number): string => formatNumber(convertArea(squareMetres, 'm2', unit), tag, UNIT_DECIMALS[unit]);
+  const area = (squareMetres: number): string =>
+    formatNumber(convertArea(squareMetres, 'm2', unit), tag, UNIT_DECIMALS[unit]);
   const percent = (ratio: number | null): string => (ratio === null ? text.notComputed : formatPercent(ratio, tag, 1));
   const totalCount = table.rows.reduce((sum, row) => sum + row.count, 0);
   const totalShare = table.denominatorM2 > 0 ? table.totalAreaM2 / table.denominatorM2 : null;
@@ -153,12 +165,23 @@ function StatisticsTable({ table, nameOf, rows, title, unit, order, onSort, cate
         </caption>
         <thead>
           <tr>
-            <SortableHeader column="category" label={text.columns.category} order={order} onSort={onSort} numeric={false} />
+            <SortableHeader
+              column="category"
+              label={text.columns.category}
+              order={order}
+              onSort={onSort}
+              numeric={false}
+            />
             <SortableHeader column="area" label={text.columns.area(unitName)} order={order} onSort={onSort} />
             <SortableHeader column="share" label={text.columns.share} order={order} onSort={onSort} />
             <SortableHeader column="count" label={text.columns.count} order={order} onSort={onSort} />
             <SortableHeader column="greenArea" label={text.columns.greenArea(unitName)} order={order} onSort={onSort} />
-            <SortableHeader column="greenSpaceRatio" label={text.columns.greenSpaceRatio} order={order} onSort={onSort} />
+            <SortableHeader
+              column="greenSpaceRatio"
+              label={text.columns.greenSpaceRatio}
+              order={order}
+              onSort={onSort}
+            />
           </tr>
         </thead>
         <tbody>
@@ -166,7 +189,11 @@ function StatisticsTable({ table, nameOf, rows, title, unit, order, onSort, cate
             <tr
               key={row.key ?? '\u0000'}
               data-category={row.key ?? ''}
-              class={categories?.highlighted && categories.highlighted.key === row.key ? 'statistics-row--highlighted' : undefined}
+              class={
+                categories?.highlighted && categories.highlighted.key === row.key
+                  ? 'statistics-row--highlighted'
+                  : undefined
+              }
             >
               <th scope="row" class={row.key === null ? 'muted' : undefined}>
                 {categories ? (
@@ -178,7 +205,11 @@ function StatisticsTable({ table, nameOf, rows, title, unit, order, onSort, cate
                     onClick={() => categories.onHighlight(row.key)}
                   >
                     {categories.colouring ? (
-                      <span class="land-use-swatch" style={{ backgroundColor: categoryColour(categories.colouring, row.key) }} aria-hidden="true" />
+                      <span
+                        class="land-use-swatch"
+                        style={{ backgroundColor: categoryColour(categories.colouring, row.key) }}
+                        aria-hidden="true"
+                      />
                     ) : null}
                     {nameOf(row.key)}
                   </button>
@@ -213,7 +244,13 @@ function StatisticsTable({ table, nameOf, rows, title, unit, order, onSort, cate
   );
 }
 
-function chartSummary(table: LandUseTable, rows: readonly LandUseRow[], nameOf: (key: string | null) => string, text: StatisticsMessages, tag: string): string {
+function chartSummary(
+  table: LandUseTable,
+  rows: readonly LandUseRow[],
+  nameOf: (key: string | null) => string,
+  text: StatisticsMessages,
+  tag: string,
+): string {
   const largest = [...rows]
     .sort((first, second) => second.areaM2 - first.areaM2)
     .slice(0, 3)
@@ -222,7 +259,11 @@ function chartSummary(table: LandUseTable, rows: readonly LandUseRow[], nameOf: 
   return text.chartSummary(table.rows.length, largest);
 }
 
-type ExportState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; message: string } | { status: 'failed'; message: string };
+type ExportState =
+  | { status: 'idle' }
+  | { status: 'busy' }
+  | { status: 'done'; message: string }
+  | { status: 'failed'; message: string };
 
 interface ExportProps {
   source: LandUseSource;
@@ -248,7 +289,10 @@ function ExportButtons({ source, nameOf, table, rows, title, categoryLegend }: E
     setFailure(null);
     try {
       download(
-        landUseCsvBlob({ ...table, rows: [...rows] }, { language: lang, sourceTitle: title, exportedAt: new Date().toISOString(), categoryName: nameOf }),
+        landUseCsvBlob(
+          { ...table, rows: [...rows] },
+          { language: lang, sourceTitle: title, exportedAt: new Date().toISOString(), categoryName: nameOf },
+        ),
         safeFileName([...stem, table.groupedBy], 'csv', 'land-use'),
       );
     } catch (error) {
@@ -262,7 +306,10 @@ function ExportButtons({ source, nameOf, table, rows, title, categoryLegend }: E
     try {
       // The writer (and its zip code) loads only now: nobody pays for it who never asks for a workbook.
       const { sheetToXlsx } = await import('../../export/xlsx.ts');
-      const sheet = landUseSheet({ ...table, rows: [...rows] }, { language: lang, sourceTitle: title, exportedAt: new Date().toISOString(), categoryName: nameOf });
+      const sheet = landUseSheet(
+        { ...table, rows: [...rows] },
+        { language: lang, sourceTitle: title, exportedAt: new Date().toISOString(), categoryName: nameOf },
+      );
       download(await sheetToXlsx(sheet), safeFileName([...stem, table.groupedBy], 'xlsx', 'land-use'));
     } catch (error) {
       setFailure(text.exportFailed('Excel', reasonOf(error)));
@@ -295,7 +342,11 @@ function ExportButtons({ source, nameOf, table, rows, title, categoryLegend }: E
         ...drawnShapes.value.map((shape, index) => {
           const measureText = measureMessages[lang];
           const name = shape.name.trim() || measureText.unnamed(measureText.shapeKind[shape.tool], index + 1);
-          return { color: DRAWN_SHAPE_COLOUR, title: text.drawnLegend(name), geometry: shape.tool === 'line' ? ('line' as const) : ('polygon' as const) };
+          return {
+            color: DRAWN_SHAPE_COLOUR,
+            title: text.drawnLegend(name),
+            geometry: shape.tool === 'line' ? ('line' as const) : ('polygon' as const),
+          };
         }),
         ...(dataset?.manifest.layers ?? [])
           .filter((layer) => visibility[layer.id])
@@ -330,7 +381,13 @@ function ExportButtons({ source, nameOf, table, rows, title, categoryLegend }: E
         <button type="button" class="text-button" disabled={!table} onClick={exportCsv} data-export="csv">
           {text.exportCsv}
         </button>
-        <button type="button" class="text-button" disabled={!table} onClick={() => void exportXlsx()} data-export="xlsx">
+        <button
+          type="button"
+          class="text-button"
+          disabled={!table}
+          onClick={() => void exportXlsx()}
+          data-export="xlsx"
+        >
           {text.exportXlsx}
         </button>
         {source.kind === 'zone' ? null : (
@@ -429,13 +486,30 @@ export function StatisticsSection() {
   // An imported layer grouped by one of its own properties reads like a GIS layer: coloured and
   // labelled by that property, table rows and map features pointing at each other.
   const map = plannerMap.value;
-  const propertyField = importedLayer && table?.source.kind === 'imported' && !(BUILT_IN_GROUPINGS as readonly string[]).includes(table.groupedBy) ? table.groupedBy : null;
+  const propertyField =
+    importedLayer &&
+    table?.source.kind === 'imported' &&
+    !(BUILT_IN_GROUPINGS as readonly string[]).includes(table.groupedBy)
+      ? table.groupedBy
+      : null;
   const [colourByProperty, setColourByProperty] = useState(false);
   const [labelByProperty, setLabelByProperty] = useState(false);
   const [highlighted, setHighlighted] = useState<{ key: string | null } | null>(null);
   const [greenValues, setGreenValues] = useState<readonly string[]>([]);
-  const greenByValues = useMemo(() => (propertyField && table && greenValues.length > 0 ? greenRatioByValues(table, greenValues) : null), [propertyField, table, greenValues]);
-  const colouring = useMemo(() => (propertyField && table && colourByProperty ? categoryColouring(propertyField, table.rows.map((row) => row.key)) : null), [propertyField, table, colourByProperty]);
+  const greenByValues = useMemo(
+    () => (propertyField && table && greenValues.length > 0 ? greenRatioByValues(table, greenValues) : null),
+    [propertyField, table, greenValues],
+  );
+  const colouring = useMemo(
+    () =>
+      propertyField && table && colourByProperty
+        ? categoryColouring(
+            propertyField,
+            table.rows.map((row) => row.key),
+          )
+        : null,
+    [propertyField, table, colourByProperty],
+  );
   const layerId = importedLayer?.id ?? null;
   useEffect(() => {
     setHighlighted(null);
@@ -453,7 +527,10 @@ export function StatisticsSection() {
   }, [map, layerId, propertyField, labelByProperty]);
   useEffect(() => {
     if (!map || !layerId) return;
-    map.userLayers.setHighlight(layerId, propertyField && highlighted ? { field: propertyField, key: highlighted.key } : null);
+    map.userLayers.setHighlight(
+      layerId,
+      propertyField && highlighted ? { field: propertyField, key: highlighted.key } : null,
+    );
     return () => map.userLayers.setHighlight(layerId, null);
   }, [map, layerId, propertyField, highlighted]);
   // A feature clicked on the map marks its category's row.
@@ -466,7 +543,9 @@ export function StatisticsSection() {
     if (!highlighted) return;
     document.querySelector('.statistics-row--highlighted')?.scrollIntoView({ block: 'nearest' });
   }, [highlighted]);
-  const uncoloured = colouring ? table!.rows.filter((row) => categoryColour(colouring, row.key) === colouring.fallback && row.key !== null).length : 0;
+  const uncoloured = colouring
+    ? table!.rows.filter((row) => categoryColour(colouring, row.key) === colouring.fallback && row.key !== null).length
+    : 0;
   const chartLabels = useMemo<LandUseChartLabels>(
     () => ({ axis: text.chartAxis, percent: (value: number) => formatPercent(value / 100, tag, 1) }),
     [text, tag],
@@ -474,10 +553,7 @@ export function StatisticsSection() {
 
   return (
     <section class="planner-section statistics-section" aria-labelledby="statistics-heading">
-      <details
-        open={open}
-        onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
-      >
+      <details open={open} onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
         <summary>
           <h3 id="statistics-heading">{text.heading}</h3>
         </summary>
@@ -485,7 +561,10 @@ export function StatisticsSection() {
         <div class="statistics-controls">
           <label>
             <span>{text.sourceLabel}</span>
-            <select value={sourceKey(source)} onChange={(event) => setChosenKey((event.currentTarget as HTMLSelectElement).value)}>
+            <select
+              value={sourceKey(source)}
+              onChange={(event) => setChosenKey((event.currentTarget as HTMLSelectElement).value)}
+            >
               <option value="zone">{text.zoneSource(dataset?.manifest.name[language.value] ?? '')}</option>
               {layers.length > 0 ? (
                 <optgroup label={text.importedGroup}>
@@ -509,7 +588,10 @@ export function StatisticsSection() {
           </label>
           <label>
             <span>{text.groupByLabel}</span>
-            <select value={groupBy} onChange={(event) => setChosenGrouping((event.currentTarget as HTMLSelectElement).value)}>
+            <select
+              value={groupBy}
+              onChange={(event) => setChosenGrouping((event.currentTarget as HTMLSelectElement).value)}
+            >
               {groupings.map((grouping) => (
                 <option key={grouping} value={grouping}>
                   {groupingName(grouping, text)}
@@ -519,7 +601,10 @@ export function StatisticsSection() {
           </label>
           <label>
             <span>{text.unitLabel}</span>
-            <select value={unit} onChange={(event) => setUnit((event.currentTarget as HTMLSelectElement).value as AreaUnit)}>
+            <select
+              value={unit}
+              onChange={(event) => setUnit((event.currentTarget as HTMLSelectElement).value as AreaUnit)}
+            >
               {AREA_UNITS.map((choice) => (
                 <option key={choice} value={choice}>
                   {text.unitNames[choice]}
@@ -531,7 +616,9 @@ export function StatisticsSection() {
         <p class="small muted statistics-status" role="status">
           {result.status === 'loading' || (open && !dataset) ? text.loading : ''}
         </p>
-        <div role="alert">{result.status === 'failed' ? <p class="data-error">{text.failed(result.reason)}</p> : null}</div>
+        <div role="alert">
+          {result.status === 'failed' ? <p class="data-error">{text.failed(result.reason)}</p> : null}
+        </div>
         {table ? (
           <>
             <StatisticsTable
@@ -544,7 +631,12 @@ export function StatisticsSection() {
               onSort={(column) => setOrder((current) => nextSortOrder(current, column))}
               categories={
                 propertyField
-                  ? { colouring, highlighted, onHighlight: (key) => setHighlighted((current) => (current && current.key === key ? null : { key })) }
+                  ? {
+                      colouring,
+                      highlighted,
+                      onHighlight: (key) =>
+                        setHighlighted((current) => (current && current.key === key ? null : { key })),
+                    }
                   : undefined
               }
             />
@@ -552,16 +644,27 @@ export function StatisticsSection() {
               <fieldset class="statistics-map-display">
                 <legend>{text.mapDisplayLegend}</legend>
                 <label>
-                  <input type="checkbox" data-map-colour checked={colourByProperty} onChange={(event) => setColourByProperty((event.currentTarget as HTMLInputElement).checked)} />
+                  <input
+                    type="checkbox"
+                    data-map-colour
+                    checked={colourByProperty}
+                    onChange={(event) => setColourByProperty((event.currentTarget as HTMLInputElement).checked)}
+                  />
                   {text.colourByProperty(propertyField)}
                 </label>
                 <label>
-                  <input type="checkbox" data-map-labels checked={labelByProperty} onChange={(event) => setLabelByProperty((event.currentTarget as HTMLInputElement).checked)} />
+                  <input
+                    type="checkbox"
+                    data-map-labels
+                    checked={labelByProperty}
+                    onChange={(event) => setLabelByProperty((event.currentTarget as HTMLInputElement).checked)}
+                  />
                   {text.labelByProperty(propertyField)}
                 </label>
                 {colouring && (uncoloured > 0 || table.rows.some((row) => row.key === null)) ? (
                   <p class="small muted">
-                    <span class="land-use-swatch" style={{ backgroundColor: colouring.fallback }} aria-hidden="true" /> {text.otherCategories(uncoloured)}
+                    <span class="land-use-swatch" style={{ backgroundColor: colouring.fallback }} aria-hidden="true" />{' '}
+                    {text.otherCategories(uncoloured)}
                   </p>
                 ) : null}
                 <p class="small muted">{text.mapDisplayHint}</p>
@@ -581,7 +684,9 @@ export function StatisticsSection() {
                         checked={greenValues.includes(row.key!)}
                         onChange={(event) => {
                           const checked = (event.currentTarget as HTMLInputElement).checked;
-                          setGreenValues((current) => (checked ? [...current, row.key!] : current.filter((value) => value !== row.key)));
+                          setGreenValues((current) =>
+                            checked ? [...current, row.key!] : current.filter((value) => value !== row.key),
+                          );
                         }}
                       />
                       {nameOf(row.key)}
@@ -599,10 +704,18 @@ export function StatisticsSection() {
                 {greenByValues ? <p class="small muted">{text.greenRatioByValuesNote}</p> : null}
               </fieldset>
             ) : null}
-            {table.rows.length > 0 ? <LandUseChart bars={bars} labels={chartLabels} summary={chartSummary(table, sortedRows, nameOf, text, tag)} /> : null}
+            {table.rows.length > 0 ? (
+              <LandUseChart
+                bars={bars}
+                labels={chartLabels}
+                summary={chartSummary(table, sortedRows, nameOf, text, tag)}
+              />
+            ) : null}
           </>
         ) : null}
-        {open && importedLayer ? <LandUseClassSection key={importedLayer.id} layer={importedLayer} unit={unit} /> : null}
+        {open && importedLayer ? (
+          <LandUseClassSection key={importedLayer.id} layer={importedLayer} unit={unit} />
+        ) : null}
         {open ? (
           <ExportButtons
             source={source}
@@ -615,7 +728,10 @@ export function StatisticsSection() {
                 ? {
                     layerId,
                     entries: [
-                      ...colouring.valueColours.map(([value, colour]) => ({ color: colour, title: `${propertyField}: ${nameOf(value)}` })),
+                      ...colouring.valueColours.map(([value, colour]) => ({
+                        color: colour,
+                        title: `${propertyField}: ${nameOf(value)}`,
+                      })),
                       { color: colouring.fallback, title: text.otherCategories(uncoloured) },
                     ],
                   }

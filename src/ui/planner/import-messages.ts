@@ -61,14 +61,31 @@ const zh: ImportMessages = {
   panelHeading: '量算与数据',
   panelIntro: '在地图上画图量算面积，导入自己的数据，按类别统计用地并导出。面积均按 WGS84 椭球计算。',
   heading: '导入数据',
-  intro: '支持 GeoJSON、KML、KMZ、GPX、GeoPackage、压缩的 Shapefile（.zip），以及带经纬度列的 CSV/XLSX 点表。文件只在本机浏览器里处理，不会上传。',
+  intro:
+    '支持 GeoJSON、KML、KMZ、GPX、GeoPackage、压缩的 Shapefile（.zip），以及带经纬度列的 CSV/XLSX 点表。文件只在本机浏览器里处理，不会上传。',
   chooseFiles: '选择文件…',
   dropHint: '也可以把文件拖到地图上。',
   dropHere: '松开鼠标即可导入',
   coordinateSystemLabel: '文件坐标系',
   coordinateSystems: { wgs84: 'WGS84（GPS、国际标准）', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）' },
-  formats: { geojson: 'GeoJSON', kml: 'KML', gpx: 'GPX', shapefile: 'Shapefile', kmz: 'KMZ', geopackage: 'GeoPackage', csv: 'CSV 点表', xlsx: 'Excel 点表' },
-  stages: { reading: '读取', parsing: '解析', validating: '校验', converting: '坐标转换', measuring: '量算', storing: '保存' },
+  formats: {
+    geojson: 'GeoJSON',
+    kml: 'KML',
+    gpx: 'GPX',
+    shapefile: 'Shapefile',
+    kmz: 'KMZ',
+    geopackage: 'GeoPackage',
+    csv: 'CSV 点表',
+    xlsx: 'Excel 点表',
+  },
+  stages: {
+    reading: '读取',
+    parsing: '解析',
+    validating: '校验',
+    converting: '坐标转换',
+    measuring: '量算',
+    storing: '保存',
+  },
   importing: (fileName) => `正在导入 ${fileName}`,
   restoring: (fileName) => `正在读取已保存的 ${fileName}`,
   cancel: '取消',
@@ -85,7 +102,9 @@ const zh: ImportMessages = {
   confirmClearAll: (count) => `移除全部 ${count} 个导入图层？保存在本机的副本也会删除。`,
   counts: (features, measured) => `${features} 个要素，其中 ${measured} 个有面积`,
   skipped: (points, lines, nullGeometries) =>
-    [points ? `${points} 个点` : '', lines ? `${lines} 条线` : '', nullGeometries ? `${nullGeometries} 个无几何` : ''].filter(Boolean).join('、') + '（不计面积）',
+    [points ? `${points} 个点` : '', lines ? `${lines} 条线` : '', nullGeometries ? `${nullGeometries} 个无几何` : '']
+      .filter(Boolean)
+      .join('、') + '（不计面积）',
   totalArea: '面积合计',
   totalLength: '线长合计',
   convertedFrom: (system) => `已从 ${system} 转换为 WGS84`,
@@ -115,16 +134,38 @@ const zh: ImportMessages = {
 
 const en: ImportMessages = {
   panelHeading: 'Measure and data',
-  panelIntro: 'Draw on the map to measure, load your own data, get land-use statistics by category and export them. Every area is measured on the WGS84 ellipsoid.',
+  panelIntro:
+    'Draw on the map to measure, load your own data, get land-use statistics by category and export them. Every area is measured on the WGS84 ellipsoid.',
   heading: 'Load your data',
-  intro: 'GeoJSON, KML, KMZ, GPX, GeoPackage, zipped Shapefile (.zip), and CSV/XLSX tables of points with longitude/latitude columns. Files are read in your browser only; nothing is uploaded.',
+  intro:
+    'GeoJSON, KML, KMZ, GPX, GeoPackage, zipped Shapefile (.zip), and CSV/XLSX tables of points with longitude/latitude columns. Files are read in your browser only; nothing is uploaded.',
   chooseFiles: 'Choose files…',
   dropHint: 'Or drop files on the map.',
   dropHere: 'Drop to import',
   coordinateSystemLabel: 'Coordinates of the file',
-  coordinateSystems: { wgs84: 'WGS84 (GPS, international)', gcj02: 'GCJ-02 (Amap/高德, Tencent)', bd09: 'BD-09 (Baidu/百度)' },
-  formats: { geojson: 'GeoJSON', kml: 'KML', gpx: 'GPX', shapefile: 'Shapefile', kmz: 'KMZ', geopackage: 'GeoPackage', csv: 'CSV points', xlsx: 'Excel points' },
-  stages: { reading: 'reading', parsing: 'parsing', validating: 'checking', converting: 'converting coordinates', measuring: 'measuring', storing: 'saving' },
+  coordinateSystems: {
+    wgs84: 'WGS84 (GPS, international)',
+    gcj02: 'GCJ-02 (Amap/高德, Tencent)',
+    bd09: 'BD-09 (Baidu/百度)',
+  },
+  formats: {
+    geojson: 'GeoJSON',
+    kml: 'KML',
+    gpx: 'GPX',
+    shapefile: 'Shapefile',
+    kmz: 'KMZ',
+    geopackage: 'GeoPackage',
+    csv: 'CSV points',
+    xlsx: 'Excel points',
+  },
+  stages: {
+    reading: 'reading',
+    parsing: 'parsing',
+    validating: 'checking',
+    converting: 'converting coordinates',
+    measuring: 'measuring',
+    storing: 'saving',
+  },
   importing: (fileName) => `Importing ${fileName}`,
   restoring: (fileName) => `Reading the saved ${fileName}`,
   cancel: 'Cancel',
@@ -138,10 +179,17 @@ const en: ImportMessages = {
   remove: 'Remove',
   confirmRemove: (fileName) => `Remove the layer “${fileName}”? Its copy saved in this browser is deleted too.`,
   clearAll: 'Remove all imported layers',
-  confirmClearAll: (count) => `Remove all ${count} imported layers? Their copies saved in this browser are deleted too.`,
+  confirmClearAll: (count) =>
+    `Remove all ${count} imported layers? Their copies saved in this browser are deleted too.`,
   counts: (features, measured) => `${features} features, ${measured} with area`,
   skipped: (points, lines, nullGeometries) =>
-    [points ? `${points} point(s)` : '', lines ? `${lines} line(s)` : '', nullGeometries ? `${nullGeometries} without geometry` : ''].filter(Boolean).join(', ') + ' (no area)',
+    [
+      points ? `${points} point(s)` : '',
+      lines ? `${lines} line(s)` : '',
+      nullGeometries ? `${nullGeometries} without geometry` : '',
+    ]
+      .filter(Boolean)
+      .join(', ') + ' (no area)',
   totalArea: 'Total area',
   totalLength: 'Total line length',
   convertedFrom: (system) => `Converted from ${system} to WGS84`,
@@ -175,4 +223,8 @@ export function importMessages(): ImportMessages {
   return IMPORT_MESSAGES[language.value];
 }
 
-export const COORDINATE_SYSTEM_SHORT_NAMES: Record<CoordinateSystem, string> = { wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09' };
+export const COORDINATE_SYSTEM_SHORT_NAMES: Record<CoordinateSystem, string> = {
+  wgs84: 'WGS84',
+  gcj02: 'GCJ-02',
+  bd09: 'BD-09',
+};

@@ -7,6 +7,7 @@ import { exportImportedLayer } from '../../state/imported-layers-store.ts';
 
 export async function loadImportedLayerCollection(layerId: string): Promise<FeatureCollection> {
   const collection = JSON.parse(await (await exportImportedLayer(layerId)).text()) as FeatureCollection;
-  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) throw new Error('not a FeatureCollection');
+  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features))
+    throw new Error('not a FeatureCollection');
   return collection;
 }

@@ -19,7 +19,9 @@ const MAXIMUM_TICK_CHARACTERS = 14;
 
 export function shortenLabel(label: string): string {
   const characters = Array.from(label.replace(/\s+/g, ' '));
-  return characters.length <= MAXIMUM_TICK_CHARACTERS ? characters.join('') : `${characters.slice(0, MAXIMUM_TICK_CHARACTERS - 1).join('')}…`;
+  return characters.length <= MAXIMUM_TICK_CHARACTERS
+    ? characters.join('')
+    : `${characters.slice(0, MAXIMUM_TICK_CHARACTERS - 1).join('')}…`;
 }
 
 export interface LandUseChartLabels {
@@ -38,7 +40,11 @@ const BAR_COLOUR = '#2f6f4e';
 const INK = '#1f2933';
 
 /** Bars in their categories' colours get an ink outline: some class colours (16 white, 01 cream) vanish on white. */
-function barColours(bars: readonly ChartBar[]): { backgroundColor: string | string[]; borderColor: string; borderWidth: number } {
+function barColours(bars: readonly ChartBar[]): {
+  backgroundColor: string | string[];
+  borderColor: string;
+  borderWidth: number;
+} {
   const coloured = bars.some((bar) => bar.colour !== undefined);
   return coloured
     ? { backgroundColor: bars.map((bar) => bar.colour ?? BAR_COLOUR), borderColor: INK, borderWidth: 1 }
@@ -94,11 +100,9 @@ export async function createLandUseChart(
   let destroyed = false;
   return {
     update: (nextBars, nextLabels) => {
-      void document.fonts
-        .load(`12px "${appFontFamily}"`, nextBars.map((bar) => bar.label).join(''))
-        .then(() => {
-          if (!destroyed) apply(nextBars, nextLabels);
-        });
+      void document.fonts.load(`12px "${appFontFamily}"`, nextBars.map((bar) => bar.label).join('')).then(() => {
+        if (!destroyed) apply(nextBars, nextLabels);
+      });
     },
     destroy: () => {
       destroyed = true;

@@ -74,7 +74,14 @@ const zh: LandUseClassMessages = {
   loading: '正在分类统计……',
   failed: (reason) => `分类统计失败：${reason}`,
   caption: (field, standard, level) => `“${field}”按${standard}的${level}汇总`,
-  columns: { colour: '图例', code: '代码', name: '名称', area: (unit) => `面积（${unit}）`, share: '占比', count: '要素数' },
+  columns: {
+    colour: '图例',
+    code: '代码',
+    name: '名称',
+    area: (unit) => `面积（${unit}）`,
+    share: '占比',
+    count: '要素数',
+  },
   classifiedTotal: '可识别编码合计',
   shareOf: '占比的分母是可识别编码的要素面积之和。',
   colourSources: {
@@ -107,7 +114,8 @@ const zh: LandUseClassMessages = {
 
 const en: LandUseClassMessages = {
   heading: 'By national land class',
-  intro: 'Groups a code column (e.g. DLBM land-use codes, YDYHFL land and sea use codes) by the national classification’s 一级类 or 二级类, with the official names.',
+  intro:
+    'Groups a code column (e.g. DLBM land-use codes, YDYHFL land and sea use codes) by the national classification’s 一级类 or 二级类, with the official names.',
   detecting: 'Looking for code columns…',
   detectFailed: (reason) => `The layer’s features could not be read: ${reason}`,
   noCodeColumn: 'No column looks like land-use codes (DLBM, YDYHFL…). Pick a column and a classification below.',
@@ -128,7 +136,14 @@ const en: LandUseClassMessages = {
   loading: 'Classifying…',
   failed: (reason) => `Classifying failed: ${reason}`,
   caption: (field, standard, level) => `“${field}” by ${standard}, ${level}`,
-  columns: { colour: 'Colour', code: 'Code', name: 'Name', area: (unit) => `Area (${unit})`, share: 'Share', count: 'Features' },
+  columns: {
+    colour: 'Colour',
+    code: 'Code',
+    name: 'Name',
+    area: (unit) => `Area (${unit})`,
+    share: 'Share',
+    count: 'Features',
+  },
   classifiedTotal: 'Recognised codes, total',
   shareOf: 'Shares are of the area of features with a recognised code.',
   colourSources: {
@@ -143,7 +158,8 @@ const en: LandUseClassMessages = {
   noValue: '(no value)',
   noUnknown: 'Every value is a code of the classification.',
   suffixedHeading: 'Codes with a suffix letter',
-  suffixedIntro: 'These values are a code of the classification followed by a survey letter; they are counted under the class they extend:',
+  suffixedIntro:
+    'These values are a code of the classification followed by a survey letter; they are counted under the class they extend:',
   suffixedColumns: { value: 'Value', countedAs: 'Counted as', count: 'Features', area: (unit) => `Area (${unit})` },
   indicatorsHeading: 'Planning indicators',
   definition: 'Definition',
@@ -152,7 +168,8 @@ const en: LandUseClassMessages = {
   datasetRatio: 'The dataset’s green-space ratio (measured from its green layers, not this file)',
   datasetRatioPending: 'the zone statistics are not ready yet',
   chartSummary: (count, largest) => `Bar chart of ${count} classes’ shares; largest: ${largest}.`,
-  measuredNote: (classified, total) => `Recognised codes ${classified} of ${total} measured (overlapping features each counted).`,
+  measuredNote: (classified, total) =>
+    `Recognised codes ${classified} of ${total} measured (overlapping features each counted).`,
   exportCsv: 'Download the class table (CSV)',
   exportXlsx: 'Download the class table (Excel, with notes)',
   exportFailed: (reason) => `The export failed: ${reason}`,

@@ -63,7 +63,8 @@ export interface MeasureMessages {
 
 const zh: MeasureMessages = {
   heading: '量算',
-  intro: '在地图上画多边形、矩形或线，实时显示 WGS84 椭球面积或长度；画完的多边形还会给出其中的绿地、绿地率和与各规划单元的重叠。',
+  intro:
+    '在地图上画多边形、矩形或线，实时显示 WGS84 椭球面积或长度；画完的多边形还会给出其中的绿地、绿地率和与各规划单元的重叠。',
   needsMap: '量算需要地图：此浏览器无法显示地图（WebGL 不可用），或地图尚未加载完成。已保存的图形仍列在下方。',
   toolsLabel: '量算工具',
   polygon: '多边形',
@@ -124,9 +125,11 @@ const zh: MeasureMessages = {
   units: { m2: 'm²', ha: '公顷', km2: 'km²', mu: '亩', m: '米', km: '千米' },
   method: '面积与长度均按 WGS84 椭球计算，各边为测地线。',
   notices: {
-    restoredWithLosses: (kept, dropped) => `已恢复 ${kept} 个图形；另有 ${dropped} 个已保存的图形数据损坏，无法恢复，已略去。`,
+    restoredWithLosses: (kept, dropped) =>
+      `已恢复 ${kept} 个图形；另有 ${dropped} 个已保存的图形数据损坏，无法恢复，已略去。`,
     storedValueUnreadable: '已保存的图形数据无法读取（格式不符），未能恢复。新画的图形会正常保存。',
-    storageFailed: '无法保存到浏览器存储（可能是隐私模式或存储已满）：图形在本页有效，但刷新后会丢失。可先导出 GeoJSON。',
+    storageFailed:
+      '无法保存到浏览器存储（可能是隐私模式或存储已满）：图形在本页有效，但刷新后会丢失。可先导出 GeoJSON。',
     mapRefused: (count) => `${count} 个已保存的图形无法在地图上显示（几何无效），仍列在下方。`,
   },
   dismiss: '知道了',
@@ -134,8 +137,10 @@ const zh: MeasureMessages = {
 
 const en: MeasureMessages = {
   heading: 'Measure',
-  intro: 'Draw a polygon, rectangle or line on the map to read its WGS84 ellipsoidal area or length as you draw; a finished polygon also shows its green land, green-space ratio and overlap with each planning unit.',
-  needsMap: 'Measuring needs the map: this browser cannot show it (no WebGL), or it has not loaded yet. Saved shapes are still listed below.',
+  intro:
+    'Draw a polygon, rectangle or line on the map to read its WGS84 ellipsoidal area or length as you draw; a finished polygon also shows its green land, green-space ratio and overlap with each planning unit.',
+  needsMap:
+    'Measuring needs the map: this browser cannot show it (no WebGL), or it has not loaded yet. Saved shapes are still listed below.',
   toolsLabel: 'Measuring tools',
   polygon: 'Polygon',
   rectangle: 'Rectangle',
@@ -158,7 +163,8 @@ const en: MeasureMessages = {
     polygon: 'Tap point by point on the map; tap the first or last point to finish. Tap “Stop measuring” to cancel.',
     rectangle: 'Tap one corner, then the opposite corner. Tap “Stop measuring” to cancel.',
     line: 'Tap point by point; tap the last point again to finish. Tap “Stop measuring” to cancel.',
-    select: 'Tap a shape to select it; drag a vertex to move it, drag a midpoint to add one. Tap “Stop measuring” to leave.',
+    select:
+      'Tap a shape to select it; drag a vertex to move it, drag a midpoint to add one. Tap “Stop measuring” to leave.',
     off: 'Pick a tool to start measuring.',
   },
   liveHeading: 'Drawing',
@@ -189,16 +195,21 @@ const en: MeasureMessages = {
   noOverlap: 'Overlaps none of the zone, core, wings or industrial parks.',
   approximate: '(schematic boundary)',
   roles: { zone: 'Zone', core: 'Core', wing: 'Wing', park: 'Industrial park' },
-  greenNotCounted: (names) => `Green land of unknown position (${names}) is drawn inside this shape and not counted in its ratio.`,
+  greenNotCounted: (names) =>
+    `Green land of unknown position (${names}) is drawn inside this shape and not counted in its ratio.`,
   problems: 'Some figures could not be computed:',
   exportGeoJson: 'Export shapes (GeoJSON)',
   units: { m2: 'm²', ha: 'ha', km2: 'km²', mu: 'mu (亩)', m: 'm', km: 'km' },
   method: 'Areas and lengths are measured on the WGS84 ellipsoid, with geodesic edges.',
   notices: {
-    restoredWithLosses: (kept, dropped) => `Restored ${kept} shapes; ${dropped} more saved shapes were corrupt and could not be restored, so they were left out.`,
-    storedValueUnreadable: 'The saved shapes could not be read (unknown format) and were not restored. New shapes are saved as usual.',
-    storageFailed: 'Could not save to browser storage (private mode or full storage?): your shapes work on this page but will be lost on reload. Export them as GeoJSON first.',
-    mapRefused: (count) => `${count} saved shapes could not be drawn on the map (invalid geometry); they are still listed below.`,
+    restoredWithLosses: (kept, dropped) =>
+      `Restored ${kept} shapes; ${dropped} more saved shapes were corrupt and could not be restored, so they were left out.`,
+    storedValueUnreadable:
+      'The saved shapes could not be read (unknown format) and were not restored. New shapes are saved as usual.',
+    storageFailed:
+      'Could not save to browser storage (private mode or full storage?): your shapes work on this page but will be lost on reload. Export them as GeoJSON first.',
+    mapRefused: (count) =>
+      `${count} saved shapes could not be drawn on the map (invalid geometry); they are still listed below.`,
   },
   dismiss: 'Dismiss',
 };

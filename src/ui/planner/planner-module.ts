@@ -7,7 +7,11 @@ export { PlannerPanel, plannerOpen } from './PlannerPanel.tsx';
 export { ImportedFeaturePanel } from './ImportedFeaturePanel.tsx';
 export { FileDropOverlay, connectFileDrop } from './file-drop.tsx';
 export { connectImportedLayers, importedLayers } from '../../state/imported-layers-store.ts';
-export { importedFrameRequest, importedLayerDisplays, selectedImportedFeature } from '../../state/imported-layer-display.ts';
+export {
+  importedFrameRequest,
+  importedLayerDisplays,
+  selectedImportedFeature,
+} from '../../state/imported-layer-display.ts';
 
 import type { Dataset } from '../../data/dataset-types.ts';
 import { connectImportedLayers, importedLayers as layers } from '../../state/imported-layers-store.ts';

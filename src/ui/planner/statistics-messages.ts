@@ -19,7 +19,14 @@ export interface StatisticsMessages {
   loading: string;
   failed: (reason: string) => string;
   caption: (source: string, grouping: string) => string;
-  columns: { category: string; area: (unit: string) => string; share: string; count: string; greenArea: (unit: string) => string; greenSpaceRatio: string };
+  columns: {
+    category: string;
+    area: (unit: string) => string;
+    share: string;
+    count: string;
+    greenArea: (unit: string) => string;
+    greenSpaceRatio: string;
+  };
   sortBy: (column: string) => string;
   total: string;
   noValue: string;
@@ -154,7 +161,8 @@ const en: StatisticsMessages = {
   chartLoading: 'Loading the chart…',
   chartFailed: (reason) => `The chart cannot be shown: ${reason}. The table above has the figures.`,
   chartAxis: 'share (%)',
-  chartSummary: (count, largest) => `Bar chart of the area share of ${count} categories; ${largest}. The table above has the figures.`,
+  chartSummary: (count, largest) =>
+    `Bar chart of the area share of ${count} categories; ${largest}. The table above has the figures.`,
   exportHeading: 'Export',
   exportCsv: 'Export CSV',
   exportXlsx: 'Export Excel (with notes)',
@@ -170,13 +178,16 @@ const en: StatisticsMessages = {
   mapDisplayLegend: 'On the map',
   colourByProperty: (property) => `Colour the map by “${property}”`,
   labelByProperty: (property) => `Label features with “${property}”`,
-  mapDisplayHint: 'Pick a category in the table to outline its features on the map; click a feature on the map to mark its row.',
+  mapDisplayHint:
+    'Pick a category in the table to outline its features on the map; click a feature on the map to mark its row.',
   highlightCategory: (name) => `Show on the map: ${name}`,
   otherCategories: (count) => `Grey: the other ${count} values and features without the property`,
   greenValuesLegend: (property) => `Which values of “${property}” are green land`,
   greenValuesHint: 'Tick the values that count as green land to get this layer’s green-space ratio.',
-  greenRatioByValues: (ratio, green, land) => `Green-space ratio of this layer ${ratio} (chosen values ${green} ÷ all features ${land})`,
-  greenRatioByValuesNote: 'Feature areas added up: where features overlap, the overlap counts twice (parcel files usually have none). Not green coverage (绿化覆盖率).',
+  greenRatioByValues: (ratio, green, land) =>
+    `Green-space ratio of this layer ${ratio} (chosen values ${green} ÷ all features ${land})`,
+  greenRatioByValuesNote:
+    'Feature areas added up: where features overlap, the overlap counts twice (parcel files usually have none). Not green coverage (绿化覆盖率).',
   imageSubtitle: (date) => `Exported ${date} · WGS84 · A4 landscape`,
   fileStem: 'land-use',
 };

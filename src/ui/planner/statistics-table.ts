@@ -69,7 +69,8 @@ export function sortRows(
 
 /** Clicking a column's header: a new column starts in its natural direction, the same one flips. */
 export function nextSortOrder(current: SortOrder, column: SortColumn): SortOrder {
-  if (current.column === column) return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+  if (current.column === column)
+    return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
   return { column, direction: column === 'category' ? 'ascending' : 'descending' };
 }
 
@@ -136,7 +137,12 @@ export interface CategoryNaming {
  * A category's name. Layer ids and kinds are translated only where they are the dataset's own
  * (the zone and drawn areas); an imported file's values are the planner's words and stay as written.
  */
-export function categoryName(key: string | null, groupedBy: string, fromDataset: boolean, naming: CategoryNaming): string {
+export function categoryName(
+  key: string | null,
+  groupedBy: string,
+  fromDataset: boolean,
+  naming: CategoryNaming,
+): string {
   if (key === null) return naming.noValue;
   if (!fromDataset) return key;
   if (groupedBy === 'layer') return naming.layerTitles.get(key) ?? key;

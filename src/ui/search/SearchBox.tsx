@@ -166,7 +166,13 @@ export function SearchBox({ dataset }: { dataset: Dataset }) {
       <p class="search-status" role="status" aria-live="polite">
         {status}
       </p>
-      <ul id={LISTBOX_ID} role="listbox" aria-label={text.resultsLabel} class="search-results" hidden={!showList || results.length === 0}>
+      <ul
+        id={LISTBOX_ID}
+        role="listbox"
+        aria-label={text.resultsLabel}
+        class="search-results"
+        hidden={!showList || results.length === 0}
+      >
         {showList
           ? results.map((result, index) => {
               const primaryIsChinese = lang === 'zh' || !result.name_en;

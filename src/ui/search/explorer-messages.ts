@@ -20,7 +20,14 @@ export interface ExplorerMessages {
     en: string;
   };
   /** MapLibre's control labels (its locale ids), so the map's buttons speak the page's language. */
-  mapControls: Record<'Map.Title' | 'NavigationControl.ZoomIn' | 'NavigationControl.ZoomOut' | 'NavigationControl.ResetBearing' | 'AttributionControl.ToggleAttribution', string>;
+  mapControls: Record<
+    | 'Map.Title'
+    | 'NavigationControl.ZoomIn'
+    | 'NavigationControl.ZoomOut'
+    | 'NavigationControl.ResetBearing'
+    | 'AttributionControl.ToggleAttribution',
+    string
+  >;
   /** A newer version of the app has been downloaded (service worker). */
   update: { ready: string; reload: string; offlineReady: string };
 }

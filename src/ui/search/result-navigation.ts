@@ -26,7 +26,10 @@ export interface TextSegment {
  */
 export function highlightSegments(text: string, ranges: readonly TextRange[]): TextSegment[] {
   const clipped = ranges
-    .map((range) => ({ start: Math.max(0, Math.trunc(range.start)), end: Math.min(text.length, Math.trunc(range.end)) }))
+    .map((range) => ({
+      start: Math.max(0, Math.trunc(range.start)),
+      end: Math.min(text.length, Math.trunc(range.end)),
+    }))
     .filter((range) => Number.isFinite(range.start) && Number.isFinite(range.end) && range.end > range.start)
     .sort((first, second) => first.start - second.start);
   const segments: TextSegment[] = [];

@@ -73,7 +73,13 @@ export function ShareControl({ subject, featureName = '' }: { subject: ShareSubj
   };
 
   const status =
-    outcome === 'copied' ? text.copied : outcome === 'by-hand' ? text.copyByHand : outcome === 'shared' ? text.shared : '';
+    outcome === 'copied'
+      ? text.copied
+      : outcome === 'by-hand'
+        ? text.copyByHand
+        : outcome === 'shared'
+          ? text.shared
+          : '';
 
   return (
     <div class={`share share--${subject}`}>

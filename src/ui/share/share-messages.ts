@@ -22,7 +22,11 @@ export interface ShareMessages {
 export const shareMessages: Readonly<Record<Language, ShareMessages>> = {
   zh: {
     button: { view: '分享', feature: '分享此要素', trip: '分享行程' },
-    title: { view: '泸州国家高新区空间布局图', feature: (name) => `${name} · 泸州国家高新区`, trip: '泸州国家高新区 · 一日行程' },
+    title: {
+      view: '泸州国家高新区空间布局图',
+      feature: (name) => `${name} · 泸州国家高新区`,
+      trip: '泸州国家高新区 · 一日行程',
+    },
     panelLabel: '分享链接',
     copied: '链接已复制。',
     copyByHand: '无法自动复制，请复制下面的链接。',

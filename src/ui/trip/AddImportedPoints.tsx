@@ -59,11 +59,17 @@ export function AddImportedPointButton({ load, featureIndex }: { load: LoadImpor
                 if (!stop) return [FILE_STOP_TEXT.notAPoint];
                 setStopId(stop.id);
                 const added = addFileStopsToTrip([stop]);
-                return added === 0 && !tripState.peek().stops.some((existing) => existing.id === stop.id) ? [FILE_STOP_TEXT.added(0, 1)] : [];
+                return added === 0 && !tripState.peek().stops.some((existing) => existing.id === stop.id)
+                  ? [FILE_STOP_TEXT.added(0, 1)]
+                  : [];
               })
         }
       >
-        {busy ? FILE_STOP_TEXT.reading[lang] : inTrip ? FILE_STOP_TEXT.inTrip[lang] : `+ ${FILE_STOP_TEXT.addPoint[lang]}`}
+        {busy
+          ? FILE_STOP_TEXT.reading[lang]
+          : inTrip
+            ? FILE_STOP_TEXT.inTrip[lang]
+            : `+ ${FILE_STOP_TEXT.addPoint[lang]}`}
       </button>
       <Status status={status} />
     </p>
@@ -84,7 +90,10 @@ export function AddImportedLayerPointsButton({ load, pointCount }: { load: LoadI
           void run(async () => {
             const { stops, skipped } = importedPointStops(await load());
             const added = addFileStopsToTrip(stops);
-            return [FILE_STOP_TEXT.added(added, stops.length), ...(skipped > 0 ? [FILE_STOP_TEXT.skipped(skipped)] : [])];
+            return [
+              FILE_STOP_TEXT.added(added, stops.length),
+              ...(skipped > 0 ? [FILE_STOP_TEXT.skipped(skipped)] : []),
+            ];
           })
         }
       >

@@ -73,10 +73,22 @@ export function PlacePicker() {
                 <li key={place.id} data-place-id={place.id}>
                   <span>{name}</span>
                   <span class="trip-hubs__actions">
-                    <button type="button" class="text-button" disabled={isStart || cannotAdd} aria-label={text.startAtHub(name)} onClick={() => startAtHub(place)}>
+                    <button
+                      type="button"
+                      class="text-button"
+                      disabled={isStart || cannotAdd}
+                      aria-label={text.startAtHub(name)}
+                      onClick={() => startAtHub(place)}
+                    >
                       {text.startHere}
                     </button>
-                    <button type="button" class="text-button" disabled={isEnd || cannotAdd} aria-label={text.endAtHub(name)} onClick={() => endAtHub(place)}>
+                    <button
+                      type="button"
+                      class="text-button"
+                      disabled={isEnd || cannotAdd}
+                      aria-label={text.endAtHub(name)}
+                      onClick={() => endAtHub(place)}
+                    >
                       {text.endHere}
                     </button>
                   </span>

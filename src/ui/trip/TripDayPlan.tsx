@@ -60,7 +60,8 @@ function LegRow({ leg, stops }: { leg: TripLeg; stops: readonly PlannedStop[] })
         <ul class="trip-leg__modes">
           {TRAVEL_MODES.map((travelMode) => (
             <li key={travelMode} class={travelMode === mode ? 'is-current' : ''} data-mode={travelMode}>
-              {TRAVEL_MODE_ASSUMPTIONS[travelMode].title[lang]} ≈<Duration seconds={leg.estimates[travelMode].durationSeconds} />
+              {TRAVEL_MODE_ASSUMPTIONS[travelMode].title[lang]} ≈
+              <Duration seconds={leg.estimates[travelMode].durationSeconds} />
             </li>
           ))}
         </ul>
@@ -74,7 +75,17 @@ function LegRow({ leg, stops }: { leg: TripLeg; stops: readonly PlannedStop[] })
   );
 }
 
-function StopRow({ stop, order, stateIndex, stopCount }: { stop: PlannedStop; order: number; stateIndex: number; stopCount: number }) {
+function StopRow({
+  stop,
+  order,
+  stateIndex,
+  stopCount,
+}: {
+  stop: PlannedStop;
+  order: number;
+  stateIndex: number;
+  stopCount: number;
+}) {
   const text = messages.value.trip;
   const lang = language.value;
   const plan = tripPlan.value;
@@ -83,7 +94,9 @@ function StopRow({ stop, order, stateIndex, stopCount }: { stop: PlannedStop; or
   const arrival = scheduled?.arrival ?? (isPlaceAt(plan.stops, order) && order === 0 ? plan.schedule.start : undefined);
   const name = placeName(stop, lang);
   const isPlace = stop.id !== START_POSITION_ID;
-  const links = isPlace ? placeLinks({ point: stop.point, name: placeName(stop, 'zh'), positionIsSchematic: stop.positionIsSchematic }) : null;
+  const links = isPlace
+    ? placeLinks({ point: stop.point, name: placeName(stop, 'zh'), positionIsSchematic: stop.positionIsSchematic })
+    : null;
   return (
     <li
       class="trip-stop"
@@ -128,7 +141,8 @@ function StopRow({ stop, order, stateIndex, stopCount }: { stop: PlannedStop; or
               {' · '}
             </>
           ) : null}
-          {text.departure} <time class="trip-stop__departure">{scheduled ? formatTripTime(scheduled.departure) : '–'}</time>
+          {text.departure}{' '}
+          <time class="trip-stop__departure">{scheduled ? formatTripTime(scheduled.departure) : '–'}</time>
         </p>
         {isPlace ? (
           <p class="trip-stop__visit small">
@@ -144,7 +158,8 @@ function StopRow({ stop, order, stateIndex, stopCount }: { stop: PlannedStop; or
                 onChange={(event) => {
                   const value = Number(event.currentTarget.value);
                   // Out of range or not whole minutes: the trip keeps its value, and so does the box.
-                  if (Number.isInteger(value) && value >= 0 && value <= MAXIMUM_VISIT_MINUTES) setVisitMinutes(stop.id, value);
+                  if (Number.isInteger(value) && value >= 0 && value <= MAXIMUM_VISIT_MINUTES)
+                    setVisitMinutes(stop.id, value);
                   else event.currentTarget.value = String(stop.visitMinutes);
                 }}
               />{' '}
@@ -159,20 +174,38 @@ function StopRow({ stop, order, stateIndex, stopCount }: { stop: PlannedStop; or
         ) : null}
         {links ? (
           <p class="trip-links no-print small">
-            <ExternalLink href={links.amap}>{text.openAmap}</ExternalLink> · <ExternalLink href={links.baidu}>{text.openBaidu}</ExternalLink>
+            <ExternalLink href={links.amap}>{text.openAmap}</ExternalLink> ·{' '}
+            <ExternalLink href={links.baidu}>{text.openBaidu}</ExternalLink>
             {links.by === 'name' ? <span class="muted"> ({text.searchByName})</span> : null}
           </p>
         ) : null}
       </div>
       {isPlace ? (
         <div class="trip-stop__actions no-print">
-          <button type="button" class="icon-button" disabled={stateIndex === 0} aria-label={text.moveUp(name)} onClick={() => moveStop(stateIndex, stateIndex - 1)}>
+          <button
+            type="button"
+            class="icon-button"
+            disabled={stateIndex === 0}
+            aria-label={text.moveUp(name)}
+            onClick={() => moveStop(stateIndex, stateIndex - 1)}
+          >
             ↑
           </button>
-          <button type="button" class="icon-button" disabled={stateIndex === stopCount - 1} aria-label={text.moveDown(name)} onClick={() => moveStop(stateIndex, stateIndex + 1)}>
+          <button
+            type="button"
+            class="icon-button"
+            disabled={stateIndex === stopCount - 1}
+            aria-label={text.moveDown(name)}
+            onClick={() => moveStop(stateIndex, stateIndex + 1)}
+          >
             ↓
           </button>
-          <button type="button" class="icon-button" aria-label={text.remove(name)} onClick={() => removeFromTrip(stop.id)}>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={text.remove(name)}
+            onClick={() => removeFromTrip(stop.id)}
+          >
             ×
           </button>
         </div>
@@ -227,13 +260,7 @@ export function TripDayPlan() {
     const stop = plan.stops[order]!;
     const stateIndex = stateStops.findIndex((choice) => choice.id === stop.id);
     rows.push(
-      <StopRow
-        key={stop.id}
-        stop={stop}
-        order={order}
-        stateIndex={stateIndex}
-        stopCount={stateStops.length}
-      />,
+      <StopRow key={stop.id} stop={stop} order={order} stateIndex={stateIndex} stopCount={stateStops.length} />,
     );
     const leg = plan.legs.find((candidate) => candidate.fromIndex === order);
     if (leg) rows.push(<LegRow key={`leg-${order}`} leg={leg} stops={plan.stops} />);
@@ -242,9 +269,7 @@ export function TripDayPlan() {
     <section class="trip-day-plan" aria-labelledby="trip-day-plan-heading">
       <h3 id="trip-day-plan-heading">{text.stopsHeading}</h3>
       <p class="muted small no-print">{text.reorderHint}</p>
-      <ol class="trip-stops">
-        {rows}
-      </ol>
+      <ol class="trip-stops">{rows}</ol>
       {plan.schedule.returnArrival ? (
         <p class="small trip-return">
           {text.returnLeg}

@@ -17,7 +17,11 @@ export function TripExport() {
   const appTitle = messages.value.appTitle;
   const urls = useMemo(
     () => ({
-      gpx: URL.createObjectURL(new Blob([tripToGpx(plan, { name: `${appTitle} · ${text.heading}`, date: zoneDateOf(new Date()) })], { type: 'application/gpx+xml' })),
+      gpx: URL.createObjectURL(
+        new Blob([tripToGpx(plan, { name: `${appTitle} · ${text.heading}`, date: zoneDateOf(new Date()) })], {
+          type: 'application/gpx+xml',
+        }),
+      ),
       geoJson: URL.createObjectURL(new Blob([JSON.stringify(geoJson, null, 1)], { type: 'application/geo+json' })),
     }),
     [plan, geoJson, appTitle, text.heading],
@@ -37,7 +41,12 @@ export function TripExport() {
         <a class="text-button" href={urls.gpx} download={exportFileName(placeCount, 'gpx')} data-export="gpx">
           {text.exportGpx}
         </a>
-        <a class="text-button" href={urls.geoJson} download={exportFileName(placeCount, 'geojson')} data-export="geojson">
+        <a
+          class="text-button"
+          href={urls.geoJson}
+          download={exportFileName(placeCount, 'geojson')}
+          data-export="geojson"
+        >
           {text.exportGeoJson}
         </a>
         <button type="button" class="text-button" onClick={() => window.print()}>

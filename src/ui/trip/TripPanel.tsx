@@ -28,7 +28,12 @@ import {
   tripState,
 } from '../../state/trip-store.ts';
 import { formatTripTime } from '../../trip/schedule.ts';
-import { DETOUR_FACTOR_EXPLANATION, TRAVEL_MODE_ASSUMPTIONS, TRAVEL_MODES, isTravelMode } from '../../trip/travel-modes.ts';
+import {
+  DETOUR_FACTOR_EXPLANATION,
+  TRAVEL_MODE_ASSUMPTIONS,
+  TRAVEL_MODES,
+  isTravelMode,
+} from '../../trip/travel-modes.ts';
 import { VISIT_DURATION_EXPLANATION } from '../../trip/visit-places.ts';
 import { PlacePicker } from './PlacePicker.tsx';
 import { TripDayPlan } from './TripDayPlan.tsx';
@@ -68,7 +73,8 @@ function StartChooser() {
   const lang = language.value;
   const trip = tripState.value;
   const places = new Map(tripPlaces.value.map((place) => [place.id, place]));
-  const value = trip.start.kind === 'here' ? HERE_OPTION : trip.start.kind === 'point' ? POINT_OPTION : (trip.stops[0]?.id ?? '');
+  const value =
+    trip.start.kind === 'here' ? HERE_OPTION : trip.start.kind === 'point' ? POINT_OPTION : (trip.stops[0]?.id ?? '');
   const request = locationRequest.value;
   return (
     <p class="trip-field">
@@ -104,9 +110,22 @@ function StartChooser() {
           {text.startAtFirstPlace}
         </button>
       ) : null}
-      {request === 'asking' ? <span class="muted small" role="status"> {text.locationAsking}</span> : null}
-      {request === 'denied' ? <span class="caveat small" role="status">{text.locationDenied}</span> : null}
-      {request === 'unsupported' ? <span class="caveat small" role="status">{text.locationUnsupported}</span> : null}
+      {request === 'asking' ? (
+        <span class="muted small" role="status">
+          {' '}
+          {text.locationAsking}
+        </span>
+      ) : null}
+      {request === 'denied' ? (
+        <span class="caveat small" role="status">
+          {text.locationDenied}
+        </span>
+      ) : null}
+      {request === 'unsupported' ? (
+        <span class="caveat small" role="status">
+          {text.locationUnsupported}
+        </span>
+      ) : null}
     </p>
   );
 }
@@ -137,7 +156,13 @@ function TripSettings() {
       </fieldset>
       <p class="trip-field">
         <label>
-          <input type="checkbox" class="trip-round-trip" checked={trip.roundTrip} onChange={(event) => setRoundTrip(event.currentTarget.checked)} /> {text.roundTrip}
+          <input
+            type="checkbox"
+            class="trip-round-trip"
+            checked={trip.roundTrip}
+            onChange={(event) => setRoundTrip(event.currentTarget.checked)}
+          />{' '}
+          {text.roundTrip}
         </label>
       </p>
       <p class="trip-field">
@@ -150,11 +175,20 @@ function TripSettings() {
             onChange={(event) => setTimeProblem(setStartTime(event.currentTarget.value))}
           />
         </label>
-        {timeProblem ? <span class="caveat small" role="status">{timeProblem[lang]}</span> : null}
+        {timeProblem ? (
+          <span class="caveat small" role="status">
+            {timeProblem[lang]}
+          </span>
+        ) : null}
       </p>
       <StartChooser />
       <p class="trip-field">
-        <button type="button" class="text-button trip-optimise" disabled={trip.stops.length < 2} onClick={optimiseCurrentTrip}>
+        <button
+          type="button"
+          class="text-button trip-optimise"
+          disabled={trip.stops.length < 2}
+          onClick={optimiseCurrentTrip}
+        >
           {text.optimise}
         </button>{' '}
         <button type="button" class="text-button trip-clear" onClick={clearTrip}>
@@ -253,15 +287,22 @@ export function TripPanel() {
   const plan = tripPlan.value;
   const hasStops = tripState.value.stops.length > 0;
   return (
-    <section class="panel trip-panel" aria-labelledby={TRIP_PANEL_HEADING_ID} data-trip-restored={tripRestored.value ? 'true' : 'false'}>
-      <h2 id={TRIP_PANEL_HEADING_ID} tabIndex={-1}>{text.heading}</h2>
+    <section
+      class="panel trip-panel"
+      aria-labelledby={TRIP_PANEL_HEADING_ID}
+      data-trip-restored={tripRestored.value ? 'true' : 'false'}
+    >
+      <h2 id={TRIP_PANEL_HEADING_ID} tabIndex={-1}>
+        {text.heading}
+      </h2>
       <p class="muted small no-print">{text.intro}</p>
       <RestoreReport />
       <PlacePicker />
       {hasStops ? (
         <>
           <p class="trip-print-only trip-print-summary">
-            {text.startTimeLabel} {formatTripTime(plan.schedule.start)} · {TRAVEL_MODE_ASSUMPTIONS[plan.mode].title[lang]}
+            {text.startTimeLabel} {formatTripTime(plan.schedule.start)} ·{' '}
+            {TRAVEL_MODE_ASSUMPTIONS[plan.mode].title[lang]}
             {plan.roundTrip ? ` · ${text.roundTrip}` : ''}
           </p>
           <TripSettings />

@@ -8,13 +8,19 @@ import { CUSTOM_STOP_VISIT_MINUTES } from '../../trip/trip-state.ts';
 export const FILE_STOP_TEXT = {
   addPoint: { zh: '加入行程', en: 'Add to trip' },
   inTrip: { zh: '✓ 已在行程中', en: '✓ In the trip' },
-  addAllPoints: (count: number): LocalizedText => ({ zh: `把全部 ${count} 个点加入行程`, en: `Add all ${count} points to the trip` }),
+  addAllPoints: (count: number): LocalizedText => ({
+    zh: `把全部 ${count} 个点加入行程`,
+    en: `Add all ${count} points to the trip`,
+  }),
   reading: { zh: '正在读取…', en: 'Reading…' },
   added: (added: number, offered: number): LocalizedText => ({
     zh: `已加入 ${added} 个地点${offered > added ? `；${offered - added} 个已在行程中或超出上限` : ''}。`,
     en: `${added} added to the trip${offered > added ? `; ${offered - added} already there or over the limit` : ''}.`,
   }),
-  skipped: (count: number): LocalizedText => ({ zh: `${count} 个点坐标无效，未加入。`, en: `${count} points have invalid coordinates and were not added.` }),
+  skipped: (count: number): LocalizedText => ({
+    zh: `${count} 个点坐标无效，未加入。`,
+    en: `${count} points have invalid coordinates and were not added.`,
+  }),
   notAPoint: { zh: '只有点要素可以加入行程。', en: 'Only a point can be added to the trip.' },
   readFailed: { zh: '无法读取该图层，未加入行程。', en: 'The layer could not be read; nothing was added.' },
   fromFileBadge: { zh: '来自您的文件', en: 'from your file' },

@@ -25,4 +25,3 @@ export function placeName(place: { nameZh: string; nameEn: string; id: string },
 export function exportFileName(stopCount: number, extension: 'gpx' | 'geojson'): string {
   return `luzhou-hitech-zone-trip-${stopCount}-stops.${extension}`;
 }
-

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_PALETTE, OTHER_CATEGORY_COLOUR, categoryColour, categoryColouring } from '../../../src/analysis/category-colours.ts';
+import {
+  CATEGORY_PALETTE,
+  OTHER_CATEGORY_COLOUR,
+  categoryColour,
+  categoryColouring,
+} from '../../../src/analysis/category-colours.ts';
 
 describe('colours by category', () => {
   it('gives the first categories distinct palette colours in the order given, and the rest the grey', () => {

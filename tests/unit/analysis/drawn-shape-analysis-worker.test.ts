@@ -11,7 +11,10 @@ describe('the drawn-shape worker', () => {
     if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
     const analyse = createDrawnShapeAnalyser();
     const shape = rectangle(105.41, 28.81, 105.44, 28.84) as Polygon;
-    expect(analyse({ type: 'analyse', requestId: 1, shapeId: 'a', geometry: shape })).toMatchObject({ requestId: 1, ok: false });
+    expect(analyse({ type: 'analyse', requestId: 1, shapeId: 'a', geometry: shape })).toMatchObject({
+      requestId: 1,
+      ok: false,
+    });
     expect(analyse(structuredClone({ type: 'dataset', dataset: loaded.dataset }))).toBeNull();
     const reply = structuredClone(analyse({ type: 'analyse', requestId: 2, shapeId: 'a', geometry: shape }));
     expect(reply).toMatchObject({ requestId: 2, ok: true, result: { ok: true, analysis: { shapeId: 'a' } } });

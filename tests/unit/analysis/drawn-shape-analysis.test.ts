@@ -26,12 +26,18 @@ function expectClose(actual: number | null | undefined, expected: number, tolera
 function geographicLibLength(positions: number[][]): number {
   let total = 0;
   for (let index = 1; index < positions.length; index++) {
-    total += Geodesic.WGS84.Inverse(positions[index - 1]![1]!, positions[index - 1]![0]!, positions[index]![1]!, positions[index]![0]!).s12!;
+    total += Geodesic.WGS84.Inverse(
+      positions[index - 1]![1]!,
+      positions[index - 1]![0]!,
+      positions[index]![1]!,
+      positions[index]![0]!,
+    ).s12!;
   }
   return total;
 }
 
-const box = (west: number, south: number, east: number, north: number) => rectangle(west, south, east, north) as Polygon;
+const box = (west: number, south: number, east: number, north: number) =>
+  rectangle(west, south, east, north) as Polygon;
 
 let dataset: Dataset;
 let zone: PreparedZone;
@@ -55,9 +61,33 @@ describe('measureDrawnGeometry (the live readout)', () => {
     ['a 30 m plot', box(105.45, 28.85, 105.4503, 28.8503)],
     [
       'an irregular clockwise outline',
-      { type: 'Polygon', coordinates: [[[105.41, 28.81], [105.43, 28.9], [105.52, 28.88], [105.47, 28.86], [105.5, 28.8], [105.41, 28.81]]].map((ring) => ring.reverse()) },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [105.41, 28.81],
+            [105.43, 28.9],
+            [105.52, 28.88],
+            [105.47, 28.86],
+            [105.5, 28.8],
+            [105.41, 28.81],
+          ],
+        ].map((ring) => ring.reverse()),
+      },
     ],
-    ['a ring left open (as an in-progress outline is)', { type: 'Polygon', coordinates: [[[105.4, 28.8], [105.42, 28.8], [105.41, 28.83]]] }],
+    [
+      'a ring left open (as an in-progress outline is)',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [105.4, 28.8],
+            [105.42, 28.8],
+            [105.41, 28.83],
+          ],
+        ],
+      },
+    ],
   ];
   for (const [name, polygon] of polygons) {
     it(`gives ${name} its GeographicLib area within 1e-6, and its perimeter`, () => {
@@ -66,39 +96,107 @@ describe('measureDrawnGeometry (the live readout)', () => {
       if (measured.type !== 'area') return;
       expectClose(measured.areaM2, geographicLibArea(polygon));
       const ring = polygon.coordinates[0]!;
-      const closed = ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1] ? ring : [...ring, ring[0]!];
+      const closed =
+        ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1]
+          ? ring
+          : [...ring, ring[0]!];
       expectClose(measured.perimeterM, geographicLibLength(closed), 1e-9);
     });
   }
 
   it('gives a line its geodesic length', () => {
-    const line: LineString = { type: 'LineString', coordinates: [[105.44, 28.89], [105.5, 28.86], [105.52, 28.9]] };
+    const line: LineString = {
+      type: 'LineString',
+      coordinates: [
+        [105.44, 28.89],
+        [105.5, 28.86],
+        [105.52, 28.9],
+      ],
+    };
     const measured = measureDrawnGeometry(line);
     expect(measured.type).toBe('length');
     if (measured.type === 'length') expectClose(measured.lengthM, geographicLibLength(line.coordinates), 1e-9);
   });
 
   it('says a bow-tie outline crosses itself instead of giving it an area', () => {
-    const bowTie: Polygon = { type: 'Polygon', coordinates: [[[105.4, 28.8], [105.5, 28.9], [105.5, 28.8], [105.4, 28.9], [105.4, 28.8]]] };
+    const bowTie: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [105.4, 28.8],
+          [105.5, 28.9],
+          [105.5, 28.8],
+          [105.4, 28.9],
+          [105.4, 28.8],
+        ],
+      ],
+    };
     const measured = measureDrawnGeometry(bowTie);
     expect(measured).toMatchObject({ type: 'no-area', problem: 'crosses-itself' });
     expect(analyseDrawnPolygon('bow', bowTie, zone)).toMatchObject({ ok: false, problem: 'crosses-itself' });
   });
 
   it('says two clicks make no polygon', () => {
-    expect(measureDrawnGeometry({ type: 'Polygon', coordinates: [[[105.4, 28.8], [105.5, 28.9], [105.4, 28.8]]] })).toMatchObject({
+    expect(
+      measureDrawnGeometry({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [105.4, 28.8],
+            [105.5, 28.9],
+            [105.4, 28.8],
+          ],
+        ],
+      }),
+    ).toMatchObject({
       type: 'no-area',
       problem: 'too-few-points',
     });
   });
 
   it('tells an outline that folds back on itself or touches itself from a simple one', () => {
-    expect(ringCrossesItself([[0, 0], [2, 0], [1, 0], [1, 1], [0, 0]])).toBe(true);
+    expect(
+      ringCrossesItself([
+        [0, 0],
+        [2, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ]),
+    ).toBe(true);
     // A figure eight pinched at one vertex.
-    expect(ringCrossesItself([[0, 0], [1, 1], [2, 0], [2, 2], [1, 1], [0, 2], [0, 0]])).toBe(true);
-    expect(ringCrossesItself([[0, 0], [2, 0], [2, 2], [1, 3], [0, 2], [0, 0]])).toBe(false);
+    expect(
+      ringCrossesItself([
+        [0, 0],
+        [1, 1],
+        [2, 0],
+        [2, 2],
+        [1, 1],
+        [0, 2],
+        [0, 0],
+      ]),
+    ).toBe(true);
+    expect(
+      ringCrossesItself([
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [1, 3],
+        [0, 2],
+        [0, 0],
+      ]),
+    ).toBe(false);
     // A repeated vertex (a double click) is not a crossing.
-    expect(ringCrossesItself([[0, 0], [2, 0], [2, 0], [2, 2], [0, 2], [0, 0]])).toBe(false);
+    expect(
+      ringCrossesItself([
+        [0, 0],
+        [2, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+        [0, 0],
+      ]),
+    ).toBe(false);
   });
 });
 
@@ -151,13 +249,21 @@ describe('analyseDrawnPolygon (a finished polygon)', () => {
     expectClose(row('zone').areaM2, geographicLibArea(westHalf));
     expectClose(row('zone').share, 1, 1e-6);
     // Parks A and B each counted whole: the 0.01° square they share is counted twice here.
-    const greenSum = geographicLibArea(rectangle(105.42, 28.82, 105.44, 28.84)) + geographicLibArea(rectangle(105.43, 28.83, 105.45, 28.85));
+    const greenSum =
+      geographicLibArea(rectangle(105.42, 28.82, 105.44, 28.84)) +
+      geographicLibArea(rectangle(105.43, 28.83, 105.45, 28.85));
     expectClose(row('green').areaM2, greenSum);
     expect(row('green').count).toBe(2);
     expectClose(row('green').greenSpaceRatio, 1, 1e-6);
     expectClose(row('zone').greenAreaM2, parkUnionArea());
-    expect(table.rows.map((candidate) => candidate.areaM2)).toEqual([...table.rows.map((candidate) => candidate.areaM2)].sort((a, b) => b - a));
-    expectClose(table.totalAreaM2, table.rows.reduce((sum, candidate) => sum + candidate.areaM2, 0), 1e-12);
+    expect(table.rows.map((candidate) => candidate.areaM2)).toEqual(
+      [...table.rows.map((candidate) => candidate.areaM2)].sort((a, b) => b - a),
+    );
+    expectClose(
+      table.totalAreaM2,
+      table.rows.reduce((sum, candidate) => sum + candidate.areaM2, 0),
+      1e-12,
+    );
     // The gate (a point at 105.45, 28.85) lies on the shape's edge: inside, not measured.
     expect(table.skipped.points).toBe(1);
   });
@@ -182,7 +288,9 @@ describe('analyseDrawnPolygon (a finished polygon)', () => {
               features: {
                 ...layer.features,
                 features: layer.features.features.map((feature) =>
-                  feature.properties.id === 'park-a' ? { ...feature, properties: { ...feature.properties, position_unknown: true } } : feature,
+                  feature.properties.id === 'park-a'
+                    ? { ...feature, properties: { ...feature.properties, position_unknown: true } }
+                    : feature,
                 ),
               },
             },
@@ -196,7 +304,19 @@ describe('analyseDrawnPolygon (a finished polygon)', () => {
   });
 
   it('refuses a line', () => {
-    expect(analyseDrawnPolygon('l', { type: 'LineString', coordinates: [[105.4, 28.8], [105.5, 28.9]] }, zone)).toMatchObject({
+    expect(
+      analyseDrawnPolygon(
+        'l',
+        {
+          type: 'LineString',
+          coordinates: [
+            [105.4, 28.8],
+            [105.5, 28.9],
+          ],
+        },
+        zone,
+      ),
+    ).toMatchObject({
       ok: false,
       problem: 'not-a-polygon',
     });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { greenRatioByValues } from '../../../src/analysis/green-by-values.ts';
 import type { LandUseTable } from '../../../src/analysis/land-use-types.ts';
 
-const row = (key: string | null, areaM2: number, count: number) => ({ key, areaM2, share: null, count, greenAreaM2: null, greenSpaceRatio: null });
+const row = (key: string | null, areaM2: number, count: number) => ({
+  key,
+  areaM2,
+  share: null,
+  count,
+  greenAreaM2: null,
+  greenSpaceRatio: null,
+});
 const TABLE: LandUseTable = {
   source: { kind: 'imported', layerId: 'l' },
   groupedBy: 'use',

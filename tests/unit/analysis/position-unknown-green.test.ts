@@ -24,7 +24,8 @@ async function datasetWithUnknownPosition(featureId: string | null): Promise<Dat
   if (!result.ok) throw new Error(result.problems.join('\n'));
   const dataset = structuredClone(result.dataset);
   for (const layer of dataset.layers) {
-    for (const feature of layer.features.features) if (feature.properties.id === featureId) feature.properties.position_unknown = true;
+    for (const feature of layer.features.features)
+      if (feature.properties.id === featureId) feature.properties.position_unknown = true;
   }
   return deepFreeze(dataset);
 }
@@ -33,7 +34,10 @@ async function datasetWithUnknownPosition(featureId: string | null): Promise<Dat
 // 28.82–28.84) and park B (105.43–105.45 × 28.83–28.85) both in the west wing, overlapping by a
 // 0.01° square; belt C half inside the zone's east edge, in the east wing.
 const parkA = () => geographicLibArea(rectangle(105.42, 28.82, 105.44, 28.84));
-const parkUnion = () => parkA() + geographicLibArea(rectangle(105.43, 28.83, 105.45, 28.85)) - geographicLibArea(rectangle(105.43, 28.83, 105.44, 28.84));
+const parkUnion = () =>
+  parkA() +
+  geographicLibArea(rectangle(105.43, 28.83, 105.45, 28.85)) -
+  geographicLibArea(rectangle(105.43, 28.83, 105.44, 28.84));
 const beltInside = () => geographicLibArea(rectangle(105.49, 28.85, 105.5, 28.86));
 const westWing = () => geographicLibArea(rectangle(105.4, 28.8, 105.45, 28.9));
 
@@ -67,7 +71,8 @@ describe('green land of unknown position', () => {
 
   it('passes on whether a shape was drawn to its stated figure, so a report can say the difference is no check', async () => {
     const dataset = structuredClone(await datasetWithUnknownPosition(null));
-    dataset.layers.find((layer) => layer.definition.id === 'green')!.features.features[0]!.properties.sized_to_stated = true;
+    dataset.layers.find((layer) => layer.definition.id === 'green')!.features.features[0]!.properties.sized_to_stated =
+      true;
     const measured = computeZoneStatistics(dataset).features;
     expect(measured.find((feature) => feature.id === 'park-a')!.sizedToStated).toBe(true);
     expect(measured.find((feature) => feature.id === 'zone')!.sizedToStated).toBe(false);

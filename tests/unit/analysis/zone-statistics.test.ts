@@ -56,13 +56,29 @@ describe('computeZoneStatistics', () => {
   it('measures nothing for points and unknown positions, rather than zero', () => {
     const features = computeZoneStatistics(dataset).features;
     const lake = features.find((feature) => feature.id === 'lake-park')!;
-    expect(lake).toMatchObject({ areaM2: null, sphericalAreaM2: null, statedAreaM2: 2000 * MU, statedDifferenceRatio: null });
+    expect(lake).toMatchObject({
+      areaM2: null,
+      sphericalAreaM2: null,
+      statedAreaM2: 2000 * MU,
+      statedDifferenceRatio: null,
+    });
     expect(features.find((feature) => feature.id === 'gate')!.areaM2).toBeNull();
   });
 
   it('flags every feature that is not high confidence as approximate', () => {
-    const flags = Object.fromEntries(computeZoneStatistics(dataset).features.map((feature) => [feature.id, feature.approximate]));
-    expect(flags).toEqual({ zone: false, 'west-wing': true, 'east-wing': true, 'park-a': false, 'park-b': true, 'belt-c': true, gate: false, 'lake-park': true });
+    const flags = Object.fromEntries(
+      computeZoneStatistics(dataset).features.map((feature) => [feature.id, feature.approximate]),
+    );
+    expect(flags).toEqual({
+      zone: false,
+      'west-wing': true,
+      'east-wing': true,
+      'park-a': false,
+      'park-b': true,
+      'belt-c': true,
+      gate: false,
+      'lake-park': true,
+    });
   });
 
   it('counts overlapping green polygons once in the layer area', () => {
@@ -111,20 +127,27 @@ describe('greenSpaceRatioOf', () => {
   });
 
   it('counts green polygons that overlap each other once', () => {
-    const parcel = rectangle(105.40, 28.80, 105.50, 28.90);
+    const parcel = rectangle(105.4, 28.8, 105.5, 28.9);
     const first = rectangle(105.42, 28.82, 105.44, 28.83);
     const second = rectangle(105.42, 28.82, 105.43, 28.84);
     const overlap = intersection(dissolve([first]), dissolve([second]));
     const result = greenSpaceRatioOf(parcel, [first, second]);
     // Inclusion–exclusion: |A ∪ B| = |A| + |B| − |A ∩ B|, each side measured independently.
-    expectClose(result.greenAreaM2, geographicLibArea(first) + geographicLibArea(second) - ellipsoidalArea(overlap), 1e-9);
+    expectClose(
+      result.greenAreaM2,
+      geographicLibArea(first) + geographicLibArea(second) - ellipsoidalArea(overlap),
+      1e-9,
+    );
     // The overlap is the 1 km square they share; counting it twice would be 1e6 m² too much.
     expectClose(ellipsoidalArea(overlap), geographicLibArea(rectangle(105.42, 28.82, 105.43, 28.83)), 1e-5);
   });
 
   it('is zero with no green land and null for a boundary without area', () => {
     expect(greenSpaceRatioOf(rectangle(105.4, 28.8, 105.41, 28.81), []).greenSpaceRatio).toBe(0);
-    expect(greenSpaceRatioOf({ type: 'Point', coordinates: [105.4, 28.8] }, [rectangle(105.4, 28.8, 105.41, 28.81)]).greenSpaceRatio).toBeNull();
+    expect(
+      greenSpaceRatioOf({ type: 'Point', coordinates: [105.4, 28.8] }, [rectangle(105.4, 28.8, 105.41, 28.81)])
+        .greenSpaceRatio,
+    ).toBeNull();
   });
 });
 
@@ -133,8 +156,19 @@ describe('auditStatedAreas', () => {
     const rows = auditStatedAreas(dataset);
     expect(rows.map((row) => row.id)).toEqual(['zone', 'park-a', 'lake-park']);
     const zone = rows[0]!;
-    expect(zone).toMatchObject({ statedValue: 100, statedUnit: 'km2', statedSource: 'test article', statedAreaM2: 100e6, approximate: false });
+    expect(zone).toMatchObject({
+      statedValue: 100,
+      statedUnit: 'km2',
+      statedSource: 'test article',
+      statedAreaM2: 100e6,
+      approximate: false,
+    });
     expect(zone.differenceM2).toBeCloseTo(zone.measuredAreaM2! - 100e6, 3);
-    expect(rows[2]).toMatchObject({ measuredAreaM2: null, differenceM2: null, differenceRatio: null, approximate: true });
+    expect(rows[2]).toMatchObject({
+      measuredAreaM2: null,
+      differenceM2: null,
+      differenceRatio: null,
+      approximate: true,
+    });
   });
 });

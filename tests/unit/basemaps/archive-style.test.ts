@@ -44,7 +44,12 @@ describe('archiveLayers', () => {
 
   it('labels places in the chosen language', () => {
     const field = (language: 'zh' | 'en') =>
-      JSON.stringify((archiveLayers('basemap:local', FONT, language).find((layer) => layer.id === 'basemap:places_locality')!.layout as Record<string, unknown>)['text-field']);
+      JSON.stringify(
+        (
+          archiveLayers('basemap:local', FONT, language).find((layer) => layer.id === 'basemap:places_locality')!
+            .layout as Record<string, unknown>
+        )['text-field'],
+      );
     expect(field('zh')).toContain('name:zh-Hans');
     expect(field('en')).toContain('name:en');
   });

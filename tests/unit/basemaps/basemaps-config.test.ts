@@ -10,7 +10,9 @@ import {
   contentSecurityPolicyText,
 } from '../../../scripts/vite/content-security-policy-plugin.ts';
 
-const TIANDITU_HOSTS = ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7'].map((subdomain) => `https://${subdomain}.tianditu.gov.cn`);
+const TIANDITU_HOSTS = ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7'].map(
+  (subdomain) => `https://${subdomain}.tianditu.gov.cn`,
+);
 
 function parsePolicy(text: string): Record<string, string[]> {
   return Object.fromEntries(
@@ -22,7 +24,7 @@ function parsePolicy(text: string): Record<string, string[]> {
 }
 
 describe('basemaps.config.ts → Content-Security-Policy', () => {
-  it('allows the shipped basemaps\' tile hosts in img-src and connect-src, and only there', () => {
+  it("allows the shipped basemaps' tile hosts in img-src and connect-src, and only there", () => {
     const policy = parsePolicy(contentSecurityPolicyText());
     const expectedHosts = ['https://tile.openstreetmap.org', ...TIANDITU_HOSTS].sort();
     expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:', ...expectedHosts]);
@@ -30,10 +32,17 @@ describe('basemaps.config.ts → Content-Security-Policy', () => {
     for (const [directive, sources] of Object.entries(policy)) {
       if (directive === 'img-src' || directive === 'connect-src') continue;
       expect(sources, directive).toEqual(CONTENT_SECURITY_POLICY[directive]);
-      expect(sources.some((source) => source.startsWith('https:')), directive).toBe(false);
+      expect(
+        sources.some((source) => source.startsWith('https:')),
+        directive,
+      ).toBe(false);
     }
     // No wildcard: a host the config does not name cannot be reached.
-    expect(Object.values(policy).flat().filter((source) => source.includes('*'))).toEqual([]);
+    expect(
+      Object.values(policy)
+        .flat()
+        .filter((source) => source.includes('*')),
+    ).toEqual([]);
   });
 
   it('follows the config: a deployer who removes a basemap removes its host', () => {
@@ -52,7 +61,10 @@ describe('basemaps.config.ts → Content-Security-Policy', () => {
       id: 'city-survey',
       kind: 'raster',
       title: { zh: '测绘院', en: 'Survey' },
-      tileLayers: ['https://{s}.tiles.example.cn/base/{z}/{x}/{y}.png', 'https://{s}.tiles.example.cn/labels/{z}/{x}/{y}.png'],
+      tileLayers: [
+        'https://{s}.tiles.example.cn/base/{z}/{x}/{y}.png',
+        'https://{s}.tiles.example.cn/labels/{z}/{x}/{y}.png',
+      ],
       subdomains: ['a', 'b'],
       imagery: false,
       maxZoom: 18,
@@ -60,7 +72,12 @@ describe('basemaps.config.ts → Content-Security-Policy', () => {
     };
     expect(basemapOrigins(added)).toEqual(['https://a.tiles.example.cn', 'https://b.tiles.example.cn']);
     const policy = contentSecurityPolicyFor([added]);
-    expect(policy['connect-src']).toEqual(["'self'", 'blob:', 'https://a.tiles.example.cn', 'https://b.tiles.example.cn']);
+    expect(policy['connect-src']).toEqual([
+      "'self'",
+      'blob:',
+      'https://a.tiles.example.cn',
+      'https://b.tiles.example.cn',
+    ]);
   });
 
   it('keeps the key out of the config: 天地图 templates carry a {key} placeholder, not a key', () => {

@@ -90,7 +90,8 @@ describe('GB/T 21010-2017', () => {
 describe('三调 working classification', () => {
   it('adds 00 湿地 and gathers the wetland classes of several GB/T 21010 一级类 under it', () => {
     expect(code(THIRD_NATIONAL_SURVEY, '00').name_zh).toBe('湿地');
-    for (const wetland of ['0303', '0304', '0306', '0402', '0603', '1105', '1106', '1108']) expect(code(THIRD_NATIONAL_SURVEY, wetland).parent).toBe('00');
+    for (const wetland of ['0303', '0304', '0306', '0402', '0603', '1105', '1106', '1108'])
+      expect(code(THIRD_NATIONAL_SURVEY, wetland).parent).toBe('00');
     // In the standard itself the same codes stay under their own 一级类.
     expect(code(GB_T_21010_2017, '0303').parent).toBe('03');
   });
@@ -106,7 +107,9 @@ describe('三调 working classification', () => {
 describe('land and sea use classification (2023)', () => {
   it('has 24 一级类, and the 二级 and 三级 counts of the transcription', () => {
     expect(countsPerLevel(LAND_SEA_USE_2023)).toEqual({ 1: 24, 2: 111, 3: 40 });
-    const topLevel = LAND_SEA_USE_2023.classes.filter((landClass) => landClass.level === 1).map((landClass) => landClass.code);
+    const topLevel = LAND_SEA_USE_2023.classes
+      .filter((landClass) => landClass.level === 1)
+      .map((landClass) => landClass.code);
     expect(topLevel).toEqual(Array.from({ length: 24 }, (_, position) => String(position + 1).padStart(2, '0')));
   });
 
@@ -141,7 +144,9 @@ describe('land and sea use classification (2023)', () => {
     expect(colours.get('14')).toEqual({ colour: '#00ff00', source: 'official-child', from: '1401' });
     expect(colours.get('07')).toEqual({ colour: '#ffff2d', source: 'official-child', from: '0701' });
     // The table names neither community-service class nor their 一级类: they get the stated palette, said so.
-    const palette = [...colours.entries()].filter(([, colour]) => colour.source === 'palette').map(([classCode]) => classCode);
+    const palette = [...colours.entries()]
+      .filter(([, colour]) => colour.source === 'palette')
+      .map(([classCode]) => classCode);
     expect(palette).toEqual(['0702', '0704']);
   });
 });

@@ -37,7 +37,12 @@ function expectSameStatistics(actual: unknown, expected: unknown, path = ''): vo
   if (expected !== null && typeof expected === 'object') {
     expect(actual !== null && typeof actual === 'object', path).toBe(true);
     expect(Object.keys(actual as object).sort(), path).toEqual(Object.keys(expected).sort());
-    for (const key of Object.keys(expected)) expectSameStatistics((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
+    for (const key of Object.keys(expected))
+      expectSameStatistics(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
     return;
   }
   expect(actual, path).toEqual(expected);
@@ -71,13 +76,20 @@ describe('the team’s parcel file', () => {
   it('adds up: classes and unknown codes make the measured total, at both levels', () => {
     const measured = measureCollection(parcels);
     for (const { field, level } of CASES) {
-      const statistics = classifyLandUse(parcels, { field, level, standard: detectCodeColumn(parcels, field).standard! });
+      const statistics = classifyLandUse(parcels, {
+        field,
+        level,
+        standard: detectCodeColumn(parcels, field).standard!,
+      });
       expect(statistics.totalAreaM2).toBe(measured.totalAreaM2);
       const classified = statistics.classes.reduce((sum, row) => sum + row.areaM2, 0);
       const unknown = statistics.unknownCodes.reduce((sum, row) => sum + row.areaM2, 0);
       expect(Math.abs(classified - statistics.classifiedAreaM2)).toBeLessThan(1e-6);
       expect(Math.abs(classified + unknown - measured.totalAreaM2)).toBeLessThan(1e-6);
-      expect(statistics.classes.reduce((sum, row) => sum + row.count, 0) + statistics.unknownCodes.reduce((sum, row) => sum + row.count, 0)).toBe(measured.measuredCount);
+      expect(
+        statistics.classes.reduce((sum, row) => sum + row.count, 0) +
+          statistics.unknownCodes.reduce((sum, row) => sum + row.count, 0),
+      ).toBe(measured.measuredCount);
       expect(statistics.skipped).toEqual({ points: 1, lines: 1, nullGeometries: 0 });
     }
   });
@@ -88,7 +100,10 @@ describe('the team’s parcel file', () => {
   });
 });
 
-const unitSquare = (west: number, size = 0.001): Feature['geometry'] => ({ type: 'Polygon', coordinates: square(west, 28.88, size) });
+const unitSquare = (west: number, size = 0.001): Feature['geometry'] => ({
+  type: 'Polygon',
+  coordinates: square(west, 28.88, size),
+});
 function parcel(code: unknown, west: number, size?: number): Feature {
   return { type: 'Feature', properties: code === undefined ? {} : { YDYHFL: code }, geometry: unitSquare(west, size) };
 }
@@ -96,7 +111,7 @@ function parcel(code: unknown, west: number, size?: number): Feature {
 describe('classifyLandUse', () => {
   const standard: ClassificationStandardId = 'land-sea-use-2023';
   const features = [
-    parcel('100101', 105.40),
+    parcel('100101', 105.4),
     parcel('1001', 105.41),
     parcel('1002', 105.42),
     parcel('0701', 105.43, 0.002),
@@ -106,7 +121,7 @@ describe('classifyLandUse', () => {
     parcel('9999', 105.47),
     parcel('9999', 105.48),
     parcel(' 1402 ', 105.49),
-    parcel(undefined, 105.50),
+    parcel(undefined, 105.5),
     parcel(101, 105.51),
   ];
   const collection = deepFreeze<FeatureCollection>({ type: 'FeatureCollection', features });
@@ -148,7 +163,9 @@ describe('classifyLandUse', () => {
     );
     expect(statistics.unknownCodes).toHaveLength(3);
     expect(statistics.unknownCodes[0]!.areaM2).toBe(areaOf(7) + areaOf(8));
-    expect(statistics.classifiedAreaM2 + statistics.unknownCodes.reduce((sum, entry) => sum + entry.areaM2, 0)).toBeCloseTo(statistics.totalAreaM2, 6);
+    expect(
+      statistics.classifiedAreaM2 + statistics.unknownCodes.reduce((sum, entry) => sum + entry.areaM2, 0),
+    ).toBeCloseTo(statistics.totalAreaM2, 6);
   });
 
   it('computes the indicators over the classified area, each with its definition and denominator', () => {
@@ -158,7 +175,10 @@ describe('classifyLandUse', () => {
     expect(indicators.industrialShare.numeratorM2).toBe(areaOf(0) + areaOf(1));
     expect(indicators.industrialShare.value).toBe((areaOf(0) + areaOf(1)) / classifiedAreaM2);
     expect(indicators.residentialShare.value).toBe(areaOf(3) / classifiedAreaM2);
-    expect(indicators.greenOpenSpaceShare.value).toBeCloseTo((areaOf(4) + areaOf(5) + areaOf(9)) / classifiedAreaM2, 12);
+    expect(indicators.greenOpenSpaceShare.value).toBeCloseTo(
+      (areaOf(4) + areaOf(5) + areaOf(9)) / classifiedAreaM2,
+      12,
+    );
     // 广场用地 is open space but not green land.
     expect(indicators.greenSpaceRatio.value).toBeCloseTo((areaOf(4) + areaOf(9)) / classifiedAreaM2, 12);
     for (const indicator of Object.values(indicators)) {
@@ -171,7 +191,10 @@ describe('classifyLandUse', () => {
   it('says GB/T 21010 has no 绿地与开敞空间用地 instead of inventing a share', () => {
     const survey = deepFreeze<FeatureCollection>({
       type: 'FeatureCollection',
-      features: [parcel('0601', 105.40), parcel('0810', 105.41), parcel('0701', 105.42)].map((feature) => ({ ...feature, properties: { DLBM: feature.properties!['YDYHFL'] } })),
+      features: [parcel('0601', 105.4), parcel('0810', 105.41), parcel('0701', 105.42)].map((feature) => ({
+        ...feature,
+        properties: { DLBM: feature.properties!['YDYHFL'] },
+      })),
     });
     const { indicators } = classifyLandUse(survey, { field: 'DLBM', level: 2, standard: 'gb-t-21010-2017' });
     expect(indicators.greenOpenSpaceShare.value).toBeNull();
@@ -182,7 +205,10 @@ describe('classifyLandUse', () => {
   });
 
   it('counts overlapping parcels in each, as the app’s other tables do', () => {
-    const overlapping = deepFreeze<FeatureCollection>({ type: 'FeatureCollection', features: [parcel('1001', 105.40), parcel('1001', 105.40)] });
+    const overlapping = deepFreeze<FeatureCollection>({
+      type: 'FeatureCollection',
+      features: [parcel('1001', 105.4), parcel('1001', 105.4)],
+    });
     const statistics = classifyLandUse(overlapping, { field: 'YDYHFL', level: 1, standard });
     expect(statistics.classes[0]!.areaM2).toBe(2 * areaOf(0));
     expect(statistics.totalAreaM2).toBe(measureCollection(overlapping).totalAreaM2);
@@ -200,7 +226,14 @@ describe('classifyLandUse', () => {
 
 describe('三调 suffix letters', () => {
   const coded = (values: string[]): FeatureCollection =>
-    deepFreeze({ type: 'FeatureCollection', features: values.map((value, index) => ({ type: 'Feature', properties: { DLBM: value }, geometry: unitSquare(105.4 + index * 0.01) })) });
+    deepFreeze({
+      type: 'FeatureCollection',
+      features: values.map((value, index) => ({
+        type: 'Feature',
+        properties: { DLBM: value },
+        geometry: unitSquare(105.4 + index * 0.01),
+      })),
+    });
 
   it('counts 0201K and 1104A under 0201 and 1104 in 三调, and lists them as such', () => {
     const collection = coded(['0201', '0201K', '1104A', '0201X', '01K']);
@@ -220,15 +253,23 @@ describe('三调 suffix letters', () => {
 
   it('leaves suffixed values unknown in GB/T 21010 and the 2023 guide, which have no such letters', () => {
     const collection = coded(['0201K', '1104A']);
-    expect(classifyLandUse(collection, { field: 'DLBM', level: 2, standard: 'gb-t-21010-2017' }).unknownCodes).toHaveLength(2);
-    expect(classifyLandUse(collection, { field: 'DLBM', level: 2, standard: 'land-sea-use-2023' }).suffixedCodes).toEqual([]);
+    expect(
+      classifyLandUse(collection, { field: 'DLBM', level: 2, standard: 'gb-t-21010-2017' }).unknownCodes,
+    ).toHaveLength(2);
+    expect(
+      classifyLandUse(collection, { field: 'DLBM', level: 2, standard: 'land-sea-use-2023' }).suffixedCodes,
+    ).toEqual([]);
   });
 });
 
 describe('detectCodeColumn', () => {
   const column = (field: string, values: unknown[]): FeatureCollection => ({
     type: 'FeatureCollection',
-    features: values.map((value, index) => ({ type: 'Feature', properties: { [field]: value }, geometry: unitSquare(105.4 + index * 0.01) })),
+    features: values.map((value, index) => ({
+      type: 'Feature',
+      properties: { [field]: value },
+      geometry: unitSquare(105.4 + index * 0.01),
+    })),
   });
 
   it('tells 2023 codes from GB/T 21010 codes by the share recognised, whatever the name', () => {
@@ -247,6 +288,9 @@ describe('detectCodeColumn', () => {
   it('finds no codes in words, numbers or empty columns', () => {
     expect(detectCodeColumn(column('use', ['工业', '居住', '工业']), 'use').standard).toBeNull();
     expect(detectCodeColumn(column('height', [12, 30, 45]), 'height').standard).toBeNull();
-    expect(detectCodeColumn(column('empty', [null, '', undefined]), 'empty')).toMatchObject({ valueCount: 0, standard: null });
+    expect(detectCodeColumn(column('empty', [null, '', undefined]), 'empty')).toMatchObject({
+      valueCount: 0,
+      standard: null,
+    });
   });
 });

@@ -32,29 +32,56 @@ describe('stats FILE --landuse FIELD --json', () => {
     { field: 'YDYHFL', level: 1 as const, standard: 'land-sea-use-2023' as const },
     { field: 'YDYHFL', level: 2 as const, standard: 'land-sea-use-2023' as const },
     { field: 'DLBM', level: 2 as const, standard: 'third-national-survey' as const },
-  ])('prints the classes, unknown codes and indicators of $field at level $level, as classifyLandUse computes them', async ({ field, level, standard }) => {
-    const { code, stdout, stderr } = await run([PARCELS_PATH, '--landuse', field, '--level', String(level), '--json']);
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    const report = JSON.parse(stdout);
-    const expected = classifyLandUse(parcels, { field, level, standard });
-    expect(report.standard).toBe(standard);
-    expect(report.totalAreaM2).toBe(expected.totalAreaM2);
-    expect(report.classes).toEqual(expected.classes.map(({ code: classCode, name_zh, level: classLevel, areaM2, count }) => ({ code: classCode, name_zh, level: classLevel, areaM2, count })));
-    expect(Object.keys(report.classes[0])).toEqual(['code', 'name_zh', 'level', 'areaM2', 'count']);
-    expect(report.unknownCodes).toEqual(expected.unknownCodes);
-    expect(report.indicators).toEqual(JSON.parse(JSON.stringify(expected.indicators)));
-    expect(stdout).not.toMatch(/NaN|Infinity/);
-  });
+  ])(
+    'prints the classes, unknown codes and indicators of $field at level $level, as classifyLandUse computes them',
+    async ({ field, level, standard }) => {
+      const { code, stdout, stderr } = await run([
+        PARCELS_PATH,
+        '--landuse',
+        field,
+        '--level',
+        String(level),
+        '--json',
+      ]);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const report = JSON.parse(stdout);
+      const expected = classifyLandUse(parcels, { field, level, standard });
+      expect(report.standard).toBe(standard);
+      expect(report.totalAreaM2).toBe(expected.totalAreaM2);
+      expect(report.classes).toEqual(
+        expected.classes.map(({ code: classCode, name_zh, level: classLevel, areaM2, count }) => ({
+          code: classCode,
+          name_zh,
+          level: classLevel,
+          areaM2,
+          count,
+        })),
+      );
+      expect(Object.keys(report.classes[0])).toEqual(['code', 'name_zh', 'level', 'areaM2', 'count']);
+      expect(report.unknownCodes).toEqual(expected.unknownCodes);
+      expect(report.indicators).toEqual(JSON.parse(JSON.stringify(expected.indicators)));
+      expect(stdout).not.toMatch(/NaN|Infinity/);
+    },
+  );
 
   it('keeps the hostile value as one JSON string among the unknown codes', async () => {
     const { stdout } = await run([PARCELS_PATH, '--landuse', 'YDYHFL', '--json']);
     const report = JSON.parse(stdout);
     expect(report.level).toBe(1);
-    expect(report.unknownCodes.filter((entry: { value: string | null }) => entry.value === HOSTILE_CODE)).toHaveLength(1);
+    expect(report.unknownCodes.filter((entry: { value: string | null }) => entry.value === HOSTILE_CODE)).toHaveLength(
+      1,
+    );
   });
 
   it('uses the standard it is told, even against the detection', async () => {
-    const { code, stdout } = await run([PARCELS_PATH, '--landuse', 'YDYHFL', '--standard', 'gb-t-21010-2017', '--json']);
+    const { code, stdout } = await run([
+      PARCELS_PATH,
+      '--landuse',
+      'YDYHFL',
+      '--standard',
+      'gb-t-21010-2017',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.standard).toBe('gb-t-21010-2017');
@@ -81,7 +108,10 @@ describe('stats --landuse mistakes', () => {
     [['--landuse', 'DLBM'], /--landuse applies to a FILE/],
     [[PARCELS_PATH, '--landuse'], /--landuse needs a value/],
     [[PARCELS_PATH, '--landuse', 'DLBM', '--level', '3'], /--level must be 1 \(一级类\) or 2 \(二级类\), not 3/],
-    [[PARCELS_PATH, '--landuse', 'DLBM', '--standard', 'gb50137'], /--standard must be one of gb-t-21010-2017, third-national-survey, land-sea-use-2023/],
+    [
+      [PARCELS_PATH, '--landuse', 'DLBM', '--standard', 'gb50137'],
+      /--standard must be one of gb-t-21010-2017, third-national-survey, land-sea-use-2023/,
+    ],
     [[PARCELS_PATH, '--level', '2'], /--level and --standard apply to --landuse/],
     [[PARCELS_PATH, '--landuse', 'DLBM', '--by', 'id'], /two ways to group/],
   ])('%j is a usage error (exit 2)', async (argv, message) => {
@@ -101,9 +131,16 @@ describe('stats --landuse mistakes', () => {
   });
 
   it('runs as `npm run --silent stats` with nothing but the JSON on stdout', () => {
-    const result = spawnSync('npm', ['run', '--silent', 'stats', '--', PARCELS_PATH, '--landuse', 'YDYHFL', '--level', '2', '--json'], { cwd: projectRoot, encoding: 'utf8' });
+    const result = spawnSync(
+      'npm',
+      ['run', '--silent', 'stats', '--', PARCELS_PATH, '--landuse', 'YDYHFL', '--level', '2', '--json'],
+      { cwd: projectRoot, encoding: 'utf8' },
+    );
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.classes.find((row: { code: string }) => row.code === '1001')).toMatchObject({ name_zh: '工业用地', level: 2 });
+    expect(report.classes.find((row: { code: string }) => row.code === '1001')).toMatchObject({
+      name_zh: '工业用地',
+      level: 2,
+    });
   }, 60_000);
 });

@@ -35,9 +35,20 @@ describe('stats on the zone dataset', () => {
     const { code, stdout, stderr } = await run([...datasetArguments, '--json']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const report = JSON.parse(stdout);
-    expect(report.features.map((feature: { id: string }) => feature.id)).toEqual(['zone', 'west-wing', 'east-wing', 'park-a', 'park-b', 'belt-c', 'gate', 'lake-park']);
+    expect(report.features.map((feature: { id: string }) => feature.id)).toEqual([
+      'zone',
+      'west-wing',
+      'east-wing',
+      'park-a',
+      'park-b',
+      'belt-c',
+      'gate',
+      'lake-park',
+    ]);
     const zone = report.features[0];
-    expect(Object.keys(zone)).toEqual(expect.arrayContaining(['id', 'layer', 'name', 'areaM2', 'statedAreaM2', 'source', 'confidence']));
+    expect(Object.keys(zone)).toEqual(
+      expect.arrayContaining(['id', 'layer', 'name', 'areaM2', 'statedAreaM2', 'source', 'confidence']),
+    );
     expect(Math.abs(zone.areaM2 / geographicLibArea(rectangle(105.4, 28.8, 105.5, 28.9)) - 1)).toBeLessThan(1e-6);
     expect(zone.statedAreaM2).toBe(100e6);
     expect(report.summary).toMatchObject({ statedZoneAreaM2: 100e6, statedGreenShare: 0.4 });
@@ -70,12 +81,18 @@ describe('stats FILE', () => {
     const { code, stdout } = await run([fixture('mixed-geometries.geojson'), '--by', 'kind', '--json']);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    const greenExpected = geographicLibArea(rectangle(105.49, 28.85, 105.5, 28.86)) + geographicLibArea(rectangle(105.5, 28.85, 105.51, 28.86)) + geographicLibArea(rectangle(105.51, 28.85, 105.52, 28.86));
+    const greenExpected =
+      geographicLibArea(rectangle(105.49, 28.85, 105.5, 28.86)) +
+      geographicLibArea(rectangle(105.5, 28.85, 105.51, 28.86)) +
+      geographicLibArea(rectangle(105.51, 28.85, 105.52, 28.86));
     const green = report.groups.find((group: { key: string }) => group.key === 'green');
     expect(green.count).toBe(3);
     expect(Math.abs(green.areaM2 / greenExpected - 1)).toBeLessThan(1e-6);
     expect(report.groups.map((group: { key: string | null }) => group.key)).toEqual(['green', 'industry', null]);
-    expect(report.totalAreaM2).toBeCloseTo(report.groups.reduce((sum: number, group: { areaM2: number }) => sum + group.areaM2, 0), 6);
+    expect(report.totalAreaM2).toBeCloseTo(
+      report.groups.reduce((sum: number, group: { areaM2: number }) => sum + group.areaM2, 0),
+      6,
+    );
     expect(report.skipped).toEqual({ points: 2, lines: 1, nullGeometries: 1 });
   });
 
@@ -110,45 +127,74 @@ describe('stats FILE', () => {
     // Same shape moved ≈ 500 m; GCJ-02's offset also stretches locally, by about 0.1–0.2 % in area.
     expect(report.totalAreaM2).not.toBe(plain.totalAreaM2);
     expect(Math.abs(report.totalAreaM2 / plain.totalAreaM2 - 1)).toBeLessThan(0.005);
-    expect(await run([fixture('polygon-with-hole.geojson'), '--from', 'mars'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--from must be one of wgs84, gcj02, bd09/) });
+    expect(await run([fixture('polygon-with-hole.geojson'), '--from', 'mars'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--from must be one of wgs84, gcj02, bd09/),
+    });
   });
 
   it('rejects unknown options and a --by without a file with usage, exit 2', async () => {
-    expect(await run(['--frobnicate'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^stats: unknown option --frobnicate\nusage:/) });
-    expect(await run(['--by', 'kind'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--by applies to a FILE/) });
+    expect(await run(['--frobnicate'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^stats: unknown option --frobnicate\nusage:/),
+    });
+    expect(await run(['--by', 'kind'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--by applies to a FILE/),
+    });
   });
 });
 
 describe('stats as a process', () => {
   const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
   it('writes only the JSON document to stdout and exits 0', () => {
-    const result = spawnSync(tsx, ['scripts/stats.ts', fixture('multipolygon.geojson'), '--json'], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(tsx, ['scripts/stats.ts', fixture('multipolygon.geojson'), '--json'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).measuredCount).toBe(1);
   });
 
   it('exits 1 with one line and no stack trace for a broken file', () => {
-    const result = spawnSync(tsx, ['scripts/stats.ts', fixture('hostile-nan-coordinate.geojson')], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(tsx, ['scripts/stats.ts', fixture('hostile-nan-coordinate.geojson')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining('NaN and Infinity are not allowed in JSON')]);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringContaining('NaN and Infinity are not allowed in JSON'),
+    ]);
   });
 });
 
 describe('stats on the other formats the app imports', () => {
   const importFixture = (name: string) => join(FIXTURES_DIRECTORY, 'import', name);
 
-  it('measures a zipped Shapefile exactly as the app\'s import does, grouped by a property', async () => {
+  it("measures a zipped Shapefile exactly as the app's import does, grouped by a property", async () => {
     const path = importFixture('parcels-utm48n.zip');
     const { code, stdout, stderr } = await run([path, '--by', 'LAND_USE', '--json']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    const imported = await importBytes({ bytes: new Uint8Array(await readFile(path)), fileName: path, coordinateSystem: 'wgs84', boundaries: null });
+    const imported = await importBytes({
+      bytes: new Uint8Array(await readFile(path)),
+      fileName: path,
+      coordinateSystem: 'wgs84',
+      boundaries: null,
+    });
     if (!imported.ok) throw new Error(imported.message);
     const report = JSON.parse(stdout);
     expect(report.totalAreaM2).toBe(measureCollection(imported.collection).totalAreaM2);
     expect(report.groups).toEqual(measureCollection(imported.collection, { by: 'LAND_USE' }).groups);
     expect(report.totalAreaM2).toBeGreaterThan(0);
-    expect(report.groups.map((group: { key: string }) => group.key).sort()).toEqual(['green', 'industrial', 'residential']);
+    expect(report.groups.map((group: { key: string }) => group.key).sort()).toEqual([
+      'green',
+      'industrial',
+      'residential',
+    ]);
   });
 
   it('counts a GPX track and waypoint as a line and a point, with no area', async () => {

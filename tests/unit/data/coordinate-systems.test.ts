@@ -8,7 +8,12 @@ import { deepFreeze } from '../../fixtures/deep-freeze.ts';
 const governmentWgs84: [number, number] = [105.4415, 28.8859];
 
 function collectionAt(position: number[]): FeatureCollection {
-  return deepFreeze({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '江阳区人民政府' }, geometry: { type: 'Point', coordinates: position } }] });
+  return deepFreeze({
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { name: '江阳区人民政府' }, geometry: { type: 'Point', coordinates: position } },
+    ],
+  });
 }
 
 describe('toWgs84', () => {

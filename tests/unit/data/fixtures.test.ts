@@ -14,21 +14,30 @@ import { FIXTURES_DIRECTORY } from '../../fixtures/read-fixture.ts';
 
 const inputDirectory = join(FIXTURES_DIRECTORY, 'in');
 const outputDirectory = join(FIXTURES_DIRECTORY, 'out');
-const names = readdirSync(inputDirectory).filter((name) => name.endsWith('.geojson')).sort();
+const names = readdirSync(inputDirectory)
+  .filter((name) => name.endsWith('.geojson'))
+  .sort();
 
 /**
  * Goldens keep ten significant digits: enough to catch any change in method (1e-6 is the accuracy
  * promised), not so many that the last bit of a series expansion rewrites every file.
  */
 function roundNumbers(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value), (_key, member) => (typeof member === 'number' ? Number(member.toPrecision(10)) : member));
+  return JSON.parse(JSON.stringify(value), (_key, member) =>
+    typeof member === 'number' ? Number(member.toPrecision(10)) : member,
+  );
 }
 
 function describeFixture(name: string): unknown {
   const parsed = parseGeoJson(readFileSync(join(inputDirectory, name), 'utf8'), name);
-  if (!parsed.ok) return { ok: false, message: parsed.message, path: parsed.path, line: parsed.line, column: parsed.column };
+  if (!parsed.ok)
+    return { ok: false, message: parsed.message, path: parsed.path, line: parsed.line, column: parsed.column };
   const collection = deepFreeze(parsed.collection);
-  return { ok: true, nullGeometryCount: parsed.nullGeometryCount, measurement: measureCollection(collection, { by: 'kind' }) };
+  return {
+    ok: true,
+    nullGeometryCount: parsed.nullGeometryCount,
+    measurement: measureCollection(collection, { by: 'kind' }),
+  };
 }
 
 describe('fixtures in/ → out/', () => {

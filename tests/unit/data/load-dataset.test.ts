@@ -6,7 +6,9 @@ import { FIXTURES_DIRECTORY, directoryReader, memoryReader } from '../../fixture
 
 async function fixtureFiles(): Promise<Record<string, string>> {
   const names = ['manifest.json', 'zone.geojson', 'wings.geojson', 'green.geojson', 'places.geojson'];
-  const entries = await Promise.all(names.map(async (name) => [name, await readFile(join(FIXTURES_DIRECTORY, 'dataset', name), 'utf8')]));
+  const entries = await Promise.all(
+    names.map(async (name) => [name, await readFile(join(FIXTURES_DIRECTORY, 'dataset', name), 'utf8')]),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -54,7 +56,10 @@ describe('loadDataset', () => {
 
   it('reports manifest JSON syntax errors with line and column', async () => {
     const result = await loadDataset(memoryReader({ 'manifest.json': '{\n  "version": 1,\n}' }));
-    expect(result).toEqual({ ok: false, problems: ["manifest.json: not valid JSON: trailing comma before '}' at line 3, column 1"] });
+    expect(result).toEqual({
+      ok: false,
+      problems: ["manifest.json: not valid JSON: trailing comma before '}' at line 3, column 1"],
+    });
   });
 
   it('collects every manifest problem with its JSON path', async () => {
@@ -111,19 +116,28 @@ describe('loadDataset', () => {
     const files = edit(await fixtureFiles(), 'places.geojson', (value) => (value.features[0].properties.id = 'park-a'));
     const result = await loadDataset(memoryReader(files));
     if (result.ok) throw new Error('expected problems');
-    expect(result.problems).toEqual(['places.geojson: features[0] (park-a): id "park-a" is already used in green.geojson']);
+    expect(result.problems).toEqual([
+      'places.geojson: features[0] (park-a): id "park-a" is already used in green.geojson',
+    ]);
   });
 
   it('passes on a broken layer file as one positioned line', async () => {
     const files = { ...(await fixtureFiles()), 'wings.geojson': '{"type":"FeatureCollection","features":[' };
     const result = await loadDataset(memoryReader(files));
-    expect(result).toEqual({ ok: false, problems: ['wings.geojson: not valid JSON: text ends early (truncated file?) at line 1, column 41'] });
+    expect(result).toEqual({
+      ok: false,
+      problems: ['wings.geojson: not valid JSON: text ends early (truncated file?) at line 1, column 41'],
+    });
   });
 });
 
 describe('loadDataset with hostile values', () => {
   it('keeps each problem to one short line even when a value is huge', async () => {
-    const files = edit(await fixtureFiles(), 'green.geojson', (value) => (value.features[0].properties.confidence = 'x'.repeat(100_000)));
+    const files = edit(
+      await fixtureFiles(),
+      'green.geojson',
+      (value) => (value.features[0].properties.confidence = 'x'.repeat(100_000)),
+    );
     const result = await loadDataset(memoryReader(files));
     if (result.ok) throw new Error('expected problems');
     expect(result.problems).toHaveLength(1);
@@ -133,10 +147,28 @@ describe('loadDataset with hostile values', () => {
 });
 
 describe('loadDataset: label points', () => {
-  const label = (properties: Record<string, unknown>, coordinates: unknown = [105.5, 28.86]) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties });
-  const good = { id: 'wing-a', layer: 'wings', name_zh: '江阳片区', name_en: 'Jiangyang wing', kind: 'label-point', source: 'polylabel', confidence: 'schematic', label_rank: 1 };
+  const label = (properties: Record<string, unknown>, coordinates: unknown = [105.5, 28.86]) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates },
+    properties,
+  });
+  const good = {
+    id: 'wing-a',
+    layer: 'wings',
+    name_zh: '江阳片区',
+    name_en: 'Jiangyang wing',
+    kind: 'label-point',
+    source: 'polylabel',
+    confidence: 'schematic',
+    label_rank: 1,
+  };
   const withLabels = async (labels: unknown, manifestLabels: unknown = 'labels.geojson') =>
-    loadDataset(memoryReader({ ...edit(await fixtureFiles(), 'manifest.json', (value) => (value.labels = manifestLabels)), 'labels.geojson': JSON.stringify(labels) }));
+    loadDataset(
+      memoryReader({
+        ...edit(await fixtureFiles(), 'manifest.json', (value) => (value.labels = manifestLabels)),
+        'labels.geojson': JSON.stringify(labels),
+      }),
+    );
 
   it('loads the label points the manifest names', async () => {
     const result = await withLabels({ type: 'FeatureCollection', features: [label(good)] });
@@ -145,7 +177,10 @@ describe('loadDataset: label points', () => {
   });
 
   it('names the file and the feature when a label point is not a point or carries no text name', async () => {
-    const result = await withLabels({ type: 'FeatureCollection', features: [label({ ...good, name_zh: 7 }), label(good, ['x', 1]), label({ ...good, confidence: 'sure' })] });
+    const result = await withLabels({
+      type: 'FeatureCollection',
+      features: [label({ ...good, name_zh: 7 }), label(good, ['x', 1]), label({ ...good, confidence: 'sure' })],
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([

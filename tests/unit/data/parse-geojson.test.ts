@@ -6,7 +6,11 @@ const point = { type: 'Point', coordinates: [105.44, 28.89] };
 
 describe('parseGeoJson', () => {
   it('wraps a bare geometry, a Feature and a GeometryCollection into a FeatureCollection', () => {
-    for (const input of [point, { type: 'Feature', properties: { name: 'x' }, geometry: point }, { type: 'GeometryCollection', geometries: [point] }]) {
+    for (const input of [
+      point,
+      { type: 'Feature', properties: { name: 'x' }, geometry: point },
+      { type: 'GeometryCollection', geometries: [point] },
+    ]) {
       const result = parseGeoJson(JSON.stringify(input), 'input.geojson');
       if (!result.ok) throw new Error(result.message);
       expect(result.collection.type).toBe('FeatureCollection');
@@ -25,30 +29,66 @@ describe('parseGeoJson', () => {
   it('gives line and column of a syntax error on a later line', () => {
     const result = parseGeoJson('{\n  "type": "Point",\n  "coordinates": [105.4 28.9]\n}', 'typo.geojson');
     expect(result).toMatchObject({ ok: false, line: 3, column: 25 });
-    if (!result.ok) expect(result.message).toBe("typo.geojson: not valid JSON: expected ',' or ']', found \"2\" at line 3, column 25");
+    if (!result.ok)
+      expect(result.message).toBe(
+        "typo.geojson: not valid JSON: expected ',' or ']', found \"2\" at line 3, column 25",
+      );
   });
 
   it('names the JSON path of the first bad coordinate', () => {
-    const text = JSON.stringify({ type: 'MultiPolygon', coordinates: [[[[105, 29], [105.1, 29], [105.1, 29.1], [105, 29]]], [[[105, 29], [105.1, 29], [105.1, null], [105, 29]]]] });
+    const text = JSON.stringify({
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [105, 29],
+            [105.1, 29],
+            [105.1, 29.1],
+            [105, 29],
+          ],
+        ],
+        [
+          [
+            [105, 29],
+            [105.1, 29],
+            [105.1, null],
+            [105, 29],
+          ],
+        ],
+      ],
+    });
     const result = parseGeoJson(text, 'parcels.geojson');
     expect(result).toMatchObject({ ok: false, path: 'coordinates[1][0][2][1]' });
   });
 
   it('refuses a feature without a geometry member but takes an explicit null', () => {
     expect(parseGeoJson('{"type":"Feature","properties":{}}', 'f.geojson')).toMatchObject({ ok: false, path: '' });
-    expect(parseGeoJson('{"type":"Feature","properties":{},"geometry":null}', 'f.geojson')).toMatchObject({ ok: true, nullGeometryCount: 1 });
+    expect(parseGeoJson('{"type":"Feature","properties":{},"geometry":null}', 'f.geojson')).toMatchObject({
+      ok: true,
+      nullGeometryCount: 1,
+    });
   });
 
   it('survives nesting far deeper than the call stack', () => {
     const deep = `{"type":"Polygon","coordinates":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
     expect(parseGeoJson(deep, 'deep.geojson').ok).toBe(false);
-    expect(findJsonSyntaxProblem('{"a":'.repeat(300_000))).toMatchObject({ problem: 'text ends early (truncated file?)' });
+    expect(findJsonSyntaxProblem('{"a":'.repeat(300_000))).toMatchObject({
+      problem: 'text ends early (truncated file?)',
+    });
   });
 });
 
 describe('findJsonSyntaxProblem', () => {
   it('agrees with JSON.parse on valid text', () => {
-    for (const text of ['{}', '[]', '0', '-1.5e-3', '"\\u00e9\\n"', '{"a":[true,false,null,{"b":[]}]}', ' \n[1, 2]\n ']) {
+    for (const text of [
+      '{}',
+      '[]',
+      '0',
+      '-1.5e-3',
+      '"\\u00e9\\n"',
+      '{"a":[true,false,null,{"b":[]}]}',
+      ' \n[1, 2]\n ',
+    ]) {
       expect(() => JSON.parse(text)).not.toThrow();
       expect(findJsonSyntaxProblem(text)).toBeNull();
     }

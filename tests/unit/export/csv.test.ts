@@ -31,8 +31,22 @@ const TABLE: LandUseTable = deepFreeze({
   source: { kind: 'imported', layerId: 'layer-1' },
   groupedBy: 'landuse',
   rows: [
-    { key: '工业用地', areaM2: 1234567.8912345678, share: 0.4123456789012345, count: 12, greenAreaM2: 23456.789012345, greenSpaceRatio: 0.0190001234567 },
-    { key: null, areaM2: 987654.3210987, share: 0.3298765432109876, count: 3, greenAreaM2: null, greenSpaceRatio: null },
+    {
+      key: '工业用地',
+      areaM2: 1234567.8912345678,
+      share: 0.4123456789012345,
+      count: 12,
+      greenAreaM2: 23456.789012345,
+      greenSpaceRatio: 0.0190001234567,
+    },
+    {
+      key: null,
+      areaM2: 987654.3210987,
+      share: 0.3298765432109876,
+      count: 3,
+      greenAreaM2: null,
+      greenSpaceRatio: null,
+    },
     ...HOSTILE_NAMES.map((key, index) => ({
       key,
       areaM2: 1000.1 + index / 3,
@@ -80,7 +94,33 @@ describe('land-use table as CSV', () => {
   it('is a plain table: the first record is the header and every record has its column count', () => {
     for (const text of [zh, en]) {
       const records = parse(text, { bom: true }) as string[][];
-      expect(records[0]).toEqual(text === zh ? ['类别', '面积（m²）', '面积（公顷）', '面积（km²）', '面积（亩）', '占比（0–1）', '要素数', '绿地面积（m²）', '绿地率（0–1）', '类别取值'] : ['category', 'area (m²)', 'area (ha)', 'area (km²)', 'area (mu, 亩)', 'share (0–1)', 'features', 'green area (m²)', 'green-space ratio (0–1)', 'category value']);
+      expect(records[0]).toEqual(
+        text === zh
+          ? [
+              '类别',
+              '面积（m²）',
+              '面积（公顷）',
+              '面积（km²）',
+              '面积（亩）',
+              '占比（0–1）',
+              '要素数',
+              '绿地面积（m²）',
+              '绿地率（0–1）',
+              '类别取值',
+            ]
+          : [
+              'category',
+              'area (m²)',
+              'area (ha)',
+              'area (km²)',
+              'area (mu, 亩)',
+              'share (0–1)',
+              'features',
+              'green area (m²)',
+              'green-space ratio (0–1)',
+              'category value',
+            ],
+      );
       expect(records).toHaveLength(TABLE.rows.length + 1);
       for (const record of records) expect(record).toHaveLength(records[0]!.length);
       // Nothing of the caption leaks into the table: it lives in the .xlsx 说明 sheet.
@@ -120,13 +160,21 @@ describe('land-use table as CSV', () => {
     expect(parseBack(zh)[1]!['类别取值']).toBe('');
   });
 
-  it('writes the category\'s shown name and, beside it, the value the data holds', () => {
-    const text = landUseTableToCsv(TABLE, { language: 'en', sourceTitle: 'zone', categoryName: (key) => (key === null ? '(no value)' : `name of ${key}`) });
+  it("writes the category's shown name and, beside it, the value the data holds", () => {
+    const text = landUseTableToCsv(TABLE, {
+      language: 'en',
+      sourceTitle: 'zone',
+      categoryName: (key) => (key === null ? '(no value)' : `name of ${key}`),
+    });
     const records = parseBack(text);
     expect(records.map((record) => record['category'])).toEqual(
-      TABLE.rows.map((row) => (row.key === null ? '(no value)' : `name of ${row.key}`)).map((name) => (/^[=+\-@\t\r\n]/.test(name) ? `'${name}` : name)),
+      TABLE.rows
+        .map((row) => (row.key === null ? '(no value)' : `name of ${row.key}`))
+        .map((name) => (/^[=+\-@\t\r\n]/.test(name) ? `'${name}` : name)),
     );
-    expect(records.map((record) => record['category value'])).toEqual(TABLE.rows.map((row) => (row.key !== null && /^[=+\-@\t\r\n]/.test(row.key) ? `'${row.key}` : (row.key ?? ''))));
+    expect(records.map((record) => record['category value'])).toEqual(
+      TABLE.rows.map((row) => (row.key !== null && /^[=+\-@\t\r\n]/.test(row.key) ? `'${row.key}` : (row.key ?? ''))),
+    );
   });
 
   it('keeps hostile names as text: formulas neutralised by an apostrophe, quotes, commas, newlines and # intact', () => {
@@ -145,7 +193,11 @@ describe('land-use table as CSV', () => {
 
 describe('land-use table as a sheet: the caption goes to 说明', () => {
   it('carries source, grouping, denominator, total, method and notes as labelled rows', () => {
-    const sheet = landUseSheet(TABLE, { language: 'zh', sourceTitle: '=cmd 导入.geojson', exportedAt: '2026-12-01T00:00:00Z' });
+    const sheet = landUseSheet(TABLE, {
+      language: 'zh',
+      sourceTitle: '=cmd 导入.geojson',
+      exportedAt: '2026-12-01T00:00:00Z',
+    });
     const notes = new Map(sheet.notes.map((row) => [row[0], row.slice(1)]));
     expect(notes.get('来源')).toEqual(['=cmd 导入.geojson']);
     expect(notes.get('分组依据')).toEqual(['landuse']);
@@ -154,8 +206,14 @@ describe('land-use table as a sheet: the caption goes to 说明', () => {
     expect(notes.get('方法')).toEqual(['WGS84 椭球面积，按类别求和。']);
     expect(notes.get('未计面积（点、线、空几何）')).toEqual([2, 1, 4]);
     expect(notes.get('导出时间')).toEqual(['2026-12-01T00:00:00Z']);
-    expect(sheet.notes.filter((row) => row[0] === '注').map((row) => row[1])).toEqual(['重叠要素在各类别中分别计入。', '文件名 "a,b"\n换行']);
-    expect(landUseSheet({ ...TABLE, groupedBy: 'kind' }, { language: 'zh', sourceTitle: 'zone' }).notes[1]).toEqual(['分组依据', '类型（kind）']);
+    expect(sheet.notes.filter((row) => row[0] === '注').map((row) => row[1])).toEqual([
+      '重叠要素在各类别中分别计入。',
+      '文件名 "a,b"\n换行',
+    ]);
+    expect(landUseSheet({ ...TABLE, groupedBy: 'kind' }, { language: 'zh', sourceTitle: 'zone' }).notes[1]).toEqual([
+      '分组依据',
+      '类型（kind）',
+    ]);
   });
 });
 

@@ -24,8 +24,19 @@ function columnIndex(reference: string): number {
 export function readXlsx(bytes: Uint8Array): ReadSheet[] {
   const files = unzipSync(bytes);
   const xml = (path: string) => new DOMParser().parseFromString(strFromU8(files[path]!), 'text/xml');
-  const shared = files['xl/sharedStrings.xml'] ? elements(xml('xl/sharedStrings.xml'), 'si').map((item) => elements(item, 't').map((text) => text.textContent ?? '').join('')) : [];
-  const relations = new Map(elements(xml('xl/_rels/workbook.xml.rels'), 'Relationship').map((relation) => [relation.getAttribute('Id'), relation.getAttribute('Target')]));
+  const shared = files['xl/sharedStrings.xml']
+    ? elements(xml('xl/sharedStrings.xml'), 'si').map((item) =>
+        elements(item, 't')
+          .map((text) => text.textContent ?? '')
+          .join(''),
+      )
+    : [];
+  const relations = new Map(
+    elements(xml('xl/_rels/workbook.xml.rels'), 'Relationship').map((relation) => [
+      relation.getAttribute('Id'),
+      relation.getAttribute('Target'),
+    ]),
+  );
   return elements(xml('xl/workbook.xml'), 'sheet').map((sheet) => {
     const target = relations.get(sheet.getAttribute('r:id'))!.replace(/^\/?(xl\/)?/, '');
     const rows = elements(xml(`xl/${target}`), 'row').map((row) => {
@@ -35,7 +46,18 @@ export function readXlsx(bytes: Uint8Array): ReadSheet[] {
         while (cells.length < index) cells.push(null);
         const type = cell.getAttribute('t');
         const value = elements(cell, 'v')[0]?.textContent ?? null;
-        cells[index] = type === 's' ? shared[Number(value)]! : type === 'inlineStr' ? elements(cell, 't').map((text) => text.textContent ?? '').join('') : type === 'str' ? value : value === null ? null : Number(value);
+        cells[index] =
+          type === 's'
+            ? shared[Number(value)]!
+            : type === 'inlineStr'
+              ? elements(cell, 't')
+                  .map((text) => text.textContent ?? '')
+                  .join('')
+              : type === 'str'
+                ? value
+                : value === null
+                  ? null
+                  : Number(value);
       }
       return cells;
     });

@@ -19,8 +19,22 @@ const TABLE: LandUseTable = {
   source: { kind: 'imported', layerId: 'layer-1' },
   groupedBy: 'landuse',
   rows: [
-    { key: '工业用地', areaM2: 1234567.8912345678, share: 0.6123456789, count: 12, greenAreaM2: 23456.789012345, greenSpaceRatio: 0.0190001234567 },
-    { key: '=HYPERLINK("x")', areaM2: 700000.25, share: 0.3876543211, count: 2, greenAreaM2: null, greenSpaceRatio: null },
+    {
+      key: '工业用地',
+      areaM2: 1234567.8912345678,
+      share: 0.6123456789,
+      count: 12,
+      greenAreaM2: 23456.789012345,
+      greenSpaceRatio: 0.0190001234567,
+    },
+    {
+      key: '=HYPERLINK("x")',
+      areaM2: 700000.25,
+      share: 0.3876543211,
+      count: 2,
+      greenAreaM2: null,
+      greenSpaceRatio: null,
+    },
     { key: '12', areaM2: 5, share: 0.0000025, count: 1, greenAreaM2: 0, greenSpaceRatio: 0 },
     { key: null, areaM2: 1, share: 0.0000005, count: 1, greenAreaM2: null, greenSpaceRatio: null },
   ],
@@ -35,7 +49,17 @@ const TABLE: LandUseTable = {
 
 /** A CSV cell as the sheet holds it: numbers from unquoted cells, text without the formula guard. */
 function csvAsCells(text: string): (string | number | null)[][] {
-  const records = parse(text, { bom: true, cast: (value, context) => (context.quoting ? (value === '' ? null : value.replace(/^'(?=[=+\-@\t\r\n])/, '')) : value === '' ? null : Number(value)) }) as (string | number | null)[][];
+  const records = parse(text, {
+    bom: true,
+    cast: (value, context) =>
+      context.quoting
+        ? value === ''
+          ? null
+          : value.replace(/^'(?=[=+\-@\t\r\n])/, '')
+        : value === ''
+          ? null
+          : Number(value),
+  }) as (string | number | null)[][];
   return records;
 }
 
@@ -45,7 +69,11 @@ async function bytesOf(blob: Blob): Promise<Uint8Array> {
 
 describe('statistics as .xlsx', () => {
   it('has a table sheet and a 说明 sheet, and the table holds the CSV’s figures', async () => {
-    const sheet = landUseSheet(TABLE, { language: 'zh', sourceTitle: 'parcels.geojson', exportedAt: '2026-12-01T00:00:00Z' });
+    const sheet = landUseSheet(TABLE, {
+      language: 'zh',
+      sourceTitle: 'parcels.geojson',
+      exportedAt: '2026-12-01T00:00:00Z',
+    });
     const blob = await sheetToXlsx(sheet);
     expect(blob.type).toBe(XLSX_TYPE);
     const [table, notes, ...others] = readXlsx(await bytesOf(blob));
@@ -68,7 +96,12 @@ describe('statistics as .xlsx', () => {
   it('writes the class table the same way, indicators in 说明', async () => {
     const parcels = JSON.parse(readFileSync(PARCELS_PATH, 'utf8')) as FeatureCollection;
     const statistics = classifyLandUse(parcels, { field: 'YDYHFL', level: 2, standard: 'land-sea-use-2023' });
-    const sheet = landUseClassSheet(statistics, { language: 'en', sourceTitle: 'parcels.geojson', standardTitle: LAND_SEA_USE_2023.title.en, edition: LAND_SEA_USE_2023.edition });
+    const sheet = landUseClassSheet(statistics, {
+      language: 'en',
+      sourceTitle: 'parcels.geojson',
+      standardTitle: LAND_SEA_USE_2023.title.en,
+      edition: LAND_SEA_USE_2023.edition,
+    });
     const [table, notes] = readXlsx(await bytesOf(await sheetToXlsx(sheet)));
     expect(notes!.name).toBe('说明 (notes)');
     const csv = csvAsCells(sheetToCsv(sheet));

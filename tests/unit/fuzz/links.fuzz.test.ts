@@ -5,9 +5,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { featureFromHash, formatView, hashForFeature, parseView, readUrlState, searchForState, type MapView } from '../../../src/state/url-state.ts';
+import {
+  featureFromHash,
+  formatView,
+  hashForFeature,
+  parseView,
+  readUrlState,
+  searchForState,
+  type MapView,
+} from '../../../src/state/url-state.ts';
 import { decodeTrip, encodeTrip, MAXIMUM_LINK_LENGTH } from '../../../src/trip/trip-url-codec.ts';
-import { cleanCustomStopName, customStopId, isCustomStopId, MAXIMUM_TRIP_STOPS, MAXIMUM_VISIT_MINUTES, type TripState, type TripStopChoice } from '../../../src/trip/trip-state.ts';
+import {
+  cleanCustomStopName,
+  customStopId,
+  isCustomStopId,
+  MAXIMUM_TRIP_STOPS,
+  MAXIMUM_VISIT_MINUTES,
+  type TripState,
+  type TripStopChoice,
+} from '../../../src/trip/trip-state.ts';
 import { fuzzParameters, prototypeKeys } from './fuzz-settings.ts';
 import { applyTextMutation, oddText, textMutation } from './mutations.ts';
 
@@ -16,33 +32,48 @@ const LAYER_ID = /^[a-z][a-z0-9_-]{0,63}$/;
 /** Query and hash text as a user, a chat app or an attacker might hand it over. */
 const linkText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.array(fc.tuple(fc.oneof(fc.constantFrom('view', 'layers', 'lang', 'feature', 'trip', '__proto__', 'constructor', 'prototype'), oddText), fc.oneof(oddText, fc.string({ maxLength: 40 }))), { maxLength: 6 }).map((pairs) =>
-    pairs.map(([key, value]) => `${key}=${value}`).join('&'),
-  ),
+  fc
+    .array(
+      fc.tuple(
+        fc.oneof(
+          fc.constantFrom('view', 'layers', 'lang', 'feature', 'trip', '__proto__', 'constructor', 'prototype'),
+          oddText,
+        ),
+        fc.oneof(oddText, fc.string({ maxLength: 40 })),
+      ),
+      { maxLength: 6 },
+    )
+    .map((pairs) => pairs.map(([key, value]) => `${key}=${value}`).join('&')),
 );
 
 describe('URL state, fuzzed', () => {
   it('reads any query and hash without an exception, keeping only values in range', () => {
     const prototypeBefore = prototypeKeys();
     fc.assert(
-      fc.property(linkText, linkText, fc.constantFrom('?', '', '??'), fc.constantFrom('#', '', '##'), (search, hash, questionMark, hashMark) => {
-        const state = readUrlState(questionMark + search, hashMark + hash);
-        if (state.view) {
-          expect(Math.abs(state.view.longitude)).toBeLessThanOrEqual(180);
-          expect(Math.abs(state.view.latitude)).toBeLessThanOrEqual(85.051129);
-          expect(state.view.zoom).toBeGreaterThanOrEqual(0);
-          expect(state.view.bearing).toBeGreaterThan(-180);
-          expect(state.view.bearing).toBeLessThanOrEqual(180);
-        }
-        if (state.visibleLayers) {
-          expect(state.visibleLayers.length).toBeLessThanOrEqual(100);
-          for (const id of state.visibleLayers) expect(id).toMatch(LAYER_ID);
-        }
-        if (state.feature) expect(state.feature.layerId.length + state.feature.featureId.length).toBeLessThan(300);
-        if (state.language) expect(['zh', 'en']).toContain(state.language);
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        expect(prototypeKeys()).toEqual(prototypeBefore);
-      }),
+      fc.property(
+        linkText,
+        linkText,
+        fc.constantFrom('?', '', '??'),
+        fc.constantFrom('#', '', '##'),
+        (search, hash, questionMark, hashMark) => {
+          const state = readUrlState(questionMark + search, hashMark + hash);
+          if (state.view) {
+            expect(Math.abs(state.view.longitude)).toBeLessThanOrEqual(180);
+            expect(Math.abs(state.view.latitude)).toBeLessThanOrEqual(85.051129);
+            expect(state.view.zoom).toBeGreaterThanOrEqual(0);
+            expect(state.view.bearing).toBeGreaterThan(-180);
+            expect(state.view.bearing).toBeLessThanOrEqual(180);
+          }
+          if (state.visibleLayers) {
+            expect(state.visibleLayers.length).toBeLessThanOrEqual(100);
+            for (const id of state.visibleLayers) expect(id).toMatch(LAYER_ID);
+          }
+          if (state.feature) expect(state.feature.layerId.length + state.feature.featureId.length).toBeLessThan(300);
+          if (state.language) expect(['zh', 'en']).toContain(state.language);
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+          expect(prototypeKeys()).toEqual(prototypeBefore);
+        },
+      ),
       fuzzParameters(),
     );
   });
@@ -54,31 +85,55 @@ describe('URL state, fuzzed', () => {
       zoom: fc.double({ min: 0, max: 24, noNaN: true }),
       bearing: fc.double({ min: -360, max: 360, noNaN: true }),
     });
-    const foreign = fc.array(fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/).filter((key) => !['view', 'layers', 'lang'].includes(key)), fc.string({ maxLength: 12 })), { maxLength: 3 });
+    const foreign = fc.array(
+      fc.tuple(
+        fc.stringMatching(/^[a-z]{1,8}$/).filter((key) => !['view', 'layers', 'lang'].includes(key)),
+        fc.string({ maxLength: 12 }),
+      ),
+      { maxLength: 3 },
+    );
     fc.assert(
-      fc.property(view, fc.uniqueArray(fc.stringMatching(LAYER_ID), { maxLength: 20 }), fc.constantFrom('zh' as const, 'en' as const), foreign, (written, layers, language, others) => {
-        const current = others.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
-        const search = searchForState(current ? `?${current}` : '', { view: written, visibleLayers: layers, language });
-        for (const pair of current.split('&').filter(Boolean)) expect(search).toContain(pair);
-        const state = readUrlState(search, '');
-        expect(state.view).toEqual(parseView(formatView(written)));
-        expect(Math.abs(state.view!.longitude - written.longitude)).toBeLessThanOrEqual(5e-6);
-        expect(Math.abs(state.view!.latitude - written.latitude)).toBeLessThanOrEqual(5e-6);
-        expect(state.visibleLayers).toEqual(layers);
-        expect(state.language).toBe(language);
-      }),
+      fc.property(
+        view,
+        fc.uniqueArray(fc.stringMatching(LAYER_ID), { maxLength: 20 }),
+        fc.constantFrom('zh' as const, 'en' as const),
+        foreign,
+        (written, layers, language, others) => {
+          const current = others.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+          const search = searchForState(current ? `?${current}` : '', {
+            view: written,
+            visibleLayers: layers,
+            language,
+          });
+          for (const pair of current.split('&').filter(Boolean)) expect(search).toContain(pair);
+          const state = readUrlState(search, '');
+          expect(state.view).toEqual(parseView(formatView(written)));
+          expect(Math.abs(state.view!.longitude - written.longitude)).toBeLessThanOrEqual(5e-6);
+          expect(Math.abs(state.view!.latitude - written.latitude)).toBeLessThanOrEqual(5e-6);
+          expect(state.visibleLayers).toEqual(layers);
+          expect(state.language).toBe(language);
+        },
+      ),
       fuzzParameters(),
     );
   });
 
   it('names any feature in the hash and reads the same feature back, prototype names included', () => {
-    const part = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.string({ minLength: 1, maxLength: 40 }));
+    const part = fc.oneof(
+      fc.constantFrom('__proto__', 'constructor', 'prototype'),
+      fc.string({ minLength: 1, maxLength: 40 }),
+    );
     fc.assert(
-      fc.property(part.filter((text) => !text.includes('/')), part, linkText, (layerId, featureId, otherHash) => {
-        const hash = hashForFeature({ layerId, featureId }, `#${otherHash}`);
-        expect(featureFromHash(hash)).toEqual({ layerId, featureId });
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      }),
+      fc.property(
+        part.filter((text) => !text.includes('/')),
+        part,
+        linkText,
+        (layerId, featureId, otherHash) => {
+          const hash = hashForFeature({ layerId, featureId }, `#${otherHash}`);
+          expect(featureFromHash(hash)).toEqual({ layerId, featureId });
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        },
+      ),
       fuzzParameters(),
     );
   });
@@ -95,12 +150,17 @@ describe('URL state, fuzzed', () => {
 });
 
 /** Ids any dataset could use, minus lone surrogates (which no encoder can write, so the link writes U+FFFD). */
-const placeId = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'a.b*c', '%41', '..', '*'));
+const placeId = fc.oneof(
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'a.b*c', '%41', '..', '*'),
+);
 
 /** A stop from the visitor's file (link version 2): a clean name, a position on the link's 1e-5° grid, a stated visit. */
 const fileStop = fc
   .record({
-    name: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 70 }), oddText, fc.constantFrom('__proto__', '厂门 A.B*C', '~~')).map(cleanCustomStopName),
+    name: fc
+      .oneof(fc.string({ unit: 'grapheme', maxLength: 70 }), oddText, fc.constantFrom('__proto__', '厂门 A.B*C', '~~'))
+      .map(cleanCustomStopName),
     x: fc.integer({ min: -18_000_000, max: 18_000_000 }),
     y: fc.integer({ min: -9_000_000, max: 9_000_000 }),
     visitMinutes: fc.integer({ min: 0, max: MAXIMUM_VISIT_MINUTES }),
@@ -112,13 +172,29 @@ const fileStop = fc
   });
 
 const datasetStops = fc
-  .uniqueArray(placeId.filter((id) => !isCustomStopId(id)), { maxLength: MAXIMUM_TRIP_STOPS })
-  .chain((ids) => fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), visitMinutes: fc.option(fc.integer({ min: 0, max: MAXIMUM_VISIT_MINUTES }), { nil: undefined }) }))))
+  .uniqueArray(
+    placeId.filter((id) => !isCustomStopId(id)),
+    { maxLength: MAXIMUM_TRIP_STOPS },
+  )
+  .chain((ids) =>
+    fc.tuple(
+      ...ids.map((id) =>
+        fc.record({
+          id: fc.constant(id),
+          visitMinutes: fc.option(fc.integer({ min: 0, max: MAXIMUM_VISIT_MINUTES }), { nil: undefined }),
+        }),
+      ),
+    ),
+  )
   .map((stops) => stops.map((stop): TripStopChoice => (stop.visitMinutes === undefined ? { id: stop.id } : stop)));
 
 const validTrip: fc.Arbitrary<TripState> = fc.record({
   stops: fc
-    .tuple(datasetStops, fc.uniqueArray(fileStop, { maxLength: 10, selector: (stop) => stop.id }), fc.array(fc.nat(), { maxLength: 10 }))
+    .tuple(
+      datasetStops,
+      fc.uniqueArray(fileStop, { maxLength: 10, selector: (stop) => stop.id }),
+      fc.array(fc.nat(), { maxLength: 10 }),
+    )
     .map(([fromDataset, fromFile, order]) => {
       // Interleave the two kinds, then keep the most a trip holds.
       const stops = [...fromDataset];
@@ -128,7 +204,12 @@ const validTrip: fc.Arbitrary<TripState> = fc.record({
   start: fc.oneof(
     fc.constant({ kind: 'first-stop' as const }),
     fc.constant({ kind: 'here' as const }),
-    fc.record({ kind: fc.constant('point' as const), point: fc.tuple(fc.integer({ min: -18_000_000, max: 18_000_000 }), fc.integer({ min: -9_000_000, max: 9_000_000 })).map(([x, y]) => [x / 1e5, y / 1e5] as [number, number]) }),
+    fc.record({
+      kind: fc.constant('point' as const),
+      point: fc
+        .tuple(fc.integer({ min: -18_000_000, max: 18_000_000 }), fc.integer({ min: -9_000_000, max: 9_000_000 }))
+        .map(([x, y]) => [x / 1e5, y / 1e5] as [number, number]),
+    }),
   ),
   roundTrip: fc.boolean(),
   mode: fc.constantFrom('walking' as const, 'cycling' as const, 'driving' as const),
@@ -156,12 +237,23 @@ describe('trip link codec, fuzzed', () => {
 
   it('re-encodes any text it decodes without a problem to that same text', () => {
     // Mostly near-valid links, so the no-problem case is reached often.
-    const nearValid = fc.tuple(validTrip, fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.constantFrom('0', '1', '-', '*', '.', '%', '%2E', 'p', 'f', 'h', 'r', 'o', 'w', 'c', 'd', '') }), { maxLength: 2 })).map(([trip, edits]) =>
-      edits.reduce((text, edit) => {
-        const at = Math.floor(edit.at * text.length);
-        return text.slice(0, at) + edit.text + text.slice(at + 1);
-      }, encodeTrip(trip)),
-    );
+    const nearValid = fc
+      .tuple(
+        validTrip,
+        fc.array(
+          fc.record({
+            at: fc.double({ min: 0, max: 1, noNaN: true }),
+            text: fc.constantFrom('0', '1', '-', '*', '.', '%', '%2E', 'p', 'f', 'h', 'r', 'o', 'w', 'c', 'd', ''),
+          }),
+          { maxLength: 2 },
+        ),
+      )
+      .map(([trip, edits]) =>
+        edits.reduce((text, edit) => {
+          const at = Math.floor(edit.at * text.length);
+          return text.slice(0, at) + edit.text + text.slice(at + 1);
+        }, encodeTrip(trip)),
+      );
     fc.assert(
       fc.property(nearValid, (text) => {
         const decoded = decodeTrip(text);
@@ -175,13 +267,16 @@ describe('trip link codec, fuzzed', () => {
     const prototypeBefore = prototypeKeys();
     const anyText = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 300 }),
-      fc.tuple(validTrip, fc.array(textMutation, { minLength: 1, maxLength: 3 })).map(([trip, mutations]) => mutations.reduce(applyTextMutation, encodeTrip(trip))),
+      fc
+        .tuple(validTrip, fc.array(textMutation, { minLength: 1, maxLength: 3 }))
+        .map(([trip, mutations]) => mutations.reduce(applyTextMutation, encodeTrip(trip))),
     );
     fc.assert(
       fc.property(anyText, fc.option(fc.uniqueArray(placeId, { maxLength: 20 })), (text, known) => {
         const decoded = decodeTrip(text, known ? new Set(known) : undefined);
         const pieces = text.split('.').length;
-        if (text.length > MAXIMUM_LINK_LENGTH) expect(decoded.problems.map((problem) => problem.code)).toEqual(['too-long']);
+        if (text.length > MAXIMUM_LINK_LENGTH)
+          expect(decoded.problems.map((problem) => problem.code)).toEqual(['too-long']);
         // At most one problem per header field (6) and per stop piece, two for a stop that is both irregular and dropped.
         expect(decoded.problems.length).toBeLessThanOrEqual(6 + 2 * pieces);
         expect(decoded.trip.stops.length).toBeLessThanOrEqual(MAXIMUM_TRIP_STOPS);

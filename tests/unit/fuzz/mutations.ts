@@ -24,10 +24,30 @@ export const ODD_TEXT = [
   'prototype',
 ] as const;
 
-export const oddText = fc.oneof(fc.constantFrom(...ODD_TEXT), fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
+export const oddText = fc.oneof(
+  fc.constantFrom(...ODD_TEXT),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+);
 
 /** Numbers JSON cannot hold or a reader may choke on, as they would be written in a file. */
-export const HOSTILE_NUMBER_TEXT = ['1e309', '-1e309', 'NaN', 'Infinity', '-Infinity', '-0', '1e-400', '9007199254740993', '0x10', '1.', '.5', '+1', '1e', '00012', '1' + '0'.repeat(400)] as const;
+export const HOSTILE_NUMBER_TEXT = [
+  '1e309',
+  '-1e309',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-0',
+  '1e-400',
+  '9007199254740993',
+  '0x10',
+  '1.',
+  '.5',
+  '+1',
+  '1e',
+  '00012',
+  '1' + '0'.repeat(400),
+] as const;
 
 export type TextMutation =
   | { kind: 'cut'; at: number }
@@ -45,8 +65,19 @@ const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 
 export const textMutation: fc.Arbitrary<{ kind: TextMutation['kind'] } & Record<string, unknown>> = fc.oneof(
   fc.record({ kind: fc.constant('cut' as const), at: fraction }),
-  fc.record({ kind: fc.constant('flip' as const), at: fraction, character: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('"', '{', '}', '[', ']', ',', ':', '<', '>', '/', '\\', '&')) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fraction, text: fc.oneof(oddText, fc.constantFrom(...HOSTILE_NUMBER_TEXT)) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fraction,
+    character: fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      fc.constantFrom('"', '{', '}', '[', ']', ',', ':', '<', '>', '/', '\\', '&'),
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fraction,
+    text: fc.oneof(oddText, fc.constantFrom(...HOSTILE_NUMBER_TEXT)),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('bom' as const) }),
   fc.record({ kind: fc.constant('crlf' as const) }),
@@ -57,13 +88,20 @@ export const textMutation: fc.Arbitrary<{ kind: TextMutation['kind'] } & Record<
     open: fc.constantFrom('[', '{"a":', '<a>', '<Folder>'),
     close: fc.constant(''),
   }),
-  fc.record({ kind: fc.constant('number' as const), index: fc.nat(), replacement: fc.constantFrom(...HOSTILE_NUMBER_TEXT) }),
+  fc.record({
+    kind: fc.constant('number' as const),
+    index: fc.nat(),
+    replacement: fc.constantFrom(...HOSTILE_NUMBER_TEXT),
+  }),
   fc.record({ kind: fc.constant('duplicate-key' as const), index: fc.nat() }),
 );
 
 const CLOSING: Record<string, string> = { '[': ']', '{"a":': '}', '<a>': '</a>', '<Folder>': '</Folder>' };
 
-export function applyTextMutation(text: string, mutation: { kind: TextMutation['kind'] } & Record<string, unknown>): string {
+export function applyTextMutation(
+  text: string,
+  mutation: { kind: TextMutation['kind'] } & Record<string, unknown>,
+): string {
   const at = (value: unknown) => Math.floor((value as number) * text.length);
   switch (mutation.kind) {
     case 'cut':
@@ -108,18 +146,29 @@ export function applyTextMutation(text: string, mutation: { kind: TextMutation['
       const keys = [...text.matchAll(/"(type|coordinates|geometry|properties|features)"\s*:/g)];
       if (keys.length === 0) return text;
       const match = keys[(mutation.index as number) % keys.length]!;
-      const replacement = { type: '"Nope"', coordinates: '[1e999]', geometry: '7', properties: '"x"', features: '{}' }[match[1]!];
+      const replacement = { type: '"Nope"', coordinates: '[1e999]', geometry: '7', properties: '"x"', features: '{}' }[
+        match[1]!
+      ];
       return `${text.slice(0, match.index)}${match[0]}${replacement},${text.slice(match.index)}`;
     }
   }
 }
 
-export type ByteMutation = { kind: 'cut'; at: number } | { kind: 'flip'; at: number; value: number } | { kind: 'flips'; positions: { at: number; value: number }[] };
+export type ByteMutation =
+  | { kind: 'cut'; at: number }
+  | { kind: 'flip'; at: number; value: number }
+  | { kind: 'flips'; positions: { at: number; value: number }[] };
 
 export const byteMutation: fc.Arbitrary<ByteMutation> = fc.oneof(
   fc.record({ kind: fc.constant('cut' as const), at: fraction }),
   fc.record({ kind: fc.constant('flip' as const), at: fraction, value: fc.integer({ min: 0, max: 255 }) }),
-  fc.record({ kind: fc.constant('flips' as const), positions: fc.array(fc.record({ at: fraction, value: fc.integer({ min: 0, max: 255 }) }), { minLength: 2, maxLength: 12 }) }),
+  fc.record({
+    kind: fc.constant('flips' as const),
+    positions: fc.array(fc.record({ at: fraction, value: fc.integer({ min: 0, max: 255 }) }), {
+      minLength: 2,
+      maxLength: 12,
+    }),
+  }),
 );
 
 export function applyByteMutation(bytes: Uint8Array, mutation: ByteMutation): Uint8Array {

@@ -17,7 +17,8 @@ import { FUZZ_TIMEOUT_MS, fuzzParameters, prototypeKeys, thrownBy } from './fuzz
 import { applyByteMutation, byteMutation } from './mutations.ts';
 
 const RELATIVE_ACCURACY = 1e-6;
-const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+const WGS84_PRJ =
+  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 
 interface Box {
   west: number;
@@ -35,18 +36,31 @@ function shpOf(boxes: Box[]): Uint8Array {
   view.setInt32(24, bytes.length / 2, false);
   view.setInt32(28, 1000, true);
   view.setInt32(32, 5, true);
-  const bounds = [Math.min(...boxes.map((box) => box.west)), Math.min(...boxes.map((box) => box.south)), Math.max(...boxes.map((box) => box.east)), Math.max(...boxes.map((box) => box.north))];
+  const bounds = [
+    Math.min(...boxes.map((box) => box.west)),
+    Math.min(...boxes.map((box) => box.south)),
+    Math.max(...boxes.map((box) => box.east)),
+    Math.max(...boxes.map((box) => box.north)),
+  ];
   bounds.forEach((value, index) => view.setFloat64(36 + index * 8, value, true));
   boxes.forEach((box, index) => {
     const offset = 100 + index * recordBytes;
     view.setInt32(offset, index + 1, false);
     view.setInt32(offset + 4, (recordBytes - 8) / 2, false);
     view.setInt32(offset + 8, 5, true);
-    [box.west, box.south, box.east, box.north].forEach((value, corner) => view.setFloat64(offset + 12 + corner * 8, value, true));
+    [box.west, box.south, box.east, box.north].forEach((value, corner) =>
+      view.setFloat64(offset + 12 + corner * 8, value, true),
+    );
     view.setInt32(offset + 44, 1, true);
     view.setInt32(offset + 48, 5, true);
     view.setInt32(offset + 52, 0, true);
-    const clockwise = [[box.west, box.south], [box.west, box.north], [box.east, box.north], [box.east, box.south], [box.west, box.south]];
+    const clockwise = [
+      [box.west, box.south],
+      [box.west, box.north],
+      [box.east, box.north],
+      [box.east, box.south],
+      [box.west, box.south],
+    ];
     clockwise.forEach(([x, y], point) => {
       view.setFloat64(offset + 56 + point * 16, x!, true);
       view.setFloat64(offset + 64 + point * 16, y!, true);
@@ -98,14 +112,21 @@ const box: fc.Arbitrary<Box> = fc
   })
   .map(({ west, south, width, height }) => ({ west, south, east: west + width, north: south + height }));
 
-const fieldName = fc.oneof(fc.constantFrom('__proto__', 'prototype', 'name', 'landuse', 'toString'), fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,9}$/));
+const fieldName = fc.oneof(
+  fc.constantFrom('__proto__', 'prototype', 'name', 'landuse', 'toString'),
+  fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,9}$/),
+);
 /** ASCII values: a DBF without a .cpg is read in a guessed encoding, which is not what is fuzzed here. */
 const cellValue = fc.stringMatching(/^[A-Za-z0-9]{1,12}$/);
 
 const shapefile = fc
   .record({
     boxes: fc.array(box, { minLength: 1, maxLength: 6 }),
-    fields: fc.uniqueArray(fieldName, { minLength: 1, maxLength: 4, comparator: (first, second) => first.toLowerCase() === second.toLowerCase() }),
+    fields: fc.uniqueArray(fieldName, {
+      minLength: 1,
+      maxLength: 4,
+      comparator: (first, second) => first.toLowerCase() === second.toLowerCase(),
+    }),
     method: fc.constantFrom(0 as const, 8 as const),
     seed: fc.array(cellValue, { minLength: 24, maxLength: 24 }),
   })
@@ -121,11 +142,18 @@ const shapefile = fc
   });
 
 describe('zipped Shapefiles into importBytes, fuzzed', () => {
-  it('measures random valid Shapefiles as GeographicLib does and keeps every field name as data', { timeout: FUZZ_TIMEOUT_MS }, async () => {
+  it('measures random valid Shapefiles as GeographicLib does and keeps every field name as data', {
+    timeout: FUZZ_TIMEOUT_MS,
+  }, async () => {
     const prototypeBefore = prototypeKeys();
     await fc.assert(
       fc.asyncProperty(shapefile, async ({ boxes, fields, rows, entries }) => {
-        const outcome = await importBytes({ bytes: buildZip(entries), fileName: 'random.zip', coordinateSystem: 'wgs84', boundaries: null });
+        const outcome = await importBytes({
+          bytes: buildZip(entries),
+          fileName: 'random.zip',
+          coordinateSystem: 'wgs84',
+          boundaries: null,
+        });
         expect(outcome.ok, outcome.ok ? '' : outcome.message).toBe(true);
         if (!outcome.ok) return;
         expect(outcome.collection.features).toHaveLength(boxes.length);
@@ -134,7 +162,9 @@ describe('zipped Shapefiles into importBytes, fuzzed', () => {
           expect(Math.abs(outcome.featureAreasM2[index]! - expected)).toBeLessThanOrEqual(RELATIVE_ACCURACY * expected);
           const properties = outcome.collection.features[index]!.properties!;
           expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
-          fields.forEach((field, column) => expect(Object.getOwnPropertyDescriptor(properties, field)?.value, field).toBe(rows[index]![column]));
+          fields.forEach((field, column) =>
+            expect(Object.getOwnPropertyDescriptor(properties, field)?.value, field).toBe(rows[index]![column]),
+          );
         });
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         expect(prototypeKeys()).toEqual(prototypeBefore);
@@ -143,7 +173,9 @@ describe('zipped Shapefiles into importBytes, fuzzed', () => {
     );
   });
 
-  it('gives a result or one message naming the file for a cut or bit-flipped zip, never an exception', { timeout: FUZZ_TIMEOUT_MS }, async () => {
+  it('gives a result or one message naming the file for a cut or bit-flipped zip, never an exception', {
+    timeout: FUZZ_TIMEOUT_MS,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(shapefile, byteMutation, async ({ entries }, mutation) => {
         const bytes = applyByteMutation(buildZip(entries), mutation);
@@ -161,22 +193,34 @@ describe('zipped Shapefiles into importBytes, fuzzed', () => {
     );
   });
 
-  it('refuses a zip whose members lie about their sizes, naming the file, never an exception', { timeout: FUZZ_TIMEOUT_MS }, async () => {
+  it('refuses a zip whose members lie about their sizes, naming the file, never an exception', {
+    timeout: FUZZ_TIMEOUT_MS,
+  }, async () => {
     await fc.assert(
-      fc.asyncProperty(shapefile, fc.array(fc.integer({ min: 0, max: 0xfffffffe }), { minLength: 4, maxLength: 4 }), async ({ entries }, declared) => {
-        const lying = entries.map((entry, index) => ({ ...entry, declaredBytes: declared[index]! }));
-        let outcome: Awaited<ReturnType<typeof importBytes>> | undefined;
-        const thrown = await thrownBy(async () => {
-          outcome = await importBytes({ bytes: buildZip(lying), fileName: 'lying.zip', coordinateSystem: 'wgs84', boundaries: null });
-        });
-        expect(thrown === undefined ? 'no exception' : String(thrown)).toBe('no exception');
-        if (!outcome) return;
-        const truthful = lying.every((entry) => entry.declaredBytes === entry.content.length);
-        // A member declaring less than it holds is never read whole.
-        if (lying.slice(0, 2).some((entry) => entry.declaredBytes! < entry.content.length)) expect(outcome.ok).toBe(false);
-        if (!outcome.ok) expect(outcome.message.startsWith('lying.zip')).toBe(true);
-        else if (truthful) expect(outcome.collection.features.length).toBeGreaterThan(0);
-      }),
+      fc.asyncProperty(
+        shapefile,
+        fc.array(fc.integer({ min: 0, max: 0xfffffffe }), { minLength: 4, maxLength: 4 }),
+        async ({ entries }, declared) => {
+          const lying = entries.map((entry, index) => ({ ...entry, declaredBytes: declared[index]! }));
+          let outcome: Awaited<ReturnType<typeof importBytes>> | undefined;
+          const thrown = await thrownBy(async () => {
+            outcome = await importBytes({
+              bytes: buildZip(lying),
+              fileName: 'lying.zip',
+              coordinateSystem: 'wgs84',
+              boundaries: null,
+            });
+          });
+          expect(thrown === undefined ? 'no exception' : String(thrown)).toBe('no exception');
+          if (!outcome) return;
+          const truthful = lying.every((entry) => entry.declaredBytes === entry.content.length);
+          // A member declaring less than it holds is never read whole.
+          if (lying.slice(0, 2).some((entry) => entry.declaredBytes! < entry.content.length))
+            expect(outcome.ok).toBe(false);
+          if (!outcome.ok) expect(outcome.message.startsWith('lying.zip')).toBe(true);
+          else if (truthful) expect(outcome.collection.features.length).toBeGreaterThan(0);
+        },
+      ),
       fuzzParameters(),
     );
   });
@@ -190,28 +234,35 @@ describe('the capped unzip, fuzzed', () => {
     method: fc.constantFrom(0 as const, 8 as const),
   });
 
-  it('never inflates more than the smaller of the declared size and the limit, plus one slice', { timeout: FUZZ_TIMEOUT_MS }, () => {
+  it('never inflates more than the smaller of the declared size and the limit, plus one slice', {
+    timeout: FUZZ_TIMEOUT_MS,
+  }, () => {
     fc.assert(
-      fc.property(member, fc.integer({ min: 0, max: 1_200_000 }), fc.option(byteMutation, { nil: undefined }), ({ content: described, declaredBytes, method }, limit, mutation) => {
-        const content = described instanceof Uint8Array ? described : new Uint8Array(described.zeros);
-        let zip = buildZip([{ name: 'parcels.shp', content, declaredBytes, method }]);
-        if (mutation) zip = applyByteMutation(zip, mutation);
-        const directory = readZipDirectory(zip);
-        if (!directory.ok) return;
-        for (const entry of directory.members) {
-          const unzipped = unzipMember(zip, entry, limit);
-          const cap = Math.min(entry.uncompressedBytes, limit);
-          // Counted work: what Deflate produced, not what was claimed. A stored member inflates
-          // nothing (its count is its length in the zip), so only its result is bounded.
-          if (entry.method === 8) expect(unzipped.inflatedBytes).toBeLessThanOrEqual(cap + INFLATE_OVERSHOOT_BYTES);
-          if (unzipped.ok) {
-            expect(unzipped.bytes.length).toBeLessThanOrEqual(cap);
-            if (!mutation && content.length <= cap) expect(unzipped.bytes).toEqual(content);
-          } else {
-            expect(unzipped.problem.startsWith(entry.name)).toBe(true);
+      fc.property(
+        member,
+        fc.integer({ min: 0, max: 1_200_000 }),
+        fc.option(byteMutation, { nil: undefined }),
+        ({ content: described, declaredBytes, method }, limit, mutation) => {
+          const content = described instanceof Uint8Array ? described : new Uint8Array(described.zeros);
+          let zip = buildZip([{ name: 'parcels.shp', content, declaredBytes, method }]);
+          if (mutation) zip = applyByteMutation(zip, mutation);
+          const directory = readZipDirectory(zip);
+          if (!directory.ok) return;
+          for (const entry of directory.members) {
+            const unzipped = unzipMember(zip, entry, limit);
+            const cap = Math.min(entry.uncompressedBytes, limit);
+            // Counted work: what Deflate produced, not what was claimed. A stored member inflates
+            // nothing (its count is its length in the zip), so only its result is bounded.
+            if (entry.method === 8) expect(unzipped.inflatedBytes).toBeLessThanOrEqual(cap + INFLATE_OVERSHOOT_BYTES);
+            if (unzipped.ok) {
+              expect(unzipped.bytes.length).toBeLessThanOrEqual(cap);
+              if (!mutation && content.length <= cap) expect(unzipped.bytes).toEqual(content);
+            } else {
+              expect(unzipped.problem.startsWith(entry.name)).toBe(true);
+            }
           }
-        }
-      }),
+        },
+      ),
       fuzzParameters(0.5),
     );
   });

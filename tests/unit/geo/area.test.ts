@@ -44,7 +44,19 @@ describe('ellipsoidalArea against GeographicLib', () => {
 
   // Edge length is what breaks a planar-edge method: sweep it across six orders of magnitude and
   // every direction, on both sides of the long-edge threshold.
-  const sides = [1, 10, 40, 100, 300, LONG_EDGE_METRES * 0.99, LONG_EDGE_METRES * 1.01, 3_000, 30_000, 300_000, 3_000_000];
+  const sides = [
+    1,
+    10,
+    40,
+    100,
+    300,
+    LONG_EDGE_METRES * 0.99,
+    LONG_EDGE_METRES * 1.01,
+    3_000,
+    30_000,
+    300_000,
+    3_000_000,
+  ];
   it.each(sides)('holds for triangles with %d m sides in every direction', (side) => {
     for (let bearing = 0; bearing < 360; bearing += 15) {
       expectMatchesGeographicLib({ type: 'Polygon', coordinates: [triangle(side, bearing)] });
@@ -55,7 +67,10 @@ describe('ellipsoidalArea against GeographicLib', () => {
     const outer = rectangle(105.3, 28.7, 105.6, 28.95) as { coordinates: Position[][] };
     const hole = [...(rectangle(105.4, 28.8, 105.45, 28.85) as { coordinates: Position[][] }).coordinates[0]!];
     const reversedOuter = [...outer.coordinates[0]!].reverse();
-    for (const rings of [[outer.coordinates[0]!, hole], [reversedOuter, [...hole].reverse()]]) {
+    for (const rings of [
+      [outer.coordinates[0]!, hole],
+      [reversedOuter, [...hole].reverse()],
+    ]) {
       expectMatchesGeographicLib({ type: 'Polygon', coordinates: rings });
     }
   });
@@ -90,7 +105,12 @@ describe('ringArea', () => {
   it('accepts open rings and treats fewer than three positions as no area', () => {
     const closed = triangle(500, 10);
     expect(ringArea(closed.slice(0, -1))).toBe(ringArea(closed));
-    expect(ringArea([[105, 29], [105.1, 29]])).toBe(0);
+    expect(
+      ringArea([
+        [105, 29],
+        [105.1, 29],
+      ]),
+    ).toBe(0);
     expect(ringArea([])).toBe(0);
   });
 });
@@ -108,9 +128,22 @@ describe('polygonArea and ellipsoidalArea', () => {
     const first = rectangle(105.4, 28.8, 105.41, 28.81) as { coordinates: Position[][] };
     const second = rectangle(105.5, 28.8, 105.52, 28.81) as { coordinates: Position[][] };
     const multi: Geometry = { type: 'MultiPolygon', coordinates: [first.coordinates, second.coordinates] };
-    expect(ellipsoidalArea(multi)).toBeCloseTo(ellipsoidalArea(first as Geometry) + ellipsoidalArea(second as Geometry), 6);
-    expect(ellipsoidalArea({ type: 'GeometryCollection', geometries: [multi, { type: 'Point', coordinates: [105, 29] }] })).toBe(ellipsoidalArea(multi));
-    expect(ellipsoidalArea({ type: 'LineString', coordinates: [[105, 29], [106, 29]] })).toBe(0);
+    expect(ellipsoidalArea(multi)).toBeCloseTo(
+      ellipsoidalArea(first as Geometry) + ellipsoidalArea(second as Geometry),
+      6,
+    );
+    expect(
+      ellipsoidalArea({ type: 'GeometryCollection', geometries: [multi, { type: 'Point', coordinates: [105, 29] }] }),
+    ).toBe(ellipsoidalArea(multi));
+    expect(
+      ellipsoidalArea({
+        type: 'LineString',
+        coordinates: [
+          [105, 29],
+          [106, 29],
+        ],
+      }),
+    ).toBe(0);
     expect(ellipsoidalArea(null)).toBe(0);
   });
 });

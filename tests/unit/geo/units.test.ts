@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { convertArea, isAreaUnit, metresToKilometres, muToSquareMetres, squareMetresToMu } from '../../../src/geo/units.ts';
+import {
+  convertArea,
+  isAreaUnit,
+  metresToKilometres,
+  muToSquareMetres,
+  squareMetresToMu,
+} from '../../../src/geo/units.ts';
 
 describe('area units', () => {
   it('uses the legal 亩 of 10000/15 m², so 15 亩 is one hectare', () => {
@@ -15,7 +21,8 @@ describe('area units', () => {
 
   it('round-trips every pair of units', () => {
     const units = ['m2', 'ha', 'km2', 'mu'] as const;
-    for (const from of units) for (const to of units) expect(convertArea(convertArea(123.456, from, to), to, from)).toBeCloseTo(123.456, 9);
+    for (const from of units)
+      for (const to of units) expect(convertArea(convertArea(123.456, from, to), to, from)).toBeCloseTo(123.456, 9);
   });
 
   it('knows its units and nothing else', () => {

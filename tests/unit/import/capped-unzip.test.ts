@@ -26,9 +26,16 @@ describe('a zip that lies about its sizes', () => {
   });
 
   it('is refused by the import with the file and the entry named', async () => {
-    const outcome = await importBytes({ bytes: zip, fileName: 'bomb.zip', coordinateSystem: 'wgs84', boundaries: null });
+    const outcome = await importBytes({
+      bytes: zip,
+      fileName: 'bomb.zip',
+      coordinateSystem: 'wgs84',
+      boundaries: null,
+    });
     expect(outcome.ok).toBe(false);
-    expect(!outcome.ok && outcome.message).toMatch(/^bomb\.zip: parcels\.shp inflates to more than the 100 bytes its zip directory declares \(stopped after \d+\).*zip 炸弹/);
+    expect(!outcome.ok && outcome.message).toMatch(
+      /^bomb\.zip: parcels\.shp inflates to more than the 100 bytes its zip directory declares \(stopped after \d+\).*zip 炸弹/,
+    );
   });
 
   it('inflates no more than the declared size plus one slice before stopping', () => {
@@ -42,7 +49,9 @@ describe('a zip that lies about its sizes', () => {
     const member = { ...membersOf(zip)[0]!, uncompressedBytes: 0xfffffff0 };
     const limit = 1024 * 1024;
     const unzipped = unzipMember(zip, member, limit);
-    expect(!unzipped.ok && unzipped.problem).toMatch(/^parcels\.shp inflates to more than the 1048576 bytes a browser tab can import/);
+    expect(!unzipped.ok && unzipped.problem).toMatch(
+      /^parcels\.shp inflates to more than the 1048576 bytes a browser tab can import/,
+    );
     expect(unzipped.inflatedBytes).toBeGreaterThan(limit);
     expect(unzipped.inflatedBytes).toBeLessThanOrEqual(limit + INFLATE_OVERSHOOT_BYTES);
   });
@@ -61,7 +70,10 @@ describe('a zip that lies about its sizes', () => {
 
   it('refuses a stored (uncompressed) member longer than it declares', () => {
     const stored = buildZip([{ name: 'b.shp', content: new Uint8Array(5000), declaredBytes: 10, method: 0 }]);
-    expect(unzipMember(stored, membersOf(stored)[0]!, LIMIT)).toMatchObject({ ok: false, problem: expect.stringMatching(/^b\.shp inflates to more than the 10 bytes/) });
+    expect(unzipMember(stored, membersOf(stored)[0]!, LIMIT)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^b\.shp inflates to more than the 10 bytes/),
+    });
   });
 });
 
@@ -80,13 +92,17 @@ describe('honest zips', () => {
   it('refuses a member cut short, naming it', () => {
     const zip = buildZip([{ name: 'c.shp', content: text }]);
     const member = { ...membersOf(zip)[0]!, compressedBytes: 40 };
-    expect(unzipMember(zip, member, LIMIT)).toMatchObject({ ok: false, problem: expect.stringMatching(/^c\.shp could not be inflated/) });
+    expect(unzipMember(zip, member, LIMIT)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^c\.shp could not be inflated/),
+    });
   });
 
   it('reads member names written in GBK by Chinese Windows (no UTF-8 flag)', () => {
     const zip = Buffer.from(buildZip([{ name: 'ab.shp', content: text }]));
     // Overwrite the name "ab" in both headers with the GBK bytes of 江, and clear the UTF-8 flag.
-    for (let offset = zip.indexOf('ab.shp'); offset >= 0; offset = zip.indexOf('ab.shp', offset + 1)) Buffer.from([0xbd, 0xad]).copy(zip, offset);
+    for (let offset = zip.indexOf('ab.shp'); offset >= 0; offset = zip.indexOf('ab.shp', offset + 1))
+      Buffer.from([0xbd, 0xad]).copy(zip, offset);
     zip.writeUInt16LE(0, zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 8);
     expect(membersOf(new Uint8Array(zip)).map((member) => member.name)).toEqual(['江.shp']);
   });

@@ -10,19 +10,33 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { importBytes } from '../../../src/data/import/import-file.ts';
 import { readDbf } from '../../../src/data/import/dbf.ts';
-import { encodingOfCodePage, encodingOfLanguageDriver, type TextEncoding } from '../../../src/data/import/text-encodings.ts';
+import {
+  encodingOfCodePage,
+  encodingOfLanguageDriver,
+  type TextEncoding,
+} from '../../../src/data/import/text-encodings.ts';
 import { readZipDirectory } from '../../../src/data/import/zip-directory.ts';
 import { unzipMember } from '../../../src/data/import/capped-unzip.ts';
 import { measureCollection } from '../../../src/analysis/measure-collection.ts';
 import { FIXTURES_DIRECTORY } from '../../fixtures/read-fixture.ts';
 
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(FIXTURES_DIRECTORY, 'import', name)));
-const original = JSON.parse(readFileSync(join(FIXTURES_DIRECTORY, 'import', 'luzhou-districts.geojson'), 'utf8')) as FeatureCollection;
+const original = JSON.parse(
+  readFileSync(join(FIXTURES_DIRECTORY, 'import', 'luzhou-districts.geojson'), 'utf8'),
+) as FeatureCollection;
 const originalNames = original.features.map((feature) => feature.properties!['名称'] as string);
-const originalAreas = original.features.map((feature) => measureCollection({ type: 'FeatureCollection', features: [feature] }).totalAreaM2);
+const originalAreas = original.features.map(
+  (feature) => measureCollection({ type: 'FeatureCollection', features: [feature] }).totalAreaM2,
+);
 
 async function importShapefile(name: string, textEncoding?: TextEncoding) {
-  const outcome = await importBytes({ bytes: bytesOf(name), fileName: name, coordinateSystem: 'wgs84', boundaries: null, textEncoding });
+  const outcome = await importBytes({
+    bytes: bytesOf(name),
+    fileName: name,
+    coordinateSystem: 'wgs84',
+    boundaries: null,
+    textEncoding,
+  });
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome;
 }
@@ -40,33 +54,54 @@ function dbfOf(name: string): Uint8Array {
 describe('Shapefiles written by ogr2ogr in the encodings Chinese data comes in', () => {
   it.each([
     ['districts-gbk-cpg.zip', { encoding: 'gbk', source: 'cpg' }, /as its \.cpg says \(CP936\)/],
-    ['districts-gbk-no-cpg.zip', { encoding: 'gb18030', source: 'detected' }, /names no encoding .* not valid UTF-8: it was read as GB18030, which covers GBK/],
+    [
+      'districts-gbk-no-cpg.zip',
+      { encoding: 'gb18030', source: 'detected' },
+      /names no encoding .* not valid UTF-8: it was read as GB18030, which covers GBK/,
+    ],
     ['districts-gbk-ldid.zip', { encoding: 'gbk', source: 'language-driver' }, /language driver byte says \(0x4D\)/],
     ['districts-gb18030.zip', { encoding: 'gb18030', source: 'cpg' }, /as its \.cpg says \(GB18030\)/],
     ['districts-utf8-bom.zip', { encoding: 'utf-8', source: 'cpg' }, /read as UTF-8, as its \.cpg says \(UTF-8\)/],
-  ] as const)('%s: names exact, areas those of the GeoJSON, the encoding named in the notes', async (name, encoding, note) => {
-    const outcome = await importShapefile(name);
-    expect(outcome.collection.features.map((feature) => feature.properties!['名称'])).toEqual(originalNames);
-    expect(outcome.collection.features.map((feature) => feature.properties!['name_en'])).toEqual(original.features.map((feature) => feature.properties!['name_en']));
-    expect(outcome.collection.features.map((feature) => feature.properties!['adcode'])).toEqual(original.features.map((feature) => feature.properties!['adcode']));
-    outcome.featureAreasM2.forEach((areaM2, index) => expect(Math.abs(areaM2 - originalAreas[index]!) / originalAreas[index]!).toBeLessThan(1e-6));
-    expect(outcome.summary.textEncoding).toEqual(encoding);
-    expect(outcome.summary.notes.map((entry) => entry.en).join('\n')).toMatch(note);
-  });
+  ] as const)(
+    '%s: names exact, areas those of the GeoJSON, the encoding named in the notes',
+    async (name, encoding, note) => {
+      const outcome = await importShapefile(name);
+      expect(outcome.collection.features.map((feature) => feature.properties!['名称'])).toEqual(originalNames);
+      expect(outcome.collection.features.map((feature) => feature.properties!['name_en'])).toEqual(
+        original.features.map((feature) => feature.properties!['name_en']),
+      );
+      expect(outcome.collection.features.map((feature) => feature.properties!['adcode'])).toEqual(
+        original.features.map((feature) => feature.properties!['adcode']),
+      );
+      outcome.featureAreasM2.forEach((areaM2, index) =>
+        expect(Math.abs(areaM2 - originalAreas[index]!) / originalAreas[index]!).toBeLessThan(1e-6),
+      );
+      expect(outcome.summary.textEncoding).toEqual(encoding);
+      expect(outcome.summary.notes.map((entry) => entry.en).join('\n')).toMatch(note);
+    },
+  );
 
   it('reads a character GBK lacks from the GB18030 table', async () => {
     const outcome = await importShapefile('districts-gb18030.zip');
     expect(outcome.collection.features[0]!.properties!['备注']).toBe('㐀 (U+3400)');
   });
 
-  it('takes the planner\'s choice over the .cpg, and says when the choice does not fit the bytes', async () => {
+  it("takes the planner's choice over the .cpg, and says when the choice does not fit the bytes", async () => {
     const latin = await importShapefile('districts-gbk-cpg.zip', 'windows-1252');
     expect(latin.summary.textEncoding).toEqual({ encoding: 'windows-1252', source: 'chosen' });
-    expect(new Set(latin.collection.features.map((feature) => feature.properties!['名称'] ?? Object.values(feature.properties!)[0])).size).toBe(7);
+    expect(
+      new Set(
+        latin.collection.features.map(
+          (feature) => feature.properties!['名称'] ?? Object.values(feature.properties!)[0],
+        ),
+      ).size,
+    ).toBe(7);
     const utf8 = await importShapefile('districts-gbk-cpg.zip', 'utf-8');
     // GBK bytes are not valid UTF-8: the chosen encoding is refused and the .cpg's used instead.
     expect(utf8.summary.textEncoding).toEqual({ encoding: 'gbk', source: 'cpg' });
-    expect(utf8.summary.notes.map((entry) => entry.en).join('\n')).toMatch(/not valid UTF-8 \(the chosen encoding\); another encoding was used/);
+    expect(utf8.summary.notes.map((entry) => entry.en).join('\n')).toMatch(
+      /not valid UTF-8 \(the chosen encoding\); another encoding was used/,
+    );
     expect(utf8.collection.features.map((feature) => feature.properties!['名称'])).toEqual(originalNames);
   });
 
@@ -85,20 +120,29 @@ describe('regression: GBK names collapsed into one garbled key, so grouping by n
     const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
     const [headerLength, recordLength, width] = [view.getUint16(8, true), view.getUint16(10, true), dbf[32 + 16]!];
     const lenient = new TextDecoder('utf-8');
-    const garbled = Array.from({ length: 7 }, (_, record) => lenient.decode(dbf.subarray(headerLength + record * recordLength + 1, headerLength + record * recordLength + 1 + width)).trim());
+    const garbled = Array.from({ length: 7 }, (_, record) =>
+      lenient
+        .decode(
+          dbf.subarray(headerLength + record * recordLength + 1, headerLength + record * recordLength + 1 + width),
+        )
+        .trim(),
+    );
     expect(new Set(garbled).size).toBeLessThan(7);
   });
 
-  it.each(['districts-gbk-cpg.zip', 'districts-gbk-no-cpg.zip', 'districts-gbk-ldid.zip'])('%s grouped by 名称 gives seven groups with the GeoJSON\'s areas', async (name) => {
-    const outcome = await importShapefile(name);
-    const groups = measureCollection(outcome.collection, { by: '名称' }).groups!;
-    const expected = measureCollection(original, { by: '名称' }).groups!;
-    expect(groups.map((group) => group.key).sort()).toEqual([...originalNames].sort());
-    for (const group of groups) {
-      const twin = expected.find((candidate) => candidate.key === group.key)!;
-      expect(Math.abs(group.areaM2 - twin.areaM2) / twin.areaM2).toBeLessThan(1e-6);
-    }
-  });
+  it.each(['districts-gbk-cpg.zip', 'districts-gbk-no-cpg.zip', 'districts-gbk-ldid.zip'])(
+    "%s grouped by 名称 gives seven groups with the GeoJSON's areas",
+    async (name) => {
+      const outcome = await importShapefile(name);
+      const groups = measureCollection(outcome.collection, { by: '名称' }).groups!;
+      const expected = measureCollection(original, { by: '名称' }).groups!;
+      expect(groups.map((group) => group.key).sort()).toEqual([...originalNames].sort());
+      for (const group of groups) {
+        const twin = expected.find((candidate) => candidate.key === group.key)!;
+        expect(Math.abs(group.areaM2 - twin.areaM2) / twin.areaM2).toBeLessThan(1e-6);
+      }
+    },
+  );
 });
 
 describe('code page names as Esri and GDAL write them', () => {
@@ -157,7 +201,10 @@ describe('hostile tables', () => {
   });
 
   it('never merges two byte strings into one value: GB18030 reads 0x80 and 0xA2E3 both as €, so it is passed over', () => {
-    const read = readDbf(table('price', [Uint8Array.of(0x80), Uint8Array.of(0xa2, 0xe3)]), { cpg: 'GB18030', chosen: null });
+    const read = readDbf(table('price', [Uint8Array.of(0x80), Uint8Array.of(0xa2, 0xe3)]), {
+      cpg: 'GB18030',
+      chosen: null,
+    });
     if (!read.ok) throw new Error(read.problem);
     expect(new Set(read.records.map((record) => record['price'])).size).toBe(2);
     expect(read.encoding.encoding).toBe('windows-1252');
@@ -166,6 +213,9 @@ describe('hostile tables', () => {
   it('refuses a header that points past the end of the file', () => {
     const bytes = table('name', [new TextEncoder().encode('a')]);
     new DataView(bytes.buffer).setUint16(8, 5000, true);
-    expect(readDbf(bytes, { cpg: null, chosen: null })).toMatchObject({ ok: false, problem: expect.stringMatching(/damaged header/) });
+    expect(readDbf(bytes, { cpg: null, chosen: null })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/damaged header/),
+    });
   });
 });

@@ -11,7 +11,12 @@ import { FIXTURES_DIRECTORY } from '../../fixtures/read-fixture.ts';
 describe('withMeasurements', () => {
   it('puts each feature’s measured area and line length on it, and the file parses back as GeoJSON with them', async () => {
     const bytes = new Uint8Array(readFileSync(join(FIXTURES_DIRECTORY, 'import', 'mixed-types.geojson')));
-    const outcome = await importBytes({ bytes, fileName: 'mixed-types.geojson', coordinateSystem: 'wgs84', boundaries: null });
+    const outcome = await importBytes({
+      bytes,
+      fileName: 'mixed-types.geojson',
+      coordinateSystem: 'wgs84',
+      boundaries: null,
+    });
     if (!outcome.ok) throw new Error(outcome.message);
     const text = JSON.stringify(withMeasurements(outcome.collection, outcome.featureAreasM2));
     const parsed = parseGeoJson(text, 'export.geojson');

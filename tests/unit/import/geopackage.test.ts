@@ -14,9 +14,13 @@ import { measureCollection } from '../../../src/analysis/measure-collection.ts';
 import { FIXTURES_DIRECTORY } from '../../fixtures/read-fixture.ts';
 
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(FIXTURES_DIRECTORY, 'import', name)));
-const original = JSON.parse(readFileSync(join(FIXTURES_DIRECTORY, 'import', 'luzhou-districts.geojson'), 'utf8')) as FeatureCollection;
-const areaOf = (feature: FeatureCollection['features'][number]) => measureCollection({ type: 'FeatureCollection', features: [feature] }).totalAreaM2;
-const run = (bytes: Uint8Array, fileName: string, table?: string) => importBytes({ bytes, fileName, coordinateSystem: 'wgs84', boundaries: null, table: table ?? null });
+const original = JSON.parse(
+  readFileSync(join(FIXTURES_DIRECTORY, 'import', 'luzhou-districts.geojson'), 'utf8'),
+) as FeatureCollection;
+const areaOf = (feature: FeatureCollection['features'][number]) =>
+  measureCollection({ type: 'FeatureCollection', features: [feature] }).totalAreaM2;
+const run = (bytes: Uint8Array, fileName: string, table?: string) =>
+  importBytes({ bytes, fileName, coordinateSystem: 'wgs84', boundaries: null, table: table ?? null });
 
 async function imported(bytes: Uint8Array, fileName: string, table?: string) {
   const outcome = await run(bytes, fileName, table);
@@ -24,9 +28,18 @@ async function imported(bytes: Uint8Array, fileName: string, table?: string) {
   return outcome;
 }
 
-function expectDistricts(collection: FeatureCollection, areas: Float64Array, expected: FeatureCollection['features'], tolerance: number) {
-  expect(collection.features.map((feature) => feature.properties!['名称'])).toEqual(expected.map((feature) => feature.properties!['名称']));
-  expected.forEach((feature, index) => expect(Math.abs(areas[index]! - areaOf(feature)) / areaOf(feature)).toBeLessThan(tolerance));
+function expectDistricts(
+  collection: FeatureCollection,
+  areas: Float64Array,
+  expected: FeatureCollection['features'],
+  tolerance: number,
+) {
+  expect(collection.features.map((feature) => feature.properties!['名称'])).toEqual(
+    expected.map((feature) => feature.properties!['名称']),
+  );
+  expected.forEach((feature, index) =>
+    expect(Math.abs(areas[index]! - areaOf(feature)) / areaOf(feature)).toBeLessThan(tolerance),
+  );
 }
 
 describe('GeoPackage', () => {
@@ -35,7 +48,9 @@ describe('GeoPackage', () => {
     expect(outcome.summary.format).toBe('geopackage');
     expect(outcome.summary.geoPackageTables).toEqual({ tables: ['市辖区', '县'], table: '市辖区' });
     expectDistricts(outcome.collection, outcome.featureAreasM2, original.features.slice(0, 3), 1e-6);
-    expect(outcome.summary.notes.map((note) => note.en).join('\n')).toMatch(/2 feature tables \(市辖区、县\); 市辖区 was read/);
+    expect(outcome.summary.notes.map((note) => note.en).join('\n')).toMatch(
+      /2 feature tables \(市辖区、县\); 市辖区 was read/,
+    );
   });
 
   it('reads the table the planner chose', async () => {
@@ -47,7 +62,9 @@ describe('GeoPackage', () => {
   it('honours the SRS table: CGCS2000 Gauss-Krüger zone 35 back to WGS84, areas within 1e-10', async () => {
     const outcome = await imported(bytesOf('districts-epsg4523.gpkg'), 'districts-4523.gpkg');
     expectDistricts(outcome.collection, outcome.featureAreasM2, original.features, 1e-10);
-    expect(outcome.summary.notes.map((note) => note.en).join('\n')).toMatch(/Reprojected from CGCS2000 \/ 3-degree Gauss-Kruger zone 35 \(the GeoPackage's SRS\) to WGS84/);
+    expect(outcome.summary.notes.map((note) => note.en).join('\n')).toMatch(
+      /Reprojected from CGCS2000 \/ 3-degree Gauss-Kruger zone 35 \(the GeoPackage's SRS\) to WGS84/,
+    );
   });
 
   it('refuses an SQLite database that is not a GeoPackage, and a .gpkg that is not SQLite', async () => {
@@ -68,7 +85,9 @@ describe('a damaged GeoPackage', () => {
     // Page 17 (4 KB pages) holds feature rows in this fixture: overwritten, SQLite reports it only when the table is read.
     bytes.fill(0xff, 16 * 4096, 17 * 4096);
     const outcome = await run(bytes, 'damaged.gpkg');
-    expect(!outcome.ok && outcome.message).toMatch(/^damaged\.gpkg: the GeoPackage is damaged \(database disk image is malformed\)/);
+    expect(!outcome.ok && outcome.message).toMatch(
+      /^damaged\.gpkg: the GeoPackage is damaged \(database disk image is malformed\)/,
+    );
   });
 });
 

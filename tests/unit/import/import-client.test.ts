@@ -27,8 +27,18 @@ class FakeWorker extends EventTarget {
   }
 }
 
-const dataset = { manifest: {}, layers: [{ definition: { id: 'districts' }, features: { type: 'FeatureCollection', features: [] } }] } as unknown as Dataset;
-const record = { id: 'a', fileName: 'a.geojson', coordinateSystem: 'wgs84' as const, importedAt: '2026-11-27T00:00:00Z', visible: true, order: 1 };
+const dataset = {
+  manifest: {},
+  layers: [{ definition: { id: 'districts' }, features: { type: 'FeatureCollection', features: [] } }],
+} as unknown as Dataset;
+const record = {
+  id: 'a',
+  fileName: 'a.geojson',
+  coordinateSystem: 'wgs84' as const,
+  importedAt: '2026-11-27T00:00:00Z',
+  visible: true,
+  order: 1,
+};
 const original = globalThis.Worker;
 
 beforeEach(() => {
@@ -51,7 +61,9 @@ describe('ImportClient', () => {
     const worker = FakeWorker.created[0]!;
     expect(worker.received[0]).toMatchObject({ type: 'connect', dataset, districts: { type: 'FeatureCollection' } });
     const stages: string[] = [];
-    const pending = client.importFile(new Blob(['{}']), record, (stage, fraction) => stages.push(`${stage} ${fraction}`));
+    const pending = client.importFile(new Blob(['{}']), record, (stage, fraction) =>
+      stages.push(`${stage} ${fraction}`),
+    );
     const jobId = lastJobId(worker);
     worker.reply({ type: 'progress', jobId, stage: 'reading', fraction: 0.2 });
     worker.reply({ type: 'progress', jobId, stage: 'measuring', fraction: 0.8 });
@@ -66,7 +78,11 @@ describe('ImportClient', () => {
     client.connect(dataset);
     const worker = FakeWorker.created[0]!;
     const pending = client.importFile(new Blob(['x']), record);
-    worker.reply({ type: 'failed', jobId: lastJobId(worker), message: 'a.geojson: not valid JSON at line 1, column 1' });
+    worker.reply({
+      type: 'failed',
+      jobId: lastJobId(worker),
+      message: 'a.geojson: not valid JSON at line 1, column 1',
+    });
     await expect(pending).rejects.toThrow(new ImportWorkerFailure('a.geojson: not valid JSON at line 1, column 1'));
   });
 

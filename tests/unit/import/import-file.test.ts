@@ -14,12 +14,22 @@ import { measureCollection } from '../../../src/analysis/measure-collection.ts';
 import { parseGeoJson } from '../../../src/data/parse-geojson.ts';
 import { FIXTURES_DIRECTORY } from '../../fixtures/read-fixture.ts';
 
-const districts = JSON.parse(readFileSync(join(FIXTURES_DIRECTORY, '../../geodata/districts.geojson'), 'utf8')) as FeatureCollection;
+const districts = JSON.parse(
+  readFileSync(join(FIXTURES_DIRECTORY, '../../geodata/districts.geojson'), 'utf8'),
+) as FeatureCollection;
 const boundaries = indexBoundaries(districts);
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(FIXTURES_DIRECTORY, 'import', name)));
 
-async function importFixture(name: string, options: { fileName?: string; coordinateSystem?: 'wgs84' | 'gcj02' | 'bd09' } = {}): Promise<ImportOutcome> {
-  return importBytes({ bytes: bytesOf(name), fileName: options.fileName ?? name, coordinateSystem: options.coordinateSystem ?? 'wgs84', boundaries });
+async function importFixture(
+  name: string,
+  options: { fileName?: string; coordinateSystem?: 'wgs84' | 'gcj02' | 'bd09' } = {},
+): Promise<ImportOutcome> {
+  return importBytes({
+    bytes: bytesOf(name),
+    fileName: options.fileName ?? name,
+    coordinateSystem: options.coordinateSystem ?? 'wgs84',
+    boundaries,
+  });
 }
 
 async function imported(name: string, options?: Parameters<typeof importFixture>[1]) {
@@ -46,13 +56,18 @@ describe('GeoJSON', () => {
     // One area per feature in file order, the order the map numbers them; the clockwise ring counts positive.
     expect(outcome.featureAreasM2).toHaveLength(8);
     expect(outcome.featureAreasM2[1]).toBeGreaterThan(0);
-    expect(outcome.featureAreasM2[2]! ).toBeLessThan(outcome.featureAreasM2[0]! * 2.25);
+    expect(outcome.featureAreasM2[2]!).toBeLessThan(outcome.featureAreasM2[0]! * 2.25);
     expect([...outcome.featureAreasM2].slice(4, 7)).toEqual([0, 0, 0]);
     // Each feature's area is the one the stats code measures for that feature alone, and they add up to the total.
     outcome.featureAreasM2.forEach((areaM2, index) => {
-      expect(areaM2).toBe(measureCollection({ type: 'FeatureCollection', features: [parsed.collection.features[index]!] }).totalAreaM2);
+      expect(areaM2).toBe(
+        measureCollection({ type: 'FeatureCollection', features: [parsed.collection.features[index]!] }).totalAreaM2,
+      );
     });
-    expect([...outcome.featureAreasM2].reduce((sum, areaM2) => sum + areaM2, 0)).toBeCloseTo(outcome.summary.measurement.totalAreaM2, 6);
+    expect([...outcome.featureAreasM2].reduce((sum, areaM2) => sum + areaM2, 0)).toBeCloseTo(
+      outcome.summary.measurement.totalAreaM2,
+      6,
+    );
     expect(outcome.summary.totalLengthM).toBeGreaterThan(3800);
     expect(outcome.summary.notes.map((note) => note.en).join(' ')).toMatch(/1 feature\(s\) have no geometry/);
     // WGS84 GeoJSON without a BOM goes to the map as the planner's own bytes.
@@ -74,14 +89,20 @@ describe('GeoJSON', () => {
 
   it('takes a file of only points and lines, counted, with no area', async () => {
     const outcome = await imported('lines-and-points.geojson');
-    expect(outcome.summary.measurement).toMatchObject({ totalAreaM2: 0, featureCount: 2, skipped: { points: 1, lines: 1, nullGeometries: 0 } });
+    expect(outcome.summary.measurement).toMatchObject({
+      totalAreaM2: 0,
+      featureCount: 2,
+      skipped: { points: 1, lines: 1, nullGeometries: 0 },
+    });
   });
 
   it('keeps hostile names as plain property text and the hostile file name in messages as text', async () => {
     const outcome = await imported('hostile-names.geojson', { fileName: '<img src=x onerror=alert(1)>.geojson' });
     expect(outcome.collection.features[0]!.properties!.name).toBe('<img src=x onerror=alert(1)>');
     expect(outcome.summary.propertyNames).toContain('<b onmouseover=alert(4)>');
-    expect(await failure('truncated.geojson', { fileName: '<script>alert(1)</script>.geojson' })).toMatch(/^<script>alert\(1\)<\/script>\.geojson: not valid JSON/);
+    expect(await failure('truncated.geojson', { fileName: '<script>alert(1)</script>.geojson' })).toMatch(
+      /^<script>alert\(1\)<\/script>\.geojson: not valid JSON/,
+    );
   });
 
   it('refuses a truncated file with the line and column where it ends', async () => {
@@ -93,13 +114,23 @@ describe('GeoJSON', () => {
   });
 
   it('refuses a file over the size limit before reading it, saying the size and the limit', async () => {
-    const outcome = await importBytes({ bytes: new Uint8Array(MAXIMUM_FILE_BYTES + 1), fileName: 'huge.geojson', coordinateSystem: 'wgs84', boundaries: null });
+    const outcome = await importBytes({
+      bytes: new Uint8Array(MAXIMUM_FILE_BYTES + 1),
+      fileName: 'huge.geojson',
+      coordinateSystem: 'wgs84',
+      boundaries: null,
+    });
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.message).toMatch(/^huge\.geojson: the file is 200 MB, more than the 200 MB/);
   });
 
   it('refuses a file with no features', async () => {
-    const outcome = await importBytes({ bytes: new TextEncoder().encode('{"type":"FeatureCollection","features":[]}'), fileName: 'none.geojson', coordinateSystem: 'wgs84', boundaries: null });
+    const outcome = await importBytes({
+      bytes: new TextEncoder().encode('{"type":"FeatureCollection","features":[]}'),
+      fileName: 'none.geojson',
+      coordinateSystem: 'wgs84',
+      boundaries: null,
+    });
     expect(!outcome.ok && outcome.message).toMatch(/^none\.geojson: the file has no features/);
   });
 });
@@ -123,11 +154,15 @@ describe('KML and GPX', () => {
   });
 
   it('refuses a KML with a DTD or entities before parsing', async () => {
-    expect(await failure('entity.kml')).toMatch(/^entity\.kml: contains a document type or entity declaration \(<!DOCTYPE\) at line 2/);
+    expect(await failure('entity.kml')).toMatch(
+      /^entity\.kml: contains a document type or entity declaration \(<!DOCTYPE\) at line 2/,
+    );
   });
 
   it('refuses malformed XML with the line and column the parser stopped at', async () => {
-    expect(await failure('broken.kml')).toMatch(/^broken\.kml: not well-formed XML: .*"name" != "nam".* at line 4, column \d+/);
+    expect(await failure('broken.kml')).toMatch(
+      /^broken\.kml: not well-formed XML: .*"name" != "nam".* at line 4, column \d+/,
+    );
   });
 });
 
@@ -135,8 +170,14 @@ describe('zipped Shapefile', () => {
   it('reprojects by the .prj and says from what', async () => {
     const outcome = await imported('parcels-utm48n.zip');
     expect(outcome.summary.format).toBe('shapefile');
-    expect(outcome.summary.notes.map((note) => note.en)).toContain('Reprojected from WGS_1984_UTM_Zone_48N (its .prj) to WGS84.');
-    expect(outcome.collection.features.map((feature) => feature.properties!.NAME)).toEqual(['工业地块', '公园', '居住']);
+    expect(outcome.summary.notes.map((note) => note.en)).toContain(
+      'Reprojected from WGS_1984_UTM_Zone_48N (its .prj) to WGS84.',
+    );
+    expect(outcome.collection.features.map((feature) => feature.properties!.NAME)).toEqual([
+      '工业地块',
+      '公园',
+      '居住',
+    ]);
     const [west, south] = outcome.summary.bbox!;
     expect(west).toBeCloseTo(105.43, 6);
     expect(south).toBeCloseTo(28.88, 6);
@@ -145,12 +186,16 @@ describe('zipped Shapefile', () => {
   });
 
   it('names the missing .shp and lists what the zip holds', async () => {
-    expect(await failure('missing-shp.zip')).toMatch(/^missing-shp\.zip: the zip has no \.shp file \(found: parcels\.dbf, parcels\.prj\)/);
+    expect(await failure('missing-shp.zip')).toMatch(
+      /^missing-shp\.zip: the zip has no \.shp file \(found: parcels\.dbf, parcels\.prj\)/,
+    );
   });
 
   it('says a projected Shapefile without .prj cannot be placed, and which zone its metres suggest', async () => {
     // UTM 48N metres without a zone number: read as Gauss-Krüger on 105°E, the meridian both share here.
-    expect(await failure('no-prj-projected.zip')).toMatch(/^no-prj-projected\.zip: the zip has no parcels\.prj and its coordinates are metres, not degrees.*central meridian 105°E/);
+    expect(await failure('no-prj-projected.zip')).toMatch(
+      /^no-prj-projected\.zip: the zip has no parcels\.prj and its coordinates are metres, not degrees.*central meridian 105°E/,
+    );
   });
 
   it('refuses a .zip that is not a zip', async () => {
@@ -168,7 +213,9 @@ describe('zipped Shapefile', () => {
       }
     }
     const outcome = await importBytes({ bytes, fileName: 'bomb.zip', coordinateSystem: 'wgs84', boundaries: null });
-    expect(!outcome.ok && outcome.message).toMatch(/^bomb\.zip: its Shapefile would unzip to \d+ MB, more than the 400 MB/);
+    expect(!outcome.ok && outcome.message).toMatch(
+      /^bomb\.zip: its Shapefile would unzip to \d+ MB, more than the 400 MB/,
+    );
   });
 });
 
@@ -187,13 +234,16 @@ describe('GCJ-02 and BD-09', () => {
   });
 
   it('suggests BD-09 for a BD-09 file', async () => {
-    expect((await imported('jiangyang-bd09.geojson')).summary.coordinateSystemSuggestion?.coordinateSystem).toBe('bd09');
+    expect((await imported('jiangyang-bd09.geojson')).summary.coordinateSystemSuggestion?.coordinateSystem).toBe(
+      'bd09',
+    );
   });
 
   it('converts when told, lands on the WGS84 cut, and says what it was converted from', async () => {
     const converted = await imported('jiangyang-gcj02.geojson', { coordinateSystem: 'gcj02' });
     const wgs84 = await imported('jiangyang-wgs84.geojson');
-    const first = (outcome: typeof converted) => (outcome.collection.features[0]!.geometry as { coordinates: Position[] }).coordinates[0]!;
+    const first = (outcome: typeof converted) =>
+      (outcome.collection.features[0]!.geometry as { coordinates: Position[] }).coordinates[0]!;
     expect(first(converted)[0]).toBeCloseTo(first(wgs84)[0]!, 5);
     expect(first(converted)[1]).toBeCloseTo(first(wgs84)[1]!, 5);
     expect(converted.summary.coordinateSystem).toBe('gcj02');

@@ -16,9 +16,15 @@ import { computeZoneStatistics } from '../../../src/analysis/zone-statistics.ts'
 
 const importFixture = (name: string) => join(FIXTURES_DIRECTORY, 'import', name);
 
-async function statsJson(argv: string[]): Promise<{ totalAreaM2: number; groups: { key: string | null; areaM2: number; count: number }[] }> {
+async function statsJson(
+  argv: string[],
+): Promise<{ totalAreaM2: number; groups: { key: string | null; areaM2: number; count: number }[] }> {
   let stdout = '';
-  const code = await runStats([...argv, '--json'], { readText: (path) => readFile(path, 'utf8'), stdout: (text) => (stdout += text), stderr: () => {} });
+  const code = await runStats([...argv, '--json'], {
+    readText: (path) => readFile(path, 'utf8'),
+    stdout: (text) => (stdout += text),
+    stderr: () => {},
+  });
   expect(code).toBe(0);
   return JSON.parse(stdout);
 }
@@ -42,11 +48,16 @@ describe('land-use table of a planner’s file', () => {
     const cli = await statsJson([importFixture('mixed-types.geojson'), '--by', 'land_use']);
     expect(table.rows.map(({ key, areaM2, count }) => ({ key, areaM2, count }))).toEqual(cli.groups);
     expect(table.totalAreaM2).toBe(cli.totalAreaM2);
-    expect(table.rows.map((row) => row.key)).toEqual(measureCollection(collection, { by: 'land_use' }).groups!.map((group) => group.key));
+    expect(table.rows.map((row) => row.key)).toEqual(
+      measureCollection(collection, { by: 'land_use' }).groups!.map((group) => group.key),
+    );
   });
 
   it('gives shares of the total that add up to one, and counts points, lines and null geometries as skipped', async () => {
-    const table = collectionLandUseTable(await collectionOf('mixed-types.geojson'), 'land_use', { kind: 'imported', layerId: 'a' });
+    const table = collectionLandUseTable(await collectionOf('mixed-types.geojson'), 'land_use', {
+      kind: 'imported',
+      layerId: 'a',
+    });
     expect(table.rows.reduce((sum, row) => sum + row.share!, 0)).toBeCloseTo(1, 12);
     expect(table.skipped).toEqual({ points: 1, lines: 1, nullGeometries: 1 });
     expect(table.featureCount).toBe(8);
@@ -58,9 +69,18 @@ describe('land-use table of a planner’s file', () => {
     const collection = await collectionOf('mixed-types.geojson');
     const byKind = collectionLandUseTable(collection, 'kind', { kind: 'imported', layerId: 'a' });
     expect(byKind.rows.map((row) => row.key).sort()).toEqual(['MultiPolygon', 'Polygon']);
-    const byLayer = collectionLandUseTable(collection, 'layer', { kind: 'imported', layerId: 'a' }, { layerName: 'mixed-types.geojson' });
+    const byLayer = collectionLandUseTable(
+      collection,
+      'layer',
+      { kind: 'imported', layerId: 'a' },
+      { layerName: 'mixed-types.geojson' },
+    );
     expect(byLayer.rows).toHaveLength(1);
-    expect(byLayer.rows[0]).toMatchObject({ key: 'mixed-types.geojson', areaM2: measureCollection(collection).totalAreaM2, count: 5 });
+    expect(byLayer.rows[0]).toMatchObject({
+      key: 'mixed-types.geojson',
+      areaM2: measureCollection(collection).totalAreaM2,
+      count: 5,
+    });
   });
 
   it('measures the green land of the zone inside each category, merged', async () => {
@@ -74,10 +94,17 @@ describe('land-use table of a planner’s file', () => {
 
   it('skips the green-space ratio of a category above the vertex limit and says why', async () => {
     const dataset = await fixtureDataset();
-    const table = collectionLandUseTable(await collectionOf('mixed-types.geojson'), 'land_use', { kind: 'imported', layerId: 'a' }, { greenLand: dissolvedGreenLand(dataset), vertexLimit: 6 });
+    const table = collectionLandUseTable(
+      await collectionOf('mixed-types.geojson'),
+      'land_use',
+      { kind: 'imported', layerId: 'a' },
+      { greenLand: dissolvedGreenLand(dataset), vertexLimit: 6 },
+    );
     const industrial = table.rows.find((row) => row.key === 'industrial')!;
     expect(industrial.greenSpaceRatio).toBeNull();
-    expect(table.notes.some((note) => note.en.includes('industrial') && note.en.includes('more than 6 polygon vertices'))).toBe(true);
+    expect(
+      table.notes.some((note) => note.en.includes('industrial') && note.en.includes('more than 6 polygon vertices')),
+    ).toBe(true);
   });
 });
 
@@ -87,7 +114,9 @@ describe('land-use table of the zone', () => {
     const table = zoneLandUseTable(dataset, 'layer');
     const counted: FeatureCollection = {
       type: 'FeatureCollection',
-      features: dataset.layers.filter((layer) => layer.definition.role !== 'context').flatMap((layer) => layer.features.features),
+      features: dataset.layers
+        .filter((layer) => layer.definition.role !== 'context')
+        .flatMap((layer) => layer.features.features),
     };
     const expected = measureCollection(counted, { by: 'layer' }).groups!;
     expect(table.rows.map(({ key, areaM2, count }) => ({ key, areaM2, count }))).toEqual(expected);
@@ -100,6 +129,9 @@ describe('land-use table of the zone', () => {
     const dataset = await fixtureDataset();
     const table = zoneLandUseTable(dataset, 'layer');
     const statistics = computeZoneStatistics(dataset);
-    expect(table.rows.find((row) => row.key === 'zone')!.greenSpaceRatio).toBeCloseTo(statistics.summary.greenSpaceRatio!, 9);
+    expect(table.rows.find((row) => row.key === 'zone')!.greenSpaceRatio).toBeCloseTo(
+      statistics.summary.greenSpaceRatio!,
+      9,
+    );
   });
 });

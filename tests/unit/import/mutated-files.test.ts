@@ -24,9 +24,17 @@ function random(seed: number): () => number {
 const SEED = 20261201;
 const CASES = 30;
 
-describe.each(['districts-gbk-cpg.zip', 'districts-folders.kmz', 'places-gcj02.xlsx', 'districts-two-tables.gpkg', 'places-gcj02-gbk.csv'])('%s, mutated', (name) => {
+describe.each([
+  'districts-gbk-cpg.zip',
+  'districts-folders.kmz',
+  'places-gcj02.xlsx',
+  'districts-two-tables.gpkg',
+  'places-gcj02-gbk.csv',
+])('%s, mutated', (name) => {
   const valid = new Uint8Array(readFileSync(join(FIXTURES_DIRECTORY, 'import', name)));
-  it(`gives a result or a message naming the file, never an exception (seed ${SEED}, ${CASES} cases)`, { timeout: 60_000 }, async () => {
+  it(`gives a result or a message naming the file, never an exception (seed ${SEED}, ${CASES} cases)`, {
+    timeout: 60_000,
+  }, async () => {
     const next = random(SEED);
     for (let index = 0; index < CASES; index++) {
       const bytes = valid.slice();
@@ -34,7 +42,12 @@ describe.each(['districts-gbk-cpg.zip', 'districts-folders.kmz', 'places-gcj02.x
       if (index % 3 === 0) {
         const length = Math.floor(next() * bytes.length);
         mutation = `cut at ${length}`;
-        const outcome = await importBytes({ bytes: bytes.subarray(0, length), fileName: name, coordinateSystem: 'wgs84', boundaries: null }).catch((error: unknown) => ({ thrown: error }));
+        const outcome = await importBytes({
+          bytes: bytes.subarray(0, length),
+          fileName: name,
+          coordinateSystem: 'wgs84',
+          boundaries: null,
+        }).catch((error: unknown) => ({ thrown: error }));
         expect('thrown' in outcome ? `${mutation}: threw ${String(outcome.thrown)}` : 'ok').toBe('ok');
         if ('ok' in outcome && !outcome.ok) expect(outcome.message.startsWith(name)).toBe(true);
         continue;
@@ -47,7 +60,9 @@ describe.each(['districts-gbk-cpg.zip', 'districts-folders.kmz', 'places-gcj02.x
         offsets.push(offset);
       }
       mutation = `bytes changed at ${offsets.join(', ')}`;
-      const outcome = await importBytes({ bytes, fileName: name, coordinateSystem: 'wgs84', boundaries: null }).catch((error: unknown) => ({ thrown: error }));
+      const outcome = await importBytes({ bytes, fileName: name, coordinateSystem: 'wgs84', boundaries: null }).catch(
+        (error: unknown) => ({ thrown: error }),
+      );
       expect('thrown' in outcome ? `${mutation}: threw ${String(outcome.thrown)}` : 'ok').toBe('ok');
       if ('ok' in outcome && !outcome.ok) expect(`${mutation}: ${outcome.message}`.includes(`: ${name}`)).toBe(true);
     }

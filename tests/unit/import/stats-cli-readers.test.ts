@@ -23,18 +23,26 @@ async function statsJson(argv: string[]) {
   return { code, stderr, report: code === 0 ? JSON.parse(stdout) : null };
 }
 
-describe('stats CLI and the app\'s import read the same', () => {
-  it.each(['districts-gbk-no-cpg.zip', 'districts-gbk-cpg.zip'])('%s: identical total and groups by 名称', async (name) => {
-    const path = join(FIXTURES_DIRECTORY, 'import', name);
-    const { code, stderr, report } = await statsJson([path, '--by', '名称', '--json']);
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    const imported = await importBytes({ bytes: new Uint8Array(await readFile(path)), fileName: path, coordinateSystem: 'wgs84', boundaries: null });
-    if (!imported.ok) throw new Error(imported.message);
-    expect(report.totalAreaM2).toBe(imported.summary.measurement.totalAreaM2);
-    expect(report.groups).toEqual(measureCollection(imported.collection, { by: '名称' }).groups);
-    expect(report.groups.map((group: { key: string }) => group.key)).toContain('龙马潭区');
-    expect(report.groups).toHaveLength(7);
-  });
+describe("stats CLI and the app's import read the same", () => {
+  it.each(['districts-gbk-no-cpg.zip', 'districts-gbk-cpg.zip'])(
+    '%s: identical total and groups by 名称',
+    async (name) => {
+      const path = join(FIXTURES_DIRECTORY, 'import', name);
+      const { code, stderr, report } = await statsJson([path, '--by', '名称', '--json']);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const imported = await importBytes({
+        bytes: new Uint8Array(await readFile(path)),
+        fileName: path,
+        coordinateSystem: 'wgs84',
+        boundaries: null,
+      });
+      if (!imported.ok) throw new Error(imported.message);
+      expect(report.totalAreaM2).toBe(imported.summary.measurement.totalAreaM2);
+      expect(report.groups).toEqual(measureCollection(imported.collection, { by: '名称' }).groups);
+      expect(report.groups.map((group: { key: string }) => group.key)).toContain('龙马潭区');
+      expect(report.groups).toHaveLength(7);
+    },
+  );
 
   // Every format the app imports reaches the CLI through the same table: a KMZ, a GeoPackage or a
   // point table used to be answered "not valid JSON" in the terminal.
@@ -44,7 +52,12 @@ describe('stats CLI and the app\'s import read the same', () => {
       const path = join(FIXTURES_DIRECTORY, 'import', name);
       const { code, stderr, report } = await statsJson([path, '--json']);
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-      const imported = await importBytes({ bytes: new Uint8Array(await readFile(path)), fileName: path, coordinateSystem: 'wgs84', boundaries: null });
+      const imported = await importBytes({
+        bytes: new Uint8Array(await readFile(path)),
+        fileName: path,
+        coordinateSystem: 'wgs84',
+        boundaries: null,
+      });
       if (!imported.ok) throw new Error(imported.message);
       expect(report.featureCount).toBe(imported.collection.features.length);
       expect(report.totalAreaM2).toBe(imported.summary.measurement.totalAreaM2);

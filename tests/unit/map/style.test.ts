@@ -23,7 +23,12 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function layer(id: string, role: LayerDefinition['role'], geometry: LayerDefinition['geometry'], color: string): LayerDefinition {
+function layer(
+  id: string,
+  role: LayerDefinition['role'],
+  geometry: LayerDefinition['geometry'],
+  color: string,
+): LayerDefinition {
   return {
     id,
     role,
@@ -65,7 +70,16 @@ const labelPoints: LabelPointCollection = deepFreeze({
     {
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [105.5, 28.86] },
-      properties: { id: 'wing-a', layer: 'wings', name_zh: '江阳片区', name_en: 'Jiangyang wing', kind: 'label-point', source: 'polylabel', confidence: 'schematic', label_rank: 2 },
+      properties: {
+        id: 'wing-a',
+        layer: 'wings',
+        name_zh: '江阳片区',
+        name_en: 'Jiangyang wing',
+        kind: 'label-point',
+        source: 'polylabel',
+        confidence: 'schematic',
+        label_rank: 2,
+      },
     },
   ],
 } satisfies LabelPointCollection);
@@ -88,8 +102,16 @@ function layersOf(manifestLayerId: string): LayerSpecification[] {
 
 /** The label MapLibre would draw for a feature with these properties, as plain text. */
 function renderedLabel(language: 'zh' | 'en', properties: Record<string, unknown>): string {
-  const specification = { type: 'formatted', 'property-type': 'data-driven', expression: { interpolated: false, parameters: ['zoom', 'feature'] } };
-  const parsed = createExpression(labelText(language), 'text-field', specification as unknown as StylePropertySpecification);
+  const specification = {
+    type: 'formatted',
+    'property-type': 'data-driven',
+    expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+  };
+  const parsed = createExpression(
+    labelText(language),
+    'text-field',
+    specification as unknown as StylePropertySpecification,
+  );
   if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
   const feature = { type: 'Point', properties } as unknown as Parameters<typeof parsed.value.evaluate>[1];
   return String(parsed.value.evaluate({ zoom: 12 }, feature));
@@ -99,18 +121,26 @@ describe('label text', () => {
   const lake = { name_zh: '杨桥湖生态公园', name_en: 'Yangqiao Lake Ecological Park', confidence: 'schematic' };
 
   it('says "position unknown" after the name, in the page language, when the feature is flagged', () => {
-    expect(renderedLabel('zh', { ...lake, position_unknown: true })).toBe('≈杨桥湖生态公园（位置未知）\nYangqiao Lake Ecological Park');
-    expect(renderedLabel('en', { ...lake, position_unknown: true })).toBe('≈Yangqiao Lake Ecological Park (position unknown)\n杨桥湖生态公园');
+    expect(renderedLabel('zh', { ...lake, position_unknown: true })).toBe(
+      '≈杨桥湖生态公园（位置未知）\nYangqiao Lake Ecological Park',
+    );
+    expect(renderedLabel('en', { ...lake, position_unknown: true })).toBe(
+      '≈Yangqiao Lake Ecological Park (position unknown)\n杨桥湖生态公园',
+    );
   });
 
   it('adds nothing to a located feature, whether the flag is absent or false', () => {
     expect(renderedLabel('zh', lake)).toBe('≈杨桥湖生态公园\nYangqiao Lake Ecological Park');
-    expect(renderedLabel('zh', { ...lake, position_unknown: false })).toBe('≈杨桥湖生态公园\nYangqiao Lake Ecological Park');
+    expect(renderedLabel('zh', { ...lake, position_unknown: false })).toBe(
+      '≈杨桥湖生态公园\nYangqiao Lake Ecological Park',
+    );
     expect(renderedLabel('en', { ...lake, confidence: 'high' })).toBe('Yangqiao Lake Ecological Park\n杨桥湖生态公园');
   });
 
   it('does not take a text flag for true: only the boolean marks a position unknown', () => {
-    expect(renderedLabel('zh', { ...lake, position_unknown: 'false' })).toBe('≈杨桥湖生态公园\nYangqiao Lake Ecological Park');
+    expect(renderedLabel('zh', { ...lake, position_unknown: 'false' })).toBe(
+      '≈杨桥湖生态公园\nYangqiao Lake Ecological Park',
+    );
   });
 });
 
@@ -139,7 +169,11 @@ describe('buildMapStyle', () => {
   it('gives every manifest layer a source and all of its style layers, in manifest order', () => {
     for (const definition of manifest.layers) {
       expect(style.sources[definition.id]).toMatchObject({ type: 'geojson', promoteId: 'id' });
-      expect(layersOf(definition.id).map((styleLayer) => styleLayer.id).sort()).toEqual(styleLayerIds(definition).sort());
+      expect(
+        layersOf(definition.id)
+          .map((styleLayer) => styleLayer.id)
+          .sort(),
+      ).toEqual(styleLayerIds(definition).sort());
     }
     const firstFillIndex = (id: string) => style.layers.findIndex((styleLayer) => styleLayer.id.startsWith(`${id}:`));
     expect(firstFillIndex('districts')).toBeLessThan(firstFillIndex('zone'));
@@ -171,7 +205,11 @@ describe('buildMapStyle', () => {
   });
 
   it('puts the English name first when the page is in English, Chinese still underneath', () => {
-    const english = buildMapStyle(manifest, { font, sourceData: () => ({ type: 'FeatureCollection', features: [] }), language: 'en' });
+    const english = buildMapStyle(manifest, {
+      font,
+      sourceData: () => ({ type: 'FeatureCollection', features: [] }),
+      language: 'en',
+    });
     const label = english.layers.find((styleLayer) => styleLayer.id === 'core:label');
     const field = JSON.stringify(label?.type === 'symbol' ? label.layout?.['text-field'] : null);
     expect(field.indexOf('name_en')).toBeLessThan(field.indexOf('name_zh'));
@@ -204,7 +242,11 @@ describe('buildMapStyle', () => {
   });
 
   it('labels each polygon from its one build-time label point, never from the polygon itself', () => {
-    const labelled = buildMapStyle(manifest, { font, sourceData: () => ({ type: 'FeatureCollection', features: [] }), labelPoints });
+    const labelled = buildMapStyle(manifest, {
+      font,
+      sourceData: () => ({ type: 'FeatureCollection', features: [] }),
+      labelPoints,
+    });
     expect(labelled.sources[LABEL_POINTS_SOURCE_ID]).toMatchObject({ type: 'geojson', data: labelPoints });
     for (const definition of manifest.layers.filter((item) => item.geometry === 'polygon')) {
       const label = labelled.layers.find((styleLayer) => styleLayer.id === `${definition.id}:label`);
@@ -213,7 +255,9 @@ describe('buildMapStyle', () => {
       expect(label?.type === 'symbol' && label.layout?.['symbol-sort-key']).toEqual(['get', 'label_rank']);
     }
     // No symbol layer reads a polygon layer's own source: that is what wrote a name once per tile.
-    const polygonSources = new Set(manifest.layers.filter((item) => item.geometry === 'polygon').map((item) => item.id));
+    const polygonSources = new Set(
+      manifest.layers.filter((item) => item.geometry === 'polygon').map((item) => item.id),
+    );
     for (const symbol of labelled.layers.filter((styleLayer) => styleLayer.type === 'symbol')) {
       expect(polygonSources.has((symbol as { source: string }).source), symbol.id).toBe(false);
     }
@@ -225,23 +269,44 @@ describe('buildMapStyle', () => {
     const approximate = style.layers.find((styleLayer) => styleLayer.id === 'river:line-approximate');
     // An estimated river course is still drawn by the solid layer; the dashed one leaves rivers out.
     const riverFeature = { type: 'LineString', properties: { kind: 'river', confidence: 'low' } };
-    const evaluate = (expression: unknown, zoom: number, properties: Record<string, unknown>, property = 'line-width') => {
-      const specification = { type: 'number', 'property-type': 'data-driven', expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] } };
+    const evaluate = (
+      expression: unknown,
+      zoom: number,
+      properties: Record<string, unknown>,
+      property = 'line-width',
+    ) => {
+      const specification = {
+        type: 'number',
+        'property-type': 'data-driven',
+        expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] },
+      };
       const parsed = createExpression(expression, property, specification as unknown as StylePropertySpecification);
       if (parsed.result !== 'success') throw new Error(`${property}: ${JSON.stringify(parsed.value)}`);
-      return parsed.value.evaluate({ zoom }, { type: 'LineString', properties } as unknown as Parameters<typeof parsed.value.evaluate>[1]) as number;
+      return parsed.value.evaluate({ zoom }, { type: 'LineString', properties } as unknown as Parameters<
+        typeof parsed.value.evaluate
+      >[1]) as number;
     };
     const width = line?.type === 'line' ? line.paint?.['line-width'] : undefined;
     const widths = [9, 11, 13, 15].map((zoom) => evaluate(width, zoom, riverFeature.properties));
     for (let index = 1; index < widths.length; index++) expect(widths[index]).toBeGreaterThan(widths[index - 1]!);
-    for (const [zoom, stopWidth] of RIVER_WIDTH_STOPS) expect(evaluate(width, zoom, riverFeature.properties)).toBeCloseTo(stopWidth, 9);
+    for (const [zoom, stopWidth] of RIVER_WIDTH_STOPS)
+      expect(evaluate(width, zoom, riverFeature.properties)).toBeCloseTo(stopWidth, 9);
     // Other lines in the layer keep their width at every zoom.
-    expect(evaluate(width, 9, { kind: 'runway', confidence: 'high' })).toBe(evaluate(width, 15, { kind: 'runway', confidence: 'high' }));
-    const filterOf = (layer: LayerSpecification | undefined) => createExpression((layer as { filter: unknown }).filter, 'filter', { type: 'boolean', 'property-type': 'data-driven', expression: { interpolated: false, parameters: ['zoom', 'feature'] } } as unknown as StylePropertySpecification);
+    expect(evaluate(width, 9, { kind: 'runway', confidence: 'high' })).toBe(
+      evaluate(width, 15, { kind: 'runway', confidence: 'high' }),
+    );
+    const filterOf = (layer: LayerSpecification | undefined) =>
+      createExpression((layer as { filter: unknown }).filter, 'filter', {
+        type: 'boolean',
+        'property-type': 'data-driven',
+        expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+      } as unknown as StylePropertySpecification);
     const matches = (layer: LayerSpecification | undefined, properties: Record<string, unknown>) => {
       const parsed = filterOf(layer);
       if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-      return parsed.value.evaluate({ zoom: 12 }, { type: 'LineString', properties } as unknown as Parameters<typeof parsed.value.evaluate>[1]);
+      return parsed.value.evaluate({ zoom: 12 }, { type: 'LineString', properties } as unknown as Parameters<
+        typeof parsed.value.evaluate
+      >[1]);
     };
     expect(matches(line, riverFeature.properties)).toBe(true);
     expect(matches(approximate, riverFeature.properties)).toBe(false);
@@ -256,9 +321,9 @@ describe('buildMapStyle', () => {
     expect(DATA_ATTRIBUTION).toMatch(/© OpenStreetMap contributors \(ODbL 1\.0\)/);
     expect(DATA_ATTRIBUTION).toMatch(/GSHHG \(LGPL-3\.0\+\)/);
     expect(DATA_ATTRIBUTION).toMatch(/Natural Earth/);
-    for (const definition of manifest.layers) expect(style.sources[definition.id]).toMatchObject({ attribution: DATA_ATTRIBUTION });
+    for (const definition of manifest.layers)
+      expect(style.sources[definition.id]).toMatchObject({ attribution: DATA_ATTRIBUTION });
     // The credit is this module's constant: a manifest cannot put its own text (HTML) there.
     expect(JSON.stringify(style)).not.toContain(manifest.credits[0]!.en);
   });
 });
-

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShapes, encodeShapes, shapesAsGeoJson, type StoredDrawnShape } from '../../../src/state/drawn-shapes-codec.ts';
+import {
+  decodeShapes,
+  encodeShapes,
+  shapesAsGeoJson,
+  type StoredDrawnShape,
+} from '../../../src/state/drawn-shapes-codec.ts';
 import { geographicLibArea, rectangle } from '../../fixtures/geographiclib-oracle.ts';
 import { deepFreeze } from '../../fixtures/deep-freeze.ts';
 
@@ -12,7 +17,13 @@ const square: StoredDrawnShape = deepFreeze({
 const road: StoredDrawnShape = deepFreeze({
   id: 'road-1',
   tool: 'line',
-  geometry: { type: 'LineString', coordinates: [[105.44, 28.86], [105.46, 28.88]] },
+  geometry: {
+    type: 'LineString',
+    coordinates: [
+      [105.44, 28.86],
+      [105.46, 28.88],
+    ],
+  },
   name: '',
 });
 
@@ -34,9 +45,51 @@ describe('stored drawn shapes', () => {
         null,
         'garbage',
         { ...road, geometry: { type: 'LineString', coordinates: [[105.44, 28.86]] } },
-        { ...square, id: 'open-ring', geometry: { type: 'Polygon', coordinates: [[[105.4, 28.8], [105.5, 28.8], [105.5, 28.9], [105.4, 28.9]]] } },
-        { ...square, id: 'nan', geometry: { type: 'Polygon', coordinates: [[[105.4, 28.8], [Number.NaN, 28.8], [105.5, 28.9], [105.4, 28.8]]] } },
-        { ...square, id: 'far', geometry: { type: 'Polygon', coordinates: [[[405.4, 28.8], [105.5, 28.8], [105.5, 28.9], [405.4, 28.8]]] } },
+        {
+          ...square,
+          id: 'open-ring',
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [105.4, 28.8],
+                [105.5, 28.8],
+                [105.5, 28.9],
+                [105.4, 28.9],
+              ],
+            ],
+          },
+        },
+        {
+          ...square,
+          id: 'nan',
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [105.4, 28.8],
+                [Number.NaN, 28.8],
+                [105.5, 28.9],
+                [105.4, 28.8],
+              ],
+            ],
+          },
+        },
+        {
+          ...square,
+          id: 'far',
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [405.4, 28.8],
+                [105.5, 28.8],
+                [105.5, 28.9],
+                [405.4, 28.8],
+              ],
+            ],
+          },
+        },
         { ...square, tool: 'circle' },
         { ...square, id: '<script>' },
         { ...square, name: 'a repeated id' },
@@ -68,11 +121,30 @@ describe('exported drawn shapes', () => {
     expect(polygon.properties.perimeter_m).toBeGreaterThan(4000);
     expect(line.properties.length_m).toBeGreaterThan(2000);
     expect(line.properties.area_m2).toBeUndefined();
-    expect(parsed.features.map((feature: { geometry: unknown }) => feature.geometry)).toEqual([square.geometry, road.geometry]);
+    expect(parsed.features.map((feature: { geometry: unknown }) => feature.geometry)).toEqual([
+      square.geometry,
+      road.geometry,
+    ]);
   });
 
   it('mark a self-crossing outline instead of giving it an area', () => {
-    const bowTie: StoredDrawnShape = { id: 'bow', tool: 'polygon', name: '', geometry: { type: 'Polygon', coordinates: [[[105.4, 28.8], [105.5, 28.9], [105.5, 28.8], [105.4, 28.9], [105.4, 28.8]]] } };
+    const bowTie: StoredDrawnShape = {
+      id: 'bow',
+      tool: 'polygon',
+      name: '',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [105.4, 28.8],
+            [105.5, 28.9],
+            [105.5, 28.8],
+            [105.4, 28.9],
+            [105.4, 28.8],
+          ],
+        ],
+      },
+    };
     const [feature] = shapesAsGeoJson([bowTie]).features;
     expect(feature!.properties).toMatchObject({ area_problem: 'crosses-itself' });
     expect(feature!.properties!.area_m2).toBeUndefined();

@@ -26,7 +26,9 @@ vi.mock('idb-keyval', () => ({
     storage.values.delete(key);
   },
 }));
-vi.mock('../../../src/workers/drawn-shape-client.ts', () => ({ analyseDrawnShape: () => new Promise(() => undefined) }));
+vi.mock('../../../src/workers/drawn-shape-client.ts', () => ({
+  analyseDrawnShape: () => new Promise(() => undefined),
+}));
 
 const KEY = 'luzhou-zone-map:drawn-shapes:v1';
 
@@ -51,7 +53,10 @@ it('keeps a shape drawn before the restore finished, and the stored ones', async
   plannerMap.value = { drawing: controller } as never;
   store.connectDrawnShapes();
 
-  listener!({ type: 'finished', shape: { id: 'new-1', tool: 'polygon', geometry: rectangle(105.43, 28.83, 105.44, 28.84) as Polygon } });
+  listener!({
+    type: 'finished',
+    shape: { id: 'new-1', tool: 'polygon', geometry: rectangle(105.43, 28.83, 105.44, 28.84) as Polygon },
+  });
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(storage.writes).toBe(0);
 
@@ -59,6 +64,9 @@ it('keeps a shape drawn before the restore finished, and the stored ones', async
   await vi.waitFor(() => expect(store.drawnShapesRestored.value).toBe(true));
   await store.drawnShapesSaved();
   expect(store.drawnShapes.value.map((shape) => shape.id)).toEqual(['stored-1', 'new-1']);
-  expect((storage.values.get(KEY) as { shapes: { id: string }[] }).shapes.map((shape) => shape.id)).toEqual(['stored-1', 'new-1']);
+  expect((storage.values.get(KEY) as { shapes: { id: string }[] }).shapes.map((shape) => shape.id)).toEqual([
+    'stored-1',
+    'new-1',
+  ]);
   expect(shown.at(-1)).toEqual(['stored-1', 'new-1']);
 });

@@ -90,7 +90,10 @@ async function settled(): Promise<void> {
 beforeAll(async () => {
   storage.values.set(KEY, {
     version: 1,
-    shapes: [{ id: GOOD_ID, tool: 'rectangle', name: '地块', geometry: square }, { id: 'bad', tool: 'polygon', geometry: null }],
+    shapes: [
+      { id: GOOD_ID, tool: 'rectangle', name: '地块', geometry: square },
+      { id: 'bad', tool: 'polygon', geometry: null },
+    ],
   });
   store = await import('../../../src/state/drawn-shapes-store.ts');
   plannerMapState = await import('../../../src/state/planner-map.ts');
@@ -124,12 +127,22 @@ describe('the drawn-shapes store', () => {
   });
 
   it('pushes the restored shapes to the map once the map exists', () => {
-    plannerMapState.plannerMap.value = { drawing: fake.controller, exportImage: async () => new Blob(), destroy: () => undefined } as never;
+    plannerMapState.plannerMap.value = {
+      drawing: fake.controller,
+      exportImage: async () => new Blob(),
+      destroy: () => undefined,
+    } as never;
     expect(fake.shown.at(-1)?.map((shape) => shape.id)).toEqual([GOOD_ID]);
   });
 
   it('saves a newly drawn shape as soon as it is finished', async () => {
-    const line = { type: 'LineString' as const, coordinates: [[105.4, 28.8], [105.5, 28.9]] };
+    const line = {
+      type: 'LineString' as const,
+      coordinates: [
+        [105.4, 28.8],
+        [105.5, 28.9],
+      ],
+    };
     fake.emit({ type: 'finished', shape: { id: 'line-1', tool: 'line', geometry: line } });
     await settled();
     const stored = storage.values.get(KEY) as { shapes: { id: string }[] };

@@ -51,7 +51,10 @@ describe('statistics table order', () => {
 
   it('starts a new text column A→Z and a new number column largest first; says so in aria-sort', () => {
     expect(nextSortOrder(DEFAULT_SORT, 'category')).toEqual({ column: 'category', direction: 'ascending' });
-    expect(nextSortOrder({ column: 'category', direction: 'ascending' }, 'count')).toEqual({ column: 'count', direction: 'descending' });
+    expect(nextSortOrder({ column: 'category', direction: 'ascending' }, 'count')).toEqual({
+      column: 'count',
+      direction: 'descending',
+    });
     expect(ariaSort(DEFAULT_SORT, 'area')).toBe('descending');
     expect(ariaSort(DEFAULT_SORT, 'share')).toBe('none');
   });
@@ -59,7 +62,11 @@ describe('statistics table order', () => {
 
 describe('statistics sources and groupings', () => {
   it('round-trips sources through a select value, ids with colons included', () => {
-    for (const source of [{ kind: 'zone' }, { kind: 'imported', layerId: 'a:b:c' }, { kind: 'drawn', shapeId: 'x' }] as const) {
+    for (const source of [
+      { kind: 'zone' },
+      { kind: 'imported', layerId: 'a:b:c' },
+      { kind: 'drawn', shapeId: 'x' },
+    ] as const) {
       expect(sourceFromKey(sourceKey(source))).toEqual(source);
     }
     expect(sourceFromKey('imported:')).toBeNull();
@@ -77,8 +84,12 @@ describe('statistics sources and groupings', () => {
     ]);
   });
 
-  it('names the dataset\'s layers and kinds in the page language, and leaves an imported file\'s values as written', () => {
-    const naming: CategoryNaming = { layerTitles: new Map([['core', '一核']]), kindNames: { park: '产业园区' }, noValue: '（无此属性）' };
+  it("names the dataset's layers and kinds in the page language, and leaves an imported file's values as written", () => {
+    const naming: CategoryNaming = {
+      layerTitles: new Map([['core', '一核']]),
+      kindNames: { park: '产业园区' },
+      noValue: '（无此属性）',
+    };
     expect(categoryName('core', 'layer', true, naming)).toBe('一核');
     expect(categoryName('park', 'kind', true, naming)).toBe('产业园区');
     expect(categoryName('unknown-kind', 'kind', true, naming)).toBe('unknown-kind');
@@ -90,7 +101,14 @@ describe('statistics sources and groupings', () => {
 
   it('sorts categories by the name shown, not the value underneath', () => {
     const names: Record<string, string> = { a: '乙', b: '甲' };
-    const sorted = sortRows([row('a', 1), row('b', 2)], { column: 'category', direction: 'ascending' }, new Intl.Collator('en'), (key) => names[key]!);
-    expect(sorted.map((entry) => entry.key)).toEqual(['a', 'b'].sort((first, second) => names[first]!.localeCompare(names[second]!, 'en')));
+    const sorted = sortRows(
+      [row('a', 1), row('b', 2)],
+      { column: 'category', direction: 'ascending' },
+      new Intl.Collator('en'),
+      (key) => names[key]!,
+    );
+    expect(sorted.map((entry) => entry.key)).toEqual(
+      ['a', 'b'].sort((first, second) => names[first]!.localeCompare(names[second]!, 'en')),
+    );
   });
 });

@@ -11,7 +11,9 @@ describe('matchChineseParts', () => {
       queryShare: 1,
       nameShare: 5 / 9,
     });
-    expect(matchChineseParts('公园渔子溪', '渔子溪生态湿地公园')?.pieces.map((piece) => piece.nameStart)).toEqual([7, 0]);
+    expect(matchChineseParts('公园渔子溪', '渔子溪生态湿地公园')?.pieces.map((piece) => piece.nameStart)).toEqual([
+      7, 0,
+    ]);
   });
 
   it('weighs a missing generic word less than a missing distinctive one', () => {

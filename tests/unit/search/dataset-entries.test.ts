@@ -25,17 +25,36 @@ const point = (properties: unknown): unknown => ({
 });
 
 const dataset = {
-  manifest: { version: 1, name: { zh: '泸州国家高新区', en: 'Luzhou National High-tech Zone' }, layers: [], credits: [] },
+  manifest: {
+    version: 1,
+    name: { zh: '泸州国家高新区', en: 'Luzhou National High-tech Zone' },
+    layers: [],
+    credits: [],
+  },
   layers: [
     layer('green', [
-      point({ id: 'green-yuzixi', layer: 'green', name_zh: '渔子溪生态湿地公园', name_en: 'Yuzixi Ecological Wetland Park', kind: 'park', source: 's', confidence: 'low' }),
+      point({
+        id: 'green-yuzixi',
+        layer: 'green',
+        name_zh: '渔子溪生态湿地公园',
+        name_en: 'Yuzixi Ecological Wetland Park',
+        kind: 'park',
+        source: 's',
+        confidence: 'low',
+      }),
       point({ id: 'green-zhangba', name_zh: '张坝桂圆林', kind: 'scenic-area', source: 's', confidence: 'low' }),
     ]),
     layer('places', [
       point({ name_zh: '无编号', name_en: 'No id' }),
       point(null),
       point({ id: 42, name_zh: '数字编号' }),
-      point({ id: 'place-hospital', layer: 'places', name_zh: '泸州市人民医院', name_en: "Luzhou People's Hospital", kind: 'hospital' }),
+      point({
+        id: 'place-hospital',
+        layer: 'places',
+        name_zh: '泸州市人民医院',
+        name_en: "Luzhou People's Hospital",
+        kind: 'hospital',
+      }),
     ]),
   ],
 } as unknown as Dataset;
@@ -43,10 +62,22 @@ const dataset = {
 describe('entriesFromDataset', () => {
   it('takes every feature with an id, in manifest order, with the properties search needs', () => {
     expect(entriesFromDataset(dataset)).toEqual([
-      { id: 'green-yuzixi', layer: 'green', name_zh: '渔子溪生态湿地公园', name_en: 'Yuzixi Ecological Wetland Park', kind: 'park' },
+      {
+        id: 'green-yuzixi',
+        layer: 'green',
+        name_zh: '渔子溪生态湿地公园',
+        name_en: 'Yuzixi Ecological Wetland Park',
+        kind: 'park',
+      },
       // No `layer` property: the layer it was loaded from; no English name: empty, the Chinese still finds it.
       { id: 'green-zhangba', layer: 'green', name_zh: '张坝桂圆林', name_en: '', kind: 'scenic-area' },
-      { id: 'place-hospital', layer: 'places', name_zh: '泸州市人民医院', name_en: "Luzhou People's Hospital", kind: 'hospital' },
+      {
+        id: 'place-hospital',
+        layer: 'places',
+        name_zh: '泸州市人民医院',
+        name_en: "Luzhou People's Hospital",
+        kind: 'hospital',
+      },
     ]);
   });
 

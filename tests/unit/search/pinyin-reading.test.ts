@@ -31,10 +31,28 @@ describe('readPinyin', () => {
     const name = '中国电子（泸州）5G产业园';
     const syllables = readPinyin(name);
     expect(syllables.map((syllable) => syllable.reading)).toEqual([
-      'zhong', 'guo', 'dian', 'zi', 'lu', 'zhou', '5g', 'chan', 'ye', 'yuan',
+      'zhong',
+      'guo',
+      'dian',
+      'zi',
+      'lu',
+      'zhou',
+      '5g',
+      'chan',
+      'ye',
+      'yuan',
     ]);
     expect(syllables.map((syllable) => name.slice(syllable.range.start, syllable.range.end))).toEqual([
-      '中', '国', '电', '子', '泸', '州', '5G', '产', '业', '园',
+      '中',
+      '国',
+      '电',
+      '子',
+      '泸',
+      '州',
+      '5G',
+      '产',
+      '业',
+      '园',
     ]);
   });
 

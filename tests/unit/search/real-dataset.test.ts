@@ -30,7 +30,9 @@ describe('searching the shipped dataset', () => {
       expect(byEnglish?.rank).toBe('exact');
     }
 
-    const initials = readPinyin(entry.name_zh).map((syllable) => syllable.reading[0]).join('');
+    const initials = readPinyin(entry.name_zh)
+      .map((syllable) => syllable.reading[0])
+      .join('');
     const byInitials = search(index, initials, { limit: 100 }).map((result) => result.id);
     expect(byInitials).toContain(entry.id);
   });

@@ -116,8 +116,8 @@ describe('pinyin', () => {
     const results = search(index, 'z', { limit: 50 });
     expect(results.length).toBeGreaterThan(0);
     for (const result of results) {
-      const startsWithZ = result.highlights.name_zh.some((range) => range.start === 0) ||
-        result.name_en.toLowerCase().startsWith('z');
+      const startsWithZ =
+        result.highlights.name_zh.some((range) => range.start === 0) || result.name_en.toLowerCase().startsWith('z');
       expect(startsWithZ, result.name_zh).toBe(true);
     }
   });
@@ -182,7 +182,12 @@ describe('ranking', () => {
 
   it('puts initials before a pinyin match in the middle of a name', () => {
     const results = search(index, 'cj');
-    expect(results.slice(0, 2).map((result) => result.id).sort()).toEqual(['area-education', 'river-yangtze']);
+    expect(
+      results
+        .slice(0, 2)
+        .map((result) => result.id)
+        .sort(),
+    ).toEqual(['area-education', 'river-yangtze']);
     expect(results.map((result) => result.id)).toContain('bridge-guojiao');
   });
 
@@ -225,11 +230,17 @@ describe('results', () => {
       { id: 'a', layer: 'l', kind: 'k', name_zh: '🌳𠮷野家湿地', name_en: 'Tree 🌳 Yoshinoya' },
     ]);
     const [byChinese] = search(astral, '𠮷野');
-    expect(byChinese?.name_zh.slice(byChinese.highlights.name_zh[0]!.start, byChinese.highlights.name_zh[0]!.end)).toBe('𠮷野');
+    expect(byChinese?.name_zh.slice(byChinese.highlights.name_zh[0]!.start, byChinese.highlights.name_zh[0]!.end)).toBe(
+      '𠮷野',
+    );
     const [byPinyin] = search(astral, 'shidi');
-    expect(byPinyin?.name_zh.slice(byPinyin.highlights.name_zh[0]!.start, byPinyin.highlights.name_zh[0]!.end)).toBe('湿地');
+    expect(byPinyin?.name_zh.slice(byPinyin.highlights.name_zh[0]!.start, byPinyin.highlights.name_zh[0]!.end)).toBe(
+      '湿地',
+    );
     const [byEnglish] = search(astral, 'yoshi');
-    expect(byEnglish?.name_en.slice(byEnglish.highlights.name_en[0]!.start, byEnglish.highlights.name_en[0]!.end)).toBe('Yoshi');
+    expect(byEnglish?.name_en.slice(byEnglish.highlights.name_en[0]!.start, byEnglish.highlights.name_en[0]!.end)).toBe(
+      'Yoshi',
+    );
   });
 });
 
@@ -285,7 +296,9 @@ describe('hostile input', () => {
     const hostileIndex = createSearchIndex(hostileEntries);
     const [byChinese] = search(hostileIndex, '粗体');
     expect(byChinese).toMatchObject({ name_zh: '测试<b>粗体</b>', name_en: '<img src=x onerror=alert(1)>' });
-    expect(byChinese?.name_zh.slice(byChinese.highlights.name_zh[0]!.start, byChinese.highlights.name_zh[0]!.end)).toBe('粗体');
+    expect(byChinese?.name_zh.slice(byChinese.highlights.name_zh[0]!.start, byChinese.highlights.name_zh[0]!.end)).toBe(
+      '粗体',
+    );
     expect(search(hostileIndex, 'onerror')[0]?.id).toBe('x');
   });
 

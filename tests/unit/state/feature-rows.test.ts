@@ -62,7 +62,18 @@ const dataset: Dataset = {
             type: 'Feature',
             properties: park,
             // About 1.1 km × 1.1 km near 28.86°N.
-            geometry: { type: 'Polygon', coordinates: [[[105.495, 28.853], [105.506, 28.853], [105.506, 28.863], [105.495, 28.863], [105.495, 28.853]]] },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [105.495, 28.853],
+                  [105.506, 28.853],
+                  [105.506, 28.863],
+                  [105.495, 28.863],
+                  [105.495, 28.853],
+                ],
+              ],
+            },
           },
         ],
       },
@@ -71,7 +82,9 @@ const dataset: Dataset = {
       definition: definition('places', 'place', false),
       features: {
         type: 'FeatureCollection',
-        features: [{ type: 'Feature', properties: hospital, geometry: { type: 'Point', coordinates: [105.457, 28.879] } }],
+        features: [
+          { type: 'Feature', properties: hospital, geometry: { type: 'Point', coordinates: [105.457, 28.879] } },
+        ],
       },
     },
   ],
@@ -98,7 +111,9 @@ describe('the no-map feature table', () => {
     expect(filterFeatureRows(rows, '渔子溪').map((row) => row.reference.featureId)).toEqual(['green-yuzixi']);
     expect(filterFeatureRows(rows, 'HOSPITAL').map((row) => row.reference.featureId)).toEqual(['place-hospital']);
     const kindLabel = (kind: string) => (kind === 'wetland-park' ? '湿地公园' : kind);
-    expect(filterFeatureRows(rows, '湿地公园', kindLabel).map((row) => row.reference.featureId)).toEqual(['green-yuzixi']);
+    expect(filterFeatureRows(rows, '湿地公园', kindLabel).map((row) => row.reference.featureId)).toEqual([
+      'green-yuzixi',
+    ]);
     expect(filterFeatureRows(rows, 'news').map((row) => row.reference.featureId)).toEqual(['place-hospital']);
     expect(filterFeatureRows(rows, 'wetland news')).toEqual([]);
     expect(filterFeatureRows(rows, '   ')).toHaveLength(2);
@@ -117,7 +132,9 @@ describe('layer visibility', () => {
 
 describe('selection and hidden layers', () => {
   it('closes the panel of a feature whose layer the user hides, and keeps it when another layer is hidden', async () => {
-    const { layerVisibility, selectFeature, selectedFeature, toggleLayer } = await import('../../../src/state/app-state.ts');
+    const { layerVisibility, selectFeature, selectedFeature, toggleLayer } = await import(
+      '../../../src/state/app-state.ts'
+    );
     layerVisibility.value = { green: true, places: true };
     selectFeature({ layerId: 'green', featureId: 'green-yuzixi' });
     toggleLayer('places');
@@ -129,7 +146,9 @@ describe('selection and hidden layers', () => {
 
 describe('measuring after the map', () => {
   it('keeps the dataset on screen when measuring fails, and records why', async () => {
-    const { datasetState, setDatasetReady, setStatisticsFailed, setStatistics } = await import('../../../src/state/app-state.ts');
+    const { datasetState, setDatasetReady, setStatisticsFailed, setStatistics } = await import(
+      '../../../src/state/app-state.ts'
+    );
     setDatasetReady(dataset);
     expect(datasetState.value).toMatchObject({ status: 'ready', statistics: null });
     setStatisticsFailed('clipper exploded');

@@ -66,7 +66,20 @@ describe('links: view, layers, language and feature', () => {
   });
 
   it('refuses views off the globe, past the zoom range, in exponent or hex notation', () => {
-    for (const text of ['181,0,10', '0,86,10', '0,0,25', '0,0,-1', '1e2,0,3', '0x10,0,3', '0,0,3,400', ',,', '1,2', '1,2,3,4,5', ' 1,2,3', 'Infinity,0,1']) {
+    for (const text of [
+      '181,0,10',
+      '0,86,10',
+      '0,0,25',
+      '0,0,-1',
+      '1e2,0,3',
+      '0x10,0,3',
+      '0,0,3,400',
+      ',,',
+      '1,2',
+      '1,2,3,4,5',
+      ' 1,2,3',
+      'Infinity,0,1',
+    ]) {
       expect(parseView(text), text).toBeNull();
     }
     expect(parseView('105.5,28.9,12')).toEqual({ longitude: 105.5, latitude: 28.9, zoom: 12, bearing: 0 });
@@ -86,7 +99,32 @@ describe('links: view, layers, language and feature', () => {
 
   it('never throws on 1000 random or malformed links, and whatever it reads writes a link it reads the same', () => {
     const random = randomSource(20261127);
-    const alphabet = ['%', '%E0%A4%A', '&', '=', '#', '?', ',', '.', '-', 'e', '9', '0', 'view', 'layers', 'lang', 'feature', '/', '渔', '\u0000', '\uD800', '+', ' ', 'zone', 'en'];
+    const alphabet = [
+      '%',
+      '%E0%A4%A',
+      '&',
+      '=',
+      '#',
+      '?',
+      ',',
+      '.',
+      '-',
+      'e',
+      '9',
+      '0',
+      'view',
+      'layers',
+      'lang',
+      'feature',
+      '/',
+      '渔',
+      '\u0000',
+      '\uD800',
+      '+',
+      ' ',
+      'zone',
+      'en',
+    ];
     const piece = (): string => {
       const length = Math.floor(random() * 12);
       let text = '';
@@ -146,6 +184,12 @@ describe('which language a visit starts in', () => {
     };
     expect(initialLanguage('', blocked, [])).toBe('zh');
     expect(initialLanguage('', blocked, ['en-US'])).toBe('en');
-    expect(initialLanguage('?lang=en', () => ({ getItem: () => { throw new Error('denied'); } }))).toBe('en');
+    expect(
+      initialLanguage('?lang=en', () => ({
+        getItem: () => {
+          throw new Error('denied');
+        },
+      })),
+    ).toBe('en');
   });
 });

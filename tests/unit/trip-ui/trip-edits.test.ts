@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { withStartAtStop, withStopAdded, withStopMoved, withStopRemoved, withVisitMinutes } from '../../../src/state/trip-edits.ts';
+import {
+  withStartAtStop,
+  withStopAdded,
+  withStopMoved,
+  withStopRemoved,
+  withVisitMinutes,
+} from '../../../src/state/trip-edits.ts';
 import { emptyTrip, MAXIMUM_TRIP_STOPS, type TripState } from '../../../src/trip/trip-state.ts';
 
 function deepFreeze<T>(value: T): T {
@@ -54,6 +60,7 @@ describe('trip edits', () => {
   it('set a visit length in whole minutes within a day, or go back to the estimate', () => {
     expect(withVisitMinutes(threeStops, 'a', 45).stops[0]).toEqual({ id: 'a', visitMinutes: 45 });
     expect(withVisitMinutes(threeStops, 'b', null).stops[1]).toEqual({ id: 'b' });
-    for (const bad of [-5, 1441, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) expect(withVisitMinutes(threeStops, 'a', bad)).toBe(threeStops);
+    for (const bad of [-5, 1441, 2.5, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(withVisitMinutes(threeStops, 'a', bad)).toBe(threeStops);
   });
 });

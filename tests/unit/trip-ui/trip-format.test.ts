@@ -19,7 +19,9 @@ describe('trip panel text', () => {
   });
 
   it('names a place in the chosen language, then the other, then by id', () => {
-    expect(placeName({ id: 'x', nameZh: '张坝桂圆林', nameEn: 'Zhangba Longan Forest' }, 'en')).toBe('Zhangba Longan Forest');
+    expect(placeName({ id: 'x', nameZh: '张坝桂圆林', nameEn: 'Zhangba Longan Forest' }, 'en')).toBe(
+      'Zhangba Longan Forest',
+    );
     expect(placeName({ id: 'x', nameZh: '张坝桂圆林', nameEn: '' }, 'en')).toBe('张坝桂圆林');
     expect(placeName({ id: 'x', nameZh: '', nameEn: '' }, 'zh')).toBe('x');
   });

@@ -8,11 +8,27 @@ import type { VisitPlace } from '../../../src/trip/visit-places.ts';
 
 function place(id: string, point: [number, number], approximate: boolean): VisitPlace {
   return {
-    id, layerId: 'places', nameZh: id, nameEn: id, kind: 'park', category: 'park', point, visitPoint: 'position',
-    approximate, confidence: approximate ? 'low' : 'high', positionIsSchematic: false, source: 'test', visitMinutes: 60, visitMinutesIsEstimate: true,
+    id,
+    layerId: 'places',
+    nameZh: id,
+    nameEn: id,
+    kind: 'park',
+    category: 'park',
+    point,
+    visitPoint: 'position',
+    approximate,
+    confidence: approximate ? 'low' : 'high',
+    positionIsSchematic: false,
+    source: 'test',
+    visitMinutes: 60,
+    visitMinutesIsEstimate: true,
   };
 }
-const places = [place('a', [105.47, 28.89], true), place('b', [105.5, 28.86], false), place('c', [105.52, 28.85], true)];
+const places = [
+  place('a', [105.47, 28.89], true),
+  place('b', [105.5, 28.86], false),
+  place('c', [105.52, 28.85], true),
+];
 const trip = { ...emptyTrip(), stops: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] };
 
 describe('trip map layers', () => {

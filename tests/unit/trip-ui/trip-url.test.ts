@@ -5,7 +5,11 @@ import type { TripState } from '../../../src/trip/trip-state.ts';
 
 const known = new Set(['green-zhangba-longan-forest', 'place-aegean-mall', 'odd.id*with%signs']);
 const trip: TripState = {
-  stops: [{ id: 'green-zhangba-longan-forest', visitMinutes: 90 }, { id: 'odd.id*with%signs' }, { id: 'place-aegean-mall' }],
+  stops: [
+    { id: 'green-zhangba-longan-forest', visitMinutes: 90 },
+    { id: 'odd.id*with%signs' },
+    { id: 'place-aegean-mall' },
+  ],
   start: { kind: 'first-stop' },
   roundTrip: true,
   mode: 'cycling',

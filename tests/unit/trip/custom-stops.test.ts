@@ -43,7 +43,10 @@ function carried(text: string): string {
 
 describe('customStop', () => {
   test('rounds the position to the link grid and keeps the name as plain text', () => {
-    expect(jiangyang).toEqual({ id: '@file:10541035_2885148', custom: { name: '江阳区', point: [105.41035, 28.85148] } });
+    expect(jiangyang).toEqual({
+      id: '@file:10541035_2885148',
+      custom: { name: '江阳区', point: [105.41035, 28.85148] },
+    });
   });
 
   test('refuses non-finite or out-of-range positions and empty names', () => {
@@ -80,11 +83,20 @@ describe('trip link with stops from a file', () => {
   });
 
   test('a trip without file stops is still written as version 1, and version-1 links still read', () => {
-    const placesOnly: TripState = { ...trip, stops: [{ id: 'aegean-mall' }, { id: 'zhangba-longan-forest', visitMinutes: 90 }] };
+    const placesOnly: TripState = {
+      ...trip,
+      stops: [{ id: 'aegean-mall' }, { id: 'zhangba-longan-forest', visitMinutes: 90 }],
+    };
     expect(encodeTrip(placesOnly)).toBe('1co0900f.aegean-mall.zhangba-longan-forest*90');
-    expect(decodeTrip('1co0900f.aegean-mall.zhangba-longan-forest*90', knownIds)).toEqual({ trip: placesOnly, problems: [] });
+    expect(decodeTrip('1co0900f.aegean-mall.zhangba-longan-forest*90', knownIds)).toEqual({
+      trip: placesOnly,
+      problems: [],
+    });
     // A version-1 link cannot hold a file stop: a '~' piece there is an unknown place, not a position.
-    expect(decodeTrip('1wo0900f.~10541035*2885148*a', knownIds).problems.map((problem) => problem.code)).toEqual(['irregular-escape', 'unknown-place']);
+    expect(decodeTrip('1wo0900f.~10541035*2885148*a', knownIds).problems.map((problem) => problem.code)).toEqual([
+      'irregular-escape',
+      'unknown-place',
+    ]);
   });
 
   test('a hostile name from a link stays text, cleaned and capped, and the cut is reported', () => {
@@ -117,7 +129,9 @@ describe('trip link with stops from a file', () => {
 
   test('a bad visit duration on a file stop falls back to the default, the stop is kept', () => {
     const decoded = decodeTrip('2wo0900f.~10541035*2885148*a*-5', knownIds);
-    expect(decoded.trip.stops).toEqual([{ id: '@file:10541035_2885148', custom: { name: 'a', point: [105.41035, 28.85148] } }]);
+    expect(decoded.trip.stops).toEqual([
+      { id: '@file:10541035_2885148', custom: { name: 'a', point: [105.41035, 28.85148] } },
+    ]);
     expect(decoded.problems.map((problem) => problem.code)).toEqual(['bad-duration']);
   });
 
@@ -130,7 +144,9 @@ describe('trip link with stops from a file', () => {
   });
 
   test('fifty file stops with the longest Chinese names fit in a link', () => {
-    const stops = Array.from({ length: MAXIMUM_TRIP_STOPS }, (_, index) => fileStop('泸'.repeat(MAXIMUM_CUSTOM_NAME_LENGTH), 105 + index / 1000, 28.9));
+    const stops = Array.from({ length: MAXIMUM_TRIP_STOPS }, (_, index) =>
+      fileStop('泸'.repeat(MAXIMUM_CUSTOM_NAME_LENGTH), 105 + index / 1000, 28.9),
+    );
     const text = encodeTrip({ ...emptyTrip(), stops: stops.map((stop) => ({ ...stop, visitMinutes: 1440 })) });
     expect(text.length).toBeLessThanOrEqual(MAXIMUM_LINK_LENGTH);
     expect(decodeTrip(text).problems).toEqual([]);
@@ -141,7 +157,13 @@ describe('planning with stops from a file', () => {
   test('a file stop is scheduled with the stated default visit and its own name and position, marked as from the file', () => {
     const plan = planTrip({ ...emptyTrip(), stops: [{ id: 'aegean-mall' }, jiangyang] }, places);
     const stop = plan.stops[1]!;
-    expect(stop).toMatchObject({ nameZh: '江阳区', point: [105.41035, 28.85148], visitMinutes: CUSTOM_STOP_VISIT_MINUTES, visitMinutesIsEstimate: true, fromFile: true });
+    expect(stop).toMatchObject({
+      nameZh: '江阳区',
+      point: [105.41035, 28.85148],
+      visitMinutes: CUSTOM_STOP_VISIT_MINUTES,
+      visitMinutesIsEstimate: true,
+      fromFile: true,
+    });
     expect(stop.category).toBeUndefined();
     expect(plan.notices).toEqual([]);
     const aegean = places.find((place) => place.id === 'aegean-mall')!.point;
@@ -149,7 +171,7 @@ describe('planning with stops from a file', () => {
     expect(plan.schedule.totals.visitMinutes).toBe(90 + CUSTOM_STOP_VISIT_MINUTES);
   });
 
-  test('a chosen duration is kept, and setting it keeps the stop\'s name and position', () => {
+  test("a chosen duration is kept, and setting it keeps the stop's name and position", () => {
     const trip = withVisitMinutes({ ...emptyTrip(), stops: [jiangyang] }, jiangyang.id, 15);
     expect(trip.stops).toEqual([{ ...jiangyang, visitMinutes: 15 }]);
     expect(withVisitMinutes(trip, jiangyang.id, null).stops).toEqual([jiangyang]);
@@ -160,17 +182,29 @@ describe('planning with stops from a file', () => {
     const once = withCustomStopsAdded(emptyTrip(), [jiangyang, naxi, jiangyang]);
     expect(once.stops.map((stop) => stop.id)).toEqual([jiangyang.id, naxi.id]);
     expect(withCustomStopsAdded(once, [naxi])).toBe(once);
-    const full = withCustomStopsAdded(emptyTrip(), Array.from({ length: MAXIMUM_TRIP_STOPS + 5 }, (_, index) => fileStop(`p${index}`, 105 + index / 100, 28.9)));
+    const full = withCustomStopsAdded(
+      emptyTrip(),
+      Array.from({ length: MAXIMUM_TRIP_STOPS + 5 }, (_, index) => fileStop(`p${index}`, 105 + index / 100, 28.9)),
+    );
     expect(full.stops).toHaveLength(MAXIMUM_TRIP_STOPS);
   });
 
   test('optimising orders file stops among places by distance and keeps their data', () => {
     // From a start further west, points in a line west to east, given scrambled: the shortest open path visits them in line.
-    const west = fileStop('west', 105.40, 28.88);
+    const west = fileStop('west', 105.4, 28.88);
     const middle = fileStop('middle', 105.45, 28.88);
-    const trip: TripState = { ...emptyTrip(), start: { kind: 'point', point: [105.2, 28.88] }, stops: [west, { id: 'aegean-mall' }, middle, { ...fileStop('far west', 105.3, 28.88), visitMinutes: 20 }] };
+    const trip: TripState = {
+      ...emptyTrip(),
+      start: { kind: 'point', point: [105.2, 28.88] },
+      stops: [west, { id: 'aegean-mall' }, middle, { ...fileStop('far west', 105.3, 28.88), visitMinutes: 20 }],
+    };
     const result = optimiseTrip(trip, places);
-    expect(result.trip.stops.map((stop) => stop.custom?.name ?? stop.id)).toEqual(['far west', 'west', 'middle', 'aegean-mall']);
+    expect(result.trip.stops.map((stop) => stop.custom?.name ?? stop.id)).toEqual([
+      'far west',
+      'west',
+      'middle',
+      'aegean-mall',
+    ]);
     expect(result.trip.stops[0]).toEqual({ ...fileStop('far west', 105.3, 28.88), visitMinutes: 20 });
   });
 
@@ -193,7 +227,10 @@ describe('planning with stops from a file', () => {
     const links = placeLinks({ point: jiangyang.custom!.point, name: '江阳区', positionIsSchematic: false });
     expect(links.by).toBe('position');
     expect(links.amap).toBe(amapMarkerUrl({ point: jiangyang.custom!.point, name: '江阳区' }));
-    const [longitude, latitude] = new URL(links.amap).searchParams.get('position')!.split(',').map(Number) as [number, number];
+    const [longitude, latitude] = new URL(links.amap).searchParams.get('position')!.split(',').map(Number) as [
+      number,
+      number,
+    ];
     // 高德 wants GCJ-02, a few hundred metres off WGS84 here: the link carries the converted position.
     expect(geodesicDistance([longitude, latitude], wgs84ToGcj02(jiangyang.custom!.point))).toBeLessThan(1);
     expect(geodesicDistance([longitude, latitude], jiangyang.custom!.point)).toBeGreaterThan(100);

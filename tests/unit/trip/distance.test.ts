@@ -15,7 +15,11 @@ describe('geodesicDistance', () => {
     expect(geodesicDistance(a, a)).toBe(0);
   });
   test('a distance matrix is square, symmetric, with a zero diagonal', () => {
-    const matrix = distanceMatrix([[105.44, 28.89], [105.47, 28.89], [105.5, 28.86]]);
+    const matrix = distanceMatrix([
+      [105.44, 28.89],
+      [105.47, 28.89],
+      [105.5, 28.86],
+    ]);
     expect(matrix).toHaveLength(3);
     for (let row = 0; row < 3; row++) {
       expect(matrix[row]![row]).toBe(0);

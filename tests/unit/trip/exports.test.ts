@@ -21,7 +21,11 @@ const plan = planTrip(trip, places);
 
 function parseXml(text: string) {
   const errors: string[] = [];
-  const document = new DOMParser({ onError: (level, message) => { if (level !== 'warning') errors.push(message); } }).parseFromString(text, 'text/xml');
+  const document = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') errors.push(message);
+    },
+  }).parseFromString(text, 'text/xml');
   return { document, errors };
 }
 
@@ -33,7 +37,12 @@ describe('GPX export', () => {
     expect(document.documentElement!.getAttribute('version')).toBe('1.1');
     const collection = gpx(document);
     const waypoints = collection.features.filter((feature) => feature.geometry?.type === 'Point');
-    expect(waypoints.map((feature) => feature.properties?.['name'])).toEqual(['起点 Start', HOSTILE_NAME, '爱琴海购物公园 Aegean Shopping Park', '江阳区人民政府 Jiangyang District Government']);
+    expect(waypoints.map((feature) => feature.properties?.['name'])).toEqual([
+      '起点 Start',
+      HOSTILE_NAME,
+      '爱琴海购物公园 Aegean Shopping Park',
+      '江阳区人民政府 Jiangyang District Government',
+    ]);
     waypoints.forEach((feature, index) => {
       const [longitude, latitude] = (feature.geometry as Point).coordinates;
       expect(longitude).toBeCloseTo(plan.stops[index]!.point[0], 7);
@@ -49,7 +58,10 @@ describe('GPX export', () => {
   });
 
   test('marks approximate positions and never writes exponent notation', () => {
-    const tiny = planTrip({ ...emptyTrip(), start: { kind: 'point', point: [1e-7, -1e-8] }, stops: [{ id: 'aegean-mall' }] }, places);
+    const tiny = planTrip(
+      { ...emptyTrip(), start: { kind: 'point', point: [1e-7, -1e-8] }, stops: [{ id: 'aegean-mall' }] },
+      places,
+    );
     const text = tripToGpx(tiny, { name: 't' });
     expect(text).not.toMatch(/="[^"]*e-/);
     expect(text).toContain('lat="-0.0000000" lon="0.0000001"');
@@ -60,7 +72,9 @@ describe('GPX export', () => {
     const text = tripToGpx(plan, { name: 'bell\u0007 and lone \uD800 surrogate' });
     const { document, errors } = parseXml(text);
     expect(errors).toEqual([]);
-    expect(gpx(document).features.find((feature) => feature.geometry?.type === 'LineString')!.properties?.['name']).toBe('bell\uFFFD and lone \uFFFD surrogate');
+    expect(
+      gpx(document).features.find((feature) => feature.geometry?.type === 'LineString')!.properties?.['name'],
+    ).toBe('bell\uFFFD and lone \uFFFD surrogate');
     expect(xmlText(`'"`)).toBe('&apos;&quot;');
   });
 });
@@ -80,8 +94,17 @@ describe('GeoJSON export', () => {
     });
   });
   test('carries order, times, names as given, and labels estimates', () => {
-    const belt = collection.features.find((feature) => feature.properties.role === 'stop' && (feature.properties as TripStopProperties).id === 'taian-riverside-belt')!;
-    expect(belt.properties).toMatchObject({ order: 1, name_zh: HOSTILE_NAME, approximate: true, visit_minutes_is_estimate: true, arrival: expect.stringMatching(/^\d\d:\d\d/) });
+    const belt = collection.features.find(
+      (feature) =>
+        feature.properties.role === 'stop' && (feature.properties as TripStopProperties).id === 'taian-riverside-belt',
+    )!;
+    expect(belt.properties).toMatchObject({
+      order: 1,
+      name_zh: HOSTILE_NAME,
+      approximate: true,
+      visit_minutes_is_estimate: true,
+      arrival: expect.stringMatching(/^\d\d:\d\d/),
+    });
     const parsed = JSON.parse(JSON.stringify(collection));
     expect(parsed).toEqual(collection);
   });

@@ -34,7 +34,11 @@ describe('trip fixtures', () => {
       const trip = input.optimise ? optimiseTrip(decoded.trip, places).trip : decoded.trip;
       const plan = planTrip(trip, places);
       const summary = {
-        problems: decoded.problems.map((problem) => ({ code: problem.code, value: problem.value, en: problem.message.en })),
+        problems: decoded.problems.map((problem) => ({
+          code: problem.code,
+          value: problem.value,
+          en: problem.message.en,
+        })),
         link: encodeTrip(trip),
         stops: plan.stops.map((stop, index) => {
           const scheduled = plan.schedule.stops[index]!;

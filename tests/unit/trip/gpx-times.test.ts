@@ -19,7 +19,9 @@ const plan = planTrip(trip, places);
 
 const parse = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
 const childTexts = (document: ReturnType<typeof parse>, parent: string, child: string): (string | null)[] =>
-  Array.from(document.getElementsByTagName(parent)).map((element) => element.getElementsByTagName(child)[0]?.textContent ?? null);
+  Array.from(document.getElementsByTagName(parent)).map(
+    (element) => element.getElementsByTagName(child)[0]?.textContent ?? null,
+  );
 
 /** The UTC instant of a local 泸州 clock reading, computed independently of the code under test. */
 const utcOf = (localIso: string): string => new Date(`${localIso}+08:00`).toISOString().replace('.000Z', 'Z');
@@ -53,7 +55,9 @@ describe('GPX planned times', () => {
   it('writes the start in the first waypoint and <time> before <name>, as GPX 1.1 orders them', () => {
     const text = tripToGpx(plan, { name: 'day', date: '2026-12-02' });
     expect(text).toMatch(/<wpt [^>]*>\s*<time>[^<]+<\/time>\s*<name>起点/);
-    expect(parse(text).getElementsByTagName('wpt')[0]!.getElementsByTagName('desc')[0]!.textContent).toContain('start 出发 08:30');
+    expect(parse(text).getElementsByTagName('wpt')[0]!.getElementsByTagName('desc')[0]!.textContent).toContain(
+      'start 出发 08:30',
+    );
   });
 
   it('carries a trip past midnight onto the next day', () => {

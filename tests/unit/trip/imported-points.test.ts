@@ -5,10 +5,32 @@ import { importedPointName, importedPointStop, importedPointStops } from '../../
 const collection: FeatureCollection = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: { 名称: '江阳区', 类型: '区' }, geometry: { type: 'Point', coordinates: [105.410351, 28.851479] } },
-    { type: 'Feature', properties: { NAME: '  Naxi\u0000 ' }, geometry: { type: 'Point', coordinates: [105.397322, 28.644102] } },
+    {
+      type: 'Feature',
+      properties: { 名称: '江阳区', 类型: '区' },
+      geometry: { type: 'Point', coordinates: [105.410351, 28.851479] },
+    },
+    {
+      type: 'Feature',
+      properties: { NAME: '  Naxi\u0000 ' },
+      geometry: { type: 'Point', coordinates: [105.397322, 28.644102] },
+    },
     { type: 'Feature', properties: { 编号: 7 }, geometry: { type: 'Point', coordinates: [105.4, 28.9] } },
-    { type: 'Feature', properties: { name: 'area' }, geometry: { type: 'Polygon', coordinates: [[[105, 28], [105.1, 28], [105.1, 28.1], [105, 28]]] } },
+    {
+      type: 'Feature',
+      properties: { name: 'area' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [105, 28],
+            [105.1, 28],
+            [105.1, 28.1],
+            [105, 28],
+          ],
+        ],
+      },
+    },
     { type: 'Feature', properties: { name: 'broken' }, geometry: { type: 'Point', coordinates: [Number.NaN, 28.9] } },
     { type: 'Feature', properties: null, geometry: { type: 'MultiPoint', coordinates: [[105.5, 28.9]] } },
   ],

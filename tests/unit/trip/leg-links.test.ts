@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { amapNavigationUrl, amapSearchUrl, baiduDirectionUrl, legLinks, wgs84ToBd09, wgs84ToGcj02 } from '../../../src/trip/navigation-links.ts';
+import {
+  amapNavigationUrl,
+  amapSearchUrl,
+  baiduDirectionUrl,
+  legLinks,
+  wgs84ToBd09,
+  wgs84ToGcj02,
+} from '../../../src/trip/navigation-links.ts';
 import { HOSTILE_NAME } from '../../fixtures/trip/sample-dataset.ts';
 
 const forest = { point: [105.474, 28.894] as [number, number], name: '张坝桂圆林', positionIsSchematic: false };
@@ -10,7 +17,11 @@ const parameters = (url: string) => Object.fromEntries(new URL(url).searchParams
 
 describe('legLinks', () => {
   it('navigates by position between two known places, as before', () => {
-    const leg = { from: forest, to: { ...forest, name: '众创中心', point: [105.49, 28.87] as [number, number] }, mode: 'walking' as const };
+    const leg = {
+      from: forest,
+      to: { ...forest, name: '众创中心', point: [105.49, 28.87] as [number, number] },
+      mode: 'walking' as const,
+    };
     expect(legLinks(leg)).toEqual({ amap: amapNavigationUrl(leg), baidu: baiduDirectionUrl(leg), by: 'position' });
   });
 
@@ -53,6 +64,14 @@ describe('legLinks', () => {
     const destination = parameters(links.baidu)['destination']!;
     expect(destination).not.toMatch(/[|,]/);
     expect(new URL(links.baidu).searchParams.getAll('destination')).toHaveLength(1);
-    expect(Object.keys(parameters(links.baidu)).sort()).toEqual(['coord_type', 'destination', 'mode', 'origin', 'output', 'region', 'src']);
+    expect(Object.keys(parameters(links.baidu)).sort()).toEqual([
+      'coord_type',
+      'destination',
+      'mode',
+      'origin',
+      'output',
+      'region',
+      'src',
+    ]);
   });
 });

@@ -50,9 +50,18 @@ function referenceBd09(longitude: number, latitude: number): [number, number] {
 describe('coordinate conversion at the edge', () => {
   test('GCJ-02 matches published pairs (googollee/eviltransform test data)', () => {
     const pairs: [wgs: [number, number], gcj: [number, number]][] = [
-      [[121.5272106, 31.1774276], [121.531541859215, 31.17530398364597]], // Shanghai
-      [[113.912316, 22.543847], [113.9171764808363, 22.540796131694766]], // Shenzhen
-      [[116.377817, 39.911954], [116.38404722455657, 39.91334545536069]], // Beijing
+      [
+        [121.5272106, 31.1774276],
+        [121.531541859215, 31.17530398364597],
+      ], // Shanghai
+      [
+        [113.912316, 22.543847],
+        [113.9171764808363, 22.540796131694766],
+      ], // Shenzhen
+      [
+        [116.377817, 39.911954],
+        [116.38404722455657, 39.91334545536069],
+      ], // Beijing
     ];
     for (const [wgs, gcj] of pairs) {
       const converted = wgs84ToGcj02(wgs);
@@ -120,8 +129,12 @@ describe('navigation links', () => {
     const expected = wgs84ToGcj02(mall.point);
     expect(Number(toLongitude)).toBeCloseTo(expected[0], 6);
     expect(Number(toLatitude)).toBeCloseTo(expected[1], 6);
-    expect(new URL(amapNavigationUrl({ from: forest, to: mall, mode: 'walking' })).searchParams.get('mode')).toBe('walk');
-    expect(new URL(amapNavigationUrl({ from: forest, to: mall, mode: 'driving' })).searchParams.get('mode')).toBe('car');
+    expect(new URL(amapNavigationUrl({ from: forest, to: mall, mode: 'walking' })).searchParams.get('mode')).toBe(
+      'walk',
+    );
+    expect(new URL(amapNavigationUrl({ from: forest, to: mall, mode: 'driving' })).searchParams.get('mode')).toBe(
+      'car',
+    );
   });
 
   test('百度 marker carries the BD-09 position lat-first and says so', () => {
@@ -147,7 +160,15 @@ describe('navigation links', () => {
     const expected = wgs84ToBd09(mall.point);
     expect(origin).toBe(`latlng:${expected[1].toFixed(6)},${expected[0].toFixed(6)}|name:${linkName(HOSTILE_NAME)}`);
     // Every parameter survives: the hostile name's '&' did not start a new one.
-    expect([...url.searchParams.keys()]).toEqual(['origin', 'destination', 'mode', 'region', 'output', 'coord_type', 'src']);
+    expect([...url.searchParams.keys()]).toEqual([
+      'origin',
+      'destination',
+      'mode',
+      'region',
+      'output',
+      'coord_type',
+      'src',
+    ]);
   });
 
   test('search links look the place up by name within 泸州, with no position to mislead', () => {
@@ -160,7 +181,8 @@ describe('navigation links', () => {
     expect(baidu.searchParams.get('query')).toBe('张坝桂圆林');
     expect(baidu.searchParams.get('region')).toBe('泸州');
     expect(baidu.searchParams.get('output')).toBe('html');
-    for (const url of [amap, baidu]) expect([...url.searchParams.keys()].some((key) => /position|location|center/.test(key))).toBe(false);
+    for (const url of [amap, baidu])
+      expect([...url.searchParams.keys()].some((key) => /position|location|center/.test(key))).toBe(false);
   });
 
   test('a schematically placed place is linked by name, any other by its converted position', () => {

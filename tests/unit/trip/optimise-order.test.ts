@@ -82,7 +82,7 @@ describe('optimiseOrder', () => {
   test('keeps the start first even when it lies far from every stop', () => {
     const costs = distanceMatrix([
       [105.9, 29.5],
-      [105.40, 28.88],
+      [105.4, 28.88],
       [105.41, 28.88],
       [105.42, 28.88],
     ]);
@@ -94,7 +94,7 @@ describe('optimiseOrder', () => {
     // Stops on a line east of the start: the open path runs outwards; the round trip's length is
     // the same either way, so only the open path pins the direction.
     const costs = distanceMatrix([
-      [105.40, 28.9],
+      [105.4, 28.9],
       [105.42, 28.9],
       [105.44, 28.9],
       [105.46, 28.9],

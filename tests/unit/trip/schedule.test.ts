@@ -22,9 +22,18 @@ describe('parseClockTime', () => {
 describe('buildSchedule', () => {
   test('adds travel and visit times in order', () => {
     const schedule = buildSchedule({ startMinute: 9 * 60, visitMinutes: [0, 60, 45], legSeconds: [600, 1200] });
-    expect(schedule.stops.map((stop) => stop.arrival && formatTripTime(stop.arrival))).toEqual([undefined, '09:10', '10:30']);
+    expect(schedule.stops.map((stop) => stop.arrival && formatTripTime(stop.arrival))).toEqual([
+      undefined,
+      '09:10',
+      '10:30',
+    ]);
     expect(schedule.stops.map((stop) => formatTripTime(stop.departure))).toEqual(['09:00', '10:10', '11:15']);
-    expect(schedule.totals).toEqual({ travelSeconds: 1800, visitMinutes: 105, durationMinutes: 135, daysAfterStart: 0 });
+    expect(schedule.totals).toEqual({
+      travelSeconds: 1800,
+      visitMinutes: 105,
+      durationMinutes: 135,
+      daysAfterStart: 0,
+    });
     expect(schedule.returnArrival).toBeUndefined();
   });
 
@@ -58,12 +67,20 @@ describe('buildSchedule', () => {
 
   test('rounding happens per shown time, not per leg, so many short legs do not drift', () => {
     // 40 legs of 29 s: rounding each leg to a minute would give 0 min; the true total is 19 min 20 s.
-    const schedule = buildSchedule({ startMinute: 0, visitMinutes: new Array(41).fill(0), legSeconds: new Array(40).fill(29) });
+    const schedule = buildSchedule({
+      startMinute: 0,
+      visitMinutes: new Array(41).fill(0),
+      legSeconds: new Array(40).fill(29),
+    });
     expect(schedule.end.clock).toBe('00:19');
   });
 
   test('garbage numbers count as zero instead of poisoning every later time', () => {
-    const schedule = buildSchedule({ startMinute: Number.NaN, visitMinutes: [0, Number.NaN, -5, 30], legSeconds: [Infinity, 60, -60] });
+    const schedule = buildSchedule({
+      startMinute: Number.NaN,
+      visitMinutes: [0, Number.NaN, -5, 30],
+      legSeconds: [Infinity, 60, -60],
+    });
     expect(schedule.start.clock).toBe('00:00');
     expect(schedule.end.clock).toBe('00:31');
   });
@@ -84,8 +101,15 @@ describe('tripLegs', () => {
     [105.474, 28.894],
   ];
   test('an open path has one leg fewer than stops; a round trip returns to the start', () => {
-    expect(tripLegs(points, { roundTrip: false }).map((leg) => [leg.fromIndex, leg.toIndex])).toEqual([[0, 1], [1, 2]]);
-    expect(tripLegs(points, { roundTrip: true }).map((leg) => [leg.fromIndex, leg.toIndex])).toEqual([[0, 1], [1, 2], [2, 0]]);
+    expect(tripLegs(points, { roundTrip: false }).map((leg) => [leg.fromIndex, leg.toIndex])).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(tripLegs(points, { roundTrip: true }).map((leg) => [leg.fromIndex, leg.toIndex])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 0],
+    ]);
     expect(tripLegs(points.slice(0, 1), { roundTrip: true })).toEqual([]);
   });
   test('walking time follows the stated detour factor and speed', () => {
@@ -94,7 +118,10 @@ describe('tripLegs', () => {
     expect(leg!.straightDistanceMetres).toBe(straight);
     const walking = leg!.estimates.walking;
     expect(walking.routeDistanceMetres).toBeCloseTo(straight * DETOUR_FACTOR, 6);
-    expect(walking.durationSeconds).toBeCloseTo((straight * DETOUR_FACTOR) / (WALKING_SPEED_KILOMETRES_PER_HOUR / 3.6), 6);
+    expect(walking.durationSeconds).toBeCloseTo(
+      (straight * DETOUR_FACTOR) / (WALKING_SPEED_KILOMETRES_PER_HOUR / 3.6),
+      6,
+    );
     expect(leg!.estimates.driving.durationSeconds).toBeLessThan(leg!.estimates.cycling.durationSeconds);
     expect(leg!.estimates.cycling.durationSeconds).toBeLessThan(walking.durationSeconds);
     expect(estimateLeg(0, 'driving').durationSeconds).toBe(0);

@@ -4,17 +4,31 @@ import { emptyTrip, MAXIMUM_TRIP_STOPS, MAXIMUM_VISIT_MINUTES, type TripState } 
 import { TRAVEL_MODES } from '../../../src/trip/travel-modes.ts';
 import { seededRandom } from './seeded-random.ts';
 
-const ODD_IDS = ['zhangba-longan-forest', 'a.b*c', '100%', '张坝桂圆林', 'x~y!z(1)\'', 'space and+plus', '😀', '<script>&amp;'];
+const ODD_IDS = [
+  'zhangba-longan-forest',
+  'a.b*c',
+  '100%',
+  '张坝桂圆林',
+  "x~y!z(1)'",
+  'space and+plus',
+  '😀',
+  '<script>&amp;',
+];
 
 function randomTrip(random: () => number, ids: readonly string[]): TripState {
-  const pick = <T,>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
   const shuffled = [...ids].sort(() => random() - 0.5).slice(0, Math.floor(random() * (ids.length + 1)));
   const startKind = pick(['first-stop', 'here', 'point'] as const);
   return {
-    stops: shuffled.map((id) => (random() < 0.5 ? { id } : { id, visitMinutes: Math.floor(random() * (MAXIMUM_VISIT_MINUTES + 1)) })),
+    stops: shuffled.map((id) =>
+      random() < 0.5 ? { id } : { id, visitMinutes: Math.floor(random() * (MAXIMUM_VISIT_MINUTES + 1)) },
+    ),
     start:
       startKind === 'point'
-        ? { kind: 'point', point: [Math.round((random() * 360 - 180) * 1e5) / 1e5, Math.round((random() * 180 - 90) * 1e5) / 1e5] }
+        ? {
+            kind: 'point',
+            point: [Math.round((random() * 360 - 180) * 1e5) / 1e5, Math.round((random() * 180 - 90) * 1e5) / 1e5],
+          }
         : { kind: startKind },
     roundTrip: random() < 0.5,
     mode: pick(TRAVEL_MODES),
@@ -33,7 +47,10 @@ function expectUsableTrip(decoded: DecodedTrip, knownIds?: ReadonlySet<string>):
   for (const stop of trip.stops) {
     expect(stop.id.length).toBeGreaterThan(0);
     if (knownIds) expect(knownIds.has(stop.id)).toBe(true);
-    if (stop.visitMinutes !== undefined) expect(Number.isInteger(stop.visitMinutes) && stop.visitMinutes >= 0 && stop.visitMinutes <= MAXIMUM_VISIT_MINUTES).toBe(true);
+    if (stop.visitMinutes !== undefined)
+      expect(
+        Number.isInteger(stop.visitMinutes) && stop.visitMinutes >= 0 && stop.visitMinutes <= MAXIMUM_VISIT_MINUTES,
+      ).toBe(true);
   }
   if (trip.start.kind === 'point') {
     expect(Math.abs(trip.start.point[0])).toBeLessThanOrEqual(180);
@@ -47,7 +64,13 @@ function expectUsableTrip(decoded: DecodedTrip, knownIds?: ReadonlySet<string>):
 
 describe('trip links', () => {
   test('a documented example encodes as documented', () => {
-    const trip: TripState = { stops: [{ id: 'a' }, { id: 'b', visitMinutes: 30 }], start: { kind: 'here' }, roundTrip: true, mode: 'cycling', startMinute: 570 };
+    const trip: TripState = {
+      stops: [{ id: 'a' }, { id: 'b', visitMinutes: 30 }],
+      start: { kind: 'here' },
+      roundTrip: true,
+      mode: 'cycling',
+      startMinute: 570,
+    };
     expect(encodeTrip(trip)).toBe('1cr0930h.a.b*30');
   });
 
@@ -72,9 +95,14 @@ describe('trip links', () => {
   });
 
   test('a stale link keeps the places that still exist and names the ones that do not', () => {
-    const decoded = decodeTrip('1wo0800f.zhangba-longan-forest.demolished-plaza*60.aegean-mall', new Set(['zhangba-longan-forest', 'aegean-mall']));
+    const decoded = decodeTrip(
+      '1wo0800f.zhangba-longan-forest.demolished-plaza*60.aegean-mall',
+      new Set(['zhangba-longan-forest', 'aegean-mall']),
+    );
     expect(decoded.trip.stops).toEqual([{ id: 'zhangba-longan-forest' }, { id: 'aegean-mall' }]);
-    expect(decoded.problems.map((problem) => [problem.code, problem.value])).toEqual([['unknown-place', 'demolished-plaza']]);
+    expect(decoded.problems.map((problem) => [problem.code, problem.value])).toEqual([
+      ['unknown-place', 'demolished-plaza'],
+    ]);
     expect(decoded.problems[0]!.message.zh).toContain('demolished-plaza');
   });
 
@@ -102,7 +130,9 @@ describe('trip links', () => {
   test('refuses an unknown version and oversized links without reading them', () => {
     expect(decodeTrip('3wr0930f.a').problems.map((problem) => problem.code)).toEqual(['unsupported-version']);
     expect(decodeTrip('3wr0930f.a').trip).toEqual(emptyTrip());
-    expect(decodeTrip('1wr0930f.' + 'a'.repeat(MAXIMUM_LINK_LENGTH)).problems.map((problem) => problem.code)).toEqual(['too-long']);
+    expect(decodeTrip('1wr0930f.' + 'a'.repeat(MAXIMUM_LINK_LENGTH)).problems.map((problem) => problem.code)).toEqual([
+      'too-long',
+    ]);
   });
 
   test('keeps at most the maximum number of places and says how many it dropped', () => {
@@ -124,7 +154,8 @@ describe('trip links', () => {
     for (let index = 0; index < 500; index++) {
       const length = Math.floor(random() * 40);
       let text = '';
-      for (let character = 0; character < length; character++) text += alphabet[Math.floor(random() * alphabet.length)] ?? '';
+      for (let character = 0; character < length; character++)
+        text += alphabet[Math.floor(random() * alphabet.length)] ?? '';
       inputs.push(random() < 0.5 ? `1${text}` : text);
     }
     for (let index = 0; index < 500; index++) {

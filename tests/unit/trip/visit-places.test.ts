@@ -35,7 +35,12 @@ describe('visitPlaces', () => {
   });
 
   test('points are used as they are; confidence below high is approximate', () => {
-    expect(byId.get('aegean-mall')).toMatchObject({ point: [105.496, 28.863], visitPoint: 'position', approximate: true, category: 'shopping' });
+    expect(byId.get('aegean-mall')).toMatchObject({
+      point: [105.496, 28.863],
+      visitPoint: 'position',
+      approximate: true,
+      category: 'shopping',
+    });
     expect(byId.get('jiangyang-government')).toMatchObject({ approximate: false, category: 'public-service' });
   });
 
@@ -88,7 +93,14 @@ describe('visitPlaces on the shipped dataset', async () => {
     expect(hubs.map((place) => place.id)).not.toContain('airport-lantian-former');
     expect(hubs).toHaveLength(13);
     const east = hubs.find((place) => place.id === 'station-luzhou-east')!;
-    expect(east).toMatchObject({ nameZh: '泸州东站', point: [105.63608, 29.060834], approximate: false, positionIsSchematic: false, confidence: 'high', visitMinutes: 0 });
+    expect(east).toMatchObject({
+      nameZh: '泸州东站',
+      point: [105.63608, 29.060834],
+      approximate: false,
+      positionIsSchematic: false,
+      confidence: 'high',
+      visitMinutes: 0,
+    });
   });
 
   test('every green area and place becomes a visit place or is reported, none silently lost', () => {
@@ -97,7 +109,10 @@ describe('visitPlaces on the shipped dataset', async () => {
     const { places, skipped } = visitPlaces(loaded.dataset);
     const candidates = loaded.dataset.layers.flatMap((layer) =>
       layer.features.features.filter(
-        (feature) => layer.definition.role === 'green' || layer.definition.role === 'place' || TRANSPORT_KINDS.has(feature.properties.kind),
+        (feature) =>
+          layer.definition.role === 'green' ||
+          layer.definition.role === 'place' ||
+          TRANSPORT_KINDS.has(feature.properties.kind),
       ),
     );
     expect(candidates.length).toBeGreaterThan(0);
@@ -127,7 +142,9 @@ describe('visitPlaces on the shipped dataset', async () => {
     // Kinds that belong in `other` on purpose; a new kind must be added to the table or here.
     const deliberatelyOther = new Set(['residential']);
     const { places } = visitPlaces(loaded.dataset);
-    const unplaced = places.filter((place) => place.category === 'other' && !deliberatelyOther.has(place.kind)).map((place) => place.kind);
+    const unplaced = places
+      .filter((place) => place.category === 'other' && !deliberatelyOther.has(place.kind))
+      .map((place) => place.kind);
     expect(unplaced).toEqual([]);
   });
 });

@@ -15,7 +15,9 @@ beforeAll(async () => {
 /** The shipped dataset with every feature of one layer's properties changed. */
 function withLayerProperties(layerId: string, change: (properties: Record<string, unknown>) => void): Dataset {
   const copy = structuredClone(shipped);
-  for (const layer of copy.layers) if (layer.definition.id === layerId) for (const feature of layer.features.features) change(feature.properties as unknown as Record<string, unknown>);
+  for (const layer of copy.layers)
+    if (layer.definition.id === layerId)
+      for (const feature of layer.features.features) change(feature.properties as unknown as Record<string, unknown>);
   return copy;
 }
 
@@ -26,12 +28,19 @@ describe('what the panels say about our own choices', () => {
   });
 
   it('names nothing once the position is known', () => {
-    expect(unknownPositionGreenNames(withLayerProperties('green', (properties) => delete properties.position_unknown), 'zh')).toEqual([]);
+    expect(
+      unknownPositionGreenNames(
+        withLayerProperties('green', (properties) => delete properties.position_unknown),
+        'zh',
+      ),
+    ).toEqual([]);
   });
 
   it('calls the shipped zone outline sized to its stated area, and an authoritative one (no flag) not', () => {
     expect(zoneSizedToStated(shipped)).toBe(true);
-    expect(zoneSizedToStated(withLayerProperties('zone', (properties) => delete properties.sized_to_stated))).toBe(false);
+    expect(zoneSizedToStated(withLayerProperties('zone', (properties) => delete properties.sized_to_stated))).toBe(
+      false,
+    );
   });
 
   it('lists names with the punctuation of each language', () => {

@@ -8,7 +8,9 @@ const geodata = join(import.meta.dirname, '..', '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodata, 'manifest.json'), 'utf8')) as Manifest;
 const kinds = new Set(
   manifest.layers.flatMap((layer) =>
-    (JSON.parse(readFileSync(join(geodata, layer.file), 'utf8')) as ZoneFeatureCollection).features.map((feature) => feature.properties.kind),
+    (JSON.parse(readFileSync(join(geodata, layer.file), 'utf8')) as ZoneFeatureCollection).features.map(
+      (feature) => feature.properties.kind,
+    ),
   ),
 );
 
@@ -25,7 +27,8 @@ describe('UI strings', () => {
     const empty: string[] = [];
     const walk = (value: unknown, path: string) => {
       if (typeof value === 'string' && value.trim() === '' && !path.endsWith('qualifier.exactly')) empty.push(path);
-      else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`);
+      else if (value && typeof value === 'object')
+        for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`);
     };
     for (const [language, messages] of Object.entries(MESSAGES)) walk(messages, language);
     expect(empty).toEqual([]);

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { canUseShareSheet, shareUrl } from '../../../src/ui/share/share-link.ts';
 
-const page = 'https://zone.example/map/?view=105.47,28.88,12,0&layers=zone,green&lang=en&trip=1wo0900h.a.b&from=poster#feature=green/green-yuzixi';
+const page =
+  'https://zone.example/map/?view=105.47,28.88,12,0&layers=zone,green&lang=en&trip=1wo0900h.a.b&from=poster#feature=green/green-yuzixi';
 
 describe('shareUrl', () => {
   it('shares the view without the open feature or the trip', () => {
     const url = new URL(shareUrl(page, 'view'));
     expect(url.hash).toBe('');
     expect(url.searchParams.has('trip')).toBe(false);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ view: '105.47,28.88,12,0', layers: 'zone,green', lang: 'en', from: 'poster' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      view: '105.47,28.88,12,0',
+      layers: 'zone,green',
+      lang: 'en',
+      from: 'poster',
+    });
     expect(url.pathname).toBe('/map/');
   });
 
@@ -33,7 +39,15 @@ describe('canUseShareSheet', () => {
     expect(canUseShareSheet({ share: async () => undefined, canShare: () => false }, url)).toBe(false);
     expect(canUseShareSheet({ share: async () => undefined, canShare: (data) => data?.url === url }, url)).toBe(true);
     expect(
-      canUseShareSheet({ share: async () => undefined, canShare: () => { throw new TypeError('bad'); } }, url),
+      canUseShareSheet(
+        {
+          share: async () => undefined,
+          canShare: () => {
+            throw new TypeError('bad');
+          },
+        },
+        url,
+      ),
     ).toBe(false);
   });
 });

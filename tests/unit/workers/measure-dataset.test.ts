@@ -21,7 +21,10 @@ describe('measureDataset (what the statistics worker runs)', () => {
   });
 
   it('answers a dataset it cannot measure with the reason instead of throwing', () => {
-    const broken = { ...dataset, layers: dataset.layers.map((layer) => ({ ...layer, features: null })) } as unknown as Dataset;
+    const broken = {
+      ...dataset,
+      layers: dataset.layers.map((layer) => ({ ...layer, features: null })),
+    } as unknown as Dataset;
     const reply = measureDataset(broken);
     expect(reply.ok).toBe(false);
     expect(reply.ok ? '' : reply.reason).toMatch(/\S/);
