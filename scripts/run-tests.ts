@@ -48,6 +48,7 @@ function run(command: string, args: string[], environment: NodeJS.ProcessEnv = p
 }
 
 function packageInstalled(name: string): boolean {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax, not a template.
   const result = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', name], { encoding: 'utf8' });
   return result.status === 0 && result.stdout.trim() === 'installed';
 }
@@ -183,6 +184,11 @@ function minutesAndSeconds(milliseconds: number): string {
 
 mkdirSync(RESULTS_DIRECTORY, { recursive: true });
 const outcomes: StepOutcome[] = [];
+
+// House rules first (issue 13): a formatting slip or a broken layer rule fails fast, before the long steps.
+console.log('\n== lint (npm run lint: Biome, layer rules, unused code) ==');
+const lintExit = run('npm', ['run', '--silent', 'lint']);
+outcomes.push({ name: 'lint', passed: lintExit === 0 ? 1 : 0, failed: lintExit === 0 ? 0 : 1 });
 
 console.log('\n== type-check (tsc --noEmit, strict) ==');
 const typecheckExit = run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);

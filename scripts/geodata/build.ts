@@ -6,7 +6,7 @@
 import { buffer } from '@turf/buffer';
 import { featureCollection, feature, lineString } from '@turf/helpers';
 import { union } from '@turf/union';
-import type { Feature, Geometry, LineString, Point, Position } from 'geojson';
+import type { Feature, Geometry, Point, Position } from 'geojson';
 import type { AreaUnit, ZoneFeatureProperties } from '../../src/data/dataset-types.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { ADCODE, DISTRICT_NAMES_EN, districtByAdcode, parseLuzhouPackage } from './districts.ts';

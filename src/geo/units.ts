@@ -59,5 +59,5 @@ export function kilometresToMetres(kilometres: number): number {
 }
 
 export function isAreaUnit(value: unknown): value is AreaUnit {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SQUARE_METRES_PER_UNIT, value);
+  return typeof value === 'string' && Object.hasOwn(SQUARE_METRES_PER_UNIT, value);
 }

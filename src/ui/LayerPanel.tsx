@@ -49,7 +49,7 @@ export function LayerPanel({ dataset, statistics }: { dataset: Dataset; statisti
         })}
       </ul>
       <BasemapSwitch />
-      <div class="legend" aria-label={text.layers.approximateExplanation}>
+      <div class="legend" role="group" aria-label={text.layers.approximateExplanation}>
         <p class="legend-row">
           <span class="legend-line legend-line--solid" aria-hidden="true" />
           {text.layers.exactLegend}

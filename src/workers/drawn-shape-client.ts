@@ -37,7 +37,7 @@ async function analyseOnMainThread(
     mainThreadDataset = dataset;
   }
   const reply = analyse(request);
-  if (!reply || !reply.ok) throw new Error(reply ? reply.reason : 'no reply');
+  if (!reply?.ok) throw new Error(reply ? reply.reason : 'no reply');
   return reply.result;
 }
 

@@ -219,14 +219,12 @@ describe('an imported layer coloured, labelled and picked by a property', () => 
     await app.page.locator('.statistics-green-values input[data-green-value="601"]').check();
     const result = app.page.locator('.statistics-green-values__result');
     await result.waitFor({ timeout: 15_000 });
-    const areas = await app.page
-      .locator('.statistics-table tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((row) => ({
-          key: row.getAttribute('data-category'),
-          areaM2: Number(row.querySelector('[data-area-m2]')!.getAttribute('data-area-m2')),
-        })),
-      );
+    const areas = await app.page.locator('.statistics-table tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({
+        key: row.getAttribute('data-category'),
+        areaM2: Number(row.querySelector('[data-area-m2]')!.getAttribute('data-area-m2')),
+      })),
+    );
     const total = areas.reduce((sum, row) => sum + row.areaM2, 0);
     const green = areas.find((row) => row.key === '601')!.areaM2;
     expect(Number(await result.getAttribute('data-green-ratio'))).toBeCloseTo(green / total, 12);

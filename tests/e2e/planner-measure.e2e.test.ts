@@ -276,7 +276,7 @@ describe('measuring by drawing', () => {
       const source = map.getSource('td-polygon') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> };
       const data = await source.getData();
       const polygon = data.features.find((feature) => feature.geometry.type === 'Polygon');
-      if (!polygon || polygon.geometry.type !== 'Polygon') return null;
+      if (polygon?.geometry.type !== 'Polygon') return null;
       return polygon.geometry.coordinates[0]!.slice(0, -1).map((position) => {
         const point = map.project(position as [number, number]);
         return [point.x, point.y] as [number, number];

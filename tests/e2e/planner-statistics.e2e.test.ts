@@ -5,7 +5,7 @@
  * hostile category name kept as text; the chart draws; the map downloads as an A4 PNG; a coded
  * parcel file reads as a table of national land classes, coloured by class on the map.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -487,8 +487,9 @@ describe('land-use statistics of a drawn area', () => {
       width: number;
     }> => {
       const { bytes } = await downloadFrom(app, 'png');
+      printed += 1;
       writeFileSync(
-        join(SCREENSHOT_DIRECTORY, `planner-statistics-a4-${((printed += 1)) === 1 ? 'with' : 'without'}-drawn.png`),
+        join(SCREENSHOT_DIRECTORY, `planner-statistics-a4-${printed === 1 ? 'with' : 'without'}-drawn.png`),
         bytes,
       );
       return app.page.evaluate(
@@ -623,14 +624,12 @@ describe('an imported parcel file by national land class', () => {
     );
 
     // Unknown codes: listed, not merged; the hostile one is text, nothing ran.
-    const unknown = await app.page
-      .locator('.land-use-unknown-codes tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((row) => ({
-          value: row.getAttribute('data-value'),
-          count: Number(row.querySelectorAll('td')[0]!.textContent),
-        })),
-      );
+    const unknown = await app.page.locator('.land-use-unknown-codes tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({
+        value: row.getAttribute('data-value'),
+        count: Number(row.querySelectorAll('td')[0]!.textContent),
+      })),
+    );
     expect(unknown).toEqual(expected.unknownCodes.map((entry) => ({ value: entry.value ?? '', count: entry.count })));
     expect(await app.page.locator('.land-use-unknown-codes code', { hasText: HOSTILE_CODE }).count()).toBe(1);
     expect(await app.page.locator('.land-use-classes img').count()).toBe(0);

@@ -71,7 +71,7 @@ async function clickImportedPoint(app: AppPage, layerId: string, name: string): 
     ({ sourceId, wanted }) => {
       const map = window.__zoneMap!;
       const feature = map.querySourceFeatures(sourceId).find((candidate) => candidate.properties['名称'] === wanted);
-      if (!feature || feature.geometry.type !== 'Point') return null;
+      if (feature?.geometry.type !== 'Point') return null;
       const pixel = map.project(feature.geometry.coordinates as [number, number]);
       const box = map.getCanvas().getBoundingClientRect();
       return { x: box.left + pixel.x, y: box.top + pixel.y };

@@ -320,15 +320,13 @@ describe('the trip planner', () => {
   });
 
   it('offers 高德 / 百度 links in GCJ-02 / BD-09 that open in a new tab, and never follows them itself', async () => {
-    const links = await app.page
-      .locator('.trip-links a')
-      .evaluateAll((anchors) =>
-        anchors.map((anchor) => ({
-          href: anchor.getAttribute('href') ?? '',
-          target: anchor.getAttribute('target'),
-          rel: anchor.getAttribute('rel') ?? '',
-        })),
-      );
+    const links = await app.page.locator('.trip-links a').evaluateAll((anchors) =>
+      anchors.map((anchor) => ({
+        href: anchor.getAttribute('href') ?? '',
+        target: anchor.getAttribute('target'),
+        rel: anchor.getAttribute('rel') ?? '',
+      })),
+    );
     expect(links.length).toBeGreaterThanOrEqual(4 * 2 + 4 * 2);
     for (const link of links) {
       expect(link.href).toMatch(/^https:\/\/(uri\.amap\.com|api\.map\.baidu\.com)\//);

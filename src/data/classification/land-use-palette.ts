@@ -41,11 +41,7 @@ function hex(rgb: readonly [number, number, number]): string {
   return `#${rgb.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
 }
 
-function topLevelOf(
-  standard: ClassificationStandard,
-  byCode: ReadonlyMap<string, LandClass>,
-  landClass: LandClass,
-): LandClass {
+function topLevelOf(byCode: ReadonlyMap<string, LandClass>, landClass: LandClass): LandClass {
   let current = landClass;
   while (current.parent !== null) current = byCode.get(current.parent)!;
   return current;
@@ -85,7 +81,7 @@ export function classColours(standard: ClassificationStandard): Map<string, Clas
         continue;
       }
     }
-    const top = topLevelOf(standard, byCode, landClass);
+    const top = topLevelOf(byCode, landClass);
     colours.set(landClass.code, {
       colour: STATED_PALETTE[topLevel.indexOf(top) % STATED_PALETTE.length]!,
       source: 'palette',

@@ -101,7 +101,7 @@ export function SearchBox({ dataset }: { dataset: Dataset }) {
       return;
     }
     if (event.key === 'Enter') {
-      const result = results[active >= 0 ? active : 0];
+      const result = results[Math.max(active, 0)];
       if (showList && result) {
         event.preventDefault();
         choose(result);

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Geometry } from 'geojson';
 import type { Dataset } from '../../../src/data/dataset-types.ts';
 import { loadDataset } from '../../../src/data/load-dataset.ts';
 import { computeZoneStatistics, GREEN_SPACE_RATIO_DEFINITION } from '../../../src/analysis/zone-statistics.ts';

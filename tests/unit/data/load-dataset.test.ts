@@ -12,7 +12,12 @@ async function fixtureFiles(): Promise<Record<string, string>> {
   return Object.fromEntries(entries);
 }
 
-function edit(files: Record<string, string>, name: string, change: (value: any) => void): Record<string, string> {
+function edit(
+  files: Record<string, string>,
+  name: string,
+  // biome-ignore lint/suspicious/noExplicitAny: each test reaches into parsed JSON of its own shape.
+  change: (value: Record<string, any>) => void,
+): Record<string, string> {
   const value = JSON.parse(files[name]!);
   change(value);
   return { ...files, [name]: JSON.stringify(value) };

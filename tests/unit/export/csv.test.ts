@@ -33,7 +33,7 @@ const TABLE: LandUseTable = deepFreeze({
   rows: [
     {
       key: '工业用地',
-      areaM2: 1234567.8912345678,
+      areaM2: 1234567.8912345679,
       share: 0.4123456789012345,
       count: 12,
       greenAreaM2: 23456.789012345,

@@ -21,7 +21,7 @@ const TABLE: LandUseTable = {
   rows: [
     {
       key: '工业用地',
-      areaM2: 1234567.8912345678,
+      areaM2: 1234567.8912345679,
       share: 0.6123456789,
       count: 12,
       greenAreaM2: 23456.789012345,

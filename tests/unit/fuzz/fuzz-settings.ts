@@ -8,7 +8,7 @@
  * @example
  * FUZZ_SEED=-696367688 FUZZ_PATH="55:0:0" npx vitest run tests/unit/fuzz/geojson.fuzz.test.ts -t "damaged file, in any coordinate system"
  */
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import { vi } from 'vitest';
 
 const DEFAULT_RUNS = 50;

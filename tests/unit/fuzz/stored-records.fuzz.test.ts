@@ -70,7 +70,19 @@ const entryDamage = fc.record({
   field: fc.constantFrom('id', 'tool', 'geometry', 'name', 'type', 'coordinates', '__proto__', 'constructor'),
   value: fc.oneof(
     fc.anything({ maxDepth: 3 }),
-    fc.constantFrom(Number.NaN, Infinity, -Infinity, 1e309, -0, '', [], {}, [[]], [[[Number.NaN, 1]]], [[[200, 100]]]),
+    fc.constantFrom(
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      Number.MAX_VALUE,
+      -0,
+      '',
+      [],
+      {},
+      [[]],
+      [[[Number.NaN, 1]]],
+      [[[200, 100]]],
+    ),
   ),
   remove: fc.boolean(),
 });

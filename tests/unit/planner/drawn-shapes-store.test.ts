@@ -35,7 +35,7 @@ vi.mock('../../../src/workers/drawn-shape-client.ts', async () => {
       if (sent !== dataset) analyse({ type: 'dataset', dataset: dataset as never });
       sent = dataset;
       const reply = analyse({ type: 'analyse', requestId: 1, shapeId, geometry });
-      if (!reply || !reply.ok) throw new Error('failed');
+      if (!reply?.ok) throw new Error('failed');
       return reply.result;
     },
   };

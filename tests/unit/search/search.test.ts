@@ -252,6 +252,7 @@ describe('hostile input', () => {
     '渔'.repeat(10_000),
     'yu '.repeat(80),
     'zhang'.repeat(50),
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: every regex metacharacter, typed as a query.
     '.*+?^${}()|[]\\/',
     '(((((((((((a*)*)*)*)*)*)*)*)*)*)*b',
     '😀',

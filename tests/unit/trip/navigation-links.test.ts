@@ -21,6 +21,7 @@ import { HOSTILE_NAME } from '../../fixtures/trip/sample-dataset.ts';
  */
 function referenceGcj02(longitude: number, latitude: number): [number, number] {
   const a = 6378245.0;
+  // biome-ignore lint/correctness/noPrecisionLoss: the constant as the reference implementation publishes it.
   const ee = 0.00669342162296594323;
   const x = longitude - 105.0;
   const y = latitude - 35.0;
