@@ -6,7 +6,7 @@
  */
 import districts from '../../geodata/districts.geojson?raw';
 import type { Dataset } from '../../src/data/dataset-types.ts';
-import { deleteStoredLayer } from '../../src/state/imported-layers-persistence.ts';
+import { deleteStoredLayer } from '../../src/data/storage/imported-layers-persistence.ts';
 import { ImportClient } from '../../src/workers/import-client.ts';
 
 /** One measured run, as the page records it in `window.__benchResults` for bench/import.bench.ts. */

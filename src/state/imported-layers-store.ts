@@ -21,7 +21,7 @@ import {
   deleteStoredLayer,
   loadStoredLayers,
   updateStoredLayer,
-} from './imported-layers-persistence.ts';
+} from '../data/storage/imported-layers-persistence.ts';
 
 export type { CoordinateSystemSuggestion, ImportFormat } from '../data/import/import-types.ts';
 export type { ImportStage } from '../workers/import-protocol.ts';

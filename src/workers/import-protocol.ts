@@ -9,7 +9,7 @@ import type { CoordinateSystem } from '../data/coordinate-systems.ts';
 import type { Dataset } from '../data/dataset-types.ts';
 import type { ImportSummary } from '../data/import/import-types.ts';
 import type { TextEncoding } from '../data/import/text-encodings.ts';
-import type { StoredImportedLayer } from '../state/imported-layers-persistence.ts';
+import type { StoredImportedLayer } from '../data/storage/imported-layers-persistence.ts';
 
 export type ImportStage = 'reading' | 'parsing' | 'validating' | 'converting' | 'measuring' | 'storing';
 

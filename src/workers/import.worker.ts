@@ -22,7 +22,7 @@ import {
   loadStoredLayer,
   storePendingLayer,
   updateStoredLayer,
-} from '../state/imported-layers-persistence.ts';
+} from '../data/storage/imported-layers-persistence.ts';
 import {
   STAGE_START,
   type ImportReply,

@@ -17,7 +17,7 @@ vi.mock('idb-keyval', () => ({
   update: async (key: IDBValidKey, change: (value: unknown) => unknown) =>
     void database.set(key, change(database.get(key))),
 }));
-const { loadStoredLayer, loadStoredLayers } = await import('../../../src/state/imported-layers-persistence.ts');
+const { loadStoredLayer, loadStoredLayers } = await import('../../../src/data/storage/imported-layers-persistence.ts');
 
 const SQUARE =
   '{"type":"Polygon","coordinates":[[[105.4,28.9],[105.41,28.9],[105.41,28.91],[105.4,28.91],[105.4,28.9]]]}';

@@ -33,7 +33,7 @@ vi.mock('idb-keyval', () => ({
   update: async (key: IDBValidKey, change: (value: unknown) => unknown) =>
     void database.set(key, change(database.get(key))),
 }));
-const { loadStoredLayers } = await import('../../../src/state/imported-layers-persistence.ts');
+const { loadStoredLayers } = await import('../../../src/data/storage/imported-layers-persistence.ts');
 
 const RELATIVE_ACCURACY = 1e-6;
 

@@ -5,8 +5,8 @@
  * succeeds, so a failed import never touches what is stored; removed only when the planner asks.
  */
 import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
-import { isCoordinateSystem, type CoordinateSystem } from '../data/coordinate-systems.ts';
-import type { TextEncoding } from '../data/import/text-encodings.ts';
+import { isCoordinateSystem, type CoordinateSystem } from '../coordinate-systems.ts';
+import type { TextEncoding } from '../import/text-encodings.ts';
 
 export interface StoredImportedLayer {
   id: string;
