@@ -3,6 +3,7 @@ import { appFontPlugin } from './scripts/vite/app-font-plugin.ts';
 import { contentSecurityPolicyPlugin } from './scripts/vite/content-security-policy-plugin.ts';
 import { geodataPlugin } from './scripts/vite/geodata-plugin.ts';
 import { offlinePlugin } from './scripts/vite/offline-plugin.ts';
+import { zoneStatisticsPlugin } from './scripts/vite/zone-statistics-plugin.ts';
 
 const CODE_WITHOUT_SIDE_EFFECTS =
   /node_modules\/(polyclip-ts|bignumber\.js|splaytree-ts|geographiclib-geodesic)\/|\/src\/(analysis|geo)\//;
@@ -13,7 +14,7 @@ export default defineConfig({
   // Relative: the built app works from any directory it is copied to, including file servers
   // that host it below a path.
   base: './',
-  plugins: [geodataPlugin(), appFontPlugin(), contentSecurityPolicyPlugin(), offlinePlugin()],
+  plugins: [geodataPlugin(), zoneStatisticsPlugin(), appFontPlugin(), contentSecurityPolicyPlugin(), offlinePlugin()],
   build: {
     target: 'es2022',
     // Fonts are never inlined: a data: URL would put every fallback file into the first-load

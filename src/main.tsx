@@ -8,6 +8,9 @@ import { family, styleFontFaces } from 'virtual:app-font';
 import './styles/app.css';
 import { computeStatistics } from './workers/statistics-client.ts';
 import { loadDataset } from './data/load-dataset.ts';
+import { datasetFingerprint, recordingReader, type DatasetFiles } from './data/dataset-fingerprint.ts';
+import { PRECOMPUTED_STATISTICS_FILE, precomputedStatisticsFor } from './analysis/precomputed-statistics.ts';
+import type { ZoneStatistics } from './analysis/zone-statistics.ts';
 import { language, messages } from './i18n/index.ts';
 import { applyDocumentLanguage, initialLanguage } from './state/language-preference.ts';
 import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics, setStatisticsFailed } from './state/app-state.ts';
@@ -28,10 +31,30 @@ async function readGeodataFile(relativePath: string): Promise<string> {
   return response.text();
 }
 
+/** The build's statistics file as text, or null when there is none (dev server, an old copy, offline miss). */
+async function readPrecomputedStatistics(): Promise<string | null> {
+  try {
+    const response = await fetch(
+      new URL(`${import.meta.env.BASE_URL}${PRECOMPUTED_STATISTICS_FILE}`, window.location.href),
+    );
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The build's numbers when the files this page loaded are exactly the ones the build measured. */
+async function shippedStatistics(files: DatasetFiles, text: Promise<string | null>): Promise<ZoneStatistics | null> {
+  const [fingerprint, precomputed] = await Promise.all([datasetFingerprint(files), text]);
+  return fingerprint && precomputed ? precomputedStatisticsFor(precomputed, fingerprint) : null;
+}
+
 async function boot(): Promise<void> {
   // Start fetching MapLibre while the data loads; MapView's own import() then finds it ready.
   if (isWebGlAvailable()) import('./map/zone-map.ts').catch(() => undefined);
-  const result = await loadDataset(readGeodataFile);
+  const precomputedText = readPrecomputedStatistics();
+  const reader = recordingReader(readGeodataFile);
+  const result = await loadDataset(reader.readText);
   performance.mark('zone:dataset-loaded');
   if (!result.ok) {
     setDatasetFailed(result.problems);
@@ -39,6 +62,14 @@ async function boot(): Promise<void> {
   }
   setDatasetReady(result.dataset);
   connectUrlState(result.dataset);
+  // The shipped dataset was measured at build time: its numbers are on screen with the map, and
+  // the statistics worker is never fetched. Any other dataset is measured below, after the map.
+  const shipped = await shippedStatistics(reader.files, precomputedText);
+  if (shipped) {
+    performance.mark('zone:statistics-started');
+    setStatistics(shipped);
+    performance.mark('zone:statistics-computed', { detail: { runner: 'precomputed' } });
+  }
   // Measuring runs in a worker, but its code and CPU would still compete with the first frame on
   // a two-core machine: start it once the map has drawn.
   await mapSettled(MAP_SETTLE_TIMEOUT_MS);
@@ -51,6 +82,7 @@ async function boot(): Promise<void> {
   loadPlannerModule()
     .then((planner) => planner.connectPlanner(result.dataset))
     .catch((error: unknown) => console.warn("The planners' toolkit could not load:", error));
+  if (shipped) return;
   performance.mark('zone:statistics-started');
   try {
     const { statistics, runner } = await computeStatistics(result.dataset);

@@ -1,7 +1,10 @@
 /**
- * The zone statistics are measured off the main thread, after the first frame, and their code is
- * not part of the first load; where a module worker cannot start they are still measured, on the
- * main thread. Either way the overview ends up with measured figures and nothing leaves the origin.
+ * The shipped dataset's statistics were measured at build time (zone-statistics.json) and are on
+ * screen with the map, without the statistics worker ever being fetched. A dataset whose files
+ * differ from the build's (a planner's edited copy: here one layer file with a byte added) is
+ * measured off the main thread, after the first frame, and its code is not part of the first load;
+ * where a module worker cannot start it is still measured, on the main thread. Every way, the
+ * overview ends up with the same measured figures and nothing leaves the origin.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openApp, type AppPage, type BrowserSession } from './harness.ts';
@@ -40,13 +43,29 @@ let overviewFromWorker: string | null = null;
 
 const isStatisticsWorkerScript = (url: string) => /\/statistics\.worker[^/]*\.js(\?|$)/.test(new URL(url).pathname);
 
+/**
+ * A browser whose green layer file carries one more byte than the build's (a trailing newline):
+ * the same features, so the same numbers, but not the files the build measured.
+ */
+async function browserWithEditedDataset(): Promise<BrowserSession> {
+  const browser = await launchBrowser();
+  await browser.context.route('**/geodata/green.geojson', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\n` });
+  });
+  return browser;
+}
+
 describe('statistics in a worker', () => {
+  let browser: BrowserSession;
   let app: AppPage;
   beforeAll(async () => {
-    app = await openApp();
+    browser = await browserWithEditedDataset();
+    app = await openApp({ browser });
   });
   afterAll(async () => {
     await app?.close();
+    await browser?.close();
   });
 
   test('are measured in a module worker started after the map is ready', async () => {
@@ -80,7 +99,7 @@ describe('statistics where no module worker starts', () => {
   let browser: BrowserSession;
   let app: AppPage;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await browserWithEditedDataset();
     // Like a browser without module workers, for the statistics worker only: MapLibre keeps its own.
     await browser.context.addInitScript(`(() => {
       const NativeWorker = window.Worker;
@@ -105,6 +124,30 @@ describe('statistics where no module worker starts', () => {
     expect(marks.startedAt!).toBeGreaterThanOrEqual((await app.readyAtMs())!);
     const overview = await overviewText(app);
     expect(overview).toMatch(/km²/);
+    if (overviewFromWorker !== null) expect(overview).toBe(overviewFromWorker);
+    expect(await app.problems()).toEqual([]);
+  });
+});
+
+describe('statistics of the shipped dataset', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  // How soon after the first frame they show is measured by `npm run bench`, not asserted here.
+  test('come measured with the build, and no worker is fetched to measure them', async () => {
+    const marks = await statisticsMarks(app);
+    await waitForMeasuredFigures(app);
+    expect(marks.runner).toBe('precomputed');
+    expect(app.requests.some((request) => isStatisticsWorkerScript(request.url))).toBe(false);
+    expect(app.requests.some((request) => new URL(request.url).pathname.endsWith('/zone-statistics.json'))).toBe(true);
+    const overview = await overviewText(app);
+    expect(overview).toMatch(/km²/);
+    // The very figures the worker measures from the same features.
     if (overviewFromWorker !== null) expect(overview).toBe(overviewFromWorker);
     expect(await app.problems()).toEqual([]);
   });
