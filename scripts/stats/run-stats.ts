@@ -26,7 +26,7 @@ import {
 } from '../../src/data/coordinate-systems.ts';
 import { formatCollectionReport, formatZoneReport } from './format-report.ts';
 import { extensionOf, FORMAT_BY_EXTENSION } from '../../src/data/import/detect-format.ts';
-import { importBytes } from '../../src/data/import/import-file.ts';
+import { importBytes } from '../../src/analysis/import-and-measure.ts';
 import { isStandardId, STANDARD_IDS } from '../../src/data/classification/standards.ts';
 import type { ClassificationStandardId } from '../../src/data/classification/classification-types.ts';
 import { formatLandUseReport, landUseJson, landUseReport } from './land-use-report.ts';

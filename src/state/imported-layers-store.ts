@@ -11,7 +11,7 @@ import { batch, signal } from '@preact/signals';
 import type { CoordinateSystem } from '../data/coordinate-systems.ts';
 import type { LandUseSource, LandUseTable } from '../analysis/land-use-types.ts';
 import type { Dataset } from '../data/dataset-types.ts';
-import type { ImportSummary } from '../data/import/import-types.ts';
+import type { ImportSummary } from '../analysis/import-and-measure.ts';
 import type { TextEncoding } from '../data/import/text-encodings.ts';
 import { fileSizeProblem } from '../data/import/import-limits.ts';
 import type { ImportedLayerReply, ImportStage, LayerRecordFields } from '../workers/import-protocol.ts';
@@ -62,6 +62,11 @@ export const importJob = signal<ImportJob | null>(null);
 export const importFailure = signal<ImportFailure | null>(null);
 
 const client = new ImportClient();
+
+/** The planner showed intent (opened the toolkit, dragged a file in): load the import worker now. */
+export function prepareImports(): void {
+  client.warmUp();
+}
 let connected: Promise<void> | null = null;
 /** Imports and restores run one after another; a cancel ends the one running. */
 let queue: Promise<unknown> = Promise.resolve();

@@ -7,7 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LandUseSource, LandUseTable } from '../analysis/land-use-types.ts';
 import type { CoordinateSystem } from '../data/coordinate-systems.ts';
 import type { Dataset } from '../data/dataset-types.ts';
-import type { ImportSummary } from '../data/import/import-types.ts';
+import type { ImportSummary } from '../analysis/import-and-measure.ts';
 import type { TextEncoding } from '../data/import/text-encodings.ts';
 import type { StoredImportedLayer } from '../data/storage/imported-layers-persistence.ts';
 

@@ -11,7 +11,8 @@ import type { Polygonal } from '../analysis/dissolve.ts';
 import type { Dataset } from '../data/dataset-types.ts';
 import { indexBoundaries, type BoundaryIndex } from '../data/import/coordinate-suggestion.ts';
 import { withMeasurements } from '../data/import/export-features.ts';
-import { importBytes, type ImportStep } from '../data/import/import-file.ts';
+import { importBytes } from '../analysis/import-and-measure.ts';
+import type { ImportStep } from '../data/import/import-file.ts';
 import { fileSizeProblem } from '../data/import/import-limits.ts';
 import { setSqlEngine } from '../data/import/geopackage.ts';
 // Only the URL: the WebAssembly itself is fetched (same origin) when a GeoPackage is first imported.

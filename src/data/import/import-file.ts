@@ -1,19 +1,19 @@
 /**
  * A planner's file, as bytes, into a WGS84 FeatureCollection with its summary: detect the format,
  * read it (GeoJSON through the same `parseJsonText`/`normaliseGeoJson` the stats CLI uses, KML/GPX
- * through togeojson, Shapefile through shpjs), validate, convert GCJ-02/BD-09 when asked, measure.
- * Pure: the import worker calls it, and tests call it in node. Never throws for a bad file.
+ * through togeojson, Shapefile through shpjs), validate, convert GCJ-02/BD-09 when asked. Measuring
+ * is src/analysis's: src/analysis/import-and-measure.ts composes the two for the import worker and
+ * the stats CLI. Pure, runs in node. Never throws for a bad file.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import { bbox } from '@turf/bbox';
-import { measureCollection } from '../../analysis/measure-collection.ts';
 import { ellipsoidalLength } from '../../geo/length.ts';
 import { toWgs84, type CoordinateSystem } from '../coordinate-systems.ts';
 import { normaliseGeoJson, parseJsonText } from '../parse-geojson.ts';
 import { suggestCoordinateSystem, type BoundaryIndex } from './coordinate-suggestion.ts';
 import { detectFormat } from './detect-format.ts';
 import { fileSizeProblem } from './import-limits.ts';
-import type { ImportFormat, ImportSummary, LocalisedNote } from './import-types.ts';
+import type { ImportFailure, ImportFormat, LocalisedNote, ReadSummary } from './import-types.ts';
 import { convertZippedShapefile } from './shapefile.ts';
 import type { TextEncoding, TextEncodingUsed } from './text-encodings.ts';
 import { convertXml } from './xml-formats.ts';
@@ -41,18 +41,17 @@ export interface ImportInput {
   onStep?: (step: ImportStep) => void;
 }
 
-export type ImportOutcome =
+export type ReadOutcome =
   | {
       ok: true;
-      summary: ImportSummary;
+      /** Everything about the file but its measurement. */
+      summary: ReadSummary;
       /** WGS84, validated: what statistics and export read. */
       collection: FeatureCollection;
-      featureAreasM2: Float64Array;
       /** The GeoJSON for the map; null when the file's own bytes already are it (WGS84 GeoJSON without a BOM). */
       geoJsonText: string | null;
     }
-  /** `suggestedProjection`: a Gauss-Krüger zone to offer reading the file in (a Shapefile in metres without .prj). */
-  | { ok: false; message: string; suggestedProjection?: number };
+  | ImportFailure;
 
 function hasByteOrderMark(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -96,10 +95,10 @@ async function readCollection(
       notes: LocalisedNote[];
       textEncoding?: TextEncodingUsed | null;
       format?: ImportFormat;
-      geoPackageTables?: ImportSummary['geoPackageTables'];
-      pointColumns?: ImportSummary['pointColumns'];
+      geoPackageTables?: ReadSummary['geoPackageTables'];
+      pointColumns?: ReadSummary['pointColumns'];
     }
-  | { ok: false; message: string; suggestedProjection?: number }
+  | ImportFailure
 > {
   const { bytes, fileName } = input;
   if (format === 'geopackage') {
@@ -161,11 +160,13 @@ async function readCollection(
 }
 
 /**
+ * The file read, validated and in WGS84, with what describes it; measuring is not done here (it
+ * belongs to src/analysis, and src/analysis/import-and-measure.ts composes the two).
  * @example
- * const outcome = await importBytes({ bytes, fileName: 'parcels.geojson', coordinateSystem: 'wgs84', boundaries });
- * if (outcome.ok) outcome.summary.measurement.totalAreaM2; else outcome.message;
+ * const read = await readImportedFile({ bytes, fileName: 'parcels.geojson', coordinateSystem: 'wgs84', boundaries });
+ * if (read.ok) read.collection.features.length; else read.message;
  */
-export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
+export async function readImportedFile(input: ImportInput): Promise<ReadOutcome> {
   const { bytes, fileName, coordinateSystem } = input;
   const tooLarge = fileSizeProblem(fileName, bytes.length);
   if (tooLarge) return { ok: false, message: tooLarge };
@@ -188,72 +189,30 @@ export async function importBytes(input: ImportInput): Promise<ImportOutcome> {
   }
   if (validated.collection.features.length === 0)
     return { ok: false, message: `${fileName}: the file has no features (文件中没有要素)` };
-  const notes: LocalisedNote[] = [...read.notes];
 
   input.onStep?.('converting');
   // No note for the conversion: the summary's coordinateSystem says it, and the panel shows that.
   const collection = toWgs84(validated.collection, coordinateSystem);
-
-  input.onStep?.('measuring');
-  // One pass of the area code: the same measureCollection the stats CLI runs, which also hands back each feature's area.
-  const featureAreasM2 = new Float64Array(collection.features.length);
-  const measurement = measureCollection(collection, { featureAreasM2 });
-  // Holes are subtracted from the outer ring: holes larger than it (rings out of order, a hole
-  // outside its polygon) gave a negative area that silently lowered every total (found by the fuzzer, issue 12).
-  const negative = featureAreasM2.findIndex((areaM2) => areaM2 < 0);
-  if (negative >= 0) {
-    return {
-      ok: false,
-      message: `${fileName}: a polygon's holes cover more than its outer ring at features[${negative}] (is a hole listed first? the outer ring must come first) (内环大于外环)`,
-    };
-  }
-  const totalLengthM = collection.features.reduce((sum, feature) => sum + lineLengthOf(feature.geometry), 0);
-  const { skipped } = measurement;
-  if (skipped.nullGeometries > 0) {
-    notes.push({
-      zh: `${skipped.nullGeometries} 个要素没有几何（位置未知），未显示、未计面积。`,
-      en: `${skipped.nullGeometries} feature(s) have no geometry (position unknown): not drawn, no area.`,
-    });
-  }
-  if (skipped.points + skipped.lines > 0) {
-    const zh = [skipped.points > 0 ? `${skipped.points} 个点` : '', skipped.lines > 0 ? `${skipped.lines} 条线` : '']
-      .filter(Boolean)
-      .join('、');
-    const en = [
-      skipped.points > 0 ? `${skipped.points} point geometr${skipped.points === 1 ? 'y' : 'ies'}` : '',
-      skipped.lines > 0 ? `${skipped.lines} line geometr${skipped.lines === 1 ? 'y' : 'ies'}` : '',
-    ]
-      .filter(Boolean)
-      .join(' and ');
-    notes.push({
-      zh: `${zh}没有面积，只计数${skipped.lines > 0 ? '（线长见导出）' : ''}。`,
-      en: `${en}: no area, only counted${skipped.lines > 0 ? ' (line lengths are in the export)' : ''}.`,
-    });
-  }
   // Infinite when no feature has a position (all null geometries).
   const box = bbox(collection) as [number, number, number, number];
   const coordinateSystemSuggestion =
     coordinateSystem === 'wgs84' ? suggestCoordinateSystem(collection, input.boundaries) : null;
-  const summary: ImportSummary = {
-    fileName,
-    format,
-    coordinateSystem,
-    measurement,
-    totalLengthM,
-    bbox: Number.isFinite(box[0]) ? box : null,
-    propertyNames: propertyNamesOf(collection),
-    notes,
-    coordinateSystemSuggestion,
-    textEncoding: read.textEncoding ?? null,
-    geoPackageTables: read.geoPackageTables ?? null,
-    pointColumns: read.pointColumns ?? null,
-  };
   const originalUsable = format === 'geojson' && coordinateSystem === 'wgs84' && !hasByteOrderMark(bytes);
   return {
     ok: true,
-    summary,
     collection,
-    featureAreasM2,
+    summary: {
+      fileName,
+      format,
+      coordinateSystem,
+      bbox: Number.isFinite(box[0]) ? box : null,
+      propertyNames: propertyNamesOf(collection),
+      notes: [...read.notes],
+      coordinateSystemSuggestion,
+      textEncoding: read.textEncoding ?? null,
+      geoPackageTables: read.geoPackageTables ?? null,
+      pointColumns: read.pointColumns ?? null,
+    },
     geoJsonText: originalUsable ? null : JSON.stringify(collection),
   };
 }

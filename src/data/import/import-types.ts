@@ -1,9 +1,9 @@
 /**
  * What an import produces and how it fails, as plain data: the worker computes these, the store
  * and the panels only show them. Shared by src/data/import (pure), the import worker and the store.
+ * The measured summary (ImportSummary) is src/analysis/import-and-measure.ts's: measuring is above data.
  */
 import type { CoordinateSystem } from '../coordinate-systems.ts';
-import type { CollectionMeasurement } from '../../analysis/measure-collection.ts';
 import type { TextEncodingUsed } from './text-encodings.ts';
 
 export type ImportFormat = 'geojson' | 'kml' | 'gpx' | 'shapefile' | 'kmz' | 'geopackage' | 'csv' | 'xlsx';
@@ -20,13 +20,11 @@ export interface CoordinateSystemSuggestion {
   medianOffsetAfterM: number;
 }
 
-/** Everything about an imported file except its features, small enough to post to the page. */
-export interface ImportSummary {
+/** Everything about an imported file except its features and its measurement. */
+export interface ReadSummary {
   fileName: string;
   format: ImportFormat;
   coordinateSystem: CoordinateSystem;
-  measurement: CollectionMeasurement;
-  totalLengthM: number;
   bbox: [number, number, number, number] | null;
   propertyNames: string[];
   notes: LocalisedNote[];
@@ -39,7 +37,9 @@ export interface ImportSummary {
   pointColumns: { headers: string[]; longitude: string; latitude: string } | null;
 }
 
-export interface ImportProblem {
-  /** One line naming the file, the problem and where, when known. */
+/** `suggestedProjection`: a Gauss-Krüger zone to offer reading the file in (a Shapefile in metres without .prj). */
+export interface ImportFailure {
+  ok: false;
   message: string;
+  suggestedProjection?: number;
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { MAXIMUM_PROPERTY_DEPTH, parseGeoJson } from '../../../src/data/parse-geojson.ts';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { thrownBy, utf8 } from './fuzz-settings.ts';
 
 const database = vi.hoisted(() => new Map<IDBValidKey, unknown>());

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'geojson';
 import { parseGeoJson } from '../../../src/data/parse-geojson.ts';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { geographicLibArea, rectangle } from '../../fixtures/geographiclib-oracle.ts';
 import { FUZZ_TIMEOUT_MS, fuzzParameters, thrownBy, utf8 } from './fuzz-settings.ts';
 import { applyTextMutation, oddText, textMutation } from './mutations.ts';

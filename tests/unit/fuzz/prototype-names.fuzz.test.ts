@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseGeoJson } from '../../../src/data/parse-geojson.ts';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { readUrlState } from '../../../src/state/url-state.ts';
 import { decodeTrip } from '../../../src/trip/trip-url-codec.ts';
 import { decodeShapes } from '../../../src/state/drawn-shapes-codec.ts';

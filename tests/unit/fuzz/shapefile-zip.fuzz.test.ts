@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Polygon } from 'geojson';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { INFLATE_OVERSHOOT_BYTES, unzipMember } from '../../../src/data/import/capped-unzip.ts';
 import { readZipDirectory } from '../../../src/data/import/zip-directory.ts';
 import { buildZip, type ZipEntry } from '../../fixtures/import/build-zip.ts';

@@ -16,7 +16,7 @@ import {
   shapesAsGeoJson,
   type StoredDrawnShape,
 } from '../../../src/state/drawn-shapes-codec.ts';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { COORDINATE_SYSTEMS } from '../../../src/data/coordinate-systems.ts';
 import { geographicLibArea, rectangle } from '../../fixtures/geographiclib-oracle.ts';
 import { FUZZ_TIMEOUT_MS, fuzzParameters, prototypeKeys, thrownBy, utf8 } from './fuzz-settings.ts';

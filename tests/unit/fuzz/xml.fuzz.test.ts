@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { Geodesic } from '../../../src/geo/geographiclib.ts';
 import { geographicLibArea, rectangle } from '../../fixtures/geographiclib-oracle.ts';
 import { FUZZ_TIMEOUT_MS, fuzzParameters, thrownBy, utf8 } from './fuzz-settings.ts';

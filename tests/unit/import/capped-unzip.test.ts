@@ -4,7 +4,7 @@
  * declares 100 bytes and holds 64 MiB costs at most the cap plus one slice, never the 64 MiB.
  */
 import { describe, expect, it } from 'vitest';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { INFLATE_OVERSHOOT_BYTES, unzipMember, unzipMembers } from '../../../src/data/import/capped-unzip.ts';
 import { readZipDirectory, type ZipMember } from '../../../src/data/import/zip-directory.ts';
 import { buildZip, lyingShapefileZip } from '../../fixtures/import/build-zip.ts';

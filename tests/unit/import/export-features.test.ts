@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withMeasurements } from '../../../src/data/import/export-features.ts';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { ellipsoidalLength } from '../../../src/geo/length.ts';
 import { parseGeoJson } from '../../../src/data/parse-geojson.ts';
 import { FIXTURES_DIRECTORY } from '../../fixtures/read-fixture.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, Position } from 'geojson';
-import { importBytes, type ImportOutcome } from '../../../src/data/import/import-file.ts';
+import { importBytes, type ImportOutcome } from '../../../src/analysis/import-and-measure.ts';
 import { indexBoundaries } from '../../../src/data/import/coordinate-suggestion.ts';
 import { MAXIMUM_FILE_BYTES } from '../../../src/data/import/import-limits.ts';
 import { measureCollection } from '../../../src/analysis/measure-collection.ts';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { FIXTURES_DIRECTORY } from '../../fixtures/read-fixture.ts';
 
 /** mulberry32: a small seeded generator, so every run mutates the same way. */

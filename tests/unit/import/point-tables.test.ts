@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
 import { pointOnFeature } from '@turf/point-on-feature';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { Geodesic } from '../../../src/geo/geographiclib.ts';
 import { FIXTURES_DIRECTORY } from '../../fixtures/read-fixture.ts';
 

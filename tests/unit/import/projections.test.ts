@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import proj4 from 'proj4';
 import { parseShp } from 'shpjs';
 import type { FeatureCollection, Polygon, Position } from 'geojson';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import {
   cgcs2000Definition,
   gaussKrugerZone,

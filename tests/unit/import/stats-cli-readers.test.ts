@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runStats } from '../../../scripts/stats/run-stats.ts';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { measureCollection } from '../../../src/analysis/measure-collection.ts';
 import { FIXTURES_DIRECTORY } from '../../fixtures/read-fixture.ts';
 

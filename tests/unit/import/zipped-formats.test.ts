@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { importBytes } from '../../../src/data/import/import-file.ts';
+import { importBytes } from '../../../src/analysis/import-and-measure.ts';
 import { measureCollection } from '../../../src/analysis/measure-collection.ts';
 import { FIXTURES_DIRECTORY } from '../../fixtures/read-fixture.ts';
 import { buildZip } from '../../fixtures/import/build-zip.ts';
