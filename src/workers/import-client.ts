@@ -49,14 +49,19 @@ export class ImportClient {
   private connection: Extract<ImportRequest, { type: 'connect' }> = { type: 'connect', districts: null, dataset: null };
 
   /**
-   * What every worker (this one and any fresh one after a cancel) is told first. Starts the worker
-   * now, while the planner reads the panel, so the first import does not wait for its code to load.
+   * What every worker (this one and any fresh one after a cancel) is told first. The worker itself
+   * (about 345 KB of parsers) is not started here: most visitors never import a file, so it starts
+   * on the first sign of intent (`warmUp`) or the first request, never on every visit.
    */
   connect(dataset: Dataset): void {
     const districts = dataset.layers.find((layer) => layer.definition.id === 'districts')?.features ?? null;
     this.connection = { type: 'connect', districts: districts as FeatureCollection | null, dataset };
-    if (this.worker) this.worker.postMessage(this.connection);
-    else if (typeof Worker !== 'undefined') this.ensureWorker();
+    this.worker?.postMessage(this.connection);
+  }
+
+  /** Starts the worker while the planner reads the panel, so the first import does not wait for its code. */
+  warmUp(): void {
+    if (typeof Worker !== 'undefined') this.ensureWorker();
   }
 
   private ensureWorker(): Worker {

@@ -3,7 +3,7 @@
  * over the page `fileDragActive` is true, so the map can say where to let go.
  */
 import { signal } from '@preact/signals';
-import { importFiles } from '../../state/imported-layers-store.ts';
+import { importFiles, prepareImports } from '../../state/imported-layers-store.ts';
 import { importMessages } from './import-messages.ts';
 import { importCoordinateSystem } from './planner-preferences.ts';
 import { plannerOpen } from './PlannerPanel.tsx';
@@ -22,6 +22,8 @@ export function connectFileDrop(target: Document = document): () => void {
     if (!carriesFiles(event)) return;
     depth += 1;
     fileDragActive.value = true;
+    // A file on its way in is the clearest intent there is: the worker loads while it is dragged.
+    prepareImports();
   };
   const onDragLeave = (event: DragEvent): void => {
     if (!carriesFiles(event)) return;

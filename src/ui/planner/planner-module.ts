@@ -14,7 +14,8 @@ export {
 } from '../../state/imported-layer-display.ts';
 
 import type { Dataset } from '../../data/dataset-types.ts';
-import { connectImportedLayers, importedLayers as layers } from '../../state/imported-layers-store.ts';
+import { connectImportedLayers, prepareImports, importedLayers as layers } from '../../state/imported-layers-store.ts';
+import { plannerOpen } from './PlannerPanel.tsx';
 import { importedFrameRequest as frameRequest } from '../../state/imported-layer-display.ts';
 import { connectFileDrop } from './file-drop.tsx';
 import { connectDrawnShapes } from '../../state/drawn-shapes-store.ts';
@@ -24,6 +25,10 @@ export { connectDrawnShapes };
 /** Once, when the toolkit has loaded: restores the planner's stored work and starts taking dropped files. */
 export async function connectPlanner(dataset: Dataset): Promise<void> {
   connectFileDrop();
+  // Lazy by intent: the import worker loads when the toolkit opens (a dragged file opens it too).
+  plannerOpen.subscribe((open) => {
+    if (open) prepareImports();
+  });
   // Drawn shapes come back even if the measuring section is never opened (the statistics can use them).
   connectDrawnShapes();
   await connectImportedLayers(dataset);
