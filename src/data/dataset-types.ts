@@ -6,14 +6,15 @@
  * a planner who swaps a layer file for authoritative boundaries keeps these property names.
  */
 import type { FeatureCollection, Geometry, Point } from 'geojson';
+import type { AreaUnit } from '../geo/units.ts';
 
 /** How sure we are of a feature's position and shape. Anything but `high` is drawn as approximate. */
 export type Confidence = 'high' | 'medium' | 'low' | 'schematic';
 
 export const CONFIDENCE_LEVELS: readonly Confidence[] = ['high', 'medium', 'low', 'schematic'];
 
-/** Area units a planner uses. `mu` is the Chinese 亩 (10000/15 m²). */
-export type AreaUnit = 'm2' | 'ha' | 'km2' | 'mu';
+// Area units live in src/geo, which converts between them; re-exported because the dataset states areas in them.
+export type { AreaUnit };
 
 /** What a layer is in the 一核、两翼、多园 pattern, or context around it. */
 export type LayerRole = 'context' | 'zone' | 'core' | 'wing' | 'park' | 'green' | 'area' | 'place';
@@ -131,4 +132,10 @@ export interface Dataset {
   layers: { definition: LayerDefinition; features: ZoneFeatureCollection }[];
   /** The manifest's label points, when it names a file. */
   labels?: LabelPointCollection;
+}
+
+/** Names one feature of the dataset: the manifest layer it is in and its stable `id` property. */
+export interface FeatureReference {
+  layerId: string;
+  featureId: string;
 }

@@ -2,7 +2,8 @@
  * Unit conversions a planner reads areas and lengths in. 亩 (mu) is the Chinese land unit fixed
  * at 10000/15 m² (≈ 666.667 m²), so 15 亩 = 1 ha exactly.
  */
-import type { AreaUnit } from '../data/dataset-types.ts';
+/** Area units a planner uses. `mu` is the Chinese 亩 (10000/15 m²). */
+export type AreaUnit = 'm2' | 'ha' | 'km2' | 'mu';
 
 export const SQUARE_METRES_PER_HECTARE = 10_000;
 export const SQUARE_METRES_PER_SQUARE_KILOMETRE = 1_000_000;

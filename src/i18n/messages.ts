@@ -2,8 +2,8 @@
  * The shape every language file fills. Parameterised strings are functions so a translation can
  * put the numbers where its grammar wants them.
  */
-import type { TripMessages } from '../ui/trip/trip-messages.ts';
-import type { ExplorerMessages } from '../ui/search/explorer-messages.ts';
+import type { TripMessages } from './trip-messages.ts';
+import type { ExplorerMessages } from './explorer-messages.ts';
 
 export interface Messages {
   languageTag: string;

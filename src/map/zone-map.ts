@@ -7,13 +7,12 @@ import type { LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { bbox } from '@turf/bbox';
-import type { Dataset, LayerDefinition } from '../data/dataset-types.ts';
+import type { Dataset, FeatureReference, LayerDefinition } from '../data/dataset-types.ts';
 import { buildMapStyle, interactiveStyleLayerIds, labelText, manifestLayerIdOf, styleLayerIds } from './style.ts';
 import type { MapStyleFont } from './style.ts';
-import type { FeatureReference } from '../state/feature-reference.ts';
 import { connectTripLayers } from './trip-layers.ts';
 import { connectBasemaps } from './basemaps/connect-basemaps.ts';
-import type { MapView } from '../state/url-state.ts';
+import type { MapView } from '../geo/map-view.ts';
 import type { PlannerMapController } from './planner-map.ts';
 import type { UserFeatureHit } from './user-layers.ts';
 

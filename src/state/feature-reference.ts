@@ -1,8 +1,7 @@
-/** Names one feature of the dataset: the manifest layer it is in and its stable `id` property. */
-export interface FeatureReference {
-  layerId: string;
-  featureId: string;
-}
+import type { FeatureReference } from '../data/dataset-types.ts';
+
+// Defined in src/data so that src/map can name a feature without importing state.
+export type { FeatureReference };
 
 export function sameFeature(first: FeatureReference | null, second: FeatureReference | null): boolean {
   if (!first || !second) return first === second;

@@ -8,6 +8,7 @@
  * touches only these keys, so parameters other parts of the app add (a trip) survive.
  */
 import type { FeatureReference } from './feature-reference.ts';
+import type { MapView } from '../geo/map-view.ts';
 
 const FEATURE_KEY = 'feature';
 const VIEW_KEY = 'view';
@@ -23,12 +24,7 @@ const LAYER_ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
 export type UrlLanguage = 'zh' | 'en';
 
 /** The camera as a link states it: degrees (WGS84), MapLibre zoom, bearing in degrees clockwise from north. */
-export interface MapView {
-  longitude: number;
-  latitude: number;
-  zoom: number;
-  bearing: number;
-}
+export type { MapView };
 
 export interface UrlState {
   feature?: FeatureReference;
