@@ -14,7 +14,7 @@
 import { join } from 'node:path';
 import { computeZoneStatistics, GREEN_SPACE_RATIO_DEFINITION } from '../../src/analysis/zone-statistics.ts';
 import { auditStatedAreas } from '../../src/analysis/audit-stated-areas.ts';
-import { measureCollection } from '../../src/analysis/measure-collection.ts';
+import { type CollectionMeasurement, measureCollection } from '../../src/analysis/measure-collection.ts';
 import { loadDataset } from '../../src/data/load-dataset.ts';
 import { parseGeoJson } from '../../src/data/parse-geojson.ts';
 import {
@@ -30,12 +30,24 @@ import { importBytes } from '../../src/analysis/import-and-measure.ts';
 import { isStandardId, STANDARD_IDS } from '../../src/data/classification/standards.ts';
 import type { ClassificationStandardId } from '../../src/data/classification/classification-types.ts';
 import { formatLandUseReport, landUseJson, landUseReport } from './land-use-report.ts';
+import { createProgress } from './progress.ts';
+import { measureStream } from './stream-measurement.ts';
+import { runPostgisStats, wantsPostgis } from './postgis/run-postgis-stats.ts';
 
 export interface StatsIo {
   /** Reads a file as UTF-8; rejects with a Node-style error (`code`) when it cannot. */
   readText: (path: string) => Promise<string>;
   /** Reads a file's bytes (KML, GPX, zipped Shapefile); without it only GeoJSON files can be measured. */
   readBytes?: (path: string) => Promise<Uint8Array>;
+  /**
+   * Opens a file as a stream of byte chunks (the process binds `fs.createReadStream`). Without it a
+   * GeoJSON file is read whole through `readText` and then streamed from memory, through the same code.
+   */
+  openStream?: (path: string) => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  /** A file's size in bytes, so progress can say how far along it is. */
+  fileSize?: (path: string) => Promise<number>;
+  /** Progress of long reads on stderr; absent in tests, so their stderr stays the report's alone. */
+  progress?: { isTerminal: boolean; columns?: number };
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -170,7 +182,18 @@ function reportMeasurement(
     );
     return 0;
   }
-  const measurement = measureCollection(collection, options.by === undefined ? {} : { by: options.by });
+  return printMeasurement(
+    options,
+    measureCollection(collection, options.by === undefined ? {} : { by: options.by }),
+    io,
+  );
+}
+
+function printMeasurement(
+  options: Options & { file: string },
+  measurement: CollectionMeasurement,
+  io: StatsIo,
+): number {
   if (options.json) {
     io.stdout(`${toJson({ file: options.file, coordinateSystem: options.from, ...measurement })}\n`);
   } else {
@@ -208,8 +231,45 @@ async function measureImportedFormat(options: Options & { file: string }, io: St
   return reportMeasurement(options, outcome.collection, io);
 }
 
+async function* readWhole(path: string, io: StatsIo): AsyncIterable<Uint8Array> {
+  yield new TextEncoder().encode(await io.readText(path));
+}
+
+/** A GeoJSON file measured as a stream: memory bounded by the groups, whatever the file's size. */
+async function measureGeoJsonStream(options: Options & { file: string }, io: StatsIo): Promise<number> {
+  let totalBytes: number | null = null;
+  if (io.fileSize) totalBytes = await io.fileSize(options.file).catch(() => null);
+  const progress = io.progress
+    ? createProgress({ totalBytes, isTerminal: io.progress.isTerminal, columns: io.progress.columns, write: io.stderr })
+    : null;
+  let result: Awaited<ReturnType<typeof measureStream>>;
+  try {
+    result = await measureStream(
+      io.openStream ? io.openStream(options.file) : readWhole(options.file, io),
+      options.file,
+      {
+        ...(options.by === undefined ? {} : { by: options.by }),
+        from: options.from,
+        ...(progress ? { onProgress: progress.update } : {}),
+      },
+    );
+  } catch (error) {
+    progress?.finish();
+    io.stderr(`${readProblem(options.file, error)}\n`);
+    return 1;
+  }
+  progress?.finish();
+  if (!result.ok) {
+    io.stderr(`${result.message}\n`);
+    return 1;
+  }
+  return printMeasurement(options, result.measurement, io);
+}
+
 async function measureFile(options: Options & { file: string }, io: StatsIo): Promise<number> {
   if (IMPORTED_FORMAT_EXTENSIONS.has(extensionOf(options.file))) return measureImportedFormat(options, io);
+  // --landuse detects the code column's standard from all values first: it reads the file whole.
+  if (options.landUse === undefined) return measureGeoJsonStream(options, io);
   let text: string;
   try {
     text = await io.readText(options.file);
@@ -262,6 +322,8 @@ async function measureZone(options: Options, io: StatsIo): Promise<number> {
 
 export async function runStats(argv: readonly string[], io: StatsIo): Promise<number> {
   try {
+    // A table instead of a file: PostGIS parses its own arguments and answers with the same report.
+    if (wantsPostgis(argv)) return await runPostgisStats(argv, io);
     const options = parseArguments(argv);
     if (options.help) {
       io.stdout(`${USAGE}\n`);
