@@ -21,12 +21,6 @@ export function codePointsToIntervals(codePoints: Iterable<number>): CodePointIn
   return intervals;
 }
 
-/** `U+4e00-4e05`, `U+20`: the CSS grammar MapLibre's `font-faces` parser and `FontFace` both accept. */
-export function intervalToUnicodeRange(interval: CodePointInterval): string {
-  const start = interval.start.toString(16);
-  return interval.start === interval.end ? `U+${start}` : `U+${start}-${interval.end.toString(16)}`;
-}
-
 /**
  * Parses one CSS `unicode-range` entry (`U+A5`, `U+4E00-9FFF`, `U+4??`); `null` for anything else,
  * so a malformed range in a font package is reported rather than silently widened.

@@ -23,21 +23,13 @@ import {
   type OutlineProblem,
 } from './drawn-shape-measurement.ts';
 import { dissolve, intersection, polygonalParts, type Polygonal } from './dissolve.ts';
-import {
-  GREEN_SPACE_RATIO_DEFINITION,
-  dissolveLocatedGreen,
-  greenFeaturesOf,
-  greenSpaceRatioWithin,
-} from './green-space.ts';
+import { dissolveLocatedGreen, greenFeaturesOf, greenSpaceRatioWithin } from './green-space.ts';
 import type { LandUseRow, LandUseTable } from './land-use-types.ts';
 
-export { GREEN_SPACE_RATIO_DEFINITION };
 export {
   measureDrawnGeometry,
-  polygonOutlineProblem,
   ringCrossesItself,
   type DrawnGeometry,
-  type DrawnMeasurement,
   type OutlineProblem,
 } from './drawn-shape-measurement.ts';
 

@@ -14,7 +14,7 @@ import type {
   ClassificationStandardId,
   LandClass,
 } from '../data/classification/classification-types.ts';
-import { classColours, UNKNOWN_CODE_COLOUR, type ColourSource } from '../data/classification/land-use-palette.ts';
+import { classColours, type ColourSource } from '../data/classification/land-use-palette.ts';
 import { classAtLevel, codeText, isWithin, resolveCode, standardById } from '../data/classification/standards.ts';
 import indicatorData from './land-use-indicators.json';
 import { COLLECTION_AREA_METHOD, measureCollection, type SkippedGeometries } from './measure-collection.ts';
@@ -243,5 +243,3 @@ export function classifyLandUse(
     method: COLLECTION_AREA_METHOD,
   };
 }
-
-export { UNKNOWN_CODE_COLOUR };

@@ -21,15 +21,11 @@ import {
   type LandUseClassSheetOptions,
   type LandUseSheetOptions,
   type SheetCell,
-  type SheetLanguage,
   type StatisticsSheet,
   landUseClassSheet,
   landUseSheet,
 } from './statistics-sheet.ts';
 
-export { categoryLabel } from './statistics-sheet.ts';
-
-export type CsvLanguage = SheetLanguage;
 export type LandUseCsvOptions = LandUseSheetOptions;
 export type LandUseClassCsvOptions = LandUseClassSheetOptions;
 

@@ -3,6 +3,3 @@ export const WGS84_SEMI_MAJOR_AXIS_M = 6378137;
 export const WGS84_FLATTENING = 1 / 298.257223563;
 export const WGS84_ECCENTRICITY_SQUARED = WGS84_FLATTENING * (2 - WGS84_FLATTENING);
 export const WGS84_ECCENTRICITY = Math.sqrt(WGS84_ECCENTRICITY_SQUARED);
-
-/** Mean radius Turf's spherical formulas use. */
-export const TURF_EARTH_RADIUS_M = 6371008.8;

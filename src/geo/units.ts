@@ -39,24 +39,12 @@ export function squareMetresToMu(squareMetres: number): number {
   return squareMetres / SQUARE_METRES_PER_MU;
 }
 
-export function hectaresToSquareMetres(hectares: number): number {
-  return hectares * SQUARE_METRES_PER_HECTARE;
-}
-
-export function squareKilometresToSquareMetres(squareKilometres: number): number {
-  return squareKilometres * SQUARE_METRES_PER_SQUARE_KILOMETRE;
-}
-
 export function muToSquareMetres(mu: number): number {
   return mu * SQUARE_METRES_PER_MU;
 }
 
 export function metresToKilometres(metres: number): number {
   return metres / METRES_PER_KILOMETRE;
-}
-
-export function kilometresToMetres(kilometres: number): number {
-  return kilometres * METRES_PER_KILOMETRE;
 }
 
 export function isAreaUnit(value: unknown): value is AreaUnit {

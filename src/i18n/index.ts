@@ -19,6 +19,3 @@ export const messages = computed<Messages>(() => MESSAGES[language.value]);
 export function languageFromSearch(search: string): Language {
   return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh';
 }
-
-/** The other language, used for secondary names (English under Chinese). */
-export const secondaryLanguage = computed<Language>(() => (language.value === 'zh' ? 'en' : 'zh'));

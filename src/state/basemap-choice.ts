@@ -71,10 +71,6 @@ export function isAcceptableKey(key: string): boolean {
   return KEY_PATTERN.test(key.trim());
 }
 
-export function forgetTiandituKey(): void {
-  store(TIANDITU_KEY_STORAGE_KEY, null);
-}
-
 function show(id: string): void {
   basemapProblem.value = null;
   activeBasemapId.value = id;

@@ -96,10 +96,6 @@ export async function confirmStoredLayer(id: string): Promise<void> {
   await del(PENDING_PREFIX + id, layerStore());
 }
 
-export async function storeLayer(layer: StoredImportedLayer): Promise<void> {
-  await set(layer.id, layer, layerStore());
-}
-
 /** Changes what the planner decided (visibility, coordinate system) without rewriting the file. */
 export async function updateStoredLayer(
   id: string,

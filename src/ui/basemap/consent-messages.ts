@@ -31,4 +31,3 @@ const en: typeof zh = {
 };
 
 export const consentMessages = computed(() => (language.value === 'zh' ? zh : en));
-export type ConsentMessages = typeof zh;
