@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../fixtures/deep-freeze.ts';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { LandUseTable } from '../../../src/analysis/land-use-types.ts';
@@ -17,14 +18,6 @@ const HOSTILE_NAMES = [
   'Lot #3',
   '# not a comment',
 ];
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** Areas with many digits, a null key and null green figures: what real tables hold. */
 const TABLE: LandUseTable = deepFreeze({

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../fixtures/deep-freeze.ts';
 import { describe, expect, it } from 'vitest';
 import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
@@ -14,14 +15,6 @@ import {
   manifestLayerIdOf,
   styleLayerIds,
 } from '../../../src/map/style.ts';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 function layer(
   id: string,

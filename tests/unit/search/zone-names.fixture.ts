@@ -2,15 +2,8 @@
  * Names modelled on the real ones in /work/shared/zone-facts.md (the English is our own rendering,
  * as the dataset's will be). Deep-frozen: if the index ever writes to an entry, the test throws.
  */
+import { deepFreeze } from '../../fixtures/deep-freeze.ts';
 import type { SearchEntry } from '../../../src/search/index.ts';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 const entry = (id: string, layer: string, kind: string, name_zh: string, name_en: string): SearchEntry => ({
   id,

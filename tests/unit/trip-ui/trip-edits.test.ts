@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../fixtures/deep-freeze.ts';
 import { describe, expect, it } from 'vitest';
 import {
   withStartAtStop,
@@ -7,14 +8,6 @@ import {
   withVisitMinutes,
 } from '../../../src/state/trip-edits.ts';
 import { emptyTrip, MAXIMUM_TRIP_STOPS, type TripState } from '../../../src/trip/trip-state.ts';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
 
 const ids = (trip: TripState) => trip.stops.map((stop) => stop.id);
 // Frozen so an edit that mutates its input throws instead of passing.
