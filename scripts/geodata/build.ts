@@ -16,7 +16,8 @@ import { joinRivers, riverCrossCheck, riverFeatures, transportFeatures } from '.
 import { labelPoints } from './label-points.ts';
 import { buildManifest, LABELS_FILE } from './manifest.ts';
 import { nearestVertexIndex, sharedBoundary } from './river.ts';
-import { type Areal, clip, ellipseRing, normalizeGeometry, scaleRing, sizeToArea, smoothRing } from './shapes.ts';
+import { type Areal, clip, ellipseRing, scaleRing, sizeToArea, smoothRing } from './shapes.ts';
+import { serializeFeatureCollection, serializeManifest } from '../../src/data/dataset-serialization.ts';
 import * as sources from './sources.ts';
 
 type ZoneFeature = Feature<Geometry, ZoneFeatureProperties & Record<string, unknown>>;
@@ -75,49 +76,9 @@ function unionOf(geometries: Areal[]): Areal {
   return merged.geometry;
 }
 
-/** Fixed key order, so the serialised text does not depend on how a feature was assembled. */
-const PROPERTY_ORDER: (keyof ZoneFeatureProperties)[] = [
-  'id',
-  'layer',
-  'name_zh',
-  'name_en',
-  'kind',
-  'source',
-  'confidence',
-  'stated_area',
-  'stated_area_unit',
-  'stated_area_source',
-  'sized_to_stated',
-  'position_unknown',
-  'notes_zh',
-  'notes_en',
-];
-
-function orderedProperties(properties: ZoneFeatureProperties & Record<string, unknown>): Record<string, unknown> {
-  const ordered: Record<string, unknown> = {};
-  for (const key of PROPERTY_ORDER) if (properties[key] !== undefined) ordered[key] = properties[key];
-  for (const key of Object.keys(properties).sort()) if (!(key in ordered)) ordered[key] = properties[key];
-  return ordered;
-}
-
-/**
- * Decimal places of longitude/latitude per layer (default 6, ≈ 0.1 m). The districts are context
- * drawn under the zone and 60 % of the dataset's bytes: 5 places (≈ 1 m, finer than a line at the
- * map's closest zoom, and than DataV's own accuracy) cut 3 KB gzipped from every first load and
- * move no district area by more than 1e-5 (measured: ≤ 6.4e-6).
- */
-const COORDINATE_DECIMALS: Readonly<Record<string, number>> = { districts: 5 };
-
-/** One feature per line: small diffs when one shape moves, and still plain GeoJSON. */
+/** One feature per line, in the format the app's dataset export writes too. */
 function serializeCollection(features: ZoneFeature[]): string {
-  const lines = features.map((item) =>
-    JSON.stringify({
-      type: 'Feature',
-      properties: orderedProperties(item.properties),
-      geometry: normalizeGeometry(item.geometry, COORDINATE_DECIMALS[item.properties.layer] ?? 6),
-    }),
-  );
-  return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
+  return serializeFeatureCollection(features);
 }
 
 /**
@@ -296,7 +257,7 @@ export function buildGeodata(
   layers['runways'] = transport.runways as ZoneFeature[];
 
   const manifest = buildManifest();
-  const files: Record<string, string> = { 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` };
+  const files: Record<string, string> = { 'manifest.json': serializeManifest(manifest) };
   const report: AreaReportRow[] = [];
   for (const definition of manifest.layers) {
     if (layout.AUTHORITATIVE_LAYERS.includes(definition.id)) continue;

@@ -6,27 +6,17 @@
 import { difference } from '@turf/difference';
 import { featureCollection, feature } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
-import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { ellipsoidalArea, polygonArea } from '../../src/geo/area.ts';
+import { fromPolygons, isCounterClockwise, normalizeGeometry, polygons } from '../../src/data/dataset-serialization.ts';
+
+// The writer's geometry rules live with the dataset format, where the app's export uses them too.
+export { isCounterClockwise, normalizeGeometry };
 
 export type Areal = Polygon | MultiPolygon;
 
 const KILOMETRES_PER_DEGREE_LATITUDE = 110.574;
 const KILOMETRES_PER_DEGREE_LONGITUDE_AT_EQUATOR = 111.32;
-
-/**
- * Winding in the lon/lat plane, which is how RFC 7946 defines it: the shoelace sign. Kept apart
- * from the ellipsoidal area so the dataset's winding never depends on that code's sign convention.
- */
-export function isCounterClockwise(ring: readonly Position[]): boolean {
-  let twiceArea = 0;
-  for (let index = 0; index + 1 < ring.length; index++) {
-    const current = ring[index]!;
-    const next = ring[index + 1]!;
-    twiceArea += current[0]! * next[1]! - next[0]! * current[1]!;
-  }
-  return twiceArea > 0;
-}
 
 /** A point `eastKm`/`northKm` from `origin` on a local flat approximation (good to ~0.1 % over 10 km). */
 export function offsetPosition(origin: Position, eastKm: number, northKm: number): Position {
@@ -96,16 +86,6 @@ export function scaleRing(ring: readonly Position[], anchor: Position, scale: nu
   ]);
 }
 
-function polygons(geometry: Areal): Position[][][] {
-  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-}
-
-function fromPolygons(parts: Position[][][]): Areal | null {
-  if (parts.length === 0) return null;
-  if (parts.length === 1) return { type: 'Polygon', coordinates: parts[0]! };
-  return { type: 'MultiPolygon', coordinates: parts };
-}
-
 /**
  * `shape` kept inside every region of `within` and outside every region of `excluding`. Parts
  * smaller than `minimumPartShare` of the largest part are dropped: clipping a smooth shape to a
@@ -166,59 +146,4 @@ export function sizeToArea(
   const geometry = build(scale);
   if (!geometry) throw new Error(`${label}: empty after clipping`);
   return { geometry, scale };
-}
-
-const round = (value: number, decimals: number) => {
-  const factor = 10 ** decimals;
-  // `+ 0` turns -0 into 0 so the serialised text never carries "-0".
-  return Math.round(value * factor) / factor + 0;
-};
-
-function normalizeRing(ring: readonly Position[], decimals: number, exterior: boolean): Position[] | null {
-  const rounded: Position[] = [];
-  for (const point of ring) {
-    const next: Position = [round(point[0]!, decimals), round(point[1]!, decimals)];
-    const previous = rounded[rounded.length - 1];
-    if (previous && previous[0] === next[0] && previous[1] === next[1]) continue;
-    rounded.push(next);
-  }
-  const first = rounded[0];
-  const last = rounded[rounded.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) rounded.push([first[0]!, first[1]!]);
-  if (rounded.length < 4) return null;
-  // RFC 7946: exteriors counter-clockwise, holes clockwise.
-  const counterClockwise = isCounterClockwise(rounded);
-  return counterClockwise === exterior ? rounded : rounded.reverse();
-}
-
-/** Rounded to `decimals`, duplicate vertices dropped, rings wound per RFC 7946. */
-export function normalizeGeometry<G extends Geometry>(geometry: G, decimals = 6): G {
-  switch (geometry.type) {
-    case 'Point':
-      return { ...geometry, coordinates: geometry.coordinates.map((value) => round(value, decimals)) };
-    case 'LineString':
-      return {
-        ...geometry,
-        coordinates: geometry.coordinates.map((point) => point.map((value) => round(value, decimals))),
-      };
-    case 'MultiLineString':
-      return {
-        ...geometry,
-        coordinates: geometry.coordinates.map((line) =>
-          line.map((point) => point.map((value) => round(value, decimals))),
-        ),
-      };
-    case 'Polygon':
-    case 'MultiPolygon': {
-      const parts = polygons(geometry)
-        .map((rings) => rings.map((ring, index) => normalizeRing(ring, decimals, index === 0)))
-        .filter((rings) => rings[0] !== null)
-        .map((rings) => rings.filter((ring): ring is Position[] => ring !== null));
-      const result = fromPolygons(parts);
-      if (!result) throw new Error('geometry vanished when rounded');
-      return result as G;
-    }
-    default:
-      throw new Error(`normalizeGeometry: ${geometry.type} not used in the dataset`);
-  }
 }
