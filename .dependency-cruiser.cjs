@@ -32,6 +32,15 @@ module.exports = {
       to: { path: '^src/(state|map|ui|workers)/' },
     },
     {
+      name: 'workers-stay-off-the-page',
+      comment:
+        'A worker has no DOM and its own copy of every module it imports: importing state, map or ui would ' +
+        'pull page code (signals the page never sees, MapLibre, Preact) into the worker bundle.',
+      severity: 'error',
+      from: { path: '^src/workers/' },
+      to: { path: '^src/(state|map|ui)/' },
+    },
+    {
       name: 'geo-imports-nothing-else-from-src',
       comment:
         'src/geo is the geodesy every other layer measures with; if it imported them, a change anywhere ' +
