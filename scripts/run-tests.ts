@@ -10,7 +10,9 @@
  * Debian machine has none of it: chromium (at `CHROMIUM_PATH` when set, /usr/bin/chromium
  * otherwise), and for Gecko and WebKit firefox-esr, webkit2gtk-driver, and Xvfb with Mesa (both run
  * headed: neither has WebGL headless here). An engine that still cannot run is counted as a failure
- * and named in its line, never skipped in silence.
+ * and named in its line, never skipped in silence. The same for the PostGIS statistics tests:
+ * postgresql-15, postgresql-15-postgis-3 and gdal-bin are installed when missing, and a server that
+ * cannot run counts as a failure with its reason.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +25,7 @@ import {
   WEBKIT_DRIVER_PATH,
   type EngineName,
 } from '../tests/engines/engine.ts';
+import { missingPostgres, POSTGIS_PACKAGES } from '../tests/postgis/postgres-cluster.ts';
 
 const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] || DEFAULT_CHROMIUM_PATH;
@@ -135,6 +138,16 @@ function ensureEngines(): Record<EngineName, string | null> {
   return reasons;
 }
 
+/** Installs what the PostGIS tests need when missing; returns why they still cannot run, or null. */
+function ensurePostgis(): string | null {
+  if (missingPostgres() === null) return null;
+  console.log('The PostGIS statistics tests need Debian packages that are missing; installing them with apt-get:');
+  const missing = POSTGIS_PACKAGES.filter((entry) => !packageInstalled(entry.name));
+  for (const entry of missing) console.log(`  ${entry.name}: ${entry.why}`);
+  if (!aptInstall(missing.map((entry) => entry.name))) console.error('apt-get failed (it needs root or sudo).');
+  return missingPostgres();
+}
+
 /** Reads vitest's JSON report; a missing or unreadable report means the run itself broke. */
 function countVitest(name: string, reportPath: string, exitCode: number): StepOutcome {
   try {
@@ -196,6 +209,16 @@ outcomes.push({ name: 'typecheck', passed: typecheckExit === 0 ? 1 : 0, failed: 
 
 console.log('\n== unit tests (node) ==');
 outcomes.push(vitestStep('unit', []));
+
+// stats --postgis against a real server: seconds to start, then the cross-checks with the file path.
+console.log('\n== PostGIS statistics (PostgreSQL 15 + PostGIS 3, started on loopback for the run) ==');
+const postgisProblem = ensurePostgis();
+if (postgisProblem) {
+  console.error(`postgis: cannot run: ${postgisProblem}`);
+  outcomes.push({ name: 'postgis', passed: 0, failed: 1, note: `cannot run: ${postgisProblem}` });
+} else {
+  outcomes.push(vitestStep('postgis', ['-c', 'tests/postgis/vitest.config.ts']));
+}
 
 // One production build for every browser (E2E_DIST tells the browser tests' setup to serve it).
 console.log('\n== build (vite build, served to every browser below) ==');

@@ -12,9 +12,22 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
-export const POSTGIS_CONTROL = '/usr/share/postgresql/15/extension/postgis.control';
-export const DEBIAN_PACKAGES = ['postgresql-15', 'postgresql-15-postgis-3'];
+const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
+
+/** What the PostGIS tests need from Debian, why, and a file that shows it is installed. */
+export const POSTGIS_PACKAGES: { name: string; why: string; provides: string }[] = [
+  {
+    name: 'postgresql-15',
+    why: 'the database server the tests start on loopback in a temporary directory',
+    provides: join(POSTGRES_BIN, 'initdb'),
+  },
+  {
+    name: 'postgresql-15-postgis-3',
+    why: 'PostGIS 3 for it: ST_Area(geography) on the spheroid, ST_Union',
+    provides: '/usr/share/postgresql/15/extension/postgis.control',
+  },
+  { name: 'gdal-bin', why: 'ogr2ogr, the loader behind stats --postgis --load', provides: '/usr/bin/ogr2ogr' },
+];
 
 export interface Cluster {
   /** libpq URI of the test database, on loopback. */
@@ -23,12 +36,12 @@ export interface Cluster {
   stop: () => void;
 }
 
-/** Why the server cannot run here, or null when the packages are in place. */
+/** Why the tests cannot run here (the packages missing), or null when everything is in place. */
 export function missingPostgres(): string | null {
-  const absent = [join(POSTGRES_BIN, 'initdb'), join(POSTGRES_BIN, 'pg_ctl'), POSTGIS_CONTROL].filter(
-    (path) => !existsSync(path),
-  );
-  return absent.length === 0 ? null : `${absent.join(', ')} missing (apt-get install ${DEBIAN_PACKAGES.join(' ')})`;
+  const absent = POSTGIS_PACKAGES.filter((entry) => !existsSync(entry.provides));
+  return absent.length === 0
+    ? null
+    : `${absent.map((entry) => entry.provides).join(', ')} missing (apt-get install ${absent.map((entry) => entry.name).join(' ')})`;
 }
 
 function freePort(): Promise<number> {

@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-export interface LoadRequest {
+interface LoadRequest {
   connection: string;
   file: string;
   table: string;
@@ -45,7 +45,7 @@ export function ogr2ogrArguments(request: LoadRequest): string[] {
   ];
 }
 
-export type LoadOutcome = { ok: true } | { ok: false; message: string };
+type LoadOutcome = { ok: true } | { ok: false; message: string };
 
 /** Runs ogr2ogr; a failure is one line naming the file and ogr2ogr's own reason. */
 export function loadWithOgr2ogr(request: LoadRequest): LoadOutcome {

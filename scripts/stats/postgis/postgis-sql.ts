@@ -17,7 +17,7 @@ export function quoteQualifiedName(name: string): string {
     .join('.');
 }
 
-export function quoteIdentifier(name: string): string {
+function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 

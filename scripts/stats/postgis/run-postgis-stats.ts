@@ -34,11 +34,11 @@ export interface PostgisIo {
   stderr: (text: string) => void;
 }
 
-export const POSTGIS_USAGE = `usage: npm run --silent stats -- --postgis CONNECTION --table TABLE [--geometry-column COL] [--by PROPERTY] [--json] [--geodata DIR]
+const POSTGIS_USAGE = `usage: npm run --silent stats -- --postgis CONNECTION --table TABLE [--geometry-column COL] [--by PROPERTY] [--json] [--geodata DIR]
        npm run --silent stats -- --postgis CONNECTION --load FILE --table TABLE [--append]
        (CONNECTION: postgresql://user:password@host:port/database)`;
 
-export const POSTGIS_AREA_METHOD =
+const POSTGIS_AREA_METHOD =
   'WGS84 ellipsoidal area of each feature computed by PostGIS, ST_Area(geography) on the spheroid, summed; overlapping features are not merged, so ground they share is counted in each';
 
 /** True when the arguments ask for PostGIS: the stats CLI hands them all over. */
@@ -177,7 +177,7 @@ async function measureTable(client: pg.Client, source: SourceShape, by: string |
   return measurement;
 }
 
-export interface GreenSpaceReport {
+interface GreenSpaceReport {
   definition: typeof GREEN_SPACE_RATIO_DEFINITION;
   greenLayers: string[];
   /** Every green row dissolved once (overlaps count once), inside the zone or not. */
