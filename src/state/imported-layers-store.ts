@@ -23,7 +23,7 @@ import {
   updateStoredLayer,
 } from '../data/storage/imported-layers-persistence.ts';
 
-export type { CoordinateSystemSuggestion, ImportFormat } from '../data/import/import-types.ts';
+export type { ImportFormat } from '../data/import/import-types.ts';
 export type { ImportStage } from '../workers/import-protocol.ts';
 
 /**
