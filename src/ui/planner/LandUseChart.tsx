@@ -3,22 +3,28 @@
  * canvas is an image to assistive technology, labelled with a summary, and the table above it is
  * the full accessible alternative.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { messages } from '../../i18n/index.ts';
+import { formatPercent } from '../format.ts';
 import type { LandUseChartHandle, LandUseChartLabels } from './land-use-chart.ts';
 import { statisticsMessages } from './statistics-messages.ts';
 import type { ChartBar } from './statistics-table.ts';
 
 interface LandUseChartProps {
   bars: readonly ChartBar[];
-  labels: LandUseChartLabels;
   summary: string;
 }
 
 const BAR_HEIGHT_PX = 26;
 const AXES_HEIGHT_PX = 56;
 
-export function LandUseChart({ bars, labels, summary }: LandUseChartProps) {
+export function LandUseChart({ bars, summary }: LandUseChartProps) {
   const text = statisticsMessages();
+  const tag = messages.value.languageTag;
+  const labels = useMemo<LandUseChartLabels>(
+    () => ({ axis: text.chartAxis, percent: (value: number) => formatPercent(value / 100, tag, 1) }),
+    [text.chartAxis, tag],
+  );
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const handleRef = useRef<LandUseChartHandle | null>(null);
   const [state, setState] = useState<
