@@ -9,7 +9,10 @@
  * const index = createSearchIndex(entriesFromDataset(dataset));
  * search(index, 'yzx', { limit: 8 }); // [{ id, layer, name_zh: '渔子溪生态湿地公园', rank: 'initials', highlights, … }]
  */
-export { createSearchIndex, search, MAX_QUERY_LENGTH, DEFAULT_LIMIT } from './search-index.ts';
-export type { SearchEntry, SearchIndex, SearchOptions, SearchResult, MatchRank, MatchedField } from './search-index.ts';
+export { createSearchIndex } from './search-index.ts';
+export type { SearchEntry, SearchIndex } from './search-index.ts';
+export { search, MAX_QUERY_LENGTH, DEFAULT_LIMIT } from './search-query.ts';
+export type { SearchOptions, SearchResult } from './search-query.ts';
+export type { MatchRank, MatchedField } from './search-ranking.ts';
 export { entriesFromDataset } from './dataset-entries.ts';
 export type { TextRange } from './text-folding.ts';
