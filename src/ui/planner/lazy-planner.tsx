@@ -2,32 +2,15 @@
  * The planners' toolkit, loaded on demand: `loadPlannerModule()` fetches it once (main.tsx asks
  * after the map's first frame), and these stand-ins render nothing until it has arrived.
  */
-import { signal } from '@preact/signals';
+import { lazyComponent, lazyModule } from '../lazy-module.tsx';
 
-export type PlannerModule = typeof import('./planner-module.ts');
+type PlannerModule = typeof import('./planner-module.ts');
 
-export const plannerModule = signal<PlannerModule | null>(null);
-let loading: Promise<PlannerModule> | null = null;
+const planner = lazyModule<PlannerModule>(() => import('./planner-module.ts'));
 
-export function loadPlannerModule(): Promise<PlannerModule> {
-  loading ??= import('./planner-module.ts').then((module) => {
-    plannerModule.value = module;
-    return module;
-  });
-  return loading;
-}
+export const plannerModule = planner.module;
+export const loadPlannerModule = planner.load;
 
-export function LazyPlannerPanel() {
-  const module = plannerModule.value;
-  return module ? <module.PlannerPanel /> : null;
-}
-
-export function LazyImportedFeaturePanel() {
-  const module = plannerModule.value;
-  return module ? <module.ImportedFeaturePanel /> : null;
-}
-
-export function LazyFileDropOverlay() {
-  const module = plannerModule.value;
-  return module ? <module.FileDropOverlay /> : null;
-}
+export const LazyPlannerPanel = lazyComponent(planner, (module) => module.PlannerPanel);
+export const LazyImportedFeaturePanel = lazyComponent(planner, (module) => module.ImportedFeaturePanel);
+export const LazyFileDropOverlay = lazyComponent(planner, (module) => module.FileDropOverlay);
