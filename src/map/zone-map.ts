@@ -11,6 +11,7 @@ import type { Dataset, FeatureReference, LayerDefinition } from '../data/dataset
 import { buildMapStyle, interactiveStyleLayerIds, labelText, manifestLayerIdOf, styleLayerIds } from './style.ts';
 import type { MapStyleFont } from './style.ts';
 import { connectTripLayers } from './trip-layers.ts';
+import { connectPlaceBubbles } from './place-bubbles.ts';
 import { connectBasemaps } from './basemaps/connect-basemaps.ts';
 import type { MapView } from '../geo/map-view.ts';
 import type { PlannerMapController } from './planner-map.ts';
@@ -169,6 +170,8 @@ export function createZoneMap(
   // as HTML, and a manifest is user-replaceable input.
   map.addControl(new AttributionControl({ compact: true }));
   const tripLayers = connectTripLayers(map);
+  // A click on a bubble of crowded places zooms in; it reaches none of the handlers below.
+  connectPlaceBubbles(map, dataset.manifest);
   // Opt-in basemaps beneath the dataset; their code loads only once one is chosen.
   const stopBasemaps = connectBasemaps(map, font.family);
 

@@ -155,7 +155,8 @@ describe('buildMapStyle', () => {
   it('draws text with the shipped font through font-faces', () => {
     expect(style['font-faces']).toEqual({ 'Noto Sans SC': font.faces });
     const symbols = style.layers.filter((styleLayer) => styleLayer.type === 'symbol');
-    expect(symbols.length).toBe(manifest.layers.length);
+    // One label layer per manifest layer, plus the count in each place layer's bubbles.
+    expect(symbols.filter((symbol) => symbol.id.endsWith(':label')).length).toBe(manifest.layers.length);
     for (const symbol of symbols) expect(symbol.layout?.['text-font']).toEqual(['Noto Sans SC']);
   });
 
