@@ -2,7 +2,8 @@
  * The ordered day plan: each stop with arrival, stay and departure, and between stops the leg's
  * straight-line distance with the estimate for every travel mode. Rows reorder by drag and drop
  * or by the ↑ ↓ buttons (the keyboard route); each stop and the next leg link out to 高德 / 百度.
- * The printed plan ends with the QR code of the trip's link, so the paper opens the trip on a phone.
+ * The printed plan opens with a map of the route and ends with the QR code of the trip's link, so
+ * the paper shows the way and opens the trip on a phone.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { language, messages } from '../../i18n/index.ts';
@@ -17,6 +18,7 @@ import { encodeTrip } from '../../trip/trip-url-codec.ts';
 import { searchWithTrip } from '../../state/trip-url.ts';
 import { durationParts, formatDistance, placeName } from './trip-format.ts';
 import { FILE_STOP_TEXT } from './file-stop-messages.ts';
+import { TripRouteMap } from './TripRouteMap.tsx';
 
 function isPlaceAt(stops: readonly PlannedStop[], order: number): boolean {
   return stops[order] !== undefined && stops[order].id !== START_POSITION_ID;
@@ -269,6 +271,7 @@ export function TripDayPlan() {
     <section class="trip-day-plan" aria-labelledby="trip-day-plan-heading">
       <h3 id="trip-day-plan-heading">{text.stopsHeading}</h3>
       <p class="muted small no-print">{text.reorderHint}</p>
+      {plan.stops.length > 0 ? <TripRouteMap /> : null}
       <ol class="trip-stops">{rows}</ol>
       {plan.schedule.returnArrival ? (
         <p class="small trip-return">
