@@ -1,7 +1,10 @@
 /**
- * The page: a sidebar with the overview and the layer control, and the map (or, without WebGL,
- * the same information as a list). Every branch of the data's life has something to show.
+ * The page: the map (or, without WebGL, the same information as a list) and beside it a sidebar
+ * with the search and three tabs, 探索 / 行程 / 量算与数据. On a phone the map fills the screen,
+ * the search sits over its top and the tabs live in a bottom sheet (src/ui/layout/). Every branch
+ * of the data's life has something to show.
  */
+import { useEffect } from 'preact/hooks';
 import type { MapStyleFont } from '../map/style.ts';
 import { messages } from '../i18n/index.ts';
 import { datasetState, listOpen, mapStatus, selectedFeature } from '../state/app-state.ts';
@@ -18,6 +21,10 @@ import { MapView } from './MapView.tsx';
 import { OverviewPanel } from './OverviewPanel.tsx';
 import { LazyTripPanel } from './trip/lazy-trip.tsx';
 import { LazyFileDropOverlay, LazyImportedFeaturePanel, LazyPlannerPanel } from './planner/lazy-planner.tsx';
+import { AppTabs } from './layout/AppTabs.tsx';
+import { BottomSheet } from './layout/BottomSheet.tsx';
+import { connectLayout } from './layout/layout-connections.ts';
+import { phoneLayout } from './layout/layout-state.ts';
 
 export function App({ font }: { font: MapStyleFont }) {
   const text = messages.value;
@@ -26,11 +33,19 @@ export function App({ font }: { font: MapStyleFont }) {
   const selected = selectedFeature.value;
   const noMap = status === 'unavailable' || status === 'context-lost';
   const showList = noMap || listOpen.value;
+  const phone = phoneLayout.value;
+  useEffect(() => connectLayout(), []);
+  // On a phone the feature's panel is part of the sheet (under 探索); on a desktop it floats over the map.
+  const featurePanel =
+    data.status === 'ready' && selected ? (
+      <FeaturePanel dataset={data.dataset} statistics={data.statistics} reference={selected} canZoom={!noMap} />
+    ) : null;
 
   return (
     <div class={`app app--map-${status}`}>
       <aside class="sidebar">
-        <header class="app-header">
+        {/* On a phone this floats over the top of the map: framing leaves it out (MapView's panel cover). */}
+        <header class="app-header" data-covers-map="top">
           <div class="app-header__title-row">
             <h1>{text.appTitle}</h1>
             <LanguageSwitch />
@@ -46,38 +61,20 @@ export function App({ font }: { font: MapStyleFont }) {
         ) : null}
         {data.status === 'failed' ? <DataErrorAlert problems={data.problems} /> : null}
         {data.status === 'ready' ? (
-          <>
-            {data.statisticsError ? (
-              <div class="data-error" role="alert">
-                <p>{text.errors.statisticsFailed}</p>
-                <p>{data.statisticsError}</p>
-              </div>
-            ) : null}
-            {data.statistics && data.statistics.problems.length > 0 ? (
-              <div class="data-warning" role="status">
-                <p>{text.errors.statisticsPartial}</p>
-                <ul>
-                  {data.statistics.problems.map((problem, index) => (
-                    <li key={index}>{problem}</li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            <OverviewPanel dataset={data.dataset} statistics={data.statistics} />
-            {!noMap ? (
-              <button
-                type="button"
-                class="text-button list-toggle"
-                aria-pressed={listOpen.value}
-                onClick={() => (listOpen.value = !listOpen.value)}
-              >
-                {listOpen.value ? text.fallback.showMap : text.fallback.showList}
-              </button>
-            ) : null}
-            {status !== 'unavailable' ? <LayerPanel dataset={data.dataset} statistics={data.statistics} /> : null}
-            <LazyTripPanel />
-            <LazyPlannerPanel />
-          </>
+          <BottomSheet>
+            <AppTabs
+              panels={{
+                explore: (
+                  <>
+                    {phone ? featurePanel : null}
+                    <ExplorePanels noMap={noMap} />
+                  </>
+                ),
+                trip: <LazyTripPanel />,
+                measure: <LazyPlannerPanel />,
+              }}
+            />
+          </BottomSheet>
         ) : null}
       </aside>
       <main class="map-area">
@@ -97,13 +94,51 @@ export function App({ font }: { font: MapStyleFont }) {
             />
           </div>
         ) : null}
-        {data.status === 'ready' && selected ? (
-          <FeaturePanel dataset={data.dataset} statistics={data.statistics} reference={selected} canZoom={!noMap} />
-        ) : null}
+        {phone ? null : featurePanel}
         {data.status === 'ready' && !selected ? <LazyImportedFeaturePanel /> : null}
         {data.status === 'ready' && status !== 'unavailable' ? <FeatureChooser dataset={data.dataset} /> : null}
         <LazyFileDropOverlay />
       </main>
     </div>
+  );
+}
+
+/** 探索: any problem with the figures, the overview, the switch to the list, and the layers. */
+function ExplorePanels({ noMap }: { noMap: boolean }) {
+  const text = messages.value;
+  const data = datasetState.value;
+  const status = mapStatus.value;
+  if (data.status !== 'ready') return null;
+  return (
+    <>
+      {data.statisticsError ? (
+        <div class="data-error" role="alert">
+          <p>{text.errors.statisticsFailed}</p>
+          <p>{data.statisticsError}</p>
+        </div>
+      ) : null}
+      {data.statistics && data.statistics.problems.length > 0 ? (
+        <div class="data-warning" role="status">
+          <p>{text.errors.statisticsPartial}</p>
+          <ul>
+            {data.statistics.problems.map((problem, index) => (
+              <li key={index}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <OverviewPanel dataset={data.dataset} statistics={data.statistics} />
+      {!noMap ? (
+        <button
+          type="button"
+          class="text-button list-toggle"
+          aria-pressed={listOpen.value}
+          onClick={() => (listOpen.value = !listOpen.value)}
+        >
+          {listOpen.value ? text.fallback.showMap : text.fallback.showList}
+        </button>
+      ) : null}
+      {status !== 'unavailable' ? <LayerPanel dataset={data.dataset} statistics={data.statistics} /> : null}
+    </>
   );
 }

@@ -27,18 +27,29 @@ export const MAP_READY_ATTRIBUTE = 'data-map-ready';
 /**
  * How much of the map the feature panel hides: its width on the left on a desktop, its height at
  * the bottom on a phone (where it is a sheet). Zooming leaves that part out so the feature shows.
+ * On a phone the layout also marks what lies over the map with `data-covers-map` (the search
+ * header at the top, the resting bottom sheet at the bottom; src/ui/layout/BottomSheet.tsx).
  */
 function panelCover(mapElement: HTMLElement): { top: number; right: number; bottom: number; left: number } {
   const cover = { top: 0, right: 0, bottom: 0, left: 0 };
-  const panel = mapElement.parentElement?.querySelector('.feature-panel');
-  if (!panel) return cover;
   const map = mapElement.getBoundingClientRect();
-  const box = panel.getBoundingClientRect();
-  const spansWidth = box.width > map.width * 0.8;
-  if (spansWidth) cover.bottom = Math.max(0, Math.min(map.bottom, box.bottom) - box.top);
-  else cover.left = Math.max(0, Math.min(map.right, box.right) - map.left);
+  for (const element of document.querySelectorAll<HTMLElement>('[data-covers-map]')) {
+    const box = element.getBoundingClientRect();
+    if (box.width <= map.width * 0.8 || box.height === 0) continue;
+    if (element.dataset['coversMap'] === 'top')
+      cover.top = Math.max(cover.top, Math.min(map.bottom, box.bottom) - map.top);
+    else cover.bottom = Math.max(cover.bottom, map.bottom - Math.max(map.top, box.top));
+  }
+  const panel = mapElement.parentElement?.querySelector('.feature-panel');
+  if (panel) {
+    const box = panel.getBoundingClientRect();
+    const spansWidth = box.width > map.width * 0.8;
+    if (spansWidth) cover.bottom = Math.max(cover.bottom, Math.min(map.bottom, box.bottom) - box.top);
+    else cover.left = Math.max(0, Math.min(map.right, box.right) - map.left);
+  }
   // Never ask for more padding than leaves a usable view.
-  cover.bottom = Math.min(cover.bottom, map.height * 0.6);
+  cover.top = Math.max(0, Math.min(cover.top, map.height * 0.25));
+  cover.bottom = Math.max(0, Math.min(cover.bottom, map.height * 0.6));
   cover.left = Math.min(cover.left, map.width * 0.6);
   return cover;
 }

@@ -307,11 +307,14 @@ export function TripPanel() {
           </p>
           <TripSettings />
           {plan.notices.length > 0 ? (
-            <ul class="trip-notices small" role="status" aria-label={text.planNotices}>
-              {plan.notices.map((notice, index) => (
-                <li key={index}>{notice[lang]}</li>
-              ))}
-            </ul>
+            // The live region wraps the list: role="status" on the <ul> itself would orphan its items (axe: listitem).
+            <div role="status" aria-label={text.planNotices}>
+              <ul class="trip-notices small">
+                {plan.notices.map((notice, index) => (
+                  <li key={index}>{notice[lang]}</li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           <FileStopsNote />
           <TripDayPlan />
