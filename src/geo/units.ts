@@ -39,10 +39,6 @@ export function squareMetresToMu(squareMetres: number): number {
   return squareMetres / SQUARE_METRES_PER_MU;
 }
 
-export function muToSquareMetres(mu: number): number {
-  return mu * SQUARE_METRES_PER_MU;
-}
-
 export function metresToKilometres(metres: number): number {
   return metres / METRES_PER_KILOMETRE;
 }

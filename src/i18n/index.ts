@@ -14,8 +14,3 @@ export const MESSAGES: Readonly<Record<Language, Messages>> = { zh, en };
 
 export const language = signal<Language>('zh');
 export const messages = computed<Messages>(() => MESSAGES[language.value]);
-
-/** `?lang=en` picks English; anything else, or nothing, keeps Chinese. */
-export function languageFromSearch(search: string): Language {
-  return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh';
-}

@@ -86,10 +86,6 @@ export function customStopId(point: LonLat): string {
   return `${CUSTOM_STOP_ID_PREFIX}${x}_${y}`;
 }
 
-export function isCustomStopId(id: string): boolean {
-  return id.startsWith(CUSTOM_STOP_ID_PREFIX);
-}
-
 /**
  * A trip stop for a point of the visitor's file; null when the position is not a finite WGS84
  * longitude/latitude or the name is empty after cleaning.

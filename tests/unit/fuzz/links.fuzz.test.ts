@@ -18,7 +18,7 @@ import { decodeTrip, encodeTrip, MAXIMUM_LINK_LENGTH } from '../../../src/trip/t
 import {
   cleanCustomStopName,
   customStopId,
-  isCustomStopId,
+  CUSTOM_STOP_ID_PREFIX,
   MAXIMUM_TRIP_STOPS,
   MAXIMUM_VISIT_MINUTES,
   type TripState,
@@ -173,7 +173,7 @@ const fileStop = fc
 
 const datasetStops = fc
   .uniqueArray(
-    placeId.filter((id) => !isCustomStopId(id)),
+    placeId.filter((id) => !id.startsWith(CUSTOM_STOP_ID_PREFIX)),
     { maxLength: MAXIMUM_TRIP_STOPS },
   )
   .chain((ids) =>

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  convertArea,
-  isAreaUnit,
-  metresToKilometres,
-  muToSquareMetres,
-  squareMetresToMu,
-} from '../../../src/geo/units.ts';
+import { convertArea, isAreaUnit, metresToKilometres, squareMetresToMu } from '../../../src/geo/units.ts';
 
 describe('area units', () => {
   it('uses the legal 亩 of 10000/15 m², so 15 亩 is one hectare', () => {
     expect(convertArea(15, 'mu', 'ha')).toBeCloseTo(1, 12);
-    expect(muToSquareMetres(1)).toBeCloseTo(666.6667, 4);
+    expect(convertArea(1, 'mu', 'm2')).toBeCloseTo(666.6667, 4);
   });
 
   it('converts the zone-facts figures: 1800 亩 = 1.2 km², 202 km² = 303 000 亩', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Manifest, ZoneFeatureCollection } from '../../../src/data/dataset-types.ts';
-import { MESSAGES, languageFromSearch } from '../../../src/i18n/index.ts';
+import { MESSAGES } from '../../../src/i18n/index.ts';
 
 const geodata = join(import.meta.dirname, '..', '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodata, 'manifest.json'), 'utf8')) as Manifest;
@@ -32,12 +32,5 @@ describe('UI strings', () => {
     };
     for (const [language, messages] of Object.entries(MESSAGES)) walk(messages, language);
     expect(empty).toEqual([]);
-  });
-
-  it('pick English only for ?lang=en, Chinese otherwise', () => {
-    expect(languageFromSearch('?lang=en')).toBe('en');
-    expect(languageFromSearch('?lang=zh')).toBe('zh');
-    expect(languageFromSearch('?lang=<script>')).toBe('zh');
-    expect(languageFromSearch('')).toBe('zh');
   });
 });
