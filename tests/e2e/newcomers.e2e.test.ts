@@ -12,6 +12,7 @@ import decodeQR from 'qr/decode.js';
 import { describe, expect, it } from 'vitest';
 import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
 import { launchBrowser, openApp, waitForMapIdle, type AppPage } from './harness.ts';
+import { openAppTab } from './app-tabs.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
@@ -267,12 +268,7 @@ describe('Escape gives the focus back to what opened the panel', () => {
 });
 
 async function openMeasuring(app: AppPage): Promise<string> {
-  const summary = app.page.locator('.planner-panel > details > summary');
-  await summary.waitFor({ timeout: 30_000 });
-  const open = await app.page
-    .locator('.planner-panel > details')
-    .evaluate((details) => (details as HTMLDetailsElement).open);
-  if (!open) await summary.click();
+  await openAppTab(app.page, 'measure');
   await app.page.locator('.measure-tool[data-tool="polygon"]').click();
   return (await app.page.locator('.measure-hint').textContent()) ?? '';
 }

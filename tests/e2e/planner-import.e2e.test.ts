@@ -14,6 +14,7 @@ import { measureCollection } from '../../src/analysis/measure-collection.ts';
 import { toWgs84 } from '../../src/data/coordinate-systems.ts';
 import { ellipsoidalLength } from '../../src/geo/length.ts';
 import { launchBrowser, openApp, type AppPage, type BrowserSession } from './harness.ts';
+import { openAppTab } from './app-tabs.ts';
 import { square } from '../fixtures/square.ts';
 import { gigabyteBombZip } from '../fixtures/import/build-zip.ts';
 import { INFLATE_OVERSHOOT_BYTES } from '../../src/data/import/capped-unzip.ts';
@@ -58,12 +59,7 @@ function jsonFile(name: string, value: unknown): UploadFile {
 }
 
 async function openPlanner(app: AppPage): Promise<void> {
-  const summary = app.page.locator('.planner-panel > details > summary');
-  await summary.waitFor({ timeout: 30_000 });
-  const open = await app.page
-    .locator('.planner-panel > details')
-    .evaluate((details) => (details as HTMLDetailsElement).open);
-  if (!open) await summary.click();
+  await openAppTab(app.page, 'measure');
   await app.page.locator('input[data-import-input]').waitFor({ state: 'attached' });
 }
 

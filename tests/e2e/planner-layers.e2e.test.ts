@@ -20,6 +20,7 @@ import {
   type AppPage,
   type BrowserSession,
 } from './harness.ts';
+import { openAppTab } from './app-tabs.ts';
 
 const HOSTILE_USE = '<img src=x onerror="window.__pwned=1">';
 const parcels: FeatureCollection = {
@@ -62,12 +63,7 @@ describe('an imported layer coloured, labelled and picked by a property', () => 
     directory = mkdtempSync(join(tmpdir(), 'planner-layers-'));
     browser = await launchBrowser();
     app = await openApp({ browser, viewport: { width: 1280, height: 900 } });
-    const plannerSummary = app.page.locator('.planner-panel summary').first();
-    await plannerSummary.waitFor({ timeout: 30_000 });
-    if (
-      !(await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open))
-    )
-      await plannerSummary.click();
+    await openAppTab(app.page, 'measure');
     await app.page.locator('.statistics-section summary').click();
     const path = join(directory, 'parcels.geojson');
     writeFileSync(path, JSON.stringify(parcels));

@@ -15,16 +15,12 @@ import { loadDataset } from '../../src/data/load-dataset.ts';
 import { Geodesic } from '../../src/geo/geographiclib.ts';
 import { geographicLibArea } from '../fixtures/geographiclib-oracle.ts';
 import { launchBrowser, openApp, waitForMapIdle, type AppPage, type BrowserSession } from './harness.ts';
+import { openAppTab } from './app-tabs.ts';
 
 type Pixel = [x: number, y: number];
 
 async function openMeasuring(app: AppPage): Promise<void> {
-  const summary = app.page.locator('.planner-panel > details > summary');
-  await summary.waitFor({ timeout: 30_000 });
-  const open = await app.page
-    .locator('.planner-panel > details')
-    .evaluate((details) => (details as HTMLDetailsElement).open);
-  if (!open) await summary.click();
+  await openAppTab(app.page, 'measure');
   // The tools appear once the map's drawing controller exists.
   await app.page.locator('.measure-tool[data-tool="polygon"]').waitFor({ timeout: 30_000 });
 }

@@ -30,6 +30,7 @@ import {
   type AppPage,
   type BrowserSession,
 } from './harness.ts';
+import { openAppTab } from './app-tabs.ts';
 import { square } from '../fixtures/square.ts';
 import { classifyLandUse } from '../../src/analysis/land-use-classes.ts';
 import { HOSTILE_CODE, PARCELS_PATH } from '../fixtures/landuse/generate-parcels.ts';
@@ -108,10 +109,7 @@ const parcels: FeatureCollection = {
 };
 
 async function openStatistics(app: AppPage): Promise<void> {
-  const plannerSummary = app.page.locator('.planner-panel summary').first();
-  await plannerSummary.waitFor({ timeout: 30_000 });
-  if (!(await app.page.locator('.planner-panel > details').evaluate((details) => (details as HTMLDetailsElement).open)))
-    await plannerSummary.click();
+  await openAppTab(app.page, 'measure');
   const statisticsSummary = app.page.locator('.statistics-section summary');
   if (
     !(await app.page

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWgs84 } from '../../src/data/coordinate-systems.ts';
 import { customStopId } from '../../src/trip/trip-state.ts';
 import { launchBrowser, openApp, type AppPage, type BrowserSession } from './harness.ts';
+import { openAppTab } from './app-tabs.ts';
 
 const fixtureDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import');
 const FILE_NAME = 'places-gcj02-gbk.csv';
@@ -56,12 +57,7 @@ async function panelStopIds(app: AppPage): Promise<string[]> {
 }
 
 async function openPlanner(app: AppPage): Promise<void> {
-  const summary = app.page.locator('.planner-panel > details > summary');
-  await summary.waitFor({ timeout: 30_000 });
-  const open = await app.page
-    .locator('.planner-panel > details')
-    .evaluate((details) => (details as HTMLDetailsElement).open);
-  if (!open) await summary.click();
+  await openAppTab(app.page, 'measure');
   await app.page.locator('input[data-import-input]').waitFor({ state: 'attached' });
 }
 
