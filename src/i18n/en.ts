@@ -115,6 +115,8 @@ export const en: Messages = {
     noWebGl: 'This browser cannot use WebGL, so the map cannot be drawn. The same information is listed below.',
     contextLost:
       'The map lost its graphics context (common on phones after switching apps); it redraws when the context returns. The same information is listed below.',
+    contextFailed:
+      'The map lost its graphics context and it did not come back, so the map is off (reload the page to try again). The same information is listed below.',
     listHeading: 'Features',
     showList: 'Show as a list',
     showMap: 'Back to the map',

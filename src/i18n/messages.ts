@@ -93,6 +93,8 @@ export interface Messages {
     noWebGl: string;
     contextLost: string;
     listHeading: string;
+    /** The lost context never came back: the map is gone until the page is reloaded. */
+    contextFailed: string;
     showList: string;
     showMap: string;
     searchLabel: string;

@@ -105,6 +105,7 @@ export const zh: Messages = {
   fallback: {
     noWebGl: '此浏览器无法使用 WebGL，地图无法绘制。以下列出同样的信息。',
     contextLost: '地图的图形上下文已丢失（常见于手机切换应用后），恢复后将自动重绘。以下列出同样的信息。',
+    contextFailed: '地图的图形上下文丢失后未能恢复，地图已停用（刷新页面可再试）。以下列出同样的信息。',
     listHeading: '要素列表',
     showList: '以列表查看',
     showMap: '返回地图',

@@ -10,6 +10,7 @@
  */
 import type { Map } from 'maplibre-gl';
 import type { LineString, Polygon } from 'geojson';
+import { isStyleEditable } from './editable-map.ts';
 import {
   TerraDraw,
   TerraDrawLineStringMode,
@@ -19,7 +20,7 @@ import {
   ValidateNotSelfIntersecting,
   type GeoJSONStoreFeatures,
 } from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { ContextSafeDrawAdapter } from './context-safe-draw-adapter.ts';
 
 export type DrawingTool = 'polygon' | 'rectangle' | 'line';
 export type DrawingMode = DrawingTool | 'select' | 'off';
@@ -102,8 +103,15 @@ export function connectMeasureDrawing(map: Map): MeasureDrawingController {
   let selected: string | null = null;
   let liveShown = false;
 
+  // Shapes drawn, deleted or restored while the WebGL context is lost stay in terra-draw's store;
+  // the adapter draws them once a style has loaded again.
+  const adapter = new ContextSafeDrawAdapter({ map, coordinatePrecision: 9 });
+  const onContextLost = (): void => adapter.dropScheduledFrame();
+  const onStyleLoad = (): void => adapter.redraw();
+  map.on('webglcontextlost', onContextLost);
+  map.on('style.load', onStyleLoad);
   const draw = new TerraDraw({
-    adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 9 }),
+    adapter,
     idStrategy: { isValidId: (id) => typeof id === 'string' && ID_PATTERN.test(id), getId: newId },
     modes: [
       new TerraDrawPolygonMode({
@@ -250,7 +258,10 @@ export function connectMeasureDrawing(map: Map): MeasureDrawingController {
     },
     destroy: () => {
       listeners.clear();
-      draw.stop();
+      map.off('webglcontextlost', onContextLost);
+      map.off('style.load', onStyleLoad);
+      // Stopping removes terra-draw's sources and layers, which a map without a style does not have.
+      if (isStyleEditable(map)) draw.stop();
     },
   };
 }

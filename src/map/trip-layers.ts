@@ -8,6 +8,7 @@ import { Marker } from 'maplibre-gl';
 import { bbox } from '@turf/bbox';
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { TripLegProperties, TripStopProperties } from '../trip/trip-geojson.ts';
+import { isStyleEditable } from './editable-map.ts';
 
 export const TRIP_SOURCE_ID = 'trip';
 // No ':' in these ids: the app reads `<manifest layer>:<part>` ids as dataset layers.
@@ -66,7 +67,9 @@ export function tripLayerSpecifications(): LayerSpecification[] {
 }
 
 /**
- * Adds the trip's source and layers once the style has loaded; `setTrip` may be called before that.
+ * Keeps the trip's source and layers on the map: `setTrip` records the trip and applies it when the
+ * style can take it; every loaded style (the first, and one rebuilt after a lost WebGL context) gets
+ * the latest trip again, so a stop added while the map could not draw is there when it can.
  * Stop numbers are HTML markers over the circles rather than a symbol layer: they are language-free
  * digits, need no glyphs, and the page's text rules (textContent, never markup) apply to them.
  */
@@ -76,7 +79,6 @@ export function connectTripLayers(map: MapLibreMap): {
   frameTrip: (padding: { top: number; right: number; bottom: number; left: number }) => void;
 } {
   let latest: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  let added = false;
   let markers: Marker[] = [];
   const showNumbers = (): void => {
     for (const marker of markers) marker.remove();
@@ -93,20 +95,20 @@ export function connectTripLayers(map: MapLibreMap): {
       markers.push(new Marker({ element }).setLngLat([longitude!, latitude!]).addTo(map));
     }
   };
-  const add = (): void => {
-    if (added) return;
-    added = true;
-    map.addSource(TRIP_SOURCE_ID, { type: 'geojson', data: latest });
-    for (const layer of tripLayerSpecifications()) map.addLayer(layer);
-    showNumbers();
+  const apply = (): void => {
+    if (!isStyleEditable(map)) return;
+    const source = map.getSource(TRIP_SOURCE_ID) as GeoJSONSource | undefined;
+    if (source) source.setData(latest);
+    else map.addSource(TRIP_SOURCE_ID, { type: 'geojson', data: latest });
+    for (const layer of tripLayerSpecifications()) if (!map.getLayer(layer.id)) map.addLayer(layer);
   };
-  if (map.isStyleLoaded()) add();
-  else map.once('load', add);
+  map.on('style.load', apply);
+  apply();
   return {
     setTrip(collection) {
       latest = numberedTripFeatures(collection);
-      if (!added) return;
-      (map.getSource(TRIP_SOURCE_ID) as GeoJSONSource | undefined)?.setData(latest);
+      apply();
+      // HTML markers live outside the style: they follow the trip even while the map cannot draw.
       showNumbers();
     },
     frameTrip(padding) {

@@ -5,6 +5,7 @@
  * (`generateId`), which is how the store looks up their measured areas.
  */
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { isStyleEditable } from './editable-map.ts';
 
 /** What the map needs to know of an imported layer: nothing about its features. */
 export interface UserLayerDisplay {
@@ -157,8 +158,16 @@ export interface UserLayersController {
   frame: (bounds: [number, number, number, number], padding: number) => void;
 }
 
+/**
+ * The layers and their settings are kept here as what the planner wants, and `sync` makes the map
+ * show exactly that: after every call, and whenever a style loads (a style rebuilt after a lost WebGL
+ * context holds the layers of the moment it was lost, not the ones imported or removed since).
+ */
 export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string | undefined): UserLayersController {
+  /** What the planner wants shown, in order (newest last). */
   const shown = new Map<string, UserLayerDisplay>();
+  /** What was last put on the map: layer id to the data URL its source reads. */
+  const onMap = new Map<string, string>();
   const colourings = new Map<string, ClassColouring>();
   const categoryColourings = new Map<string, ClassColouring>();
   const labelFields = new Map<string, string>();
@@ -170,15 +179,19 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
     return PART_SUFFIXES.map((suffix) => `${sourceId}${suffix}`);
   }
 
-  function remove(layerId: string): void {
-    for (const styleLayerId of styleLayerIdsOf(layerId)) if (map.getLayer(styleLayerId)) map.removeLayer(styleLayerId);
-    const sourceId = userLayerSourceId(layerId);
-    if (map.getSource(sourceId)) map.removeSource(sourceId);
+  function forget(layerId: string): void {
     shown.delete(layerId);
     colourings.delete(layerId);
     categoryColourings.delete(layerId);
     labelFields.delete(layerId);
     highlights.delete(layerId);
+  }
+
+  function removeFromMap(layerId: string): void {
+    for (const styleLayerId of styleLayerIdsOf(layerId)) if (map.getLayer(styleLayerId)) map.removeLayer(styleLayerId);
+    const sourceId = userLayerSourceId(layerId);
+    if (map.getSource(sourceId)) map.removeSource(sourceId);
+    onMap.delete(layerId);
   }
 
   // Labels use the font the style's own labels use (the app's, shipped with it), read once from the style.
@@ -194,17 +207,39 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
     return textFont;
   }
 
-  function add(layer: UserLayerDisplay): void {
+  /** Puts one wanted layer on the map as wanted: its source, its parts, its drawing settings. */
+  function applyLayer(layer: UserLayerDisplay): void {
     const sourceId = userLayerSourceId(layer.id);
-    map.addSource(sourceId, { type: 'geojson', data: layer.dataUrl, generateId: true });
+    const source = map.getSource(sourceId) as GeoJSONSource | undefined;
+    if (!source) map.addSource(sourceId, { type: 'geojson', data: layer.dataUrl, generateId: true });
+    // Re-read after a conversion (e.g. the planner said the file is GCJ-02).
+    else if (onMap.get(layer.id) !== layer.dataUrl) source.setData(layer.dataUrl);
+    onMap.set(layer.id, layer.dataUrl);
     for (const specification of userLayerSpecifications(sourceId, layer.colour, styleTextFont()))
-      map.addLayer(specification, beforeLayerId());
+      if (!map.getLayer(specification.id)) map.addLayer(specification, beforeLayerId());
     applyColouring(layer.id);
-    applyLabels(layer.id);
-    applyHighlight(layer.id);
+    setVisibility(layer);
   }
 
+  function applySelection(selection: { layerId: string; featureIndex: number } | null, value: boolean): void {
+    if (!selection || !isStyleEditable(map) || !map.getSource(userLayerSourceId(selection.layerId))) return;
+    map.setFeatureState(
+      { source: userLayerSourceId(selection.layerId), id: selection.featureIndex },
+      { selected: value },
+    );
+  }
+
+  /** Makes the map show exactly the wanted layers; does nothing while there is no style to edit. */
+  function sync(): void {
+    if (!isStyleEditable(map)) return;
+    for (const layerId of [...onMap.keys()]) if (!shown.has(layerId)) removeFromMap(layerId);
+    for (const layer of shown.values()) applyLayer(layer);
+    applySelection(selected, true);
+  }
+  map.on('style.load', sync);
+
   function applyLabels(layerId: string): void {
+    if (!isStyleEditable(map)) return;
     const labelLayerId = `${userLayerSourceId(layerId)}-label`;
     if (!map.getLayer(labelLayerId)) return;
     const field = labelFields.get(layerId);
@@ -213,6 +248,7 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
   }
 
   function applyHighlight(layerId: string): void {
+    if (!isStyleEditable(map)) return;
     const highlightLayerId = `${userLayerSourceId(layerId)}-highlight`;
     if (!map.getLayer(highlightLayerId)) return;
     const highlight = highlights.get(layerId);
@@ -228,6 +264,7 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
   }
 
   function applyColouring(layerId: string): void {
+    if (!isStyleEditable(map)) return;
     const fillLayerId = `${userLayerSourceId(layerId)}-fill`;
     const layer = shown.get(layerId);
     if (!map.getLayer(fillLayerId)) return;
@@ -242,6 +279,7 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
   }
 
   function setVisibility(layer: UserLayerDisplay): void {
+    if (!isStyleEditable(map)) return;
     const sourceId = userLayerSourceId(layer.id);
     for (const styleLayerId of styleLayerIdsOf(layer.id)) {
       if (ON_DEMAND_SUFFIXES.has(styleLayerId.slice(sourceId.length))) continue;
@@ -255,21 +293,12 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
   return {
     setLayers(layers) {
       const wanted = new Set(layers.map((layer) => layer.id));
-      for (const layerId of [...shown.keys()]) if (!wanted.has(layerId)) remove(layerId);
-      for (const layer of layers) {
-        const current = shown.get(layer.id);
-        if (!current) {
-          shown.set(layer.id, layer);
-          add(layer);
-        }
-        // Re-read after a conversion (e.g. the planner said the file is GCJ-02).
-        else if (current.dataUrl !== layer.dataUrl)
-          (map.getSource(userLayerSourceId(layer.id)) as GeoJSONSource | undefined)?.setData(layer.dataUrl);
-        shown.set(layer.id, layer);
-        setVisibility(layer);
-      }
+      for (const layerId of [...shown.keys()]) if (!wanted.has(layerId)) forget(layerId);
+      for (const layer of layers) shown.set(layer.id, layer);
+      sync();
     },
     featureAt(x, y, tolerancePx) {
+      if (!isStyleEditable(map)) return null;
       const layerIds = [...shown.values()]
         .filter((layer) => layer.visible)
         .reverse()
@@ -311,19 +340,9 @@ export function connectUserLayers(map: MapLibreMap, beforeLayerId: () => string 
       applyHighlight(layerId);
     },
     setSelected(hit) {
-      if (selected && map.getSource(userLayerSourceId(selected.layerId))) {
-        map.setFeatureState(
-          { source: userLayerSourceId(selected.layerId), id: selected.featureIndex },
-          { selected: false },
-        );
-      }
+      applySelection(selected, false);
       selected = hit;
-      if (selected && map.getSource(userLayerSourceId(selected.layerId))) {
-        map.setFeatureState(
-          { source: userLayerSourceId(selected.layerId), id: selected.featureIndex },
-          { selected: true },
-        );
-      }
+      applySelection(selected, true);
     },
     frame(bounds, padding) {
       const [west, south, east, north] = bounds;

@@ -3,19 +3,21 @@
  * commands (toggle a layer, select, zoom). The rest of the app never sees a MapLibre type.
  */
 import { AttributionControl, Map, NavigationControl, ScaleControl, prewarm, setWorkerUrl } from 'maplibre-gl';
-import type { LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
+import type { LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { bbox } from '@turf/bbox';
 import type { Dataset, FeatureReference, LayerDefinition } from '../data/dataset-types.ts';
-import { buildMapStyle, interactiveStyleLayerIds, labelText, manifestLayerIdOf, styleLayerIds } from './style.ts';
+import { buildMapStyle, labelText, styleLayerIds } from './style.ts';
 import type { MapStyleFont } from './style.ts';
 import { connectTripLayers } from './trip-layers.ts';
-import { connectPlaceBubbles } from './place-bubbles.ts';
 import { connectBasemaps } from './basemaps/connect-basemaps.ts';
 import type { MapView } from '../geo/map-view.ts';
 import type { PlannerMapController } from './planner-map.ts';
 import type { UserFeatureHit } from './user-layers.ts';
+import { isStyleEditable } from './editable-map.ts';
+import { connectPointerInteraction } from './pointer-interaction.ts';
+import { connectPmtilesLayers } from './pmtiles-layer.ts';
 
 // MapLibre 6 no longer inlines its worker: without this the map never loads (ENGINEERING.md §4).
 setWorkerUrl(workerUrl);
@@ -36,6 +38,11 @@ export interface ZoneMapCallbacks {
   onFeaturesChoice?: (features: FeatureReference[], at: { x: number; y: number }) => void;
   onContextLost: () => void;
   onContextRestored: () => void;
+  /**
+   * The lost WebGL context did not come back within the wait, or came back unusable: the map is
+   * gone for this page, and the app should show its information another way.
+   */
+  onContextFailed: () => void;
   /** The camera came to rest (after the first frame and after every move), for the URL. */
   onViewChange?: (view: MapView) => void;
   /** A click on one of the planner's imported features (which then takes the click), or null when a click found none. */
@@ -76,12 +83,39 @@ export interface ZoneMapController {
   destroy: () => void;
 }
 
+export interface ZoneMapOptions {
+  /** The element the map fills. */
+  container: HTMLElement;
+  dataset: Dataset;
+  font: MapStyleFont;
+  callbacks: ZoneMapCallbacks;
+  /** The language the style's labels start in (default Chinese). */
+  language?: 'zh' | 'en';
+  /** A view from a link, shown instead of framing the zone. */
+  initialView?: MapView | null;
+  controlLabels?: ControlLabels;
+  /**
+   * How long a lost WebGL context may take to come back, counted while the page is visible, before
+   * the map gives up. A browser that can gives it back within a second or two of the page showing
+   * again (a phone back from another app, a GPU reset).
+   */
+  contextRestoreWaitMs?: number;
+}
+
+/** A browser that has not given the context back after this long in view is not going to. */
+export const CONTEXT_RESTORE_WAIT_MS = 10_000;
+
 declare global {
   interface Window {
-    /** The live map, for browser tests and benchmarks. */
+    /** The live map, in the test build only (`vite build --mode e2e`), for browser tests and benchmarks. */
     __zoneMap?: Map;
+    /** Test build only: settings a browser test may change, read when they apply. */
+    __zoneMapTest?: { contextRestoreWaitMs?: number };
   }
 }
+
+/** The build the browser tests and benchmarks drive; only it hands the live map to the page. */
+const IS_TEST_BUILD = import.meta.env.MODE === 'e2e';
 
 type Bounds = [number, number, number, number];
 
@@ -110,24 +144,16 @@ function boundsLike(bounds: Bounds): LngLatBoundsLike {
   ];
 }
 
-function referenceOf(feature: MapGeoJSONFeature): FeatureReference | null {
-  const featureId = feature.properties['id'];
-  if (typeof featureId !== 'string') return null;
-  return { layerId: manifestLayerIdOf(feature.layer.id), featureId };
-}
-
-const TAP_TOLERANCE_PX = 4;
-
-export function createZoneMap(
-  container: HTMLElement,
-  dataset: Dataset,
-  font: MapStyleFont,
-  callbacks: ZoneMapCallbacks,
-  language: 'zh' | 'en' = 'zh',
-  /** A view from a link, shown instead of framing the zone. */
-  initialView: MapView | null = null,
-  controlLabels: ControlLabels = {},
-): ZoneMapController {
+export function createZoneMap({
+  container,
+  dataset,
+  font,
+  callbacks,
+  language = 'zh',
+  initialView = null,
+  controlLabels = {},
+  contextRestoreWaitMs = CONTEXT_RESTORE_WAIT_MS,
+}: ZoneMapOptions): ZoneMapController {
   const featuresByLayer = new globalThis.Map(dataset.layers.map((layer) => [layer.definition.id, layer.features]));
   const style = buildMapStyle(dataset.manifest, {
     font,
@@ -162,7 +188,7 @@ export function createZoneMap(
     });
   };
   map.on('moveend', reportView);
-  window.__zoneMap = map;
+  if (IS_TEST_BUILD) window.__zoneMap = map;
   // The compass shows the bearing (two-finger rotate, a link's bearing) and turns the map back to north.
   map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
@@ -170,111 +196,63 @@ export function createZoneMap(
   // as HTML, and a manifest is user-replaceable input.
   map.addControl(new AttributionControl({ compact: true }));
   const tripLayers = connectTripLayers(map);
-  // A click on a bubble of crowded places zooms in; it reaches none of the handlers below.
-  connectPlaceBubbles(map, dataset.manifest);
   // Opt-in basemaps beneath the dataset; their code loads only once one is chosen.
   const stopBasemaps = connectBasemaps(map, font.family);
 
-  const interactiveLayers = dataset.manifest.layers.flatMap(interactiveStyleLayerIds);
   let planner: PlannerMapController | null = null;
   let plannerLoading: Promise<PlannerMapController> | null = null;
-  let hovered: FeatureReference | null = null;
   let selected: FeatureReference | null = null;
   let labelLanguage = language;
 
   function setState(reference: FeatureReference | null, key: 'hover' | 'selected', value: boolean): void {
-    if (!reference || !map.getSource(reference.layerId)) return;
+    if (!reference || !isStyleEditable(map) || !map.getSource(reference.layerId)) return;
     map.setFeatureState({ source: reference.layerId, id: reference.featureId }, { [key]: value });
   }
 
-  function visibleInteractiveLayers(): string[] {
-    return interactiveLayers.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
-  }
-
-  /** Every feature under a pixel (within the tap tolerance), top first, each once. */
-  function featuresAt(x: number, y: number): FeatureReference[] {
-    const hits = map.queryRenderedFeatures(
-      [
-        [x - TAP_TOLERANCE_PX, y - TAP_TOLERANCE_PX],
-        [x + TAP_TOLERANCE_PX, y + TAP_TOLERANCE_PX],
-      ],
-      { layers: visibleInteractiveLayers() },
-    );
-    const found: FeatureReference[] = [];
-    for (const hit of hits) {
-      const reference = referenceOf(hit);
-      if (
-        reference &&
-        !found.some((held) => held.layerId === reference.layerId && held.featureId === reference.featureId)
-      )
-        found.push(reference);
-    }
-    return found;
-  }
-
-  function topFeatureAt(x: number, y: number): FeatureReference | null {
-    return featuresAt(x, y)[0] ?? null;
-  }
-
-  const pointLayerIds = new Set(
-    dataset.manifest.layers.filter((layer) => layer.geometry === 'point').map((layer) => layer.id),
-  );
-
-  map.on('mousemove', (event) => {
-    if (planner?.drawing.isDrawing()) return;
-    const reference = topFeatureAt(event.point.x, event.point.y);
-    if (reference?.featureId === hovered?.featureId && reference?.layerId === hovered?.layerId) return;
-    setState(hovered, 'hover', false);
-    hovered = reference;
-    setState(hovered, 'hover', true);
-    const overImported = !reference && planner?.userLayers.featureAt(event.point.x, event.point.y, TAP_TOLERANCE_PX);
-    map.getCanvas().style.cursor = reference || overImported ? 'pointer' : '';
+  const stopPointer = connectPointerInteraction({
+    map,
+    manifest: dataset.manifest,
+    callbacks,
+    planner: () =>
+      planner && {
+        isDrawing: planner.drawing.isDrawing,
+        importedFeatureAt: planner.userLayers.featureAt,
+      },
+    setHovered: (reference, hovered) => setState(reference, 'hover', hovered),
   });
-  map.getCanvas().addEventListener('mouseleave', () => {
-    setState(hovered, 'hover', false);
-    hovered = null;
-  });
-  map.on('click', (event) => {
-    // While a shape is being drawn or edited the click is a vertex, not a question about the map.
-    if (planner?.drawing.isDrawing()) return;
-    // The planner's own layers lie above the dataset, so they answer first.
-    const importedHit = planner?.userLayers.featureAt(event.point.x, event.point.y, TAP_TOLERANCE_PX) ?? null;
-    callbacks.onImportedFeatureClick?.(importedHit);
-    if (importedHit) {
-      callbacks.onFeatureClick(null);
-      return;
-    }
-    const found = featuresAt(event.point.x, event.point.y);
-    // Markers drawn on top of each other: a click cannot say which was meant, so the visitor does.
-    // Areas under a marker are not offered; they are what the marker sits in, not a rival for it.
-    const markers = found.filter((reference) => pointLayerIds.has(reference.layerId));
-    if (markers.length > 1 && callbacks.onFeaturesChoice) {
-      callbacks.onFeaturesChoice(markers, { x: event.point.x, y: event.point.y });
-      return;
-    }
-    callbacks.onFeatureClick(found[0] ?? null);
-  });
+  // .pmtiles archives the planner opened: drawn from the file, a few tiles at a time.
+  const stopPmtiles = connectPmtilesLayers(map);
 
-  // What the app asked for, kept so it is applied whenever a style is (re)built: calls made before
-  // the style has loaded (a link's layers and feature on a cold load) would otherwise be dropped,
-  // and a style rebuilt after a lost WebGL context starts from the manifest's defaults again.
+  // What the app asked for is kept here and applied whenever the style can take it: calls made
+  // before the style has loaded (a link's layers and feature on a cold load) or while the WebGL
+  // context is lost (the style is gone, then rebuilt from a snapshot of the moment it was lost)
+  // would otherwise never reach the map.
   const requestedVisibility = new globalThis.Map<string, boolean>();
   const applyVisibility = (layerId: string, visible: boolean): void => {
+    if (!isStyleEditable(map)) return;
     const definition = dataset.manifest.layers.find((layer) => layer.id === layerId);
     if (!definition) return;
     for (const styleLayerId of styleLayerIds(definition)) {
       if (map.getLayer(styleLayerId)) map.setLayoutProperty(styleLayerId, 'visibility', visible ? 'visible' : 'none');
     }
   };
+  const applyLabels = (): void => {
+    if (!isStyleEditable(map)) return;
+    for (const layer of dataset.manifest.layers) {
+      const labelLayerId = `${layer.id}:label`;
+      if (map.getLayer(labelLayerId)) map.setLayoutProperty(labelLayerId, 'text-field', labelText(labelLanguage));
+    }
+  };
+  // 'style.load' comes with the first style and with every rebuilt one (after a restored context).
   map.on('style.load', () => {
     for (const [layerId, visible] of requestedVisibility) applyVisibility(layerId, visible);
+    applyLabels();
     setState(selected, 'selected', true);
   });
 
-  let styleLoaded = false;
   map.on('load', () => {
-    styleLoaded = true;
     const signalWhenComplete = (): void => {
+      if (!isStyleEditable(map)) return;
       const allLoaded = dataset.manifest.layers.every((layer) => map.isSourceLoaded(layer.id));
       if (!allLoaded || !map.loaded()) return;
       map.off('idle', signalWhenComplete);
@@ -283,11 +261,48 @@ export function createZoneMap(
     };
     map.on('idle', signalWhenComplete);
   });
-  map.on('webglcontextlost', () => callbacks.onContextLost());
+
+  // A lost context either comes back (MapLibre rebuilds the style, and every module re-applies
+  // its state on 'style.load') or the map is given up and the app shows the list instead.
+  let restoreTimer: ReturnType<typeof setTimeout> | undefined;
+  let contextLost = false;
+  let restoredByMap = false;
+  let gaveUp = false;
+  const giveUp = (): void => {
+    clearTimeout(restoreTimer);
+    if (gaveUp) return;
+    gaveUp = true;
+    callbacks.onContextFailed();
+  };
+  // A hidden page gets its context back when it shows again, however long it was away: only the
+  // time in view counts.
+  const waitForRestore = (): void => {
+    clearTimeout(restoreTimer);
+    if (!contextLost || gaveUp || document.hidden) return;
+    const wait = (IS_TEST_BUILD && window.__zoneMapTest?.contextRestoreWaitMs) || contextRestoreWaitMs;
+    restoreTimer = setTimeout(giveUp, wait);
+  };
+  document.addEventListener('visibilitychange', waitForRestore);
+  map.on('webglcontextlost', () => {
+    contextLost = true;
+    restoredByMap = false;
+    callbacks.onContextLost();
+    waitForRestore();
+  });
   map.on('webglcontextrestored', () => {
+    contextLost = false;
+    restoredByMap = true;
+    clearTimeout(restoreTimer);
     callbacks.onContextRestored();
     map.triggerRepaint();
   });
+  // MapLibre's own listener on the canvas runs first; when it cannot set WebGL up again it fires an
+  // error instead of 'webglcontextrestored', and this one finds the map not restored.
+  const canvas = map.getCanvas();
+  const checkRestored = (): void => {
+    if (!restoredByMap) giveUp();
+  };
+  canvas.addEventListener('webglcontextrestored', checkRestored);
 
   return {
     setTrip: tripLayers.setTrip,
@@ -327,33 +342,32 @@ export function createZoneMap(
           }
         }
       }
-      // The style was built in this language; the first call comes before the style has loaded.
+      // The style was built in this language; before it has loaded, 'style.load' applies the choice.
       if (next === labelLanguage) return;
       labelLanguage = next;
-      const relabel = (): void => {
-        for (const layer of dataset.manifest.layers) {
-          const labelLayerId = `${layer.id}:label`;
-          if (map.getLayer(labelLayerId)) map.setLayoutProperty(labelLayerId, 'text-field', labelText(labelLanguage));
-        }
-      };
-      if (styleLoaded) relabel();
-      else map.once('load', relabel);
+      applyLabels();
     },
     connectPlanner() {
       plannerLoading ??= (async () => {
         const { connectPlannerMap } = await import('./planner-map.ts');
-        if (!styleLoaded) await new Promise((resolve) => map.once('load', resolve));
+        // Its tools add sources and layers: they need a style that can take them.
+        if (!isStyleEditable(map)) await new Promise((resolve) => map.once('style.load', resolve));
         planner = connectPlannerMap(map);
         return planner;
       })();
       return plannerLoading;
     },
     destroy() {
+      clearTimeout(restoreTimer);
+      document.removeEventListener('visibilitychange', waitForRestore);
+      canvas.removeEventListener('webglcontextrestored', checkRestored);
+      stopPointer();
+      stopPmtiles();
       planner?.destroy();
       planner = null;
       stopBasemaps();
       map.remove();
-      if (window.__zoneMap === map) delete window.__zoneMap;
+      if (IS_TEST_BUILD && window.__zoneMap === map) delete window.__zoneMap;
     },
   };
 }

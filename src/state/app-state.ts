@@ -18,6 +18,8 @@ export type MapStatus = 'starting' | 'ready' | 'unavailable' | 'context-lost';
 
 export const datasetState = signal<DatasetState>({ status: 'loading' });
 export const mapStatus = signal<MapStatus>('starting');
+/** Why the map is `unavailable`: no WebGL at all, or a lost WebGL context that never came back. */
+export const mapUnavailableReason = signal<'no-webgl' | 'context-failed'>('no-webgl');
 export const layerVisibility = signal<Readonly<Record<string, boolean>>>({});
 export const selectedFeature = signal<FeatureReference | null>(null);
 export const overviewOpen = signal<boolean>(true);

@@ -7,7 +7,7 @@
 import { useEffect } from 'preact/hooks';
 import type { MapStyleFont } from '../map/style.ts';
 import { messages } from '../i18n/index.ts';
-import { datasetState, listOpen, mapStatus, selectedFeature } from '../state/app-state.ts';
+import { datasetState, listOpen, mapStatus, mapUnavailableReason, selectedFeature } from '../state/app-state.ts';
 import { DataErrorAlert } from './DataErrorAlert.tsx';
 import { FeatureChooser } from './FeatureChooser.tsx';
 import { FeatureList } from './FeatureList.tsx';
@@ -86,7 +86,9 @@ export function App({ font }: { font: MapStyleFont }) {
               statistics={data.statistics}
               reason={
                 status === 'unavailable'
-                  ? text.fallback.noWebGl
+                  ? mapUnavailableReason.value === 'context-failed'
+                    ? text.fallback.contextFailed
+                    : text.fallback.noWebGl
                   : status === 'context-lost'
                     ? text.fallback.contextLost
                     : undefined

@@ -11,6 +11,7 @@ import type { MapStyleFont } from '../map/style.ts';
 import {
   layerVisibility,
   mapStatus,
+  mapUnavailableReason,
   offerFeatureChoice,
   selectFeature,
   selectedFeature,
@@ -72,11 +73,11 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
         if (stopped) return;
         let controller: ZoneMapController;
         try {
-          controller = createZoneMap(
-            element,
+          controller = createZoneMap({
+            container: element,
             dataset,
             font,
-            {
+            callbacks: {
               onReady: () => {
                 performance.mark('zone:map-ready');
                 document.documentElement.setAttribute(MAP_READY_ATTRIBUTE, '');
@@ -90,6 +91,11 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
               onContextRestored: () => {
                 mapStatus.value = 'ready';
               },
+              // The map cannot come back on this page: the list (App's fallback) takes over for good.
+              onContextFailed: () => {
+                mapUnavailableReason.value = 'context-failed';
+                mapStatus.value = 'unavailable';
+              },
               onViewChange: (view) => {
                 currentMapView.value = view;
               },
@@ -98,10 +104,10 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
                 if (planner) planner.selectedImportedFeature.value = hit;
               },
             },
-            language.peek(),
-            requestedMapView.peek(),
-            messages.peek().explorer.mapControls,
-          );
+            language: language.peek(),
+            initialView: requestedMapView.peek(),
+            controlLabels: messages.peek().explorer.mapControls,
+          });
         } catch (error) {
           // MapLibre throws when it cannot create a context even though the probe canvas could.
           console.warn('The map could not start:', error);
