@@ -220,12 +220,13 @@ if (postgisProblem) {
   outcomes.push(vitestStep('postgis', ['-c', 'tests/postgis/vitest.config.ts']));
 }
 
-// One production build for every browser (E2E_DIST tells the browser tests' setup to serve it).
-console.log('\n== build (vite build, served to every browser below) ==');
+// One build for every browser (E2E_DIST tells the browser tests' setup to serve it): the test
+// flavour, a production build that also hands the tests the live map (tests/e2e/global-setup.ts).
+console.log('\n== build (vite build --mode e2e, served to every browser below) ==');
 const distDirectory = resolve(RESULTS_DIRECTORY, `browser-dist-${process.pid}`);
 let built = false;
 try {
-  buildApp(distDirectory);
+  buildApp(distDirectory, 'test');
   built = true;
 } catch (error) {
   console.error(String(error));

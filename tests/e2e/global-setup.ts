@@ -7,7 +7,7 @@
  * (e.g. `E2E_DIST=dist` after `npm run build`), for quick iterations on a test.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     previewUrl: string;
     distDirectory: string;
+    /** One JSON line per securitypolicyviolation event of any page the harness opened (harness.ts). */
+    cspTallyFile: string;
   }
 }
 
@@ -37,13 +39,24 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Builds the app with the project's vite.config.ts into `outDirectory`; throws with Vite's output on failure. */
-export function buildApp(outDirectory: string): void {
+/**
+ * The build the browser tests, the engine journeys and the benchmarks drive: the production build
+ * in every respect but one, the live map handed to the page as `window.__zoneMap` (src/map/zone-map.ts
+ * reads the mode). `npm run build` never sets it, so the shipped app has no such global.
+ */
+export const TEST_BUILD_MODE = 'e2e';
+
+/**
+ * Builds the app with the project's vite.config.ts into `outDirectory`; throws with Vite's output on
+ * failure. `flavour: 'production'` is exactly what `npm run build` makes.
+ */
+export function buildApp(outDirectory: string, flavour: 'test' | 'production' = 'test'): void {
   const result = spawnSync(
     process.execPath,
     [
       join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
       'build',
+      ...(flavour === 'test' ? ['--mode', TEST_BUILD_MODE] : []),
       '--outDir',
       outDirectory,
       '--emptyOutDir',
@@ -82,8 +95,36 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await serveBuiltApp(outDirectory);
   project.provide('previewUrl', server.url);
   project.provide('distDirectory', outDirectory);
+  const tallyFile = join(projectRoot, '.test-results', `csp-violations-${process.pid}.jsonl`);
+  mkdirSync(dirname(tallyFile), { recursive: true });
+  writeFileSync(tallyFile, '');
+  project.provide('cspTallyFile', tallyFile);
   return async () => {
     await server.close();
     if (!reused) rmSync(outDirectory, { recursive: true, force: true });
+    reportCspTally(tallyFile);
   };
+}
+
+/**
+ * Every page any browser test opened reported its securitypolicyviolation events here: the run
+ * says how many, and fails on any that no test caused on purpose (issue 12: the count must be 0).
+ */
+function reportCspTally(tallyFile: string): void {
+  const lines = readFileSync(tallyFile, 'utf8').split('\n').filter(Boolean);
+  rmSync(tallyFile, { force: true });
+  const violations = lines.map((line) => JSON.parse(line) as { deliberate?: boolean; [key: string]: unknown });
+  const unexpected = violations.filter((violation) => !violation.deliberate);
+  const deliberate = violations.length - unexpected.length;
+  console.log(
+    `securitypolicyviolation events across the browser suite: ${unexpected.length}` +
+      (deliberate > 0 ? ` (and ${deliberate} caused on purpose by the policy's own test)` : ''),
+  );
+  if (unexpected.length > 0) {
+    throw new Error(
+      `${unexpected.length} securitypolicyviolation event(s) in the browser suite:\n${unexpected
+        .map((violation) => JSON.stringify(violation))
+        .join('\n')}`,
+    );
+  }
 }

@@ -9,7 +9,10 @@
  *   app.requests                                     // every request: url, resourceType, status, bytes, times
  *   app.offOriginRequests()                          // those whose origin is not the app's: must be []
  *   app.consoleErrors, app.pageErrors                // console.error lines, uncaught exceptions
- *   await app.cspViolations()                        // the page's securitypolicyviolation events
+ *   await app.cspViolations()                        // the page's securitypolicyviolation events (each is
+ *                                                    // also counted suite-wide: global-setup.ts fails the
+ *                                                    // run on any; a test that causes one on purpose sets
+ *                                                    // window.__e2e.deliberateCspViolation = true first)
  *   await app.problems()                             // all of the above that should fail a test, as lines
  *                                                    // (expect(await app.problems()).toEqual([]))
  *   await app.screenshot('fallback-no-webgl')        // tests/e2e/screenshots/<name>.png; look at it
@@ -38,7 +41,7 @@
  * §5: SwiftShader WebGL2, fresh profile per browser, no background network. Never a sleep: wait
  * on the app's own signals.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -82,6 +85,17 @@ export interface CspViolation {
   blockedURI: string;
   sourceFile: string;
   lineNumber: number;
+  /** Caused on purpose by a test of the policy itself (window.__e2e.deliberateCspViolation). */
+  deliberate?: boolean;
+}
+
+/** The suite-wide tally file from global-setup.ts; null outside a vitest run (benchmarks). */
+function cspTallyFile(): string | null {
+  try {
+    return inject('cspTallyFile') ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export interface BrowserSession {
@@ -159,11 +173,14 @@ export async function launchBrowser(): Promise<BrowserSession> {
  */
 function initScript(disableWebgl: boolean): string {
   return `(() => {
-  const state = { cspViolations: [], readyAtMs: null };
+  const state = { cspViolations: [], readyAtMs: null, deliberateCspViolation: false };
   Object.defineProperty(window, '__e2e', { value: state });
   document.addEventListener('securitypolicyviolation', (event) => {
-    state.cspViolations.push({ violatedDirective: event.violatedDirective, blockedURI: event.blockedURI,
-      sourceFile: event.sourceFile, lineNumber: event.lineNumber });
+    const violation = { violatedDirective: event.violatedDirective, blockedURI: event.blockedURI,
+      sourceFile: event.sourceFile, lineNumber: event.lineNumber, deliberate: state.deliberateCspViolation };
+    state.cspViolations.push(violation);
+    // Straight to node as well, so the suite-wide count holds even for a page a test never checks.
+    if (typeof window.__e2eCountCspViolation === 'function') window.__e2eCountCspViolation(violation);
   });
   const markReady = () => {
     const root = document.documentElement;
@@ -194,6 +211,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppPage> {
   const browser = options.browser ?? (await launchBrowser());
   const page = await browser.context.newPage();
   if (options.viewport) await page.setViewportSize(options.viewport);
+  const tally = cspTallyFile();
+  if (tally) {
+    await page.exposeFunction('__e2eCountCspViolation', (violation: CspViolation) => {
+      appendFileSync(tally, `${JSON.stringify({ ...violation, page: page.url() })}\n`);
+    });
+  }
   await page.addInitScript(initScript(options.webgl === false));
   if (options.disableCache) {
     const cdp = await browser.context.newCDPSession(page);
