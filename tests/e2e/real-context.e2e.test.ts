@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/data/dataset-types.ts';
 import { openApp, waitForMapIdle, type AppPage } from './harness.ts';
+import { openAppTab } from './app-tabs.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
@@ -169,7 +170,8 @@ describe('real context on a cold load', () => {
   });
 
   it('plans a trip that arrives at 泸州东站 and leaves from 泸州云龙机场, at their surveyed positions', async () => {
-    await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
+    await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000, state: 'attached' });
+    await openAppTab(app.page, 'trip');
     const hubs = app.page.locator('.trip-hubs');
     await hubs.locator('summary').click();
     await hubs.getByRole('button', { name: '从“泸州东站”出发' }).click();

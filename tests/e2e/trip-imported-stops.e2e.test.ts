@@ -41,7 +41,7 @@ function expectedPlaces(): { name: string; stopId: string }[] {
 }
 
 async function waitForTripRestored(app: AppPage): Promise<void> {
-  await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
+  await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000, state: 'attached' });
 }
 
 async function waitForMapIdle(app: AppPage): Promise<void> {

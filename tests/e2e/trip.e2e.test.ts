@@ -71,7 +71,7 @@ async function storedTrip(app: AppPage): Promise<string | null> {
 }
 
 async function waitForTripRestored(app: AppPage): Promise<void> {
-  await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
+  await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000, state: 'attached' });
 }
 
 /**
