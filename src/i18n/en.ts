@@ -231,4 +231,31 @@ export const en: Messages = {
     },
     update: { ready: 'A newer version has been downloaded.', reload: 'Reload', offlineReady: 'Ready to work offline.' },
   },
+  storage: {
+    persistenceUnavailable:
+      'This browser does not let the app keep data (private window or blocked storage): your drawings and imported layers last only until this page is closed or reloaded.',
+    tripNotSaved: (reason) =>
+      reason === 'quota'
+        ? 'Browser storage is full, so the trip was not saved: it will be lost when the page is reloaded.'
+        : 'Browser storage cannot be used, so the trip will not be kept: it will be lost when the page is reloaded.',
+    recordSetAside: (record, reason) =>
+      `The stored ${record === 'trip' ? 'trip' : 'drawings'} ${reason === 'newer-version' ? 'came from a newer version of the app' : 'had a format this version does not know'}, so could not be read; a copy was set aside, nothing was deleted.`,
+    recordMigrated:
+      'The stored drawings came from an older version of the app and were converted to the current format.',
+    drawingNotSaved:
+      'Browser storage is full, so the latest drawing was not saved: it will be lost when the page is reloaded. Drawings saved before are unaffected.',
+    importNotSaved: (fileName, reason) =>
+      reason === 'quota'
+        ? `Browser storage is full, so "${fileName}" is kept on this page only and will be lost when it is reloaded. Layers saved before are unaffected.`
+        : `Browser storage cannot be used, so "${fileName}" is kept on this page only and will be lost when it is reloaded.`,
+    storedLayerUnreadable: (fileName) => `The stored layer "${fileName}" cannot be read and is not shown.`,
+    removeStoredLayer: (fileName) => `Remove the stored layer "${fileName}"`,
+    storageRepaired:
+      "The app's browser storage was damaged and has been re-created: new drawings and imports are kept again.",
+    offlineUnavailable: (reason) =>
+      reason === 'storage'
+        ? 'Too little browser storage is free to keep the app for offline use; it still works online.'
+        : 'The offline copy of the app could not be installed, so it will not work offline; it still works online.',
+    dismiss: 'Dismiss',
+  },
 };

@@ -3,6 +3,7 @@
  * put the numbers where its grammar wants them.
  */
 import type { TripMessages } from './trip-messages.ts';
+import type { StorageMessages } from './storage-messages.ts';
 import type { ExplorerMessages } from './explorer-messages.ts';
 
 export interface Messages {
@@ -111,4 +112,6 @@ export interface Messages {
   trip: TripMessages;
   /** Search, language switch, map control labels (src/ui/search). */
   explorer: ExplorerMessages;
+  /** Browser storage: what is not kept, set aside, repaired (src/ui/StorageNotices.tsx). */
+  storage: StorageMessages;
 }

@@ -218,4 +218,28 @@ export const zh: Messages = {
     },
     update: { ready: '新版本已下载。', reload: '重新载入', offlineReady: '已可离线使用。' },
   },
+  storage: {
+    persistenceUnavailable:
+      '此浏览器不允许本应用保存数据（隐私窗口或存储被禁用）：绘制的图形和导入的图层只保留到关闭或刷新本页为止。',
+    tripNotSaved: (reason) =>
+      reason === 'quota'
+        ? '浏览器存储空间已满，行程未保存：刷新本页后将丢失。'
+        : '无法使用浏览器存储，行程不会被保存：刷新本页后将丢失。',
+    recordSetAside: (record, reason) =>
+      `已保存的${record === 'trip' ? '行程' : '图形'}${reason === 'newer-version' ? '来自本应用的较新版本' : '格式无法识别'}，本版本无法读取；已另存一份，未删除。`,
+    recordMigrated: '已保存的图形来自本应用的旧版本，已转换为当前格式。',
+    drawingNotSaved: '浏览器存储空间已满，最新的图形未保存：刷新本页后将丢失；此前保存的图形不受影响。',
+    importNotSaved: (fileName, reason) =>
+      reason === 'quota'
+        ? `浏览器存储空间已满，“${fileName}”只保留在本页中，刷新后将丢失；此前保存的图层不受影响。`
+        : `无法使用浏览器存储，“${fileName}”只保留在本页中，刷新后将丢失。`,
+    storedLayerUnreadable: (fileName) => `已保存的图层“${fileName}”无法读取，未显示。`,
+    removeStoredLayer: (fileName) => `删除已保存的图层“${fileName}”`,
+    storageRepaired: '本应用的浏览器存储已损坏，已重新创建：新的图形和导入会再次被保存。',
+    offlineUnavailable: (reason) =>
+      reason === 'storage'
+        ? '浏览器可用存储空间不足，无法离线使用本应用；联网使用不受影响。'
+        : '离线缓存未能安装，暂时无法离线使用本应用；联网使用不受影响。',
+    dismiss: '知道了',
+  },
 };

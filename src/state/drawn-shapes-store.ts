@@ -8,7 +8,7 @@
  */
 import { batch, effect, signal } from '@preact/signals';
 import type { LineString, Polygon } from 'geojson';
-import { del, get, set } from 'idb-keyval';
+import { del, get, set, update } from 'idb-keyval';
 import type { DrawnPolygonAnalysisResult } from '../analysis/drawn-shape-analysis.ts';
 import { measureDrawnGeometry, type DrawnMeasurement } from '../analysis/drawn-shape-measurement.ts';
 import type { LandUseTable } from '../analysis/land-use-types.ts';
@@ -17,6 +17,11 @@ import { analyseDrawnShape } from '../workers/drawn-shape-client.ts';
 import { datasetState } from './app-state.ts';
 import { decodeShapes, encodeShapes, MAXIMUM_NAME_LENGTH, shapesAsGeoJson } from './drawn-shapes-codec.ts';
 import { plannerMap } from './planner-map.ts';
+import { isQuotaExceeded } from '../data/storage/resilient-store.ts';
+import { announceStorageChange, onStorageChange, registerPendingWrites } from './storage-channel.ts';
+import { mergeById } from './storage-merge.ts';
+import { keyValueStore, showStorageNotice } from './storage-notices.ts';
+import { setAsideKey, upgradeDrawnShapesRecord } from './storage-records.ts';
 
 export interface DrawnShape {
   id: string;
@@ -60,23 +65,116 @@ export const drawnShapesNotice = signal<DrawnShapesNotice | null>(null);
 /** True once the stored shapes have been read (or found missing). */
 export const drawnShapesRestored = signal(false);
 
+/**
+ * What storage held when this tab last read or wrote it. Another tab may have saved since: a save
+ * applies only this tab's changes since then (storage-merge.ts), inside one IndexedDB transaction,
+ * so neither tab's shapes are lost.
+ */
+let synced: readonly DrawnShape[] = [];
+
+/** The stored value as shapes; a record this build cannot read is copied aside first, then read as empty. */
+async function readStoredShapes(): Promise<DrawnShape[]> {
+  const stored: unknown = await get(STORAGE_KEY, keyValueStore);
+  return (await shapesOfRecord(stored)).shapes;
+}
+
+async function shapesOfRecord(stored: unknown): Promise<ReturnType<typeof decodeShapes>> {
+  const upgraded = upgradeDrawnShapesRecord(stored);
+  if (upgraded.kind === 'empty') return decodeShapes(undefined);
+  if (upgraded.kind === 'set-aside') {
+    await set(setAsideKey(STORAGE_KEY, new Date()), stored, keyValueStore);
+    showStorageNotice({ kind: 'record-set-aside', record: 'drawn-shapes', reason: upgraded.reason });
+    return decodeShapes(undefined);
+  }
+  if (upgraded.kind === 'migrated')
+    showStorageNotice({ kind: 'record-migrated', record: 'drawn-shapes', fromVersion: upgraded.fromVersion });
+  return decodeShapes(upgraded.value);
+}
+
+function sameShapes(first: readonly DrawnShape[], second: readonly DrawnShape[]): boolean {
+  return JSON.stringify(first) === JSON.stringify(second);
+}
+
+/** Shows `next` (storage's shapes with this tab's unsaved changes) in the list and on the map. */
+function adoptShapes(next: DrawnShape[]): void {
+  const before = drawnShapes.peek();
+  if (sameShapes(before, next)) return;
+  batch(() => {
+    for (const shape of before) if (!next.some((candidate) => candidate.id === shape.id)) forgetAnalysis(shape.id);
+    drawnShapes.value = next;
+    if (selectedShapeId.peek() !== null && !next.some((shape) => shape.id === selectedShapeId.peek()))
+      selectedShapeId.value = null;
+  });
+  pushToMap();
+}
+
+// Redrawing the map's shapes mid-gesture would cut the planner's drawing short: wait for its end.
+let mapBehind = false;
+function pushToMap(): void {
+  const controller = drawing();
+  if (!controller) return;
+  if (liveDrawing.peek() !== null) {
+    mapBehind = true;
+    return;
+  }
+  mapBehind = false;
+  const refused = controller.setShapes(drawnShapes.peek());
+  if (refused.length > 0) drawnShapesNotice.value = { kind: 'map-refused', count: refused.length };
+}
+
 // Writes are chained so a slow earlier save never lands after a later one.
 let saving: Promise<unknown> = Promise.resolve();
 function save(): Promise<unknown> {
   // Before the stored shapes are read, a save would overwrite them; the restore saves the merge.
   if (!drawnShapesRestored.peek()) return saving;
-  const snapshot = drawnShapes.peek();
   saving = saving.then(async () => {
+    const local = drawnShapes.peek();
     try {
-      if (snapshot.length === 0) await del(STORAGE_KEY);
-      else await set(STORAGE_KEY, encodeShapes(snapshot));
+      // A record this build cannot read is set aside before the transaction below replaces it.
+      await readStoredShapes();
+      let merged: DrawnShape[] = [];
+      await update(
+        STORAGE_KEY,
+        (stored: unknown) => {
+          const upgraded = upgradeDrawnShapesRecord(stored);
+          const current =
+            upgraded.kind === 'current' || upgraded.kind === 'migrated' ? decodeShapes(upgraded.value).shapes : [];
+          merged = mergeById(synced, local, current, (shape) => shape.id);
+          return encodeShapes(merged);
+        },
+        keyValueStore,
+      );
+      // Nothing left anywhere: leave no record behind (a tab saving in between merges again on its next save).
+      if (merged.length === 0) await del(STORAGE_KEY, keyValueStore);
+      synced = merged;
+      // Keep anything drawn while the transaction ran on top of what storage now holds.
+      adoptShapes(mergeById(local, drawnShapes.peek(), merged, (shape) => shape.id));
+      announceStorageChange('drawn-shapes');
       if (drawnShapesNotice.value?.kind === 'storage-failed') drawnShapesNotice.value = null;
-    } catch {
+    } catch (error) {
       drawnShapesNotice.value = { kind: 'storage-failed' };
+      if (isQuotaExceeded(error)) showStorageNotice({ kind: 'drawing-not-saved', reason: 'quota' });
     }
   });
   return saving;
 }
+
+/** Another tab saved: read its shapes, keeping this tab's changes not yet saved. */
+function refreshFromStorage(): Promise<unknown> {
+  if (!drawnShapesRestored.peek()) return saving;
+  saving = saving.then(async () => {
+    try {
+      const current = await readStoredShapes();
+      const next = mergeById(synced, drawnShapes.peek(), current, (shape) => shape.id);
+      synced = current;
+      adoptShapes(next);
+    } catch {
+      // Not readable now: this tab's next save merges with whatever is there then.
+    }
+  });
+  return saving;
+}
+
 /** Resolves once every save asked for so far has finished (tests and the clear button wait on it). */
 export function drawnShapesSaved(): Promise<unknown> {
   return saving;
@@ -134,6 +232,7 @@ function handleDrawingEvent(event: DrawingEvent): void {
       return;
     case 'live-ended':
       liveDrawing.value = null;
+      if (mapBehind) pushToMap();
       return;
     case 'mode':
       drawingMode.value = event.mode;
@@ -235,14 +334,14 @@ let connection: (() => void) | null = null;
  */
 export function connectDrawnShapes(): () => void {
   if (connection) return connection;
-  let stored: unknown;
   void (async () => {
+    let decoded = decodeShapes(undefined);
     try {
-      stored = await get(STORAGE_KEY);
+      decoded = await shapesOfRecord(await get(STORAGE_KEY, keyValueStore));
     } catch {
       drawnShapesNotice.value = { kind: 'storage-failed' };
     }
-    const decoded = decodeShapes(stored);
+    synced = decoded.shapes;
     batch(() => {
       // Anything drawn before storage answered is kept after the restored shapes.
       const drawnMeanwhile = drawnShapes.value.filter(
@@ -260,6 +359,8 @@ export function connectDrawnShapes(): () => void {
     });
     if (drawnShapes.peek().length > decoded.shapes.length) void save();
   })();
+  const stopFollowingOtherTabs = onStorageChange('drawn-shapes', () => void refreshFromStorage());
+  registerPendingWrites(drawnShapesSaved);
 
   // Listen from the moment the map can draw, so nothing drawn while storage answers is missed.
   const stopListening = effect(() => {
@@ -281,6 +382,7 @@ export function connectDrawnShapes(): () => void {
     for (const shape of drawnShapes.value) analyse(shape);
   });
   connection = () => {
+    stopFollowingOtherTabs();
     stopListening();
     stopPushing();
     stopAnalyses();

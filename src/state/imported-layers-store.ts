@@ -19,9 +19,13 @@ import { ImportCancelled, ImportClient, ImportWorkerFailure } from '../workers/i
 import {
   deleteAllStoredLayers,
   deleteStoredLayer,
+  loadStoredLayer,
   loadStoredLayers,
+  loadUnreadableStoredLayers,
   updateStoredLayer,
 } from '../data/storage/imported-layers-persistence.ts';
+import { announceStorageChange, onStorageChange } from './storage-channel.ts';
+import { dismissStorageNotice, showStorageNotice, storageNotices } from './storage-notices.ts';
 
 export type { ImportFormat } from '../data/import/import-types.ts';
 export type { ImportStage } from '../workers/import-protocol.ts';
@@ -128,6 +132,20 @@ async function runJob(
   }
 }
 
+/** Layers this tab imported but could not store: kept in the page, never removed by another tab's change. */
+const memoryOnly = new Set<string>();
+
+function restoreStored(record: { id: string; fileName: string }): Promise<ImportedLayer | null> {
+  return enqueue(async () => {
+    const layer = await runJob(record.fileName, 'restore', (onProgress) =>
+      client.restore(record.id, undefined, onProgress),
+    );
+    // Without this, a record that no longer reads says 导入失败 on every load with no way out.
+    if (!layer) showStorageNotice({ kind: 'stored-layer-unreadable', layerId: record.id, fileName: record.fileName });
+    return layer;
+  });
+}
+
 /** Once, after the dataset is ready: starts the worker with the dataset and restores stored layers. */
 export function connectImportedLayers(dataset: Dataset): Promise<void> {
   client.connect(dataset);
@@ -135,16 +153,93 @@ export function connectImportedLayers(dataset: Dataset): Promise<void> {
     let stored: Awaited<ReturnType<typeof loadStoredLayers>> = [];
     try {
       stored = await loadStoredLayers();
+      for (const unreadable of await loadUnreadableStoredLayers())
+        showStorageNotice({ kind: 'stored-layer-unreadable', layerId: unreadable.id, fileName: unreadable.fileName });
     } catch {
-      return; // No IndexedDB (private mode, blocked): nothing to restore, imports still work.
+      // No IndexedDB (private mode, blocked): nothing to restore, imports still work, and the page says so.
+      showStorageNotice({ kind: 'persistence-unavailable' });
+      return;
     }
-    for (const record of stored) {
-      await enqueue(() =>
-        runJob(record.fileName, 'restore', (onProgress) => client.restore(record.id, undefined, onProgress)),
-      );
-    }
+    onStorageChange('imported-layers', () => void followOtherTab());
+    for (const record of stored) await restoreStored(record);
   })();
   return connected;
+}
+
+/** Another tab imported, removed or changed layers: show what storage now holds. */
+async function followOtherTab(): Promise<void> {
+  let stored: Awaited<ReturnType<typeof loadStoredLayers>>;
+  try {
+    stored = await loadStoredLayers();
+  } catch {
+    return;
+  }
+  const storedIds = new Set(stored.map((record) => record.id));
+  const shown = importedLayers.peek();
+  const gone = shown.filter((layer) => !storedIds.has(layer.id) && !memoryOnly.has(layer.id));
+  for (const layer of gone) {
+    URL.revokeObjectURL(layer.dataUrl);
+    client.forget(layer.id);
+  }
+  importedLayers.value = importedLayers
+    .peek()
+    .filter((layer) => !gone.includes(layer))
+    .map((layer) => {
+      const record = stored.find((candidate) => candidate.id === layer.id);
+      return record && record.visible !== layer.visible ? { ...layer, visible: record.visible } : layer;
+    });
+  for (const record of stored)
+    if (!importedLayers.peek().some((layer) => layer.id === record.id)) await restoreStored(record);
+}
+
+/** Removes a stored layer that cannot be read (the notice's button): nothing else is touched. */
+export async function removeUnreadableStoredLayer(layerId: string): Promise<void> {
+  const record = importedLayers.peek().find((layer) => layer.id === layerId);
+  if (record) await removeImportedLayer(layerId);
+  else await deleteStoredLayer(layerId);
+  const failure = importFailure.peek();
+  const notice = storageNoticeOf(layerId);
+  if (notice) {
+    dismissStorageNotice(notice);
+    if (failure?.fileName === notice.fileName) importFailure.value = null;
+  }
+  announceStorageChange('imported-layers');
+}
+
+function storageNoticeOf(layerId: string) {
+  return storageNoticesOfLayers().find((notice) => notice.layerId === layerId);
+}
+
+function storageNoticesOfLayers() {
+  return storageNotices
+    .peek()
+    .filter(
+      (notice): notice is Extract<typeof notice, { kind: 'stored-layer-unreadable' }> =>
+        notice.kind === 'stored-layer-unreadable',
+    );
+}
+
+/** After an import: if its file did not reach storage, the layer lives in this page only, and the planner is told why. */
+async function checkStored(layer: ImportedLayer, fileSize: number): Promise<void> {
+  let stored = false;
+  try {
+    stored = (await loadStoredLayer(layer.id)) !== null;
+  } catch {
+    stored = false;
+  }
+  if (stored) {
+    announceStorageChange('imported-layers');
+    return;
+  }
+  memoryOnly.add(layer.id);
+  let reason: 'quota' | 'unavailable' = 'unavailable';
+  try {
+    const estimate = await navigator.storage?.estimate();
+    if (estimate?.quota !== undefined && estimate.quota - (estimate.usage ?? 0) < fileSize) reason = 'quota';
+  } catch {
+    reason = 'unavailable';
+  }
+  showStorageNotice({ kind: 'import-not-saved', fileName: layer.fileName, reason });
 }
 
 function newLayerId(): string {
@@ -194,6 +289,7 @@ export async function importFiles(
       // A cancelled import's worker was stopped mid-way: its half-stored copy (possibly many MB)
       // goes now rather than at the next load. A failed import's worker has already removed it.
       if (!layer) await deleteStoredLayer(record.id).catch(() => undefined);
+      else await checkStored(layer, file.size);
     });
   }
 }
@@ -243,7 +339,10 @@ export async function rereadLayerTable(layerId: string, table: string): Promise<
 
 export function setImportedLayerVisible(layerId: string, visible: boolean): void {
   importedLayers.value = importedLayers.value.map((layer) => (layer.id === layerId ? { ...layer, visible } : layer));
-  void updateStoredLayer(layerId, { visible }).catch(() => undefined);
+  void updateStoredLayer(layerId, { visible }).then(
+    () => announceStorageChange('imported-layers'),
+    () => undefined,
+  );
 }
 
 export async function removeImportedLayer(layerId: string): Promise<void> {
@@ -251,7 +350,9 @@ export async function removeImportedLayer(layerId: string): Promise<void> {
   if (layer) URL.revokeObjectURL(layer.dataUrl);
   importedLayers.value = importedLayers.value.filter((candidate) => candidate.id !== layerId);
   client.forget(layerId);
+  memoryOnly.delete(layerId);
   await deleteStoredLayer(layerId);
+  announceStorageChange('imported-layers');
 }
 
 /** Deliberate only: the panel asks the planner to confirm first. */
@@ -261,7 +362,9 @@ export async function clearImportedLayers(): Promise<void> {
     client.forget(layer.id);
   }
   importedLayers.value = [];
+  memoryOnly.clear();
   await deleteAllStoredLayers();
+  announceStorageChange('imported-layers');
 }
 
 /**

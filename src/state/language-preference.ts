@@ -59,6 +59,22 @@ export function setLanguage(next: Language): void {
   applyDocumentLanguage();
 }
 
+/**
+ * A language chosen in another tab shows here too (the `storage` event fires only in the other
+ * tabs), so this tab never writes its older choice back over it. Returns the unsubscribe.
+ */
+export function followLanguageOfOtherTabs(): () => void {
+  const onStorage = (event: StorageEvent): void => {
+    if (event.key !== STORAGE_KEY) return;
+    const chosen = parseLanguage(event.newValue);
+    if (chosen === null || chosen === language.peek()) return;
+    language.value = chosen;
+    applyDocumentLanguage();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => window.removeEventListener('storage', onStorage);
+}
+
 export function applyDocumentLanguage(): void {
   document.documentElement.lang = messages.value.languageTag;
   document.title = messages.value.appTitle;

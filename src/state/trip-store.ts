@@ -22,7 +22,10 @@ import {
   withStopRemoved,
   withVisitMinutes,
 } from './trip-edits.ts';
-import { loadStoredTrip, storeTrip } from './trip-persistence.ts';
+import { announceStorageChange, onStorageChange, registerPendingWrites } from './storage-channel.ts';
+import { mergeTrips } from './storage-merge.ts';
+import { dismissStorageNoticeKind, showStorageNotice } from './storage-notices.ts';
+import { loadStoredTrip, setTripAside, storeTrip } from './trip-persistence.ts';
 import { searchWithTrip, tripFromSearch } from './trip-url.ts';
 
 export const tripPlaces = signal<readonly VisitPlace[]>([]);
@@ -148,16 +151,33 @@ export async function connectTrip(dataset: Dataset): Promise<() => void> {
   const places = visitPlaces(dataset).places;
   tripPlaces.value = places;
   const knownIds = new Set(places.map((place) => place.id));
+  const tripOf = (text: string | null): TripState => (text === null ? emptyTrip() : decodeTrip(text, knownIds).trip);
+  // What storage held when this tab last read or wrote it: a save applies only this tab's edits
+  // since then (storage-merge.ts), so another tab's edits are never undone by a stale copy.
+  let syncedText: string | null = null;
+  // A link replaces the stored trip (it is what the visitor opened), so its first save is whole.
+  let replaceStored = false;
   const fromLink = tripFromSearch(window.location.search, knownIds);
   if (fromLink) {
     tripState.value = fromLink.trip;
+    replaceStored = true;
     if (fromLink.problems.length > 0) tripRestoreReport.value = { from: 'link', problems: fromLink.problems };
   } else {
     const stored = await loadStoredTrip();
-    if (stored !== null) {
-      const decoded = decodeTrip(stored, knownIds);
+    if (stored.kind === 'set-aside')
+      showStorageNotice({ kind: 'record-set-aside', record: 'trip', reason: stored.reason });
+    if (stored.kind === 'unavailable') showStorageNotice({ kind: 'trip-not-saved', reason: 'unavailable' });
+    if (stored.kind === 'trip') {
+      const decoded = decodeTrip(stored.text, knownIds);
       tripState.value = decoded.trip;
-      if (decoded.problems.length > 0) tripRestoreReport.value = { from: 'storage', problems: decoded.problems };
+      syncedText = stored.text;
+      if (decoded.problems.length > 0) {
+        tripRestoreReport.value = { from: 'storage', problems: decoded.problems };
+        // What could not be read is about to be written over: keep the original text aside.
+        await setTripAside(stored.text);
+        if (decoded.problems.some((problem) => problem.code === 'unsupported-version'))
+          showStorageNotice({ kind: 'record-set-aside', record: 'trip', reason: 'newer-version' });
+      }
     }
   }
   tripRestored.value = true;
@@ -171,13 +191,56 @@ export async function connectTrip(dataset: Dataset): Promise<() => void> {
   // before the last edit would otherwise show, and share, an older trip.
   const onHistoryMove = (): void => writeToAddressBar(encodedOrNull(tripState.peek()));
   window.addEventListener('popstate', onHistoryMove);
+
+  /** Shows `text` (storage's trip merged with this tab's edits) unless it is what the tab shows. */
+  const adopt = (text: string | null): void => {
+    if (text !== encodedOrNull(tripState.peek())) tripState.value = tripOf(text);
+  };
+  // Saves are chained so a slow earlier one never lands after a later one.
+  let saving: Promise<unknown> = Promise.resolve();
+  const save = (): void => {
+    saving = saving.then(async () => {
+      const local = tripState.peek();
+      const encoded = encodedOrNull(local);
+      if (encoded === syncedText && !replaceStored) return;
+      const base = tripOf(syncedText);
+      const whole = replaceStored;
+      const result = await storeTrip((stored) =>
+        whole || stored === syncedText ? encoded : encodedOrNull(mergeTrips(base, local, tripOf(stored))),
+      );
+      if (!result.saved) {
+        showStorageNotice({ kind: 'trip-not-saved', reason: result.reason });
+        return;
+      }
+      dismissStorageNoticeKind('trip-not-saved');
+      replaceStored = false;
+      syncedText = result.text;
+      // Edited while saving: that edit's own save, already queued, merges it.
+      if (encodedOrNull(tripState.peek()) === encoded) adopt(result.text);
+      announceStorageChange('trip');
+    });
+  };
+  const refreshFromStorage = (): void => {
+    saving = saving.then(async () => {
+      const stored = await loadStoredTrip();
+      if (stored.kind !== 'trip' && stored.kind !== 'none') return;
+      const text = stored.kind === 'trip' ? stored.text : null;
+      if (text === syncedText) return;
+      const merged = replaceStored ? tripState.peek() : mergeTrips(tripOf(syncedText), tripState.peek(), tripOf(text));
+      syncedText = text;
+      adopt(encodedOrNull(merged));
+    });
+  };
+  const stopFollowingOtherTabs = onStorageChange('trip', refreshFromStorage);
+  registerPendingWrites(() => saving);
   const stopWriting = effect(() => {
     const encoded = encodedOrNull(tripState.value);
     writeToAddressBar(encoded);
-    void storeTrip(encoded);
+    save();
   });
   return () => {
     window.removeEventListener('popstate', onHistoryMove);
+    stopFollowingOtherTabs();
     stopWriting();
   };
 }

@@ -7,6 +7,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { messages } from '../i18n/index.ts';
 import { mapStatus } from '../state/app-state.ts';
+import { allWritesDone } from '../state/storage-channel.ts';
+import { showStorageNotice } from '../state/storage-notices.ts';
+import { tooLittleSpaceForOffline } from '../state/storage-space.ts';
+import { StorageNotices } from './StorageNotices.tsx';
 
 type Notice = { kind: 'none' } | { kind: 'offline-ready' } | { kind: 'update'; reload: () => void };
 
@@ -52,51 +56,84 @@ export function UpdateNotice() {
   const status = mapStatus.value;
   const [registered, setRegistered] = useState(false);
 
+  // Known at once, not after the registration delay: whether the offline copy can fit at all.
+  const [roomForOffline, setRoomForOffline] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+    const estimate = navigator.storage?.estimate?.().catch(() => undefined) ?? Promise.resolve(undefined);
+    void estimate.then((found) => {
+      const fits = !tooLittleSpaceForOffline(found);
+      if (!fits) showStorageNotice({ kind: 'offline-unavailable', reason: 'storage' });
+      setRoomForOffline(fits);
+    });
+  }, []);
+
   useEffect(() => {
     // Without a map (no WebGL) the list still works offline: register once the page has settled either way.
-    if (registered || status === 'starting' || !('serviceWorker' in navigator) || import.meta.env.DEV) return;
+    if (registered || status === 'starting' || !roomForOffline) return;
     const timer = window.setTimeout(() => {
       setRegistered(true);
       register();
     }, REGISTER_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [status, registered]);
+  }, [status, registered, roomForOffline]);
 
   const register = (): void => {
+    let ready = false;
     import('virtual:pwa-register')
       .then(({ registerSW }) => {
         const update = registerSW({
           immediate: true,
           onOfflineReady: () => {
+            ready = true;
             void cacheFontsInUse().finally(() => {
               window.__offlineReady = true;
               setNotice({ kind: 'offline-ready' });
             });
           },
-          onNeedRefresh: () => setNotice({ kind: 'update', reload: () => void update(true) }),
-          onRegisterError: (error: unknown) => console.warn('Offline use is unavailable:', error),
+          onRegisteredSW: (_url, registration) => {
+            // A first install that fails (storage filled meanwhile, a file gone) leaves no offline copy: say so.
+            const installing = registration?.installing;
+            installing?.addEventListener('statechange', () => {
+              if (installing.state === 'redundant' && !ready && !navigator.serviceWorker.controller)
+                showStorageNotice({ kind: 'offline-unavailable', reason: 'failed' });
+            });
+          },
+          // Reloads only on the visitor's click, and only once every pending save has landed.
+          onNeedRefresh: () =>
+            setNotice({ kind: 'update', reload: () => void allWritesDone().then(() => update(true)) }),
+          onRegisterError: (error: unknown) => {
+            console.warn('Offline use is unavailable:', error);
+            showStorageNotice({ kind: 'offline-unavailable', reason: 'failed' });
+          },
         });
       })
-      .catch((error: unknown) => console.warn('Offline use is unavailable:', error));
+      .catch((error: unknown) => {
+        console.warn('Offline use is unavailable:', error);
+        showStorageNotice({ kind: 'offline-unavailable', reason: 'failed' });
+      });
   };
 
-  if (notice.kind === 'none') return null;
+  if (notice.kind === 'none') return <StorageNotices />;
   return (
-    <div class="update-notice" role="status">
-      <span>{notice.kind === 'update' ? text.ready : text.offlineReady}</span>
-      {notice.kind === 'update' ? (
-        <button type="button" class="text-button" onClick={notice.reload}>
-          {text.reload}
+    <>
+      <StorageNotices />
+      <div class="update-notice" role="status">
+        <span>{notice.kind === 'update' ? text.ready : text.offlineReady}</span>
+        {notice.kind === 'update' ? (
+          <button type="button" class="text-button" onClick={notice.reload}>
+            {text.reload}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={messages.value.feature.close}
+          onClick={() => setNotice({ kind: 'none' })}
+        >
+          ×
         </button>
-      ) : null}
-      <button
-        type="button"
-        class="icon-button"
-        aria-label={messages.value.feature.close}
-        onClick={() => setNotice({ kind: 'none' })}
-      >
-        ×
-      </button>
-    </div>
+      </div>
+    </>
   );
 }

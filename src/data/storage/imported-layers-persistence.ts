@@ -4,9 +4,10 @@
  * the planner decided about it (coordinate system, visibility, order). Written only after an import
  * succeeds, so a failed import never touches what is stored; removed only when the planner asks.
  */
-import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
+import { del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import { isCoordinateSystem, type CoordinateSystem } from '../coordinate-systems.ts';
 import type { TextEncoding } from '../import/text-encodings.ts';
+import { createResilientStore } from './resilient-store.ts';
 
 export interface StoredImportedLayer {
   id: string;
@@ -37,9 +38,12 @@ const PENDING_PREFIX = 'pending:';
 
 let store: UseStore | null = null;
 
-/** A database of its own, so `entries()` lists only imported layers. */
+/**
+ * A database of its own, so `entries()` lists only imported layers. Its object store is re-created
+ * when something deleted it, instead of every load failing from then on.
+ */
 function layerStore(): UseStore {
-  store ??= createStore('luzhou-zone-map-imported-layers', 'layers');
+  store ??= createResilientStore('luzhou-zone-map-imported-layers', 'layers');
   return store;
 }
 
@@ -78,6 +82,20 @@ export async function loadStoredLayers(): Promise<StoredImportedLayer[]> {
     .filter(isStoredLayer)
     .filter((layer) => !unfinished.has(layer.id))
     .sort((first, second) => (first.order ?? 0) - (second.order ?? 0));
+}
+
+/**
+ * Records under a layer's key that are not layers this build can read (another build's format, a
+ * damaged value): listed by id with whatever file name they carry, so the planner can remove them.
+ */
+export async function loadUnreadableStoredLayers(): Promise<{ id: string; fileName: string }[]> {
+  const all = await entries(layerStore());
+  return all
+    .filter(([key, value]) => !String(key).startsWith(PENDING_PREFIX) && !isStoredLayer(value))
+    .map(([key, value]) => {
+      const fileName = (value as { fileName?: unknown } | null)?.fileName;
+      return { id: String(key), fileName: typeof fileName === 'string' ? fileName.slice(0, 200) : String(key) };
+    });
 }
 
 export async function loadStoredLayer(id: string): Promise<StoredImportedLayer | null> {

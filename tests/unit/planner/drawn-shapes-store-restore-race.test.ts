@@ -25,6 +25,10 @@ vi.mock('idb-keyval', () => ({
     storage.writes += 1;
     storage.values.delete(key);
   },
+  update: async (key: string, updater: (value: unknown) => unknown) => {
+    storage.writes += 1;
+    storage.values.set(key, structuredClone(updater(structuredClone(storage.values.get(key)))));
+  },
 }));
 vi.mock('../../../src/workers/drawn-shape-client.ts', () => ({
   analyseDrawnShape: () => new Promise(() => undefined),

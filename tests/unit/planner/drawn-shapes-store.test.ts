@@ -25,6 +25,10 @@ vi.mock('idb-keyval', () => ({
     if (storage.failing) throw new Error('blocked');
     storage.values.delete(key);
   },
+  update: async (key: string, updater: (value: unknown) => unknown) => {
+    if (storage.failing) throw new Error('blocked');
+    storage.values.set(key, structuredClone(updater(structuredClone(storage.values.get(key)))));
+  },
 }));
 vi.mock('../../../src/workers/drawn-shape-client.ts', async () => {
   const { createDrawnShapeAnalyser } = await import('../../../src/workers/drawn-shape-analyser.ts');
