@@ -193,6 +193,13 @@ describe('loading with ogr2ogr', () => {
     expectSameMeasurement('Shapefile (EPSG:4523 reprojected by PROJ vs proj4js)', postgis, inProcess);
   });
 
+  it('keeps a table name with capitals and 中文 as written, for loading and for statistics alike', async () => {
+    const file = join(projectRoot, 'geodata', 'core.geojson');
+    expect(await load(file, 'Core_核心区')).toContain('the table has 1 rows');
+    const postgis = await statsJson(['--postgis', connection, '--table', 'Core_核心区']);
+    expectSameMeasurement('mixed-case table name', postgis, await statsJson([file]));
+  });
+
   it('the plain ogr2ogr command the README gives makes a table the CLI measures the same', async () => {
     const file = join(projectRoot, 'geodata', 'parks.geojson');
     const result = spawnSync('ogr2ogr', ogr2ogrArguments({ connection, file, table: 'parks_by_hand', append: false }), {

@@ -110,19 +110,19 @@ async function describeSource(
   client: pg.Client,
   options: PostgisOptions,
 ): Promise<{ source: SourceShape; columns: Set<string> }> {
-  const found = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [
-    options.table,
-  ]);
+  // Quoted as the queries quote it, so a name with capitals or 中文 means the same table in both.
+  const regclass = quoteQualifiedName(options.table);
+  const found = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [regclass]);
   if (!found.rows[0]?.exists) throw new DataProblem(`table ${options.table} does not exist`);
   const columnRows = await client.query<{ name: string }>(
     'SELECT attname AS name FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped',
-    [options.table],
+    [regclass],
   );
   const columns = new Set(columnRows.rows.map((row) => row.name));
   const geometryRows = await client.query<{ column: string; srid: number }>(
     `SELECT f_geometry_column AS column, srid FROM geometry_columns
      WHERE format('%I.%I', f_table_schema, f_table_name)::regclass = to_regclass($1) ORDER BY f_geometry_column`,
-    [options.table],
+    [regclass],
   );
   const geometry = options.geometryColumn
     ? geometryRows.rows.find((row) => row.column === options.geometryColumn)
