@@ -11,8 +11,7 @@
  */
 export { createSearchIndex } from './search-index.ts';
 export type { SearchEntry, SearchIndex } from './search-index.ts';
-export { search, MAX_QUERY_LENGTH, DEFAULT_LIMIT } from './search-query.ts';
-export type { SearchOptions, SearchResult } from './search-query.ts';
-export type { MatchRank, MatchedField } from './search-ranking.ts';
+export { search } from './search-query.ts';
+export type { SearchResult } from './search-query.ts';
 export { entriesFromDataset } from './dataset-entries.ts';
 export type { TextRange } from './text-folding.ts';
