@@ -7,10 +7,10 @@ import { render } from 'preact';
 import { family, styleFontFaces } from 'virtual:app-font';
 import './styles/app.css';
 import { computeStatistics } from './workers/statistics-client.ts';
-import { loadDataset } from './data/load-dataset.ts';
-import { datasetFingerprint, recordingReader, type DatasetFiles } from './data/dataset-fingerprint.ts';
+import { datasetFingerprint, type DatasetFiles } from './data/dataset-fingerprint.ts';
 import { PRECOMPUTED_STATISTICS_FILE, precomputedStatisticsFor } from './analysis/precomputed-statistics.ts';
 import type { ZoneStatistics } from './analysis/zone-statistics.ts';
+import { loadCurrentDataset } from './state/dataset-origin.ts';
 import { language, messages } from './i18n/index.ts';
 import { applyDocumentLanguage, initialLanguage } from './state/language-preference.ts';
 import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics, setStatisticsFailed } from './state/app-state.ts';
@@ -53,8 +53,7 @@ async function boot(): Promise<void> {
   // Start fetching MapLibre while the data loads; MapView's own import() then finds it ready.
   if (isWebGlAvailable()) import('./map/zone-map.ts').catch(() => undefined);
   const precomputedText = readPrecomputedStatistics();
-  const reader = recordingReader(readGeodataFile);
-  const result = await loadDataset(reader.readText);
+  const { result, files } = await loadCurrentDataset(readGeodataFile);
   performance.mark('zone:dataset-loaded');
   if (!result.ok) {
     setDatasetFailed(result.problems);
@@ -64,7 +63,7 @@ async function boot(): Promise<void> {
   connectUrlState(result.dataset);
   // The shipped dataset was measured at build time: its numbers are on screen with the map, and
   // the statistics worker is never fetched. Any other dataset is measured below, after the map.
-  const shipped = await shippedStatistics(reader.files, precomputedText);
+  const shipped = await shippedStatistics(files, precomputedText);
   if (shipped) {
     performance.mark('zone:statistics-started');
     setStatistics(shipped);

@@ -14,28 +14,13 @@ import type { Dataset } from './dataset-types.ts';
 import { unzipMember } from './import/capped-unzip.ts';
 import { readZipDirectory } from './import/zip-directory.ts';
 import { loadDataset, MANIFEST_FILE } from './load-dataset.ts';
+import { CHANGES_FILE, type DatasetChange, type DatasetChanges, readDatasetChanges } from './dataset-changes.ts';
 
-export const CHANGES_FILE = 'CHANGES.json';
+export { CHANGES_FILE, type DatasetChange };
+
 /** A whole dataset of planning units is a few MB; anything past this is not one. */
 export const MAXIMUM_PACKAGE_FILE_BYTES = 100 * 1024 * 1024;
 const MAXIMUM_PACKAGE_FILES = 200;
-
-/** One entry of the change list: what changed, in which feature, from which file, when. */
-export interface DatasetChange {
-  what: string;
-  layerId: string;
-  featureId?: string;
-  fromFile?: string;
-  /** ISO 8601. */
-  at: string;
-}
-
-export interface DatasetChanges {
-  format: 1;
-  /** Where the data started from: always the shipped dataset of this app. */
-  basedOn: 'shipped';
-  changes: DatasetChange[];
-}
 
 /** Path → text of every file of the package, in the build's own format. */
 export function datasetPackageFiles(dataset: Dataset, changes: readonly DatasetChange[]): Map<string, string> {
@@ -76,24 +61,6 @@ function isSafePath(path: string): boolean {
   );
 }
 
-function readChanges(text: string | undefined): DatasetChange[] {
-  if (text === undefined) return [];
-  try {
-    const parsed = JSON.parse(text) as { changes?: unknown };
-    if (!Array.isArray(parsed.changes)) return [];
-    return parsed.changes.filter(
-      (change): change is DatasetChange =>
-        typeof change === 'object' &&
-        change !== null &&
-        typeof change.what === 'string' &&
-        typeof change.layerId === 'string' &&
-        typeof change.at === 'string',
-    );
-  } catch {
-    return [];
-  }
-}
-
 /**
  * The dataset in a zip exported by the app (or any zip of a `geodata/` folder, at its root or in
  * one folder), validated exactly as the page validates `geodata/`; or the problems, each naming
@@ -130,5 +97,5 @@ export async function readDatasetPackage(bytes: Uint8Array, fileName: string): P
     return text;
   });
   if (!loaded.ok) return { ok: false, problems: loaded.problems.map((problem) => `${fileName}: ${problem}`) };
-  return { ok: true, dataset: loaded.dataset, files, changes: readChanges(files.get(CHANGES_FILE)) };
+  return { ok: true, dataset: loaded.dataset, files, changes: readDatasetChanges(files.get(CHANGES_FILE)) };
 }

@@ -198,6 +198,8 @@ export function createZoneMap({
   const tripLayers = connectTripLayers(map);
   // Opt-in basemaps beneath the dataset; their code loads only once one is chosen.
   const stopBasemaps = connectBasemaps(map, font.family);
+  // .pmtiles archives the planner opened: drawn from the file, a few tiles at a time.
+  const stopPmtiles = connectPmtilesLayers(map);
 
   let planner: PlannerMapController | null = null;
   let plannerLoading: Promise<PlannerMapController> | null = null;
@@ -366,6 +368,7 @@ export function createZoneMap({
       planner?.destroy();
       planner = null;
       stopBasemaps();
+      stopPmtiles();
       map.remove();
       if (IS_TEST_BUILD && window.__zoneMap === map) delete window.__zoneMap;
     },

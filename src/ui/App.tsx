@@ -16,6 +16,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
 import { ShareControl } from './share/ShareControl.tsx';
 import { UpdateNotice } from './UpdateNotice.tsx';
+import { DatasetBanner } from './DatasetBanner.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
 import { OverviewPanel } from './OverviewPanel.tsx';
@@ -54,6 +55,7 @@ export function App({ font }: { font: MapStyleFont }) {
           {data.status === 'ready' ? <ShareControl subject="view" /> : null}
         </header>
         <UpdateNotice />
+        <DatasetBanner />
         {data.status === 'loading' ? (
           <p class="loading" role="status">
             {text.loading}

@@ -14,11 +14,13 @@ import {
   importedLayers,
 } from '../../state/imported-layers-store.ts';
 import { ImportedLayerItem } from './ImportedLayerItem.tsx';
+import { PmtilesArchiveList } from './PmtilesArchiveList.tsx';
+import { addPmtilesArchive, isPmtilesFile } from '../../state/pmtiles-archives.ts';
 import { importMessages } from './import-messages.ts';
 import { importCoordinateSystem } from './planner-preferences.ts';
 
 export const IMPORT_ACCEPT =
-  '.geojson,.json,.kml,.kmz,.gpx,.zip,.gpkg,.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz,application/gpx+xml,application/zip,application/geopackage+sqlite3';
+  '.geojson,.json,.pmtiles,.kml,.kmz,.gpx,.zip,.gpkg,.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz,application/gpx+xml,application/zip,application/geopackage+sqlite3';
 
 function ImportProgress() {
   const text = importMessages();
@@ -95,7 +97,10 @@ export function ImportSection() {
               const files = [...(input.files ?? [])];
               // Cleared so choosing the same file again (after fixing it) imports it again.
               input.value = '';
-              if (files.length > 0) void importFiles(files, importCoordinateSystem.value);
+              // A .pmtiles archive is drawn straight from the file by the map, not imported.
+              for (const file of files.filter(isPmtilesFile)) addPmtilesArchive(file);
+              const imports = files.filter((file) => !isPmtilesFile(file));
+              if (imports.length > 0) void importFiles(imports, importCoordinateSystem.value);
             }}
           />
         </label>
@@ -122,6 +127,7 @@ export function ImportSection() {
       </p>
       <ImportProgress />
       <ImportFailureAlert />
+      <PmtilesArchiveList />
       {mapStatus.value === 'unavailable' && layers.length > 0 ? <p class="small muted">{text.mapNeeded}</p> : null}
       <h4>{text.layersHeading(layers.length)}</h4>
       {layers.length === 0 ? (

@@ -1,0 +1,62 @@
+/** Strings of the dataset package section and banner, Chinese first; `datasetMessages[language.value]`. */
+import type { Language } from '../../i18n/index.ts';
+
+export interface DatasetMessages {
+  heading: string;
+  intro: string;
+  exportButton: string;
+  exportNote: string;
+  loadButton: string;
+  loading: string;
+  loadFailed: string;
+  storeFailed: (reason: string) => string;
+  bannerPackage: (fileName: string, changes: number) => string;
+  bannerUnusable: string;
+  bannerUndo: string;
+  backToShipped: string;
+  confirmBackToShipped: string;
+  undoReset: string;
+  discardUnusable: string;
+}
+
+export const datasetMessages: Readonly<Record<Language, DatasetMessages>> = {
+  zh: {
+    heading: '数据集',
+    intro:
+      '把当前数据集导出为 zip（与项目的 geodata/ 目录结构相同，附 CHANGES.json 改动记录）；或载入这样的 zip，用它替换地图上的全部图层与统计。',
+    exportButton: '导出数据集 (.zip)',
+    exportNote: '解压到 geodata/ 后运行 npm run build 即得到使用该数据集的地图。',
+    loadButton: '载入数据集 (.zip)…',
+    loading: '正在读取数据集…',
+    loadFailed: '数据集未载入，地图上的数据保持不变：',
+    storeFailed: (reason) => `数据集无法保存在本浏览器中（${reason}），未替换。`,
+    bannerPackage: (fileName, changes) =>
+      `本图显示的是载入的数据集「${fileName}」，与随附数据不同（${changes} 项改动记录）。分享的链接打开的是随附数据。`,
+    bannerUnusable: '保存的数据集无法使用，现显示随附数据：',
+    bannerUndo: '已恢复随附数据。',
+    backToShipped: '恢复随附数据',
+    confirmBackToShipped: '恢复随附数据？载入的数据集会被移除（在离开本页前可以撤销）。',
+    undoReset: '撤销',
+    discardUnusable: '移除保存的数据集',
+  },
+  en: {
+    heading: 'Dataset',
+    intro:
+      'Export the current dataset as a zip (laid out like the project’s geodata/ folder, with a CHANGES.json change list), or load such a zip to replace every layer and statistic on the map.',
+    exportButton: 'Export dataset (.zip)',
+    exportNote: 'Unzipped over geodata/, `npm run build` gives a map that opens with this dataset.',
+    loadButton: 'Load dataset (.zip)…',
+    loading: 'Reading the dataset…',
+    loadFailed: 'The dataset was not loaded; the map keeps its data:',
+    storeFailed: (reason) => `The dataset could not be kept in this browser (${reason}); nothing was replaced.`,
+    bannerPackage: (fileName, changes) =>
+      `This map shows the loaded dataset “${fileName}”, not the shipped data (${changes} recorded change${changes === 1 ? '' : 's'}). Shared links open the shipped data.`,
+    bannerUnusable: 'The stored dataset cannot be used; the shipped data is shown instead:',
+    bannerUndo: 'Back to the shipped data.',
+    backToShipped: 'Back to the shipped data',
+    confirmBackToShipped:
+      'Go back to the shipped data? The loaded dataset is removed (you can undo this until you leave the page).',
+    undoReset: 'Undo',
+    discardUnusable: 'Remove the stored dataset',
+  },
+};
