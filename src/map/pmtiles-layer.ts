@@ -1,0 +1,142 @@
+/**
+ * `.pmtiles` vector archives the planner opened, drawn by MapLibre through the `pmtiles` protocol
+ * (issue 15 §3). The archive is read from the picked `File` with the `pmtiles` package's
+ * FileSource: only the header, the directories and the tiles in view are sliced out of it, so a
+ * city-sized archive is never held whole and nothing is uploaded. A click on a parcel shows its
+ * properties in a popup built from text nodes (property values are the file's to choose).
+ */
+import { effect } from '@preact/signals';
+import { addProtocol, type MapMouseEvent, type Map as MapLibreMap, Popup } from 'maplibre-gl';
+import { FileSource, PMTiles, Protocol, type Source } from 'pmtiles';
+import { type PmtilesArchive, pmtilesArchives, setPmtilesProblem } from '../state/pmtiles-archives.ts';
+import { isStyleEditable } from './editable-map.ts';
+
+const PROTOCOL = 'pmtiles';
+const FILL_COLOUR = '#7c3aed';
+/** Vector tiles, the only kind this layer draws (raster archives are basemaps' business). */
+const MVT = 1;
+
+let protocol: Protocol | null = null;
+
+/** One protocol for the page: MapLibre keeps one handler per scheme. */
+function sharedProtocol(): Protocol {
+  if (!protocol) {
+    protocol = new Protocol();
+    addProtocol(PROTOCOL, protocol.tile);
+  }
+  return protocol;
+}
+
+/** FileSource keyed by the archive's id, not the file's name: two files may share a name. */
+function archiveSource(archive: PmtilesArchive): Source {
+  const file = new FileSource(archive.file);
+  return { getKey: () => archive.id, getBytes: (offset, length) => file.getBytes(offset, length) };
+}
+
+function pmtilesLayerIds(id: string): { fill: string; outline: string } {
+  return { fill: `${id}-fill`, outline: `${id}-outline` };
+}
+
+/** The archive's first vector layer, from its metadata (MapLibre draws a source layer by name). */
+function firstVectorLayer(metadata: unknown): string | null {
+  const layers = (metadata as { vector_layers?: { id?: unknown }[] } | null)?.vector_layers;
+  const id = Array.isArray(layers) ? layers[0]?.id : undefined;
+  return typeof id === 'string' && id !== '' ? id : null;
+}
+
+function propertiesTable(properties: Record<string, unknown>): HTMLElement {
+  const table = document.createElement('table');
+  table.className = 'pmtiles-properties';
+  for (const [name, value] of Object.entries(properties)) {
+    const row = table.insertRow();
+    const key = document.createElement('th');
+    key.scope = 'row';
+    key.textContent = name;
+    row.append(key);
+    row.insertCell().textContent = String(value);
+  }
+  return table;
+}
+
+async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popup): Promise<void> {
+  const tiles = new PMTiles(archiveSource(archive));
+  let header: Awaited<ReturnType<PMTiles['getHeader']>>;
+  let sourceLayer: string | null;
+  try {
+    header = await tiles.getHeader();
+    sourceLayer = firstVectorLayer(await tiles.getMetadata());
+  } catch (error) {
+    setPmtilesProblem(
+      archive.id,
+      `${archive.name}: not a PMTiles archive (${error instanceof Error ? error.message : String(error)})`,
+    );
+    return;
+  }
+  if (header.tileType !== MVT || sourceLayer === null) {
+    setPmtilesProblem(archive.id, `${archive.name}: holds no vector layer to draw`);
+    return;
+  }
+  if (!isStyleEditable(map) || map.getSource(archive.id)) return;
+  sharedProtocol().add(tiles);
+  map.addSource(archive.id, { type: 'vector', url: `${PROTOCOL}://${archive.id}` });
+  const ids = pmtilesLayerIds(archive.id);
+  map.addLayer({
+    id: ids.fill,
+    type: 'fill',
+    source: archive.id,
+    'source-layer': sourceLayer,
+    paint: { 'fill-color': FILL_COLOUR, 'fill-opacity': 0.35 },
+  });
+  map.addLayer({
+    id: ids.outline,
+    type: 'line',
+    source: archive.id,
+    'source-layer': sourceLayer,
+    paint: { 'line-color': FILL_COLOUR, 'line-width': 0.8 },
+  });
+  map.on('click', ids.fill, (event: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }) => {
+    const feature = event.features?.[0];
+    if (!feature) return;
+    popup.setLngLat(event.lngLat).setDOMContent(propertiesTable(feature.properties)).addTo(map);
+  });
+  map.fitBounds(
+    [
+      [header.minLon, header.minLat],
+      [header.maxLon, header.maxLat],
+    ],
+    { padding: 40, minZoom: header.minZoom, maxZoom: header.maxZoom, duration: 0 },
+  );
+}
+
+function removeArchive(map: MapLibreMap, id: string): void {
+  if (!isStyleEditable(map)) return;
+  const ids = pmtilesLayerIds(id);
+  for (const layer of [ids.outline, ids.fill]) if (map.getLayer(layer)) map.removeLayer(layer);
+  if (map.getSource(id)) map.removeSource(id);
+}
+
+/** Keeps the map's archive layers in step with the opened archives; returns the disconnect. */
+export function connectPmtilesLayers(map: MapLibreMap): () => void {
+  const shown = new Set<string>();
+  const popup = new Popup({ closeButton: true, maxWidth: '320px' });
+  const stop = effect(() => {
+    const archives = pmtilesArchives.value;
+    const wanted = new Set(archives.map((archive) => archive.id));
+    for (const id of [...shown]) {
+      if (wanted.has(id)) continue;
+      removeArchive(map, id);
+      shown.delete(id);
+    }
+    for (const archive of archives) {
+      if (shown.has(archive.id) || archive.problem) continue;
+      shown.add(archive.id);
+      const draw = () => void addArchive(map, archive, popup);
+      if (isStyleEditable(map)) draw();
+      else map.once('style.load', draw);
+    }
+  });
+  return () => {
+    stop();
+    popup.remove();
+  };
+}
