@@ -5,8 +5,7 @@
  * on empty map. While a shape is being drawn, the pointer belongs to the drawing.
  */
 import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
-import type { Manifest } from '../data/dataset-types.ts';
-import type { FeatureReference } from '../state/feature-reference.ts';
+import type { FeatureReference, Manifest } from '../data/dataset-types.ts';
 import { interactiveStyleLayerIds, manifestLayerIdOf } from './style.ts';
 import { isStyleEditable } from './editable-map.ts';
 import type { UserFeatureHit } from './user-layers.ts';
