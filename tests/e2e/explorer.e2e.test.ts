@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
-import { launchBrowser, openApp, type AppPage, waitForMapIdle } from './harness.ts';
+import { launchBrowser, openApp, type AppPage, waitForMapIdle, withApp } from './harness.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
@@ -34,8 +34,7 @@ async function searchFor(app: AppPage, query: string): Promise<void> {
 
 describe('search', () => {
   it('finds the wetland park from "yzx" and opens it where the map flies', async () => {
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       // The pinyin dictionary is not part of the first load: only the search box's focus fetches it.
       const scriptsBefore = app.requests.filter((request) => request.resourceType === 'script').length;
       await searchFor(app, 'yzx');
@@ -58,15 +57,11 @@ describe('search', () => {
       expect(inView).toBe(true);
       expect(await app.page.locator('#search-input').getAttribute('aria-expanded')).toBe('false');
       await app.screenshot('explorer-search-yzx');
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('says so when nothing matches, and finds English names and full pinyin too', async () => {
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       await app.page.locator('#search-input').click();
       await app.page.locator('#search-input').fill('qqqqqqqq');
       await app.page.locator('.search-status', { hasText: '没有找到' }).waitFor();
@@ -80,10 +75,7 @@ describe('search', () => {
       await app.page.locator('#search-input').fill('<img src=x onerror=alert(1)>');
       await app.page.locator('.search-status', { hasText: '没有找到' }).waitFor();
       expect(await app.page.locator('.search-box img').count()).toBe(0);
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
@@ -127,8 +119,7 @@ describe('links', () => {
       await first.close();
     }
 
-    const second = await openApp({ path: shared.slice(shared.indexOf('?')) });
-    try {
+    await withApp({ path: shared.slice(shared.indexOf('?')) }, async (second) => {
       await second.page.locator(`.feature-panel[data-feature-id="${longanForest.properties.id}"]`).waitFor();
       expect(await second.page.getAttribute('html', 'lang')).toBe('en');
       const camera = await second.page.evaluate(() => {
@@ -143,10 +134,7 @@ describe('links', () => {
       if (hiddenByDefault) {
         expect(await second.page.locator(`[data-layer-id="${hiddenByDefault.id}"] input`).isChecked()).toBe(true);
       }
-      expect(await second.problems()).toEqual([]);
-    } finally {
-      await second.close();
-    }
+    });
   });
 
   it('ignores what does not parse and restores the rest; keeps parameters it does not know', async () => {
@@ -154,8 +142,7 @@ describe('links', () => {
     const path =
       `?view=abc,1e999,NaN&layers=${keptLayer.id},NOT%20A%20LAYER&lang=fr&from=poster%20A` +
       `#feature=${wetlandPark.properties.layer}/${wetlandPark.properties.id}`;
-    const app = await openApp({ path });
-    try {
+    await withApp({ path }, async (app) => {
       await app.page.locator(`.feature-panel[data-feature-id="${wetlandPark.properties.id}"]`).waitFor();
       // The layers value names an unknown id: the whole value is refused, so defaults stay.
       for (const layer of shownByDefault) {
@@ -167,15 +154,11 @@ describe('links', () => {
       const search = await app.page.evaluate(() => window.location.search);
       expect(search).toContain('from=poster%20A');
       expect(search).not.toContain('abc');
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('back and forward walk through the features opened', async () => {
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       const panelOf = (id: string) => app.page.locator(`.feature-panel[data-feature-id="${id}"]`);
       await searchFor(app, 'yzx');
       await app.page.keyboard.press('Enter');
@@ -190,10 +173,7 @@ describe('links', () => {
       await app.page.locator('.feature-panel').waitFor({ state: 'detached' });
       await app.page.goForward();
       await panelOf(wetlandPark.properties.id).waitFor();
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
@@ -248,8 +228,7 @@ describe('中文 / English', () => {
 
 describe('phones', () => {
   it('at 390×844: a bottom sheet, 44 px tap targets, and two fingers still rotate and zoom the map', async () => {
-    const app = await openApp({ viewport: { width: 390, height: 844 } });
-    try {
+    await withApp({ viewport: { width: 390, height: 844 } }, async (app) => {
       await searchFor(app, 'yzx');
       await app.page
         .locator('#search-results [role="option"]')
@@ -318,17 +297,13 @@ describe('phones', () => {
       expect(Math.abs(after.bearing - before.bearing)).toBeGreaterThan(10);
       expect(after.zoom).toBeGreaterThan(before.zoom + 0.3);
       await app.screenshot('explorer-phone-rotated');
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 describe('keyboard only', () => {
   it('reaches every control with Tab, each showing where the focus is, the map and its buttons included', async () => {
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       const stops: { name: string; visible: boolean }[] = [];
       for (let presses = 0; presses < 120; presses += 1) {
         await app.page.keyboard.press('Tab');
@@ -351,15 +326,11 @@ describe('keyboard only', () => {
       const names = stops.map((stop) => stop.name).join('\n');
       for (const expected of ['search-input', 'English', 'maplibregl-canvas', '放大', '缩小'])
         expect(names).toContain(expected);
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('search → result → panel → close, with the focus always visible', async () => {
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       const focused = () =>
         app.page.evaluate(() => {
           const element = document.activeElement as HTMLElement | null;
@@ -404,9 +375,6 @@ describe('keyboard only', () => {
       expect(closeReached).toBe(true);
       await app.page.keyboard.press('Enter');
       await panel.waitFor({ state: 'detached' });
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

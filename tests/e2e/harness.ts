@@ -419,3 +419,22 @@ export async function waitForMapIdle(app: AppPage): Promise<void> {
       }),
   );
 }
+
+/**
+ * Opens the app, runs `use` on it, then fails if the page reported any problem (an off-origin
+ * request, a console or page error, a CSP violation: `app.problems()`); closes it either way.
+ * The "open, do, assert no problems, close" block every scenario repeats, in one place.
+ *
+ *   await withApp({ path: '?lang=en' }, async (app) => { await app.page.click(…); … });
+ */
+export async function withApp<T>(options: OpenAppOptions, use: (app: AppPage) => Promise<T>): Promise<T> {
+  const app = await openApp(options);
+  try {
+    const result = await use(app);
+    const problems = await app.problems();
+    if (problems.length > 0) throw new Error(`The page reported problems:\n${problems.join('\n')}`);
+    return result;
+  } finally {
+    await app.close();
+  }
+}
