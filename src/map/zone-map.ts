@@ -222,8 +222,6 @@ export function createZoneMap({
       },
     setHovered: (reference, hovered) => setState(reference, 'hover', hovered),
   });
-  // .pmtiles archives the planner opened: drawn from the file, a few tiles at a time.
-  const stopPmtiles = connectPmtilesLayers(map);
 
   // What the app asked for is kept here and applied whenever the style can take it: calls made
   // before the style has loaded (a link's layers and feature on a cold load) or while the WebGL
@@ -364,7 +362,6 @@ export function createZoneMap({
       document.removeEventListener('visibilitychange', waitForRestore);
       canvas.removeEventListener('webglcontextrestored', checkRestored);
       stopPointer();
-      stopPmtiles();
       planner?.destroy();
       planner = null;
       stopBasemaps();
