@@ -41,6 +41,8 @@ export function App({ font }: { font: MapStyleFont }) {
     data.status === 'ready' && selected ? (
       <FeaturePanel dataset={data.dataset} statistics={data.statistics} reference={selected} canZoom={!noMap} />
     ) : null;
+  // A feature of the planner's own file: on a phone at the top of 量算与数据, as the feature's is in 探索.
+  const importedFeaturePanel = data.status === 'ready' && !selected ? <LazyImportedFeaturePanel /> : null;
 
   return (
     <div class={`app app--map-${status}`}>
@@ -73,7 +75,12 @@ export function App({ font }: { font: MapStyleFont }) {
                   </>
                 ),
                 trip: <LazyTripPanel />,
-                measure: <LazyPlannerPanel />,
+                measure: (
+                  <>
+                    {phone ? importedFeaturePanel : null}
+                    <LazyPlannerPanel />
+                  </>
+                ),
               }}
             />
           </BottomSheet>
@@ -99,7 +106,7 @@ export function App({ font }: { font: MapStyleFont }) {
           </div>
         ) : null}
         {phone ? null : featurePanel}
-        {data.status === 'ready' && !selected ? <LazyImportedFeaturePanel /> : null}
+        {phone ? null : importedFeaturePanel}
         {data.status === 'ready' && status !== 'unavailable' ? <FeatureChooser dataset={data.dataset} /> : null}
         <LazyFileDropOverlay />
       </main>

@@ -70,6 +70,13 @@ export function connectLayout(): () => void {
     const planner = plannerModule.value;
     if (planner?.plannerOpen.value) showTab('measure');
   });
+  // A tap on a feature of an imported layer opens its panel, which on a phone is in the sheet under 量算与数据.
+  const stopImportedSelection = effect(() => {
+    const hit = plannerModule.value?.selectedImportedFeature.value;
+    if (!hit || !phoneLayout.peek()) return;
+    showTab('measure');
+    sheetSnap.value = 'half';
+  });
   const stopPlannerFollows = effect(() => {
     const tab = appTab.value;
     const planner = plannerModule.value;
@@ -82,6 +89,7 @@ export function connectLayout(): () => void {
     stopSelection();
     stopPlannerOpens();
     stopPlannerFollows();
+    stopImportedSelection();
     document.removeEventListener('click', onClickCapture, true);
   };
 }
