@@ -1,0 +1,175 @@
+/**
+ * "Use as …" (issue 11 §1): a planner's file replaces a dataset layer through a column mapping,
+ * validated like geodata/; nothing is replaced while any feature breaks the contract.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it, vi } from 'vitest';
+import { computeZoneStatistics } from '../../../src/analysis/zone-statistics.ts';
+import type { Dataset } from '../../../src/data/dataset-types.ts';
+import { loadDataset } from '../../../src/data/load-dataset.ts';
+import { replaceLayer } from '../../../src/data/replace-layer.ts';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const geodata = fileURLToPath(new URL('../../../geodata/', import.meta.url));
+
+async function shipped(): Promise<Dataset> {
+  const result = await loadDataset((path) => readFile(join(geodata, path), 'utf8'));
+  if (!result.ok) throw new Error(result.problems.join('; '));
+  return result.dataset;
+}
+
+/** A square of about `sideKm` km around (longitude, latitude). */
+function square(longitude: number, latitude: number, sideKm: number) {
+  const dLat = sideKm / 2 / 110.574;
+  const dLon = sideKm / 2 / (111.32 * Math.cos((latitude * Math.PI) / 180));
+  return {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [longitude - dLon, latitude - dLat],
+        [longitude + dLon, latitude - dLat],
+        [longitude + dLon, latitude + dLat],
+        [longitude - dLon, latitude + dLat],
+        [longitude - dLon, latitude - dLat],
+      ],
+    ],
+  };
+}
+
+const surveyed: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { MC: '渔子溪湿地（实测）', YWMC: 'Yuzixi wetland (surveyed)', MJ: '1.2', LB: 'wetland' },
+      geometry: square(105.44, 28.87, 1),
+    },
+    {
+      type: 'Feature',
+      properties: { MC: '<img src=x onerror=alert(1)>', MJ: 0.5 },
+      geometry: square(105.47, 28.9, 0.6),
+    },
+  ],
+};
+
+const provenance = {
+  source: '泸州市园林局 2025 年绿地普查',
+  confidence: 'high' as const,
+  fileName: '绿地普查.geojson',
+};
+const mapping = { nameZh: 'MC', nameEn: 'YWMC', kindValue: 'green', statedArea: 'MJ', statedAreaUnit: 'km2' as const };
+const NOW = new Date('2026-12-01T08:00:00Z');
+
+describe('replacing a dataset layer with a planner’s file', () => {
+  it('maps the columns onto the contract, with the stated source and confidence, and records the change', async () => {
+    const dataset = await shipped();
+    const result = await replaceLayer(dataset, 'green', surveyed, mapping, provenance, [], NOW);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const green = result.dataset.layers.find((layer) => layer.definition.id === 'green')!;
+    expect(green.features.features.map((feature) => feature.properties)).toEqual([
+      {
+        id: 'green-1',
+        layer: 'green',
+        name_zh: '渔子溪湿地（实测）',
+        name_en: 'Yuzixi wetland (surveyed)',
+        kind: 'green',
+        source: provenance.source,
+        confidence: 'high',
+        stated_area: 1.2,
+        stated_area_unit: 'km2',
+        stated_area_source: provenance.source,
+      },
+      {
+        id: 'green-2',
+        layer: 'green',
+        // A hostile name is data: kept as text, for the UI to show as text.
+        name_zh: '<img src=x onerror=alert(1)>',
+        name_en: '<img src=x onerror=alert(1)>',
+        kind: 'green',
+        source: provenance.source,
+        confidence: 'high',
+        stated_area: 0.5,
+        stated_area_unit: 'km2',
+        stated_area_source: provenance.source,
+      },
+    ]);
+    expect(result.change).toEqual({
+      what: 'replaced 2 features from 绿地普查.geojson (high)',
+      layerId: 'green',
+      fromFile: '绿地普查.geojson',
+      at: NOW.toISOString(),
+    });
+    expect(JSON.parse(result.files.get('CHANGES.json')!).changes).toEqual([result.change]);
+  });
+
+  it('makes every number follow: the zone’s green land and a real measured-vs-stated check', async () => {
+    const dataset = await shipped();
+    const before = computeZoneStatistics(dataset);
+    const result = await replaceLayer(dataset, 'green', surveyed, mapping, provenance, [], NOW);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const after = computeZoneStatistics(result.dataset);
+    expect(after.summary.greenAreaM2).not.toBe(before.summary.greenAreaM2);
+    const surveyedFeature = after.features.find((feature) => feature.id === 'green-1')!;
+    expect(surveyedFeature.sizedToStated).toBe(false);
+    expect(surveyedFeature.approximate).toBe(false);
+    // A 1 km square against a stated 1.2 km²: a real difference, shown as one.
+    expect(surveyedFeature.statedDifferenceRatio!).toBeCloseTo(1 / 1.2 - 1, 2);
+  });
+
+  it('replaces nothing and lists each feature that breaks the contract, with the reason', async () => {
+    const dataset = await shipped();
+    const broken: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { MC: '' }, geometry: square(105.44, 28.87, 1) },
+        {
+          type: 'Feature',
+          properties: { MC: '一条路' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [105.4, 28.8],
+              [105.5, 28.9],
+            ],
+          },
+        },
+      ],
+    };
+    const result = await replaceLayer(dataset, 'green', broken, mapping, provenance, [], NOW);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([expect.stringMatching(/features\[1\].*LineString.*green.*Polygon/)]);
+    const unnamed = await replaceLayer(
+      dataset,
+      'green',
+      { ...broken, features: [broken.features[0]!] },
+      mapping,
+      provenance,
+      [],
+      NOW,
+    );
+    expect(unnamed.ok).toBe(false);
+    if (!unnamed.ok) expect(unnamed.problems.join('\n')).toMatch(/green-1.*name_zh/);
+  });
+
+  it('requires a source, and ids unique across the dataset', async () => {
+    const dataset = await shipped();
+    expect(await replaceLayer(dataset, 'green', surveyed, mapping, { ...provenance, source: '  ' }, [], NOW)).toEqual({
+      ok: false,
+      problems: [expect.stringContaining('source is required')],
+    });
+    const zoneId = dataset.layers.find((layer) => layer.definition.id === 'zone')!.features.features[0]!.properties.id;
+    const clashing: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { MC: '某绿地', ID: zoneId }, geometry: square(105.44, 28.87, 1) }],
+    };
+    const result = await replaceLayer(dataset, 'green', clashing, { ...mapping, id: 'ID' }, provenance, [], NOW);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join('\n')).toContain('already used');
+  });
+});
