@@ -121,6 +121,12 @@ export function BottomSheet({ children }: { children: ComponentChildren }) {
     sheetSnap.value = SHEET_SNAPS[Math.max(0, Math.min(SHEET_SNAPS.length - 1, index + step))]!;
   };
 
+  // Keyboard focus moving into the content of a lowered sheet brings it up, so what has the focus shows.
+  const onFocusIn = (event: FocusEvent): void => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (sheetSnap.peek() === 'peek' && target && !target.closest('[role="tablist"]')) sheetSnap.value = 'half';
+  };
+
   return (
     <div ref={frame} class="sheet-frame" data-snap={snap}>
       <div class="sheet-cover" data-covers-map="bottom" aria-hidden="true" />
@@ -140,7 +146,7 @@ export function BottomSheet({ children }: { children: ComponentChildren }) {
         >
           <span class="sheet-handle__grip" aria-hidden="true" />
         </button>
-        <div id={SHEET_CONTENT_ID} class="bottom-sheet__content">
+        <div id={SHEET_CONTENT_ID} class="bottom-sheet__content" onFocusIn={onFocusIn}>
           {children}
         </div>
       </div>
