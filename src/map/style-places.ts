@@ -28,7 +28,7 @@ export const LABEL_POINTS_SOURCE_ID = ':label-points';
  * top of each other (eight did in the 江阳 wing at the first view). Wider than two bubbles, so
  * neighbouring bubbles do not touch either.
  */
-export const PLACE_CLUSTER_RADIUS_PX = 40;
+export const PLACE_CLUSTER_RADIUS_PX = 44;
 /**
  * The last zoom that merges places. Choosing a place (search, list) flies to zoom 14, and from there
  * on every place stands alone; at zoom 13 the dataset's closest places are already 60 px apart.
@@ -71,10 +71,11 @@ function clusterLayers(layer: LayerDefinition, font: MapStyleFont): LayerSpecifi
       filter: IS_CLUSTER as FilterSpecification,
       layout: { visibility },
       paint: {
-        'circle-radius': ['step', ['get', 'point_count'], 12, 5, 14, 10, 16],
+        // Larger than a single marker (5 px) and growing with the count, so it reads as "several here".
+        'circle-radius': ['step', ['get', 'point_count'], 13, 5, 15, 10, 18],
         'circle-color': ['case', anyApproximate, '#ffffff', layer.color],
         'circle-stroke-color': layer.color,
-        'circle-stroke-width': 2,
+        'circle-stroke-width': 2.5,
       },
     },
     {
@@ -86,7 +87,7 @@ function clusterLayers(layer: LayerDefinition, font: MapStyleFont): LayerSpecifi
         visibility,
         'text-field': ['to-string', ['get', 'point_count']],
         'text-font': [font.family],
-        'text-size': 12,
+        'text-size': 13,
         // The count belongs to its bubble: always drawn, and it pushes no name aside.
         'text-allow-overlap': true,
         'text-ignore-placement': true,

@@ -73,8 +73,11 @@ describe('crowded places merge into count bubbles', () => {
     expect(source.clusterMaxZoom).toBe(PLACE_CLUSTER_MAX_ZOOM);
     // zone-map.ts flies to zoom 14 for a point feature.
     expect(source.clusterMaxZoom).toBeLessThan(14);
-    // Wider than two of the largest bubbles (radius 16 + stroke 2), so bubbles never touch.
-    expect(source.clusterRadius).toBeGreaterThanOrEqual(36);
+    // Wider than two of the largest bubbles, so bubbles never touch: ['step', count, r0, n1, r1, n2, r2].
+    const paint = (styleLayer('places:cluster') as { paint: Record<string, unknown> }).paint;
+    const radii = (paint['circle-radius'] as unknown[]).filter((_, index) => index >= 2 && index % 2 === 0);
+    const largest = Math.max(...(radii as number[])) + Number(paint['circle-stroke-width']);
+    expect(source.clusterRadius).toBeGreaterThanOrEqual(2 * largest);
   });
 
   it('draws single places and their names apart from the bubbles, never a bubble as a place', () => {
