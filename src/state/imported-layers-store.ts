@@ -24,6 +24,7 @@ import {
   loadUnreadableStoredLayers,
   updateStoredLayer,
 } from '../data/storage/imported-layers-persistence.ts';
+import { indexedDbAvailable } from '../data/storage/resilient-store.ts';
 import { announceStorageChange, onStorageChange } from './storage-channel.ts';
 import { dismissStorageNotice, showStorageNotice, storageNotices } from './storage-notices.ts';
 
@@ -232,12 +233,14 @@ async function checkStored(layer: ImportedLayer, fileSize: number): Promise<void
     return;
   }
   memoryOnly.add(layer.id);
-  let reason: 'quota' | 'unavailable' = 'unavailable';
+  // The worker's write failed. With IndexedDB open to this page the refusal is the quota (the
+  // browser's estimate need not show it: quotas are enforced per write, estimates are rounded).
+  let reason: 'quota' | 'unavailable' = (await indexedDbAvailable()) ? 'quota' : 'unavailable';
   try {
     const estimate = await navigator.storage?.estimate();
     if (estimate?.quota !== undefined && estimate.quota - (estimate.usage ?? 0) < fileSize) reason = 'quota';
   } catch {
-    reason = 'unavailable';
+    // No estimate: keep what the probe found.
   }
   showStorageNotice({ kind: 'import-not-saved', fileName: layer.fileName, reason });
 }

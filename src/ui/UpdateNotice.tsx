@@ -50,6 +50,18 @@ async function cacheFontsInUse(): Promise<void> {
   }
 }
 
+/**
+ * The visitor agreed: saves land first, then the waiting worker takes over and the page reloads.
+ * vite-plugin-pwa reloads on its own only when a worker already controlled the page when it
+ * registered; a first visit's page (controlled only since this visit's install) would otherwise
+ * swap workers and never reload, so the button would seem to do nothing.
+ */
+async function reloadIntoNewVersion(activate: (reload: boolean) => Promise<void>): Promise<void> {
+  await allWritesDone();
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+  await activate(true);
+}
+
 export function UpdateNotice() {
   const text = messages.value.explorer.update;
   const [notice, setNotice] = useState<Notice>({ kind: 'none' });
@@ -100,8 +112,7 @@ export function UpdateNotice() {
             });
           },
           // Reloads only on the visitor's click, and only once every pending save has landed.
-          onNeedRefresh: () =>
-            setNotice({ kind: 'update', reload: () => void allWritesDone().then(() => update(true)) }),
+          onNeedRefresh: () => setNotice({ kind: 'update', reload: () => void reloadIntoNewVersion(update) }),
           onRegisterError: (error: unknown) => {
             console.warn('Offline use is unavailable:', error);
             showStorageNotice({ kind: 'offline-unavailable', reason: 'failed' });
