@@ -105,4 +105,22 @@ describe('a PMTiles archive from the file picker', () => {
       expect(Math.max(...lengths)).toBeLessThan(bytes.length);
     });
   }, 120_000);
+
+  it('names a file that is not a PMTiles archive and draws nothing, the app still working', async () => {
+    await withApp({}, async (app) => {
+      const { page } = app;
+      await openAppTab(page, 'measure');
+      const name = '<img src=x onerror="window.__pwned=1">.pmtiles';
+      await page
+        .locator('input[data-import-input]')
+        .setInputFiles([{ name, mimeType: 'application/octet-stream', buffer: Buffer.from('not an archive at all') }]);
+      const problem = page.locator('[data-pmtiles-archive] .data-error');
+      await problem.waitFor();
+      expect(await problem.textContent()).toContain(`${name}: not a PMTiles archive`);
+      expect(await page.evaluate(() => (window as MapWindow & { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => Boolean((window as MapWindow).__zoneMap?.getSource('pmtiles-1')))).toBe(false);
+      await page.locator('[data-pmtiles-archive] button').click();
+      await page.locator('[data-pmtiles-archive]').waitFor({ state: 'detached' });
+    });
+  }, 120_000);
 });
