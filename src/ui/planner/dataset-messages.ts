@@ -17,6 +17,28 @@ export interface DatasetMessages {
   confirmBackToShipped: string;
   undoReset: string;
   discardUnusable: string;
+  replace: {
+    summary: string;
+    intro: string;
+    targetLayer: string;
+    nameZh: string;
+    nameEn: string;
+    nameEnFallback: string;
+    kind: string;
+    kindFixed: (kind: string) => string;
+    id: string;
+    idGenerated: string;
+    statedArea: string;
+    none: string;
+    unit: string;
+    source: string;
+    confidence: string;
+    confidenceLevels: Record<'high' | 'medium' | 'low' | 'schematic', string>;
+    submit: string;
+    working: string;
+    failed: (count: number) => string;
+    more: (count: number) => string;
+  };
 }
 
 export const datasetMessages: Readonly<Record<Language, DatasetMessages>> = {
@@ -38,6 +60,29 @@ export const datasetMessages: Readonly<Record<Language, DatasetMessages>> = {
     confirmBackToShipped: '恢复随附数据？载入的数据集会被移除（在离开本页前可以撤销）。',
     undoReset: '撤销',
     discardUnusable: '移除保存的数据集',
+    replace: {
+      summary: '用作数据集图层…',
+      intro:
+        '用本文件替换数据集的一个图层：把文件的列对应到数据集的字段，并说明来源与可信度。全部要素通过检查后才会替换；替换后所有统计随之更新。',
+      targetLayer: '替换图层',
+      nameZh: '中文名称列',
+      nameEn: '英文名称列',
+      nameEnFallback: '（无：用中文名称）',
+      kind: '类型列',
+      kindFixed: (kind) => `（无：全部为 ${kind}）`,
+      id: '编号列',
+      idGenerated: '（无：自动编号）',
+      statedArea: '公布面积列',
+      none: '（无）',
+      unit: '面积单位',
+      source: '来源（必填）',
+      confidence: '可信度',
+      confidenceLevels: { high: '高（测绘/官方边界）', medium: '中', low: '低', schematic: '示意' },
+      submit: '检查并替换',
+      working: '正在检查…',
+      failed: (count) => `未替换：${count} 个问题需要先解决。`,
+      more: (count) => `另有 ${count} 个问题未列出。`,
+    },
   },
   en: {
     heading: 'Dataset',
@@ -58,5 +103,33 @@ export const datasetMessages: Readonly<Record<Language, DatasetMessages>> = {
       'Go back to the shipped data? The loaded dataset is removed (you can undo this until you leave the page).',
     undoReset: 'Undo',
     discardUnusable: 'Remove the stored dataset',
+    replace: {
+      summary: 'Use as a dataset layer…',
+      intro:
+        'Replace one of the dataset’s layers with this file: map its columns onto the dataset’s fields and say where it comes from and how sure it is. Nothing is replaced until every feature passes; afterwards every statistic follows.',
+      targetLayer: 'Layer to replace',
+      nameZh: 'Chinese name column',
+      nameEn: 'English name column',
+      nameEnFallback: '(none: use the Chinese name)',
+      kind: 'Kind column',
+      kindFixed: (kind) => `(none: all “${kind}”)`,
+      id: 'Id column',
+      idGenerated: '(none: numbered)',
+      statedArea: 'Stated area column',
+      none: '(none)',
+      unit: 'Area unit',
+      source: 'Source (required)',
+      confidence: 'Confidence',
+      confidenceLevels: {
+        high: 'high (survey / official boundary)',
+        medium: 'medium',
+        low: 'low',
+        schematic: 'schematic',
+      },
+      submit: 'Check and replace',
+      working: 'Checking…',
+      failed: (count) => `Not replaced: ${count} problem${count === 1 ? '' : 's'} to solve first.`,
+      more: (count) => `${count} more not listed.`,
+    },
   },
 };
