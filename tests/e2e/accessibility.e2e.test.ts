@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { openApp, type AppPage } from './harness.ts';
+import { openApp, type AppPage, withApp } from './harness.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -77,13 +77,9 @@ describe('accessibility scan', () => {
   });
 
   it('finds nothing serious in English on a phone', async () => {
-    const app = await openApp({ path: '?lang=en', viewport: { width: 390, height: 844 } });
-    try {
+    await withApp({ path: '?lang=en', viewport: { width: 390, height: 844 } }, async (app) => {
       expect(await seriousFindings(app)).toEqual([]);
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('labels every map control in the page language', async () => {

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
-import { openApp, type AppPage } from './harness.ts';
+import { type AppPage, withApp } from './harness.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
@@ -42,8 +42,7 @@ describe('honesty about our own choices', () => {
   });
 
   it('in Chinese: labels, panels and the list say 位置未知, and no by-construction match reads as a check', async () => {
-    const app = await openApp({ path: `#feature=green/${LAKE_ID}` });
-    try {
+    await withApp({ path: `#feature=green/${LAKE_ID}` }, async (app) => {
       await waitForStatistics(app, '量算中');
       const panel = app.page.locator(`.feature-panel[data-feature-id="${LAKE_ID}"]`);
       await panel.waitFor();
@@ -96,15 +95,11 @@ describe('honesty about our own choices', () => {
       expect(await wingPanel.locator('.green-ratio').textContent()).toMatch(/[\d.]+ %/);
       expect(await wingPanel.locator('.green-not-counted').textContent()).toContain('未计入：杨桥湖生态公园');
       await app.screenshot('honesty-wing-zh');
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('in English: the label and the panel say "position unknown"', async () => {
-    const app = await openApp({ path: `?lang=en#feature=green/${LAKE_ID}` });
-    try {
+    await withApp({ path: `?lang=en#feature=green/${LAKE_ID}` }, async (app) => {
       await waitForStatistics(app, 'measuring…');
       const panel = app.page.locator(`.feature-panel[data-feature-id="${LAKE_ID}"]`);
       await panel.waitFor();
@@ -117,9 +112,6 @@ describe('honesty about our own choices', () => {
       expect(await app.page.locator('.overview-panel .green-includes-unknown').textContent()).toContain(
         'Yangqiao Lake Ecological Park',
       );
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

@@ -14,7 +14,7 @@ import { analyseDrawnPolygon, prepareZone } from '../../src/analysis/drawn-shape
 import { loadDataset } from '../../src/data/load-dataset.ts';
 import { Geodesic } from '../../src/geo/geographiclib.ts';
 import { geographicLibArea } from '../fixtures/geographiclib-oracle.ts';
-import { launchBrowser, openApp, waitForMapIdle, type AppPage, type BrowserSession } from './harness.ts';
+import { launchBrowser, openApp, waitForMapIdle, withApp, type AppPage, type BrowserSession } from './harness.ts';
 import { openAppTab } from './app-tabs.ts';
 
 type Pixel = [x: number, y: number];
@@ -413,8 +413,7 @@ describe('measuring by drawing', () => {
 
 describe('measuring on a phone, in English', () => {
   it('gives every measuring control a 44 px target and draws with taps', async () => {
-    const phone = await openApp({ path: 'index.html?lang=en', viewport: { width: 390, height: 844 } });
-    try {
+    await withApp({ path: 'index.html?lang=en', viewport: { width: 390, height: 844 } }, async (phone) => {
       await openMeasuring(phone);
       const sizes = await phone.page.locator('.measure-tools button').evaluateAll((buttons) =>
         buttons.map((button) => {
@@ -457,9 +456,6 @@ describe('measuring on a phone, in English', () => {
       await shape.scrollIntoViewIfNeeded();
       await phone.screenshot('planner-measure-phone');
       expect(await seriousFindingsInSection(phone)).toEqual([]);
-      expect(await phone.problems()).toEqual([]);
-    } finally {
-      await phone.close();
-    }
+    });
   });
 });
