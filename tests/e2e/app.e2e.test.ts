@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
-import { launchBrowser, openApp, type AppPage, waitForMapIdle } from './harness.ts';
+import { launchBrowser, openApp, type AppPage, waitForMapIdle, withApp } from './harness.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodataDirectory, 'manifest.json'), 'utf8')) as Manifest;
@@ -259,8 +259,7 @@ describe('the map app', () => {
 
 describe('without WebGL', () => {
   it('says so and lists every feature, searchable, with areas, sources and confidence', async () => {
-    const app = await openApp({ webgl: false, waitForReady: false });
-    try {
+    await withApp({ webgl: false, waitForReady: false }, async (app) => {
       const list = app.page.locator('.feature-list');
       await list.waitFor();
       await waitForStatistics(app);
@@ -286,16 +285,12 @@ describe('without WebGL', () => {
       expect(await panel.locator('button', { hasText: '缩放至此' }).count()).toBe(0);
       await app.page.keyboard.press('Escape');
       await panel.waitFor({ state: 'detached' });
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('opens and frames the feature a link names, and the hash follows the open panel', async () => {
     const featureId = wetlandPark!.properties.id;
-    const app = await openApp({ path: `#feature=${wetlandPark!.properties.layer}/${featureId}` });
-    try {
+    await withApp({ path: `#feature=${wetlandPark!.properties.layer}/${featureId}` }, async (app) => {
       const panel = app.page.locator(`.feature-panel[data-feature-id="${featureId}"]`);
       await panel.waitFor();
       await app.page.waitForFunction(() => !window.__zoneMap!.isMoving(), undefined, { timeout: 10_000 });
@@ -303,15 +298,11 @@ describe('without WebGL', () => {
       await app.page.keyboard.press('Escape');
       await panel.waitFor({ state: 'detached' });
       expect(await app.page.evaluate(() => window.location.hash)).toBe('');
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('speaks English with ?lang=en, on the page and on the map', async () => {
-    const app = await openApp({ path: '?lang=en' });
-    try {
+    await withApp({ path: '?lang=en' }, async (app) => {
       expect(await app.page.getAttribute('html', 'lang')).toBe('en');
       expect(await app.page.locator('h1').textContent()).toContain('Luzhou');
       const labels = await app.page.evaluate(() =>
@@ -324,10 +315,7 @@ describe('without WebGL', () => {
       );
       for (const label of labels) expect(label.indexOf('name_en')).toBeLessThan(label.indexOf('name_zh'));
       await app.screenshot('app-english');
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('fits a phone screen (390×844) with the map on top', async () => {
