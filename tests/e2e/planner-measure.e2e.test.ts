@@ -427,6 +427,8 @@ describe('measuring on a phone, in English', () => {
         expect(height).toBeGreaterThanOrEqual(44);
       }
       await phone.page.locator('.measure-tool[data-tool="rectangle"]').click();
+      // Choosing a tool lowers the phone's sheet to its tabs; draw once it has stopped moving.
+      await phone.page.waitForFunction(() => document.querySelector('.bottom-sheet')?.getAnimations().length === 0);
       const origin = await canvasOrigin(phone);
       const size = await phone.page.evaluate(() => [
         window.__zoneMap!.getCanvas().clientWidth,
