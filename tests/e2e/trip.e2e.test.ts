@@ -17,7 +17,7 @@ import { encodeTrip } from '../../src/trip/trip-url-codec.ts';
 import { emptyTrip, type TripState } from '../../src/trip/trip-state.ts';
 import { visitPlaces, type VisitPlace } from '../../src/trip/visit-places.ts';
 import { searchWithTrip } from '../../src/state/trip-url.ts';
-import { launchBrowser, openApp, type AppPage, waitForMapIdle } from './harness.ts';
+import { launchBrowser, openApp, type AppPage, waitForMapIdle, withApp } from './harness.ts';
 import { openAppTab } from './app-tabs.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
@@ -286,8 +286,7 @@ describe('the trip planner', () => {
   it('opens the shared link in a fresh browser profile with the same plan', async () => {
     const ids = await panelStopIds(app);
     const times = await schedule(app);
-    const fresh = await openApp({ path: `index.html${new URL(sharedUrl).search}` });
-    try {
+    await withApp({ path: `index.html${new URL(sharedUrl).search}` }, async (fresh) => {
       await waitForTripRestored(fresh);
       expect(await panelStopIds(fresh)).toEqual(ids);
       expect(await schedule(fresh)).toEqual(times);
@@ -316,10 +315,7 @@ describe('the trip planner', () => {
       await fresh.page.locator('.trip-frame').click();
       await fresh.page.waitForFunction(() => !window.__zoneMap!.isMoving());
       expect(await stopsOutsideView()).toEqual([]);
-      expect(await fresh.problems()).toEqual([]);
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 
   it('offers 高德 / 百度 links in GCJ-02 / BD-09 that open in a new tab, and never follows them itself', async () => {
@@ -450,8 +446,7 @@ describe('the trip planner', () => {
       ...emptyTrip(),
       stops: [{ id: 'green-zhangba-longan-forest' }, { id: 'demolished-park' }, { id: hostileId }],
     };
-    const damaged = await openApp({ path: `index.html${searchWithTrip('', encodeTrip(stale))}` });
-    try {
+    await withApp({ path: `index.html${searchWithTrip('', encodeTrip(stale))}` }, async (damaged) => {
       await waitForTripRestored(damaged);
       expect(await panelStopIds(damaged)).toEqual(['green-zhangba-longan-forest']);
       const report = damaged.page.locator('.trip-restore-report[role="status"]');
@@ -477,10 +472,7 @@ describe('the trip planner', () => {
       } finally {
         await garbage.close();
       }
-      expect(await damaged.problems()).toEqual([]);
-    } finally {
-      await damaged.close();
-    }
+    });
   });
   it("asks for the browser's location only when the visitor chooses it, and keeps it out of the link", async () => {
     const located = await openApp({ path: 'index.html?trip=1wo0900h.place-aegean-mall.green-zhangba-longan-forest' });
