@@ -11,7 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWgs84 } from '../../src/data/coordinate-systems.ts';
 import { customStopId } from '../../src/trip/trip-state.ts';
-import { launchBrowser, openApp, type AppPage, type BrowserSession } from './harness.ts';
+import { launchBrowser, openApp, type AppPage, type BrowserSession, withApp } from './harness.ts';
 import { openAppTab } from './app-tabs.ts';
 
 const fixtureDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import');
@@ -151,8 +151,7 @@ describe('trip stops from an imported point table', () => {
     await expect.poll(() => panelStopIds(app), { timeout: 30_000 }).toEqual(ids);
     expect(await app.page.locator('.trip-stop__name').allTextContents()).toEqual(chosen.map((place) => place.name));
 
-    const fresh = await openApp({ path: `index.html${link.search}` });
-    try {
+    await withApp({ path: `index.html${link.search}` }, async (fresh) => {
       await waitForTripRestored(fresh);
       expect(await panelStopIds(fresh)).toEqual(ids);
       expect(await fresh.page.locator('.trip-stop__name').allTextContents()).toEqual(chosen.map((place) => place.name));
@@ -168,9 +167,6 @@ describe('trip stops from an imported point table', () => {
       ];
       expect(Math.abs(longitude - 105.397322)).toBeLessThan(2e-5);
       expect(Math.abs(latitude - 28.644102)).toBeLessThan(2e-5);
-      expect(await fresh.problems()).toEqual([]);
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 });
