@@ -43,9 +43,12 @@ async function openMeasuring(app: AppPage): Promise<void> {
   await app.page.locator('.measure-tool[data-tool="polygon"]').waitFor({ timeout: 30_000 });
 }
 
-/** Draws a small square by clicks, `shift` pixels right of the map's centre; returns its id. */
-async function drawSquare(app: AppPage, shift: number): Promise<string> {
-  const before = await shapeIds(app);
+/**
+ * Draws a small square by clicks, `shift` pixels right of the map's centre; returns its id.
+ * `others`: shapes another tab may bring in meanwhile, which are not this drawing.
+ */
+async function drawSquare(app: AppPage, shift: number, others: readonly string[] = []): Promise<string> {
+  const before = [...(await shapeIds(app)), ...others];
   const box = await app.page.locator('.map-area canvas.maplibregl-canvas').boundingBox();
   if (!box) throw new Error('no map canvas');
   const x = box.x + box.width / 2 + shift;
@@ -61,9 +64,10 @@ async function drawSquare(app: AppPage, shift: number): Promise<string> {
     [0, 0],
   ] as const)
     await app.page.mouse.click(x + dx, y + dy);
-  await expect.poll(async () => (await shapeIds(app)).length, { timeout: 20_000 }).toBe(before.length + 1);
+  const added = async (): Promise<string[]> => (await shapeIds(app)).filter((id) => !before.includes(id));
+  await expect.poll(async () => (await added()).length, { timeout: 20_000 }).toBe(1);
   await app.page.keyboard.press('Escape');
-  const id = (await shapeIds(app)).find((candidate) => !before.includes(candidate));
+  const [id] = await added();
   if (!id) throw new Error('no new shape');
   return id;
 }
@@ -173,7 +177,8 @@ describe('two tabs of the app in one browser', () => {
     await openMeasuring(first);
     await openMeasuring(second);
     const drawnInFirst = await drawSquare(first, -120);
-    const drawnInSecond = await drawSquare(second, 80);
+    // The first tab's shape may reach the second while it draws (the tabs follow each other).
+    const drawnInSecond = await drawSquare(second, 80, [drawnInFirst]);
     // The other tab shows it without a reload, and nothing is lost when both reload.
     await expect.poll(() => shapeIds(first), { timeout: 20_000 }).toEqual([drawnInFirst, drawnInSecond]);
     for (const app of [first, second]) {
