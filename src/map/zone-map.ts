@@ -11,6 +11,7 @@ import type { Dataset, FeatureReference, LayerDefinition } from '../data/dataset
 import { buildMapStyle, labelText, styleLayerIds } from './style.ts';
 import type { MapStyleFont } from './style.ts';
 import { connectTripLayers } from './trip-layers.ts';
+import { connectPlaceBubbles } from './place-bubbles.ts';
 import { connectBasemaps } from './basemaps/connect-basemaps.ts';
 import type { MapView } from '../geo/map-view.ts';
 import type { PlannerMapController } from './planner-map.ts';
@@ -222,6 +223,7 @@ export function createZoneMap({
       },
     setHovered: (reference, hovered) => setState(reference, 'hover', hovered),
   });
+  const stopBubbles = connectPlaceBubbles(map, dataset.manifest);
 
   // What the app asked for is kept here and applied whenever the style can take it: calls made
   // before the style has loaded (a link's layers and feature on a cold load) or while the WebGL
@@ -362,6 +364,7 @@ export function createZoneMap({
       document.removeEventListener('visibilitychange', waitForRestore);
       canvas.removeEventListener('webglcontextrestored', checkRestored);
       stopPointer();
+      stopBubbles();
       planner?.destroy();
       planner = null;
       stopBasemaps();
