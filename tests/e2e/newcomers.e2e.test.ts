@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import decodeQR from 'qr/decode.js';
 import { describe, expect, it } from 'vitest';
 import type { Manifest, ZoneFeatureCollection } from '../../src/data/dataset-types.ts';
-import { launchBrowser, openApp, waitForMapIdle, type AppPage } from './harness.ts';
+import { launchBrowser, openApp, waitForMapIdle, type AppPage, withApp } from './harness.ts';
 import { openAppTab } from './app-tabs.ts';
 
 const geodataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
@@ -95,8 +95,7 @@ describe('a link that names its layers and feature, opened in a fresh browser', 
   );
 
   it('draws only the layers the link names, from the first frame on', async () => {
-    const app = await openApp({ path: `?view=105.47,28.88,12,0&layers=${shown.join(',')}` });
-    try {
+    await withApp({ path: `?view=105.47,28.88,12,0&layers=${shown.join(',')}` }, async (app) => {
       await waitForMapIdle(app);
       for (const layer of manifest.layers) {
         expect(await app.page.locator(`[data-layer-id="${layer.id}"] input`).isChecked()).toBe(
@@ -123,10 +122,7 @@ describe('a link that names its layers and feature, opened in a fresh browser', 
       await waitForMapIdle(app);
       const [greenAfter] = await mapPixelsNear(app, [rgbOf(green.color)], 6);
       expect(greenAfter).toBeGreaterThan(20);
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('outlines the feature a #feature= link opens', async () => {
@@ -142,8 +138,7 @@ describe('a link that names its layers and feature, opened in a fresh browser', 
     } finally {
       await withoutSelection.close();
     }
-    const app = await openApp({ path: `${view}#feature=${park.properties.layer}/${park.properties.id}` });
-    try {
+    await withApp({ path: `${view}#feature=${park.properties.layer}/${park.properties.id}` }, async (app) => {
       await app.page.locator(`.feature-panel[data-feature-id="${park.properties.id}"]`).waitFor();
       await waitForMapIdle(app);
       const state = await app.page.evaluate(({ source, id }) => window.__zoneMap!.getFeatureState({ source, id }), {
@@ -154,17 +149,13 @@ describe('a link that names its layers and feature, opened in a fresh browser', 
       const [after] = await mapPixelsNear(app, [selectionOutline], 8);
       await app.screenshot('newcomers-link-feature');
       expect(after).toBeGreaterThan(before + 100);
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 describe('Chinese search by the words people type', () => {
   it('finds 渔子溪生态湿地公园 from 渔子溪公园 and 华为(四川)大数据中心 from 华为大数据, best first', async () => {
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       const firstOption = app.page.locator('#search-results [role="option"]').first();
       for (const [query, expected] of [
         ['渔子溪公园', '渔子溪生态湿地公园'],
@@ -188,10 +179,7 @@ describe('Chinese search by the words people type', () => {
       await app.page
         .locator(`.feature-panel[data-feature-id="${named('华为(四川)大数据中心').properties.id}"]`)
         .waitFor();
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
@@ -206,8 +194,7 @@ async function focusedElement(app: AppPage): Promise<string> {
 
 describe('Escape gives the focus back to what opened the panel', () => {
   it('to the search box, the list toggle that held the row, and the map', async () => {
-    const app = await openApp({ path: '?view=105.501,28.858,14,0' });
-    try {
+    await withApp({ path: '?view=105.501,28.858,14,0' }, async (app) => {
       const panel = app.page.locator('.feature-panel');
       // From the search box.
       await searchFor(app, 'yzx');
@@ -246,24 +233,17 @@ describe('Escape gives the focus back to what opened the panel', () => {
       await panel.getByRole('button', { name: '关闭' }).click();
       await panel.waitFor({ state: 'detached' });
       expect(await focusedElement(app)).toContain('maplibregl-canvas');
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('to the map when the panel came from a link', async () => {
     const park = named('渔子溪生态湿地公园');
-    const app = await openApp({ path: `#feature=${park.properties.layer}/${park.properties.id}` });
-    try {
+    await withApp({ path: `#feature=${park.properties.layer}/${park.properties.id}` }, async (app) => {
       await app.page.locator('.feature-panel').waitFor();
       await app.page.keyboard.press('Escape');
       await app.page.locator('.feature-panel').waitFor({ state: 'detached' });
       expect(await focusedElement(app)).toContain('maplibregl-canvas');
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
@@ -275,16 +255,11 @@ async function openMeasuring(app: AppPage): Promise<string> {
 
 describe('the measuring hint', () => {
   it('says Esc with a mouse and what to tap on a touch screen', async () => {
-    const desktop = await openApp();
-    try {
+    await withApp({}, async (desktop) => {
       const hint = await openMeasuring(desktop);
       expect(hint).toContain('Esc');
-      expect(await desktop.problems()).toEqual([]);
-    } finally {
-      await desktop.close();
-    }
-    const phone = await openApp({ viewport: { width: 390, height: 844 }, waitForReady: false });
-    try {
+    });
+    await withApp({ viewport: { width: 390, height: 844 }, waitForReady: false }, async (phone) => {
       // A touch screen: chromium then reports a coarse pointer and no hover (what the page feature-detects).
       const cdp = await phone.page.context().newCDPSession(phone.page);
       await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
@@ -297,18 +272,14 @@ describe('the measuring hint', () => {
       await phone.page.getByRole('button', { name: 'English' }).click();
       expect(await phone.page.locator('.measure-hint').textContent()).toContain('Tap “Stop measuring”');
       await phone.screenshot('newcomers-phone-measure-hint');
-      expect(await phone.problems()).toEqual([]);
-    } finally {
-      await phone.close();
-    }
+    });
   });
 });
 
 describe('a trip leg to a place whose position is an estimate', () => {
   it('has 导航 links that find the place by name', async () => {
     const huawei = named('华为(四川)大数据中心');
-    const app = await openApp({ path: `?trip=1wo0900h.place-aegean-mall.${huawei.properties.id}` });
-    try {
+    await withApp({ path: `?trip=1wo0900h.place-aegean-mall.${huawei.properties.id}` }, async (app) => {
       await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
       const leg = app.page.locator(`.trip-leg[data-to="${huawei.properties.id}"]`);
       await leg.waitFor();
@@ -322,10 +293,7 @@ describe('a trip leg to a place whose position is an estimate', () => {
       const amap = new URL(links.find((link) => link.includes('amap'))!);
       expect(amap.searchParams.get('keyword')).toBe(huawei.properties.name_zh);
       expect(await leg.textContent()).toContain('按名称搜索');
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
@@ -515,8 +483,7 @@ describe('share', () => {
 describe('crowded place markers', () => {
   it('asks which place was meant when a tap lands on several, and opens the one chosen', async () => {
     const places = featuresOf('places').filter((feature) => feature.geometry.type === 'Point');
-    const app = await openApp();
-    try {
+    await withApp({}, async (app) => {
       await waitForMapIdle(app);
       // The shipped places merge into count bubbles when crowded (markers-print.e2e.test.ts); points
       // that are not merged can still lie under one tap, so the chooser is asked with merging off.
@@ -587,18 +554,14 @@ describe('crowded place markers', () => {
       await chooser.locator(`.feature-chooser__option[data-feature-id="${second}"]`).click();
       await app.page.locator(`.feature-panel[data-feature-id="${second}"]`).waitFor();
       await chooser.waitFor({ state: 'detached' });
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 describe('the printed day plan', () => {
   it('ends with a QR code that opens the trip', async () => {
     const trip = `1wo0900h.place-aegean-mall.${named('张坝桂圆林').properties.id}`;
-    const app = await openApp({ path: `?trip=${trip}` });
-    try {
+    await withApp({ path: `?trip=${trip}` }, async (app) => {
       await app.page.waitForSelector('.trip-panel[data-trip-restored="true"]', { timeout: 30_000 });
       const figure = app.page.locator('.trip-print-qr');
       expect(await figure.isVisible()).toBe(false);
@@ -609,9 +572,6 @@ describe('the printed day plan', () => {
       expect(await qrCodeText(app, '.trip-print-qr canvas')).toBe(link);
       await figure.scrollIntoViewIfNeeded();
       await app.screenshot('newcomers-print-qr');
-      expect(await app.problems()).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
