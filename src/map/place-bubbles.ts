@@ -4,6 +4,7 @@
  * answers nothing else: the area under the bubble does not open, and no place is guessed.
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { isStyleEditable } from './editable-map.ts';
 import type { Manifest } from '../data/dataset-types.ts';
 import { clusterStyleLayerIds } from './style.ts';
 
@@ -21,6 +22,8 @@ export function connectPlaceBubbles(map: MapLibreMap, manifest: Manifest): () =>
   const bubbleLayers = manifest.layers.flatMap(clusterStyleLayerIds).filter((id) => id.endsWith(':cluster'));
   const container = map.getCanvasContainer();
   const onClick = (event: MouseEvent): void => {
+    // While the WebGL context is lost there is no style to query (getLayer would throw).
+    if (!isStyleEditable(map)) return;
     const visible = bubbleLayers.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
     if (visible.length === 0) return;
     const bounds = container.getBoundingClientRect();
