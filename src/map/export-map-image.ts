@@ -11,6 +11,9 @@
  * Everything on top of the map is drawn on a 2D canvas as plain text (legend titles and credits
  * come from a manifest a planner may replace: never HTML), in the app's font, whose faces the
  * page has registered, so Chinese does not fall back to boxes on machines without a CJK font.
+ *
+ * Stays whole (over 350 lines): the legend, scale bar, title and credits are laid out against each
+ * other on one canvas (map-image-layout.ts holds the pure layout; this is its drawing).
  */
 import { Map, type MapStyleImageMissingEvent } from 'maplibre-gl';
 import { family as appFontFamily } from 'virtual:app-font';

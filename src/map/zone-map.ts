@@ -1,6 +1,10 @@
 /**
  * The MapLibre map: creates it from the dataset, reports what the user does on it, and takes
  * commands (toggle a layer, select, zoom). The rest of the app never sees a MapLibre type.
+ *
+ * Stays whole (over 350 lines): it owns the one MapLibre instance and the record of what the app
+ * asked of it, re-applied after a lost context; pointer handling, bubbles, trips, drawing and
+ * imported layers already live in their own modules and only connect here.
  */
 import { AttributionControl, Map, NavigationControl, ScaleControl, prewarm, setWorkerUrl } from 'maplibre-gl';
 import type { LngLatBoundsLike } from 'maplibre-gl';

@@ -6,6 +6,9 @@
  *
  * A failed or cancelled import changes nothing that was there; stored layers go only when the
  * planner removes or clears them.
+ *
+ * Stays whole (over 350 lines): the job queue, the worker client and the stored records move
+ * together (an import, a cancel, a re-read, another tab's change); one module keeps them in step.
  */
 import { batch, signal } from '@preact/signals';
 import type { CoordinateSystem } from '../data/coordinate-systems.ts';

@@ -38,6 +38,9 @@
  * // '1cr0930h.a.b*30'
  * decodeTrip('1cr0930h.a.gone', new Set(['a'])).problems
  * // [{ code: 'unknown-place', value: 'gone', message: { zh: …, en: … } }]
+ *
+ * Stays whole (over 350 lines): encoding and decoding of each version must mirror each other
+ * character for character; kept side by side, a change to one shows where the other must follow.
  */
 import type { LocalizedText } from '../data/dataset-types.ts';
 import type { TravelMode } from './travel-modes.ts';
