@@ -7,7 +7,10 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Measuring the whole dataset (and running the CLI on it) takes seconds on a busy 2-core machine.
+vi.setConfig({ testTimeout: 60_000 });
 import { runStats } from '../../../scripts/stats/run-stats.ts';
 import { precomputeStatistics } from '../../../scripts/vite/zone-statistics-plugin.ts';
 import {
