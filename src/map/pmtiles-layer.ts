@@ -7,7 +7,8 @@
  */
 import { effect } from '@preact/signals';
 import { addProtocol, type MapMouseEvent, type Map as MapLibreMap, Popup } from 'maplibre-gl';
-import { FileSource, PMTiles, Protocol, type Source } from 'pmtiles';
+import { Compression, type DecompressFunc, FileSource, PMTiles, Protocol, type Source } from 'pmtiles';
+import { gunzipCapped } from '../data/import/capped-gunzip.ts';
 import { type PmtilesArchive, pmtilesArchives, setPmtilesProblem } from '../state/pmtiles-archives.ts';
 import { isStyleEditable } from './editable-map.ts';
 
@@ -58,8 +59,25 @@ function propertiesTable(properties: Record<string, unknown>): HTMLElement {
   return table;
 }
 
+/**
+ * A planner's archive is outside input: a directory or tile of a few KB could inflate to gigabytes
+ * (issue 12). Nothing in a vector tile archive is anywhere near this large once inflated.
+ */
+const LARGEST_INFLATED_PART_BYTES = 32 * 1024 * 1024;
+
+const cappedDecompress: DecompressFunc = async (buffer, compression) => {
+  if (compression === Compression.None || compression === Compression.Unknown) return buffer;
+  if (compression !== Compression.Gzip) throw new Error(`compression ${compression} is not supported (gzip only)`);
+  const result = gunzipCapped(new Uint8Array(buffer), LARGEST_INFLATED_PART_BYTES);
+  if (!result.ok) throw new Error(`a part of the archive ${result.problem}`);
+  return result.bytes.buffer.slice(
+    result.bytes.byteOffset,
+    result.bytes.byteOffset + result.bytes.byteLength,
+  ) as ArrayBuffer;
+};
+
 async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popup): Promise<void> {
-  const tiles = new PMTiles(archiveSource(archive));
+  const tiles = new PMTiles(archiveSource(archive), undefined, cappedDecompress);
   let header: Awaited<ReturnType<PMTiles['getHeader']>>;
   let sourceLayer: string | null;
   try {
