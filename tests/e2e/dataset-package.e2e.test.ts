@@ -125,6 +125,15 @@ describe('a dataset package, exported, corrected and loaded back', () => {
   test('a reload keeps it, and exporting again gives back the same files', async () => {
     await app.page.reload();
     await app.page.locator('[data-dataset-banner="package"]').waitFor({ timeout: 30_000 });
+    // The change list is on screen, and a shared link warns that it opens the shipped data.
+    await openAppTab(app.page, 'measure');
+    await app.page.locator('[data-dataset-changes] summary').click();
+    expect(await app.page.locator('[data-dataset-changes] li').allInnerTexts()).toEqual([
+      expect.stringContaining('removed: not green land'),
+    ]);
+    await app.page.locator('.share--view .share__button').click();
+    await app.page.locator('[data-share-dataset-note]').waitFor();
+    await app.page.keyboard.press('Escape');
     const again = await exportDataset(app);
     expect(again['green.geojson']).toBe(corrected['green.geojson']);
     expect(JSON.parse(again['CHANGES.json']!).changes).toEqual(JSON.parse(corrected['CHANGES.json']!).changes);

@@ -76,6 +76,20 @@ export function DatasetSection() {
         </label>
       </p>
       <p class="small muted">{text.exportNote}</p>
+      {origin.kind === 'package' && origin.changes.length > 0 ? (
+        <details class="dataset-changes" data-dataset-changes>
+          <summary>{text.changesHeading(origin.changes.length)}</summary>
+          <ol class="small">
+            {origin.changes.map((change, index) => (
+              <li key={index}>
+                <time dateTime={change.at}>{change.at.slice(0, 16).replace('T', ' ')}</time> · {change.layerId}
+                {change.featureId ? ` / ${change.featureId}` : ''} · {change.what}
+                {change.fromFile ? ` · ${change.fromFile}` : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
       {load.status === 'loading' ? (
         <p class="small muted" role="status">
           {text.loading}

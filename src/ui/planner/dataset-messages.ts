@@ -17,6 +17,8 @@ export interface DatasetMessages {
   confirmBackToShipped: string;
   undoReset: string;
   discardUnusable: string;
+  shareShowsShipped: string;
+  changesHeading: (count: number) => string;
   replace: {
     summary: string;
     intro: string;
@@ -60,6 +62,8 @@ export const datasetMessages: Readonly<Record<Language, DatasetMessages>> = {
     confirmBackToShipped: '恢复随附数据？载入的数据集会被移除（在离开本页前可以撤销）。',
     undoReset: '撤销',
     discardUnusable: '移除保存的数据集',
+    shareShowsShipped: '注意：此链接打开的是随附数据，不含本浏览器中载入或修改的数据集。要分享数据集，请导出 zip。',
+    changesHeading: (count) => `改动记录（${count} 项）`,
     replace: {
       summary: '用作数据集图层…',
       intro:
@@ -103,6 +107,9 @@ export const datasetMessages: Readonly<Record<Language, DatasetMessages>> = {
       'Go back to the shipped data? The loaded dataset is removed (you can undo this until you leave the page).',
     undoReset: 'Undo',
     discardUnusable: 'Remove the stored dataset',
+    shareShowsShipped:
+      'Note: this link opens the shipped data, not the dataset loaded or changed in this browser. To share the dataset, export its zip.',
+    changesHeading: (count) => `Change list (${count})`,
     replace: {
       summary: 'Use as a dataset layer…',
       intro:

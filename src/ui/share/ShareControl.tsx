@@ -8,6 +8,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { language } from '../../i18n/index.ts';
 import { canUseShareSheet, shareUrl, type ShareSubject } from './share-link.ts';
 import { shareMessages } from './share-messages.ts';
+import { datasetOrigin } from '../../state/dataset-origin.ts';
+import { datasetMessages } from '../planner/dataset-messages.ts';
 
 type Outcome = 'copied' | 'by-hand' | 'shared' | null;
 
@@ -109,6 +111,11 @@ export function ShareControl({ subject, featureName = '' }: { subject: ShareSubj
           <p class="share__status" role="status">
             {status}
           </p>
+          {datasetOrigin.value.kind === 'package' ? (
+            <p class="share__dataset-note small" data-share-dataset-note>
+              {datasetMessages[language.value].shareShowsShipped}
+            </p>
+          ) : null}
           <label class="share__link">
             <span>{text.linkLabel}</span>
             <input ref={linkField} type="url" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
