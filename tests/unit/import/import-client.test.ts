@@ -55,15 +55,24 @@ function lastJobId(worker: FakeWorker): number {
 }
 
 describe('ImportClient', () => {
-  it('starts the worker on connect with the districts and the dataset, and reports progress until the layer arrives', async () => {
+  it('starts no worker on connect: a visit that never imports never loads its code', () => {
     const client = new ImportClient();
     client.connect(dataset);
-    const worker = FakeWorker.created[0]!;
-    expect(worker.received[0]).toMatchObject({ type: 'connect', dataset, districts: { type: 'FeatureCollection' } });
+    expect(FakeWorker.created).toEqual([]);
+    client.warmUp();
+    expect(FakeWorker.created).toHaveLength(1);
+    expect(FakeWorker.created[0]!.received[0]).toMatchObject({ type: 'connect', dataset });
+  });
+
+  it('starts the worker on the first request, told the districts and the dataset first, and reports progress', async () => {
+    const client = new ImportClient();
+    client.connect(dataset);
     const stages: string[] = [];
     const pending = client.importFile(new Blob(['{}']), record, (stage, fraction) =>
       stages.push(`${stage} ${fraction}`),
     );
+    const worker = FakeWorker.created[0]!;
+    expect(worker.received[0]).toMatchObject({ type: 'connect', dataset, districts: { type: 'FeatureCollection' } });
     const jobId = lastJobId(worker);
     worker.reply({ type: 'progress', jobId, stage: 'reading', fraction: 0.2 });
     worker.reply({ type: 'progress', jobId, stage: 'measuring', fraction: 0.8 });
@@ -76,8 +85,8 @@ describe('ImportClient', () => {
   it('rejects with the worker’s message when the file is refused', async () => {
     const client = new ImportClient();
     client.connect(dataset);
-    const worker = FakeWorker.created[0]!;
     const pending = client.importFile(new Blob(['x']), record);
+    const worker = FakeWorker.created[0]!;
     worker.reply({
       type: 'failed',
       jobId: lastJobId(worker),
@@ -89,8 +98,8 @@ describe('ImportClient', () => {
   it('cancels by terminating the worker; the next request runs in a fresh worker told the dataset first', async () => {
     const client = new ImportClient();
     client.connect(dataset);
-    const first = FakeWorker.created[0]!;
     const importing = client.importFile(new Blob(['x']), record);
+    const first = FakeWorker.created[0]!;
     const table = client.landUseTable({ kind: 'zone' }, 'layer');
     client.cancel();
     await expect(importing).rejects.toBeInstanceOf(ImportCancelled);
@@ -111,8 +120,8 @@ describe('ImportClient', () => {
   it('rejects what is waiting when the worker cannot start', async () => {
     const client = new ImportClient();
     client.connect(dataset);
-    const worker = FakeWorker.created[0]!;
     const pending = client.importFile(new Blob(['x']), record);
+    const worker = FakeWorker.created[0]!;
     worker.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message: 'blocked by CSP' }));
     await expect(pending).rejects.toThrow('import worker failed: blocked by CSP');
     expect(worker.terminated).toBe(true);
