@@ -27,7 +27,13 @@ export function LandUseClassTables({ statistics, area, share, unitName }: Result
   const levelName = text.levels[statistics.level];
   return (
     <>
-      <div class="statistics-table-frame">
+      {/* Focusable: a table wider than the panel scrolls, and keyboard users must be able to scroll it. */}
+      <div
+        class="statistics-table-frame"
+        tabIndex={0}
+        role="region"
+        aria-label={text.caption(statistics.field, standard.title[lang], levelName)}
+      >
         <table
           class="statistics-table land-use-class-table"
           data-standard={statistics.standard}
@@ -178,7 +184,7 @@ function CodeValueTable({ tableClass, intro, headers, entries, area, notes }: Co
   const tag = messages.value.languageTag;
   const withCountedAs = headers.countedAs !== undefined;
   return (
-    <div class="statistics-table-frame">
+    <div class="statistics-table-frame" tabIndex={0} role="region" aria-label={intro}>
       <p class="small">{intro}</p>
       <table class={`statistics-table ${tableClass}`}>
         <thead>

@@ -79,7 +79,13 @@ export function StatisticsTable({ table, nameOf, rows, title, unit, order, onSor
     </>
   );
   return (
-    <div class="statistics-table-frame">
+    // Focusable: a table wider than the panel scrolls, and keyboard users must be able to scroll it.
+    <div
+      class="statistics-table-frame"
+      tabIndex={0}
+      role="region"
+      aria-label={text.caption(title, groupingName(table.groupedBy, text))}
+    >
       <table class="statistics-table" data-grouped-by={table.groupedBy} data-source={sourceKey(table.source)}>
         <caption>
           <span class="statistics-table__title">{text.caption(title, groupingName(table.groupedBy, text))}</span>
