@@ -56,11 +56,24 @@ function onClickCapture(event: MouseEvent): void {
 function trackHeaderHeight(): () => void {
   const header = document.querySelector('.app-header');
   if (!header || typeof ResizeObserver === 'undefined') return () => undefined;
+  // Written in the next frame, and only when it changed: writing it inside the observer's callback
+  // relaid the page within the same frame, which WebKit reports as a ResizeObserver loop error.
+  let frame = 0;
+  let written = '';
   const observer = new ResizeObserver(() => {
-    document.documentElement.style.setProperty('--phone-header-height', `${header.getBoundingClientRect().height}px`);
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      const height = `${header.getBoundingClientRect().height}px`;
+      if (height === written) return;
+      written = height;
+      document.documentElement.style.setProperty('--phone-header-height', height);
+    });
   });
   observer.observe(header);
-  return () => observer.disconnect();
+  return () => {
+    cancelAnimationFrame(frame);
+    observer.disconnect();
+  };
 }
 
 export function connectLayout(): () => void {
