@@ -116,6 +116,11 @@ export async function replaceLayer(
     fromFile: provenance.fileName,
     at: now.toISOString(),
   };
+  // Label points name features by id: the old layer's labels would name features that are gone.
+  const labels = dataset.labels && {
+    ...dataset.labels,
+    features: dataset.labels.features.filter((label) => label.properties.layer !== layerId),
+  };
   const replaced: Dataset = {
     ...dataset,
     layers: dataset.layers.map((layer) =>
@@ -123,18 +128,9 @@ export async function replaceLayer(
         ? { ...layer, features: { type: 'FeatureCollection', features } as unknown as typeof layer.features }
         : layer,
     ),
+    ...(labels ? { labels } : {}),
   };
   const files = datasetPackageFiles(replaced, [...earlierChanges, change]);
-  // Label points name features by id: the old layer's labels would name features that are gone.
-  if (replaced.manifest.labels !== undefined && replaced.labels) {
-    const kept = replaced.labels.features.filter((label) => label.properties.layer !== layerId);
-    files.set(
-      replaced.manifest.labels,
-      datasetPackageFiles({ ...replaced, labels: { ...replaced.labels, features: kept } }, []).get(
-        replaced.manifest.labels,
-      )!,
-    );
-  }
   const loaded = await loadDataset(async (path) => {
     const file = files.get(path);
     if (file === undefined) throw new Error('missing');
