@@ -4,13 +4,18 @@
  * area), every feature gets the `source` and `confidence` the planner states, and the result is
  * validated exactly as `geodata/` is (load-dataset.ts, through the package files) — nothing is
  * replaced until every feature passes, and each one that does not is listed with its reason.
+ * The new features get label points made exactly as the shipped ones are (label-points.ts), and
+ * the layer's description in the manifest says what replaced it, so the legend does not go on
+ * calling a planner's survey schematic.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { AreaUnit } from '../geo/units.ts';
 import type { DatasetChange } from './dataset-changes.ts';
 import { datasetPackageFiles } from './dataset-package.ts';
-import type { Confidence, Dataset, LayerDefinition } from './dataset-types.ts';
-import { loadDataset } from './load-dataset.ts';
+import { serializeFeatureCollection } from './dataset-serialization.ts';
+import type { Confidence, Dataset, LabelPointCollection, LayerDefinition, LocalizedText } from './dataset-types.ts';
+import { labelPoints } from './label-points.ts';
+import { checkLabelPoints, loadDataset } from './load-dataset.ts';
 
 export interface ColumnMapping {
   /** Column holding the Chinese name (required by the contract). */
@@ -33,6 +38,11 @@ export interface Provenance {
   confidence: Confidence;
   /** The file's name, for the change list. */
   fileName: string;
+  /**
+   * Where the features come from, as the layer's new description says it ("shapes drawn in the
+   * app"); by default the file named `fileName`.
+   */
+  origin?: LocalizedText;
 }
 
 export type ReplaceLayerResult =
@@ -55,6 +65,61 @@ function number(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && value.trim() !== '') return Number(value.replace(/[,，\s]/g, ''));
   return undefined;
+}
+
+const CONFIDENCE_NAMES: Readonly<Record<Confidence, LocalizedText>> = {
+  high: { zh: '高', en: 'high' },
+  medium: { zh: '中', en: 'medium' },
+  low: { zh: '低', en: 'low' },
+  schematic: { zh: '示意', en: 'schematic' },
+};
+
+/**
+ * The replaced layer's manifest description, in both languages: what replaced the shipped
+ * (schematic) features, from where, when and how sure, and the source the planner gave.
+ */
+function replacedLayerDescription(
+  featureCount: number,
+  provenance: Provenance,
+  source: string,
+  now: Date,
+): LocalizedText {
+  const origin = provenance.origin ?? {
+    zh: `文件「${provenance.fileName}」`,
+    en: `the file “${provenance.fileName}”`,
+  };
+  const date = now.toISOString().slice(0, 10);
+  const confidence = CONFIDENCE_NAMES[provenance.confidence];
+  return {
+    zh: `已替换：${featureCount} 个要素来自${origin.zh}（${date}，可信度：${confidence.zh}）。来源：${source}`,
+    en: `Replaced: ${featureCount} feature${featureCount === 1 ? '' : 's'} from ${origin.en} (${date}, confidence: ${confidence.en}). Source: ${source}`,
+  };
+}
+
+/** A title that calls the layer schematic ("高新区范围(示意)") stops doing so once surveyed features replace it. */
+function replacedLayerTitle(title: LocalizedText, confidence: Confidence): LocalizedText {
+  if (confidence === 'schematic') return title;
+  return {
+    zh: title.zh.replace(/\s*[(（]示意[)）]\s*$/u, '') || title.zh,
+    en: title.en.replace(/\s*\(schematic\)\s*$/iu, '') || title.en,
+  };
+}
+
+/**
+ * Every label of `labels` outside `layerId`, with `added` in their place: in manifest order, as
+ * the build writes them, so the labels file of a replaced dataset reads like a built one.
+ */
+function withLayerLabels(
+  dataset: Dataset,
+  labels: LabelPointCollection,
+  layerId: string,
+  added: LabelPointCollection['features'],
+): LabelPointCollection['features'] {
+  const order = new Map(dataset.manifest.layers.map((definition, index) => [definition.id, index]));
+  const rank = (layer: string) => order.get(layer) ?? Number.POSITIVE_INFINITY;
+  const kept = labels.features.filter((label) => label.properties.layer !== layerId);
+  // Array.prototype.sort is stable: within a layer the order stays the features' order.
+  return [...kept, ...added].sort((first, second) => rank(first.properties.layer) - rank(second.properties.layer));
 }
 
 /**
@@ -117,15 +182,25 @@ export async function replaceLayer(
     at: now.toISOString(),
   };
   // Label points name features by id: the old layer's labels would name features that are gone.
+  // The new ones are made once the features have passed, from the text the package holds.
   const labels = dataset.labels && {
     ...dataset.labels,
     features: dataset.labels.features.filter((label) => label.properties.layer !== layerId),
   };
+  const description = replacedLayerDescription(features.length, provenance, source, now);
+  const title = replacedLayerTitle(target.definition.title, provenance.confidence);
+  const definitions = dataset.manifest.layers.map((definition) =>
+    definition.id === layerId ? { ...definition, title, description } : definition,
+  );
   const replaced: Dataset = {
     ...dataset,
+    manifest: { ...dataset.manifest, layers: definitions },
     layers: dataset.layers.map((layer) =>
       layer.definition.id === layerId
-        ? { ...layer, features: { type: 'FeatureCollection', features } as unknown as typeof layer.features }
+        ? {
+            definition: { ...layer.definition, title, description },
+            features: { type: 'FeatureCollection', features } as unknown as typeof layer.features,
+          }
         : layer,
     ),
     ...(labels ? { labels } : {}),
@@ -137,5 +212,20 @@ export async function replaceLayer(
     return file;
   });
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
-  return { ok: true, dataset: loaded.dataset, files, change };
+  const labelsFile = loaded.dataset.manifest.labels;
+  if (labelsFile === undefined || !loaded.dataset.labels) {
+    return { ok: true, dataset: loaded.dataset, files, change };
+  }
+  const layer = loaded.dataset.layers.find((candidate) => candidate.definition.id === layerId)!;
+  const labelled = withLayerLabels(
+    loaded.dataset,
+    loaded.dataset.labels,
+    layerId,
+    labelPoints(layer.features.features),
+  );
+  const labelsText = serializeFeatureCollection(labelled);
+  const checked = checkLabelPoints(labelsText, labelsFile);
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  files.set(labelsFile, labelsText);
+  return { ok: true, dataset: { ...loaded.dataset, labels: checked.labels }, files, change };
 }

@@ -5,10 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it, vi } from 'vitest';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { computeZoneStatistics } from '../../../src/analysis/zone-statistics.ts';
+import { serializeFeatureCollection } from '../../../src/data/dataset-serialization.ts';
 import type { Dataset } from '../../../src/data/dataset-types.ts';
+import { labelPoints } from '../../../src/data/label-points.ts';
 import { loadDataset } from '../../../src/data/load-dataset.ts';
 import { replaceLayer } from '../../../src/data/replace-layer.ts';
 
@@ -171,5 +174,89 @@ describe('replacing a dataset layer with a planner’s file', () => {
     const result = await replaceLayer(dataset, 'green', clashing, { ...mapping, id: 'ID' }, provenance, [], NOW);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.join('\n')).toContain('already used');
+  });
+
+  it('labels the new features once each, exactly as the build labels the shipped ones', async () => {
+    const dataset = await shipped();
+    const result = await replaceLayer(dataset, 'green', surveyed, mapping, provenance, [], NOW);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const labels = result.dataset.labels!.features;
+    const greenLabels = labels.filter((label) => label.properties.layer === 'green');
+    expect(greenLabels.map((label) => label.properties)).toEqual([
+      expect.objectContaining({ id: 'green-1', name_zh: '渔子溪湿地（实测）', confidence: 'high', label_rank: 5 }),
+      // The map writes it with text-field: a name that looks like HTML is still only text.
+      expect.objectContaining({ id: 'green-2', name_zh: '<img src=x onerror=alert(1)>', confidence: 'high' }),
+    ]);
+    const green = result.dataset.layers.find((layer) => layer.definition.id === 'green')!.features.features;
+    greenLabels.forEach((label, index) =>
+      expect(booleanPointInPolygon(label.geometry, green[index]!.geometry as Polygon)).toBe(true),
+    );
+
+    // The labels file is what the geodata build would write for this dataset: the other layers'
+    // labels untouched, every label in manifest order, made by the same function from the same text.
+    const polygons = result.dataset.manifest.layers.flatMap(
+      (definition) =>
+        result.dataset.layers.find((layer) => layer.definition.id === definition.id)?.features.features ?? [],
+    );
+    expect(result.files.get('labels.geojson')).toBe(serializeFeatureCollection(labelPoints(polygons)));
+    const untouched = (collection: Dataset) =>
+      collection.labels!.features.filter((label) => label.properties.layer !== 'green');
+    expect(untouched(result.dataset)).toEqual(untouched(dataset));
+  });
+
+  it('says in the manifest, in both languages, what replaced the layer, from where, when and how sure', async () => {
+    const dataset = await shipped();
+    const shippedGreen = dataset.manifest.layers.find((layer) => layer.id === 'green')!;
+    const result = await replaceLayer(dataset, 'green', surveyed, mapping, provenance, [], NOW);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const manifest = JSON.parse(result.files.get('manifest.json')!);
+    const green = manifest.layers.find((layer: { id: string }) => layer.id === 'green');
+    expect(green.description.zh).not.toBe(shippedGreen.description.zh);
+    for (const part of ['绿地普查.geojson', '2026-12-01', '高', provenance.source]) {
+      expect(green.description.zh).toContain(part);
+    }
+    for (const part of ['绿地普查.geojson', '2026-12-01', 'high', provenance.source, '2 features']) {
+      expect(green.description.en).toContain(part);
+    }
+    const loadedGreen = result.dataset.layers.find((layer) => layer.definition.id === 'green')!;
+    expect(loadedGreen.definition.description).toEqual(green.description);
+    // The other layers keep their descriptions.
+    const parks = (json: { layers: { id: string; description: unknown }[] }) =>
+      json.layers.find((layer) => layer.id === 'parks')!.description;
+    expect(parks(manifest)).toEqual(parks(dataset.manifest));
+    // A title that calls the layer schematic stops doing so once surveyed boundaries replace it.
+    const zone = await replaceLayer(
+      dataset,
+      'zone',
+      { type: 'FeatureCollection', features: [{ ...surveyed.features[0]!, properties: { MC: '高新区' } }] },
+      { nameZh: 'MC', kindValue: 'zone' },
+      provenance,
+      [],
+      NOW,
+    );
+    if (!zone.ok) throw new Error(zone.problems.join('\n'));
+    const titles = (manifest: Dataset['manifest']) => manifest.layers.find((layer) => layer.id === 'zone')!.title;
+    expect(titles(dataset.manifest)).toEqual({ zh: '高新区范围(示意)', en: 'Zone outline (schematic)' });
+    expect(titles(zone.dataset.manifest)).toEqual({ zh: '高新区范围', en: 'Zone outline' });
+    const greenTitle = (manifest: Dataset['manifest']) => manifest.layers.find((layer) => layer.id === 'green')!.title;
+    expect(greenTitle(result.dataset.manifest)).toEqual(greenTitle(dataset.manifest));
+    // Shapes drawn in the app are named as such, not as a file.
+    const drawn = await replaceLayer(
+      dataset,
+      'green',
+      surveyed,
+      mapping,
+      {
+        ...provenance,
+        fileName: 'drawn in the app',
+        origin: { zh: '本应用中绘制的形状', en: 'shapes drawn in the app' },
+      },
+      [],
+      NOW,
+    );
+    if (!drawn.ok) throw new Error(drawn.problems.join('\n'));
+    const drawnGreen = drawn.dataset.manifest.layers.find((layer) => layer.id === 'green')!;
+    expect(drawnGreen.description.zh).toContain('本应用中绘制的形状');
+    expect(drawnGreen.description.en).toContain('shapes drawn in the app');
   });
 });
