@@ -3,8 +3,7 @@
  * Nothing else lives here.
  */
 import { render } from 'preact';
-// Importing the font module registers the subset face with document.fonts for the panels too.
-import { family, styleFontFaces } from 'virtual:app-font';
+import { chooseAppFont } from './map/app-font.ts';
 import './styles/app.css';
 import { computeStatistics } from './workers/statistics-client.ts';
 import { datasetFingerprint, type DatasetFiles } from './data/dataset-fingerprint.ts';
@@ -19,8 +18,6 @@ import { connectUrlState } from './state/url-sync.ts';
 import { loadTripModule } from './ui/trip/lazy-trip.tsx';
 import { loadPlannerModule } from './ui/planner/lazy-planner.tsx';
 import { isWebGlAvailable } from './map/webgl-support.ts';
-
-const font = { family, faces: styleFontFaces };
 
 /** Reads a dataset file from this origin only: a manifest naming another host cannot make us fetch it. */
 async function readGeodataFile(relativePath: string): Promise<string> {
@@ -117,8 +114,11 @@ const root = document.getElementById('app');
 if (root) {
   language.value = initialLanguage(window.location.search, () => window.localStorage);
   applyDocumentLanguage();
-  document.documentElement.style.setProperty('--app-font-family', `"${family}"`);
-  render(<App font={font} />, root);
+  // A few glyph measurements on a canvas; the shipped font only where this device lacks a CJK one.
+  const font = chooseAppFont();
+  document.documentElement.style.setProperty('--app-font-family', font.css);
+  document.documentElement.dataset['appFont'] = font.source;
+  render(<App font={font.map} />, root);
   boot().catch((error: unknown) => {
     setDatasetFailed([messages.value.errors.unexpected(error instanceof Error ? error.message : String(error))]);
   });

@@ -8,19 +8,16 @@
  * origin, with the range-split files of @fontsource/noto-sans-sc as fallbacks for any other
  * character (a user's file): those load only when a character in their range is drawn.
  *
- * Importing the module registers every face with `document.fonts` under `family` (weight 400),
- * so HTML panels only need CSS `font-family: "Noto Sans SC", sans-serif;` — import it once,
- * early, from src/main.ts.
+ * Importing the module fetches and registers nothing: most devices have a CJK font of their own.
+ * `registerFontFaces()` adds every face to `document.fonts` under `family` (weight 400), after
+ * which CSS `font-family: …, "Noto Sans SC", sans-serif;` draws with them. src/map/app-font.ts
+ * decides whether the device needs them and builds the map's font (src/map/font-choice.ts).
  *
- * For the map, use `styleFontFaces` as the style's root `font-faces`, and the same family name
- * as the only entry of every symbol layer's `text-font`; leave `glyphs` out of the style:
+ * For the map, `styleFontFaces` is the style's root `font-faces` entry for `family`, the last name
+ * of every symbol layer's `text-font`; leave `glyphs` out of the style:
  *
- *   import { family, styleFontFaces } from 'virtual:app-font';
- *   const style: StyleSpecification = {
- *     version: 8, sources: {...}, layers: [...],           // no `glyphs` key at all
- *     'font-faces': { [family]: styleFontFaces },
- *   };
- *   layout: { 'text-font': [family], 'text-field': ['get', 'name_zh'], ... }
+ *   'font-faces': { [family]: styleFontFaces },              // only where the device has no CJK font
+ *   layout: { 'text-font': [...systemCjkFonts, family], 'text-field': ['get', 'name_zh'], ... }
  *
  * Why the ranges matter: MapLibre 6 (FontFaceManager.getFontFamily) walks the `text-font` names and,
  * within a name, the declared files in order, and takes the FIRST file whose `unicode-range` covers
@@ -32,7 +29,7 @@
  *   ...fallbacks.map((f) => ({ url: f.url, 'unicode-range': f.unicodeRange }))]`.)
  */
 declare module 'virtual:app-font' {
-  /** CSS family name, also the key of the style's `font-faces` and the `text-font` name. */
+  /** CSS family name, also the key of the style's `font-faces` and the last `text-font` name. */
   export const family: string;
   /** Same-origin URL of the subset woff2 (valid in dev and in the built app). */
   export const url: string;
@@ -42,4 +39,9 @@ declare module 'virtual:app-font' {
   export const fallbacks: { url: string; unicodeRange: string[] }[];
   /** Ready for the style's `font-faces[family]`: the subset first, then the fallbacks. */
   export const styleFontFaces: { url: string; 'unicode-range': string[] }[];
+  /**
+   * Adds the subset and every fallback to `document.fonts` (once; later calls return the same
+   * faces), subset first. Each file downloads when text first needs it, or on `load()`.
+   */
+  export function registerFontFaces(): FontFace[];
 }

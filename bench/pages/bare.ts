@@ -1,6 +1,7 @@
 /**
  * The baseline of the first-render benchmark: MapLibre GL JS and nothing else, drawing the same
- * geodata/ layers with the app's own style builder and the same fonts (`virtual:app-font`), at the
+ * geodata/ layers with the app's own style builder and the same font path (src/map/app-font.ts: the
+ * device's CJK font, or the shipped subset fetched where there is none), at the
  * same initial view (the zone layers' bounding box, 24 px padding), signalling `data-map-ready`
  * under the same rule as the app (every source loaded and the map idle).
  *
@@ -11,12 +12,14 @@ import type { FeatureCollection } from 'geojson';
 import { Map, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { family, styleFontFaces } from 'virtual:app-font';
 import type { Manifest } from '../../src/data/dataset-types.ts';
+import { chooseAppFont } from '../../src/map/app-font.ts';
 import { buildMapStyle } from '../../src/map/style.ts';
 import './bare.css';
 
 setWorkerUrl(workerUrl);
+// Before the data, as the app does: where the device lacks a CJK font, the subset's download starts now.
+const font = chooseAppFont();
 
 async function fetchJson<T>(path: string): Promise<T> {
   const response = await fetch(path);
@@ -33,7 +36,7 @@ const collections = new globalThis.Map(
   ),
 );
 const style = buildMapStyle(manifest, {
-  font: { family, faces: styleFontFaces },
+  font: font.map,
   sourceData: (layer) => collections.get(layer.id) ?? { type: 'FeatureCollection', features: [] },
 });
 

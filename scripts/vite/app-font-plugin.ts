@@ -7,9 +7,12 @@
  * app's own text needs a few hundred characters. Why fallbacks: a planner's file may name a place
  * with a character the subset lacks, and the test machines have no CJK font to fall back on.
  *
- * The module registers the faces with the CSS Font Loading API (`document.fonts.add`) rather than
- * an inline `<style>`: the built page's CSP has no 'unsafe-inline' for styles, and a `FontFace`
- * with `unicodeRange` is the same lazy, per-range loading that `@font-face` gives.
+ * Most devices have a CJK font of their own, and then nothing here is fetched: the app registers
+ * the faces (`registerFontFaces()`) only where src/map/app-font.ts finds none. It registers them
+ * with the CSS Font Loading API (`document.fonts.add`) rather than an inline `<style>`: the built
+ * page's CSP has no 'unsafe-inline' for styles, and a `FontFace` with `unicodeRange` is the same
+ * lazy, per-range loading that `@font-face` gives. For the same reason the page carries no
+ * `<link rel="preload">` for the subset: the app starts that download itself, when it is needed.
  *
  * The subset's `unicodeRange` lists exactly the characters it holds and each fallback's range has
  * those carved out, so no two faces overlap: the browser and MapLibre's `font-faces` (which takes
@@ -224,12 +227,19 @@ ${fallbackEntries.join(',\n')}
 export const styleFontFaces = [{ url, 'unicode-range': unicodeRange }].concat(
   fallbacks.map((fallback) => ({ url: fallback.url, 'unicode-range': fallback.unicodeRange })),
 );
-if (typeof document !== 'undefined' && typeof FontFace !== 'undefined' && document.fonts) {
+let registered;
+export function registerFontFaces() {
+  if (registered) return registered;
+  registered = [];
+  if (typeof document === 'undefined' || typeof FontFace === 'undefined' || !document.fonts) return registered;
   for (const face of [{ url, unicodeRange }].concat(fallbacks)) {
-    document.fonts.add(new FontFace(family, 'url("' + face.url + '") format("woff2")', {
+    const fontFace = new FontFace(family, 'url("' + face.url + '") format("woff2")', {
       unicodeRange: face.unicodeRange.join(','), weight: '400', style: 'normal', display: 'swap',
-    }));
+    });
+    document.fonts.add(fontFace);
+    registered.push(fontFace);
   }
+  return registered;
 }
 `;
 }
@@ -266,32 +276,6 @@ export function appFontPlugin(options: AppFontPluginOptions = {}): Plugin {
           `${font.subsetIntervals.length} ranges, ${font.fallbacks.length} fallback files`,
       );
       return moduleSource(font);
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        // Every first render draws Chinese labels with the subset, but the page only asks for it
-        // once MapLibre lays out text, after its scripts and the data: start the download with
-        // the HTML instead. `crossorigin` because font loads are CORS-mode fetches; without it
-        // the preloaded copy would not be reused.
-        const subset = Object.values(context.bundle ?? {}).find(
-          (output) => output.type === 'asset' && output.names.includes(SUBSET_FILE_NAME),
-        );
-        if (!subset) return [];
-        return [
-          {
-            tag: 'link',
-            attrs: {
-              rel: 'preload',
-              href: config.base + subset.fileName,
-              as: 'font',
-              type: 'font/woff2',
-              crossorigin: '',
-            },
-            injectTo: 'head',
-          },
-        ];
-      },
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Offline after the first visit: a service worker (vite-plugin-pwa / Workbox, generateSW) that
- * precaches the app, the whole dataset (geodata/) and the subset font, and caches the fallback
- * font files when a character first needs one (they are ~100 files, most never used).
+ * precaches the app and the whole dataset (geodata/), and caches the font files the page loads:
+ * the subset only on a device without a CJK font of its own (src/map/app-font.ts), which is the one
+ * that needs it, and the fallback files when a character first needs one (~100 files, most never used).
  *
  * A PMTiles basemap served with the app (basemaps.config.ts) is not precached (it may be tens of
  * megabytes and is opt-in); the route below serves its byte ranges from the copy the page caches.
@@ -80,7 +81,7 @@ export function offlinePlugin(): PluginOption {
     },
     workbox: {
       // icon.svg and the web manifest are added by the plugin itself.
-      globPatterns: ['**/*.{html,js,mjs,css,json,geojson}', 'assets/noto-sans-sc-subset-*.woff2'],
+      globPatterns: ['**/*.{html,js,mjs,css,json,geojson}'],
       // The MapLibre worker is ~520 KB; nothing here comes near the limit, but say it, not rely on it.
       maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       // Links carry the view, layers, language and trip in the query: all of them are the same page.

@@ -5,6 +5,16 @@ declare module 'fontkit' {
     /** Every Unicode codepoint the font's cmap maps to a glyph. */
     characterSet: number[];
     hasGlyphForCodePoint(codePoint: number): boolean;
+    unitsPerEm: number;
+    /** The glyph a character maps to; id 0 (the missing-glyph box) when the font lacks it. */
+    glyphForCodePoint(codePoint: number): Glyph;
+    getGlyph(id: number): Glyph;
+  }
+  export interface Glyph {
+    id: number;
+    advanceWidth: number;
+    /** Ink bounds in font units, y up. */
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
   }
   export function create(buffer: Uint8Array): Font;
 }

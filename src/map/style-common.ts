@@ -6,14 +6,26 @@ import type { DataDrivenPropertyValueSpecification, ExpressionSpecification } fr
 import { en } from '../i18n/en.ts';
 import { zh } from '../i18n/zh.ts';
 
+/** A same-origin font file and the characters it covers (a `font-faces` entry). */
+export interface MapFontFace {
+  url: string;
+  'unicode-range'?: string[];
+}
+
+/** What the map draws text with (chosen in src/map/font-choice.ts). */
 export interface MapStyleFont {
-  /** The name used in `text-font` and as the `font-faces` key. */
-  family: string;
   /**
-   * Same-origin font files, each with the characters it covers. MapLibre takes the first file whose
-   * range covers a character, so ranges must not overlap (see src/virtual-modules.d.ts).
+   * Every symbol layer's `text-font`: the system CJK fonts, then the shipped family. MapLibre takes a
+   * character from the first name with a `fontFaces` file covering it, and otherwise draws it with
+   * the whole list as CSS font families.
    */
-  faces: { url: string; 'unicode-range'?: string[] }[];
+  textFont: string[];
+  /**
+   * The style's root `font-faces`, by `text-font` name: empty when the device's own font draws every
+   * label. MapLibre takes the first file whose range covers a character, so ranges must not overlap
+   * (see src/virtual-modules.d.ts).
+   */
+  fontFaces: Record<string, MapFontFace[]>;
 }
 
 /** A line feature drawn as a river: blue, widening with zoom, named along its course. */

@@ -86,7 +86,7 @@ function clusterLayers(layer: LayerDefinition, font: MapStyleFont): LayerSpecifi
       layout: {
         visibility,
         'text-field': ['to-string', ['get', 'point_count']],
-        'text-font': [font.family],
+        'text-font': [...font.textFont],
         'text-size': 13,
         // The count belongs to its bubble: always drawn, and it pushes no name aside.
         'text-allow-overlap': true,
@@ -152,7 +152,7 @@ export function labelLayer(layer: LayerDefinition, font: MapStyleFont, language:
   const common = {
     visibility: layer.visible ? ('visible' as const) : ('none' as const),
     'text-field': labelText(language),
-    'text-font': [font.family],
+    'text-font': [...font.textFont],
     'text-size': size,
     'text-max-width': 8,
     'text-line-height': 1.15,

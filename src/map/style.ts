@@ -2,8 +2,9 @@
  * The map style, built from the dataset manifest so a planner can add or recolour a layer without
  * touching code. Pure: no DOM, no MapLibre runtime, so its invariants are tested in node.
  *
- * Offline by construction: there is no `glyphs` URL and no tile source. Text is drawn from the
- * font file named in `font-faces`, which ships with the app.
+ * Offline by construction: there is no `glyphs` URL and no tile source. Text is drawn by the
+ * device's own CJK font, or, on a device without one, from the font files named in `font-faces`,
+ * which ship with the app (src/map/font-choice.ts).
  *
  * The layers themselves live beside it: areas and lines in style-shapes.ts, markers, place bubbles
  * and labels in style-places.ts, what they share in style-common.ts.
@@ -107,7 +108,11 @@ export function buildMapStyle(manifest: Manifest, options: MapStyleOptions): Sty
   return {
     version: 8,
     name: manifest.name.zh,
-    'font-faces': { [options.font.family]: options.font.faces.map((face) => ({ ...face })) },
+    // Left out when the device's own CJK font draws the labels: MapLibre fetches a declared file as
+    // soon as a label has a character in its range.
+    ...(Object.keys(options.font.fontFaces).length > 0
+      ? { 'font-faces': structuredClone(options.font.fontFaces) }
+      : {}),
     sources,
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },

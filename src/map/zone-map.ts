@@ -202,7 +202,8 @@ export function createZoneMap({
   map.addControl(new AttributionControl({ compact: true }));
   const tripLayers = connectTripLayers(map);
   // Opt-in basemaps beneath the dataset; their code loads only once one is chosen.
-  const stopBasemaps = connectBasemaps(map, font.family);
+  // One name holding the whole list: MapLibre joins `text-font` with commas into the same font stack.
+  const stopBasemaps = connectBasemaps(map, font.textFont.join(','));
   // .pmtiles archives the planner opened: drawn from the file, a few tiles at a time.
   const stopPmtiles = connectPmtilesLayers(map);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerDefinition, Manifest } from '../../../src/data/dataset-types.ts';
+import { mapStyleFont } from '../../../src/map/font-choice.ts';
 import {
   PLACE_CLUSTER_MAX_ZOOM,
   buildMapStyle,
@@ -37,7 +38,7 @@ const manifest: Manifest = {
   layers: [layer('zone', 'zone', 'polygon'), places, stations, layer('hidden-places', 'place', 'point')],
   credits: [],
 };
-const font = { family: 'Noto Sans SC', faces: [{ url: '/assets/noto.woff2' }] };
+const font = mapStyleFont({ family: 'Noto Sans SC', faces: [{ url: '/assets/noto.woff2' }] }, false);
 const style = buildMapStyle(manifest, { font, sourceData: () => ({ type: 'FeatureCollection', features: [] }) });
 
 function styleLayer(id: string): LayerSpecification {
@@ -109,7 +110,7 @@ describe('crowded places merge into count bubbles', () => {
 
   it('writes the count on every bubble, in the shipped font, without pushing names aside', () => {
     const count = styleLayer('places:cluster-count') as { layout: Record<string, unknown> };
-    expect(count.layout['text-font']).toEqual(['Noto Sans SC']);
+    expect(count.layout['text-font']).toEqual(font.textFont);
     expect(count.layout['text-allow-overlap']).toBe(true);
     expect(count.layout['text-ignore-placement']).toBe(true);
   });

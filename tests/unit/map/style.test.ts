@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LabelPointCollection, LayerDefinition, Manifest } from '../../../src/data/dataset-types.ts';
+import { mapStyleFont, SYSTEM_CJK_FONT_FAMILIES } from '../../../src/map/font-choice.ts';
 import {
   APPROXIMATE_DASH,
   buildMapStyle,
@@ -77,13 +78,15 @@ const labelPoints: LabelPointCollection = deepFreeze({
   ],
 } satisfies LabelPointCollection);
 
-const font = {
+const shipped = {
   family: 'Noto Sans SC',
   faces: [
     { url: '/assets/noto-sans-sc-subset.woff2', 'unicode-range': ['U+4E00-4E01'] },
     { url: '/assets/noto-sans-sc-fallback.woff2', 'unicode-range': ['U+4E02-9FFF'] },
   ],
 };
+/** A device without a CJK font: the shipped files draw the text. */
+const font = mapStyleFont(shipped, false);
 const style = buildMapStyle(manifest, {
   font,
   sourceData: () => ({ type: 'FeatureCollection', features: [] }),
@@ -152,12 +155,28 @@ describe('buildMapStyle', () => {
     expect(urls).toEqual([]);
   });
 
-  it('draws text with the shipped font through font-faces', () => {
-    expect(style['font-faces']).toEqual({ 'Noto Sans SC': font.faces });
+  it('draws text with the shipped font through font-faces on a device without a CJK font', () => {
+    expect(style['font-faces']).toEqual({ 'Noto Sans SC': shipped.faces });
     const symbols = style.layers.filter((styleLayer) => styleLayer.type === 'symbol');
     // One label layer per manifest layer, plus the count in each place layer's bubbles.
     expect(symbols.filter((symbol) => symbol.id.endsWith(':label')).length).toBe(manifest.layers.length);
-    for (const symbol of symbols) expect(symbol.layout?.['text-font']).toEqual(['Noto Sans SC']);
+    for (const symbol of symbols) {
+      expect(symbol.layout?.['text-font']).toEqual([...SYSTEM_CJK_FONT_FAMILIES, 'Noto Sans SC']);
+    }
+  });
+
+  it('declares no font file on a device with a CJK font, so MapLibre fetches none and draws with it', () => {
+    const systemStyle = buildMapStyle(manifest, {
+      font: mapStyleFont(shipped, true),
+      sourceData: () => ({ type: 'FeatureCollection', features: [] }),
+    });
+    expect(systemStyle).not.toHaveProperty('font-faces');
+    expect(validateStyleMin(systemStyle)).toEqual([]);
+    const symbols = systemStyle.layers.filter((styleLayer) => styleLayer.type === 'symbol');
+    expect(symbols.length).toBeGreaterThan(0);
+    for (const symbol of symbols) {
+      expect(symbol.layout?.['text-font']).toEqual([...SYSTEM_CJK_FONT_FAMILIES, 'Noto Sans SC']);
+    }
   });
 
   it('gives every manifest layer a source and all of its style layers, in manifest order', () => {
