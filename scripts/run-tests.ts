@@ -17,6 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ensureCjkTestFont, fontconfigWithoutCjkFonts } from '../tests/e2e/font-environments.ts';
 import { buildApp } from '../tests/e2e/global-setup.ts';
 import {
   ENGINE_NAMES,
@@ -231,7 +232,22 @@ try {
 } catch (error) {
   console.error(String(error));
 }
-const browserEnvironment = { ...process.env, E2E_DIST: distDirectory, CHROMIUM_PATH };
+// Every browser meets a device without a CJK font, whatever the machine has (the Gecko and WebKit
+// journeys read this; chromium's harness sets it itself): the one that downloads the shipped font.
+const browserEnvironment = {
+  ...process.env,
+  E2E_DIST: distDirectory,
+  CHROMIUM_PATH,
+  FONTCONFIG_FILE: fontconfigWithoutCjkFonts(),
+};
+
+// The other device, with a CJK font of its own, for tests/e2e/fonts.e2e.test.ts: a Debian font
+// package downloaded and unpacked into node_modules/.cache, never installed, so no other test sees it.
+try {
+  ensureCjkTestFont();
+} catch (error) {
+  console.error(`The CJK test font could not be fetched (the font test will say so too): ${String(error)}`);
+}
 
 console.log('\n== browser tests (built app, Debian chromium) ==');
 if (!built) {

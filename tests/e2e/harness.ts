@@ -48,6 +48,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { inject } from 'vitest';
+import { fontconfigWithoutCjkFonts } from './font-environments.ts';
 
 /** `CHROMIUM_PATH` when set (a chromium elsewhere), else Debian's. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
@@ -148,12 +149,22 @@ export function builtAppDirectory(): string {
   return inject('distDirectory');
 }
 
-export async function launchBrowser(): Promise<BrowserSession> {
+export interface LaunchBrowserOptions {
+  /**
+   * The fontconfig file chromium starts with, which decides whether the "device" has a CJK font
+   * (tests/e2e/font-environments.ts). Default: the machine's fonts less every CJK one, so every test
+   * meets the device that needs the app's shipped font, whatever fonts the machine has installed.
+   */
+  fontconfigFile?: string;
+}
+
+export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'luzhou-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
+    env: { ...process.env, FONTCONFIG_FILE: options.fontconfigFile ?? fontconfigWithoutCjkFonts() },
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
