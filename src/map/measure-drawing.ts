@@ -21,6 +21,7 @@ import {
   type GeoJSONStoreFeatures,
 } from 'terra-draw';
 import { ContextSafeDrawAdapter } from './context-safe-draw-adapter.ts';
+import { DATASET_SELECT_MODE, type DatasetEditModes, isDatasetPartId } from './dataset-edit-modes.ts';
 
 export type DrawingTool = 'polygon' | 'rectangle' | 'line';
 export type DrawingMode = DrawingTool | 'select' | 'off';
@@ -59,6 +60,11 @@ export interface MeasureDrawingController {
   destroy: () => void;
 }
 
+/** The controller with the map's one TerraDraw, shared with the dataset feature editor (dataset-edit-modes.ts says why). */
+export interface SharedDrawingController extends MeasureDrawingController {
+  terraDraw: TerraDraw;
+}
+
 const TOOL_OF_MODE: Record<string, DrawingTool> = { polygon: 'polygon', rectangle: 'rectangle', linestring: 'line' };
 const MODE_OF_TOOL: Record<DrawingTool, string> = { polygon: 'polygon', rectangle: 'rectangle', line: 'linestring' };
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -84,7 +90,7 @@ function shapeOf(feature: GeoJSONStoreFeatures | undefined): DrawnGeometryShape 
   return { id: String(feature.id), tool, geometry: structuredClone(geometry) };
 }
 
-export function connectMeasureDrawing(map: Map): MeasureDrawingController {
+export function connectMeasureDrawing(map: Map, datasetEditModes?: DatasetEditModes): SharedDrawingController {
   const listeners = new Set<(event: DrawingEvent) => void>();
   const emit = (event: DrawingEvent) => {
     for (const listener of listeners) listener(event);
@@ -153,6 +159,7 @@ export function connectMeasureDrawing(map: Map): MeasureDrawingController {
           midPointColor: ACCENT,
         },
       }),
+      ...(datasetEditModes?.modes ?? []),
     ],
   });
   draw.start();
@@ -168,6 +175,8 @@ export function connectMeasureDrawing(map: Map): MeasureDrawingController {
     if (type === 'delete') {
       for (const id of ids) {
         const key = String(id);
+        // The dataset feature editor's parts share the store; they are not measured shapes.
+        if (isDatasetPartId(key)) continue;
         if (key === selected) selected = null;
         // Guidance points (vertices, midpoints) are deleted all the time; only shapes matter.
         emit({ type: 'deleted', id: key });
@@ -175,6 +184,7 @@ export function connectMeasureDrawing(map: Map): MeasureDrawingController {
       return;
     }
     for (const id of ids) {
+      if (isDatasetPartId(id)) continue;
       const feature = draw.getSnapshotFeature(id);
       if (!feature) continue;
       const inProgress = feature.properties.currentlyDrawing === true;
@@ -187,16 +197,18 @@ export function connectMeasureDrawing(map: Map): MeasureDrawingController {
     }
   });
   draw.on('finish', (id) => {
-    if (quiet > 0) return;
+    if (quiet > 0 || isDatasetPartId(id)) return;
     const shape = shapeOf(draw.getSnapshotFeature(id));
     endLive();
     if (shape) emit({ type: 'finished', shape });
   });
   draw.on('select', (id) => {
+    if (isDatasetPartId(id)) return;
     selected = String(id);
     emit({ type: 'selected', id: selected });
   });
-  draw.on('deselect', () => {
+  draw.on('deselect', (id) => {
+    if (isDatasetPartId(id)) return;
     selected = null;
     endLive();
     emit({ type: 'selected', id: null });
@@ -211,7 +223,8 @@ export function connectMeasureDrawing(map: Map): MeasureDrawingController {
   };
 
   return {
-    isDrawing: () => currentMode !== 'off',
+    // Editing a dataset feature holds the pointer as drawing does: a click must not select another feature.
+    isDrawing: () => currentMode !== 'off' || draw.getMode() === DATASET_SELECT_MODE,
     mode: () => currentMode,
     setMode,
     cancel: () => {
@@ -252,6 +265,7 @@ export function connectMeasureDrawing(map: Map): MeasureDrawingController {
       draw.selectFeature(id);
     },
     selectedId: () => selected,
+    terraDraw: draw,
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
