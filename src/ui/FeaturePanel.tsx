@@ -17,6 +17,8 @@ import { ShareControl } from './share/ShareControl.tsx';
 import { pendingFigureText } from './pending-figure.ts';
 import { formatArea, formatPercent, formatSignedPercent, formatStated } from './format.ts';
 import { listNames, unknownPositionGreenNames } from './honesty.ts';
+import { editingFeature, isEditing } from '../state/dataset-feature-editing.ts';
+import { EditShapeButton, LazyDatasetFeatureEditor } from './planner/DatasetFeatureEditorEntry.tsx';
 
 export function FeaturePanel({
   dataset,
@@ -40,7 +42,8 @@ export function FeaturePanel({
 
   useEffect(() => {
     const closeOnEscape = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') closePanel(panel.current, opener.current);
+      // While a feature is edited in place, Escape must not throw the edit away with the panel.
+      if (event.key === 'Escape' && !editingFeature.peek()) closePanel(panel.current, opener.current);
     };
     document.addEventListener('keydown', closeOnEscape);
     return () => document.removeEventListener('keydown', closeOnEscape);
@@ -64,6 +67,7 @@ export function FeaturePanel({
   const approximate = properties.confidence !== 'high';
   const notes = lang === 'zh' ? properties.notes_zh : properties.notes_en;
   const statedUnit = properties.stated_area_unit;
+  const editing = isEditing(reference);
 
   return (
     <aside ref={panel} class="feature-panel" aria-labelledby="feature-panel-heading" data-feature-id={properties.id}>
@@ -90,7 +94,8 @@ export function FeaturePanel({
       ) : null}
       <LazyAddToTripButton featureId={properties.id} />
       <ShareControl key={properties.id} subject="feature" featureName={primaryName} />
-      <dl class="facts">
+      {editing ? <LazyDatasetFeatureEditor dataset={dataset} reference={reference} /> : null}
+      <dl class="facts" hidden={editing}>
         <dt>{text.feature.kind}</dt>
         <dd>
           {text.kinds[properties.kind] ?? properties.kind}
@@ -184,11 +189,12 @@ export function FeaturePanel({
           </>
         ) : null}
       </dl>
-      {canZoom ? (
+      {canZoom && !editing ? (
         <button type="button" class="text-button" onClick={() => requestZoom(reference)}>
           {text.feature.zoomTo}
         </button>
       ) : null}
+      {canZoom && !editing ? <EditShapeButton reference={reference} /> : null}
     </aside>
   );
 }

@@ -1,0 +1,33 @@
+/**
+ * Where the in-place feature editor (issue 11 §1) enters the feature's panel: the "编辑形状" button
+ * and the editor itself, whose code loads the first time a planner asks for it. Small on purpose:
+ * the feature's panel is part of the first load.
+ */
+import { language } from '../../i18n/index.ts';
+import { editingFeature } from '../../state/dataset-feature-editing.ts';
+import type { FeatureReference } from '../../state/feature-reference.ts';
+import { plannerMap } from '../../state/planner-map.ts';
+import { lazyComponent, lazyModule } from '../lazy-module.tsx';
+
+const editorModule = lazyModule(() => import('./DatasetFeatureEditor.tsx'));
+
+export const LazyDatasetFeatureEditor = lazyComponent(editorModule, (module) => module.DatasetFeatureEditor);
+
+const LABEL = { zh: '编辑形状', en: 'Edit shape' } as const;
+
+/** Shown once the planner's map tools have loaded: editing happens on the map. */
+export function EditShapeButton({ reference }: { reference: FeatureReference }) {
+  if (!plannerMap.value) return null;
+  return (
+    <button
+      type="button"
+      class="text-button edit-shape-button"
+      onClick={() => {
+        void editorModule.load();
+        editingFeature.value = { layerId: reference.layerId, featureId: reference.featureId };
+      }}
+    >
+      {LABEL[language.value]}
+    </button>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * Edit in place in a real browser (issue 11 §1): a planner opens the 一核, chooses "编辑形状",
+ * drags one of its vertices with the mouse and watches the measured area follow; undo gives the
+ * old area back, redo the new one (buttons and keyboard); Save keeps the edit as the dataset, so
+ * after the reload the feature's panel measures the new shape against its stated figure as a real
+ * check, the banner counts the change and the change list names it; another reload keeps it.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatArea } from '../../src/ui/format.ts';
+import { openAppTab } from './app-tabs.ts';
+import { openApp, waitForMapIdle, type AppPage } from './harness.ts';
+
+type Pixel = [x: number, y: number];
+
+const CORE = '#feature=core/core-longmatan';
+
+async function measuredArea(app: AppPage): Promise<number> {
+  return Number(await app.page.locator('.dataset-edit__measured').getAttribute('data-measured'));
+}
+
+/** The edited part's vertices on screen (container pixels), read from terra-draw's source. */
+async function editedVertices(app: AppPage): Promise<Pixel[]> {
+  return app.page.evaluate(async () => {
+    const map = window.__zoneMap!;
+    const source = map.getSource('td-polygon') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> };
+    const data = await source.getData();
+    const part = data.features.find((feature) => feature.properties?.['mode'] === 'dataset-polygon');
+    if (part?.geometry.type !== 'Polygon') return [];
+    return part.geometry.coordinates[0]!.slice(0, -1).map((position) => {
+      const point = map.project(position as [number, number]);
+      return [point.x, point.y] as Pixel;
+    });
+  });
+}
+
+describe('editing a dataset polygon in place', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp({ path: CORE, viewport: { width: 1280, height: 860 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  test('drag a vertex: the live area follows; undo and redo step through it', async () => {
+    // The button shows once the planner's map tools have loaded (after the first frame).
+    const editButton = app.page.locator('.feature-panel .edit-shape-button');
+    await editButton.waitFor({ timeout: 60_000 });
+    // Sized to its stated figure: the panel says so instead of a 0.0 % "check".
+    expect(await app.page.locator('.feature-panel .difference').innerText()).not.toMatch(/%/);
+    const framed = app.page.evaluate(
+      () => new Promise<void>((resolve) => window.__zoneMap!.once('moveend', () => resolve())),
+    );
+    await app.page.getByRole('button', { name: '缩放至此' }).click();
+    await framed;
+    await editButton.click();
+    await app.page.locator('.dataset-edit__measured').waitFor({ timeout: 30_000 });
+    const before = await measuredArea(app);
+    expect(before).toBeGreaterThan(4e6);
+
+    // Take a vertex clear of the feature panel (which floats over the map) and of the map's edges.
+    await expect.poll(async () => (await editedVertices(app)).length, { timeout: 30_000 }).toBeGreaterThan(10);
+    await waitForMapIdle(app);
+    const canvas = (await app.page.locator('.map-area canvas.maplibregl-canvas').boundingBox())!;
+    const panel = (await app.page.locator('.feature-panel').boundingBox())!;
+    const vertices = await editedVertices(app);
+    const centre: Pixel = [
+      vertices.reduce((sum, vertex) => sum + vertex[0], 0) / vertices.length,
+      vertices.reduce((sum, vertex) => sum + vertex[1], 0) / vertices.length,
+    ];
+    // Outward from the shape's middle, so the area grows; both ends clear of the panel and the map's edges.
+    const outward = ([x, y]: Pixel): Pixel => {
+      const length = Math.hypot(x - centre[0], y - centre[1]);
+      return [x + ((x - centre[0]) / length) * 60, y + ((y - centre[1]) / length) * 60];
+    };
+    const clear = ([x, y]: Pixel) => {
+      const pageX = canvas.x + x;
+      const pageY = canvas.y + y;
+      const underPanel =
+        pageX >= panel.x - 20 &&
+        pageX <= panel.x + panel.width + 20 &&
+        pageY >= panel.y - 20 &&
+        pageY <= panel.y + panel.height + 20;
+      return x > 40 && y > 40 && x < canvas.width - 40 && y < canvas.height - 40 && !underPanel;
+    };
+    const draggable = vertices.filter((vertex) => clear(vertex) && clear(outward(vertex)));
+    expect(draggable.length).toBeGreaterThan(0);
+    const from = draggable[Math.floor(draggable.length / 2)]!;
+    const to = outward(from);
+    await app.screenshot('dataset-edit-before-drag');
+    await app.page.mouse.move(canvas.x + from[0], canvas.y + from[1]);
+    await app.page.mouse.down();
+    await app.page.mouse.move(canvas.x + to[0], canvas.y + to[1], { steps: 10 });
+    await app.page.mouse.up();
+    await expect.poll(() => measuredArea(app), { timeout: 15_000 }).toBeGreaterThan(before);
+    const after = await measuredArea(app);
+    await app.screenshot('dataset-edit-dragged');
+
+    // Undo gives the feature's own area back exactly; redo the dragged one.
+    await app.page.locator('.dataset-edit__undo').click();
+    await expect.poll(() => measuredArea(app)).toBe(before);
+    await app.page.locator('.dataset-edit__redo').click();
+    await expect.poll(() => measuredArea(app)).toBe(after);
+    // The same from the keyboard while the editor has the focus.
+    await app.page.locator('.dataset-edit__undo').focus();
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => measuredArea(app)).toBe(before);
+    await app.page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => measuredArea(app)).toBe(after);
+    // The map follows the history too: the dragged vertex is back where it was dropped.
+    const redone = await editedVertices(app);
+    expect(redone.some(([x, y]) => Math.hypot(x - to[0], y - to[1]) < 3)).toBe(true);
+    expect(await app.problems()).toEqual([]);
+  });
+
+  test('save keeps the edit as the dataset: panel, banner and change list follow, and a reload keeps it', async () => {
+    const after = await measuredArea(app);
+    const reloaded = app.page.waitForEvent('load');
+    await app.page.locator('.dataset-edit__save').click();
+    await reloaded;
+    const banner = app.page.locator('[data-dataset-banner="package"]');
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.innerText()).toContain('1 项改动记录');
+
+    // The feature's panel measures the new shape, and the difference to its stated figure is a real check now.
+    const area = app.page.locator('.feature-panel .measured-area');
+    const expectedKm2 = formatArea(after, 'km2', 'km²', 'zh-CN');
+    await expect.poll(async () => area.innerText(), { timeout: 60_000 }).toContain(expectedKm2);
+    expect(await app.page.locator('.feature-panel .difference').innerText()).toMatch(/^\+\d+(\.\d)? %$/);
+    await app.screenshot('dataset-edit-saved-panel');
+
+    await openAppTab(app.page, 'measure');
+    const changes = app.page.locator('[data-dataset-changes]');
+    await changes.locator('summary').click();
+    expect(await changes.innerText()).toMatch(/core \/ core-longmatan · moved 1 vertex · edited in the app/);
+    await app.screenshot('dataset-edit-change-list');
+
+    await app.page.reload();
+    await app.page.locator('[data-dataset-banner="package"]').waitFor({ timeout: 30_000 });
+    await openAppTab(app.page, 'explore');
+    await expect
+      .poll(async () => app.page.locator('.feature-panel .measured-area').innerText(), { timeout: 60_000 })
+      .toContain(expectedKm2);
+    expect(await app.problems()).toEqual([]);
+  });
+});
