@@ -19,7 +19,7 @@ import {
 } from './ImportedLayerRereads.tsx';
 import { COORDINATE_SYSTEM_SHORT_NAMES, importMessages } from './import-messages.ts';
 import { loadImportedLayerCollection } from './imported-layer-points.ts';
-import { ReplaceLayerForm } from './ReplaceLayerForm.tsx';
+import { ImportedLayerReplaceForm } from './ImportedLayerReplaceForm.tsx';
 
 export function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; index: number }) {
   const text = importMessages();
@@ -107,7 +107,7 @@ export function ImportedLayerItem({ layer, index }: { layer: ImportedLayer; inde
       ) : null}
       {layer.pointColumns ? <PointColumnsChoice layer={layer} /> : null}
       <CoordinateSystemChoice layer={layer} />
-      {layer.measurement.featureCount > 0 ? <ReplaceLayerForm layer={layer} /> : null}
+      {layer.measurement.featureCount > 0 ? <ImportedLayerReplaceForm layer={layer} /> : null}
     </li>
   );
 }

@@ -3,7 +3,8 @@
  * area or length, green land and 绿地率, and overlap with the planning units. Every figure comes
  * from src/analysis (live: the store measures each pointer move; finished: the drawn-shape
  * worker); this component lists the shapes. The drawing controls (MeasureDrawingControls.tsx),
- * the analysis view (MeasureAnalysis.tsx) and the figures' formats (MeasureFigures.tsx) live apart.
+ * the analysis view (MeasureAnalysis.tsx) and the figures' formats (MeasureFigures.tsx) live apart;
+ * the drawn polygons can become a dataset layer (DrawnShapesReplaceForm.tsx).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { measureDrawnGeometry } from '../../analysis/drawn-shape-measurement.ts';
@@ -23,6 +24,7 @@ import {
   type DrawnShape,
 } from '../../state/drawn-shapes-store.ts';
 import { plannerMap } from '../../state/planner-map.ts';
+import { DrawnShapesReplaceForm } from './DrawnShapesReplaceForm.tsx';
 import { ShapeAnalysis } from './MeasureAnalysis.tsx';
 import { MeasureDrawingControls } from './MeasureDrawingControls.tsx';
 import { formatAreaLine, formatLength, MeasurementFacts } from './MeasureFigures.tsx';
@@ -223,6 +225,7 @@ export function MeasureSection() {
               </button>
             </div>
           ) : null}
+          <DrawnShapesReplaceForm shapes={shapes} />
         </>
       )}
       <p class="small muted">{text.method}</p>
