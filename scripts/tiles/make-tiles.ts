@@ -1,139 +1,107 @@
 /**
- * A layer's features cut into vector tiles for a PMTiles archive: `@maplibre/geojson-vt` slices and
- * simplifies, `@maplibre/vt-pbf` encodes each tile as MVT, `fflate` gzips it. Each feature keeps the
- * properties a planner clicks for (its id, its class codes, any other plain value) plus its area
- * measured on the WGS84 ellipsoid, so the map shows the same figure as the stats CLI.
+ * A layer cut into vector tiles one spatial bucket at a time, so a million parcels never sit in
+ * memory together: `@maplibre/geojson-vt` slices and simplifies, `@maplibre/vt-pbf` encodes each
+ * tile as MVT, `fflate` gzips it.
+ *
+ * Buckets are tiles. From the bucket zoom down, one bucket is one tile with all its descendants:
+ * a geojson-vt index over the bucket's features drills down to the deepest zoom. Above it, each
+ * tile is a bucket of its own, cut with geojson-vt's one-tile `geoJSONToTile`. A feature goes
+ * into every bucket whose tile (with the tile buffer around it) its box touches, and only the
+ * bucket's own tiles are written, so a feature crossing a bucket edge is drawn whole on both
+ * sides and no tile is written twice. What geojson-vt would drop at a zoom anyway (a polygon
+ * smaller than the simplification tolerance) is not bucketed there, which keeps the low zooms of
+ * a dense layer small.
  */
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { GeoJSONVT } from '@maplibre/geojson-vt';
+import type { Feature } from 'geojson';
+import { GeoJSONVT, type GeoJSONVTTile, geoJSONToTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { gzipSync } from 'fflate';
-import { ellipsoidalArea } from '../../src/geo/area.ts';
+import type { BucketFiles, TileAddress } from './bucket-files.ts';
+import type { WorldBox } from './tiled-feature.ts';
 import type { ArchiveTile } from './pmtiles-writer.ts';
-
-export interface TilingOptions {
-  layerName: string;
-  minZoom: number;
-  maxZoom: number;
-  /** Properties to keep; all plain (string, number, boolean) ones when absent. */
-  properties?: readonly string[];
-}
-
-export interface TiledLayer {
-  tiles: ArchiveTile[];
-  /** West, south, east, north of every position. */
-  bounds: [number, number, number, number];
-  /** Each kept property and its MVT value type, for the archive's `vector_layers`. */
-  fields: Record<string, 'String' | 'Number' | 'Boolean'>;
-  featureCount: number;
-}
 
 /** Tile extent and buffer as MapLibre expects them; 3 px of simplification at each zoom, not more. */
 const EXTENT = 4096;
 const BUFFER = 64;
 const TOLERANCE = 3;
-
-type Plain = string | number | boolean;
-
-function isPlain(value: unknown): value is Plain {
-  return (
-    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
-  );
-}
-
-function extendBounds(geometry: Geometry, bounds: [number, number, number, number]): void {
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number') {
-      const [longitude, latitude] = value as Position;
-      bounds[0] = Math.min(bounds[0], longitude!);
-      bounds[1] = Math.min(bounds[1], latitude!);
-      bounds[2] = Math.max(bounds[2], longitude!);
-      bounds[3] = Math.max(bounds[3], latitude!);
-      return;
-    }
-    for (const member of value) visit(member);
-  };
-  if (geometry.type === 'GeometryCollection') for (const member of geometry.geometries) extendBounds(member, bounds);
-  else visit(geometry.coordinates);
-}
-
-/** The feature as tiled: kept properties, `id` (the feature's, else its 1-based position) and `areaM2`. */
-function tiledFeature(
-  feature: Feature,
-  index: number,
-  options: TilingOptions,
-  fields: TiledLayer['fields'],
-): Feature | null {
-  if (!feature.geometry) return null;
-  const properties: Record<string, Plain> = {};
-  const source = feature.properties ?? {};
-  const names = options.properties ?? Object.keys(source);
-  for (const name of names) {
-    const value = source[name];
-    if (!isPlain(value)) continue;
-    properties[name] = value;
-  }
-  const id = feature.id ?? source.id ?? index + 1;
-  properties.id = isPlain(id) ? id : index + 1;
-  const areaM2 = ellipsoidalArea(feature.geometry);
-  // Centimetre-square precision is more than any survey; fewer digits make smaller tiles.
-  if (areaM2 > 0) properties.areaM2 = Math.round(areaM2 * 100) / 100;
-  for (const [name, value] of Object.entries(properties)) {
-    const type = typeof value === 'string' ? 'String' : typeof value === 'number' ? 'Number' : 'Boolean';
-    // A column with mixed types is declared String: MapLibre compares what it gets.
-    fields[name] = fields[name] === undefined || fields[name] === type ? type : 'String';
-  }
-  const tiled: Feature = { type: 'Feature', geometry: feature.geometry, properties };
-  // MVT feature ids are unsigned integers: keep one only when it is one (feature-state, hover).
-  if (typeof id === 'number' && Number.isInteger(id) && id >= 0) tiled.id = id;
-  return tiled;
-}
-
 /**
- * @example
- * tileLayer(parcels, { layerName: 'parcels', minZoom: 10, maxZoom: 15 }).tiles.length // 1234
+ * Deepest zoom at which each tile is its own bucket. A z12 tile is ≈ 9 km across at 泸州: a few
+ * tens of thousands of parcels, a few tens of MB while its subtree is cut.
  */
-export function tileLayer(collection: FeatureCollection, options: TilingOptions): TiledLayer {
-  const fields: TiledLayer['fields'] = {};
-  const bounds: [number, number, number, number] = [180, 90, -180, -90];
-  const features: Feature[] = [];
-  collection.features.forEach((feature, index) => {
-    const tiled = tiledFeature(feature, index, options, fields);
-    if (!tiled) return;
-    extendBounds(tiled.geometry, bounds);
-    features.push(tiled);
-  });
-  const index = new GeoJSONVT(
-    { type: 'FeatureCollection', features },
-    {
-      maxZoom: options.maxZoom,
-      indexMaxZoom: Math.min(options.maxZoom, 5),
-      tolerance: TOLERANCE,
-      extent: EXTENT,
-      buffer: BUFFER,
-    },
-  );
-  const tiles: ArchiveTile[] = [];
-  // Depth first from the world tile: only children of a tile with features can hold any.
-  const pending: [number, number, number][] = features.length > 0 ? [[0, 0, 0]] : [];
+const BUCKET_ZOOM = 12;
+
+export interface TilePlan {
+  layerName: string;
+  minZoom: number;
+  maxZoom: number;
+}
+
+function bucketZoomOf(plan: TilePlan): number {
+  return Math.min(plan.maxZoom, Math.max(plan.minZoom, BUCKET_ZOOM));
+}
+
+/** Whether geojson-vt drops every ring of a polygonal feature at zoom `z` (its box is under the tolerance). */
+function vanishesAt(box: WorldBox, z: number, plan: TilePlan, polygonal: boolean): boolean {
+  if (!polygonal || z === plan.maxZoom) return false;
+  const scale = 2 ** z * EXTENT;
+  return (box[2] - box[0]) * scale * ((box[3] - box[1]) * scale) < TOLERANCE * TOLERANCE;
+}
+
+/** Puts a tiled feature into the bucket of each tile it may reach, from the minimum to the bucket zoom. */
+export function bucketFeature(feature: Feature, box: WorldBox, plan: TilePlan, buckets: BucketFiles): void {
+  const line = JSON.stringify(feature);
+  const type = feature.geometry?.type;
+  const polygonal = type === 'Polygon' || type === 'MultiPolygon';
+  const last = bucketZoomOf(plan);
+  const margin = BUFFER / EXTENT;
+  for (let z = plan.minZoom; z <= last; z++) {
+    if (z < last && vanishesAt(box, z, plan, polygonal)) continue;
+    const count = 2 ** z;
+    const first = (value: number) => Math.max(0, Math.floor(value * count - margin));
+    const final = (value: number) => Math.min(count - 1, Math.floor(value * count + margin));
+    for (let x = first(box[0]); x <= final(box[2]); x++)
+      for (let y = first(box[1]); y <= final(box[3]); y++) buckets.add({ z, x, y }, line);
+  }
+}
+
+function encode(plan: TilePlan, z: number, x: number, y: number, tile: GeoJSONVTTile): ArchiveTile {
+  const encoded = fromGeojsonVt({ [plan.layerName]: tile }, { version: 2, extent: EXTENT });
+  return { z, x, y, bytes: gzipSync(encoded) };
+}
+
+/** The tiles of one bucket: the tile itself above the bucket zoom, the tile and its subtree at it. */
+function* bucketTiles(plan: TilePlan, address: TileAddress, features: Feature[]): Generator<ArchiveTile> {
+  const collection = { type: 'FeatureCollection' as const, features };
+  const options = { maxZoom: plan.maxZoom, tolerance: TOLERANCE, extent: EXTENT, buffer: BUFFER };
+  if (address.z < bucketZoomOf(plan)) {
+    const tile = geoJSONToTile(collection, address.z, address.x, address.y, { ...options, clip: true });
+    if (tile.features.length > 0) yield encode(plan, address.z, address.x, address.y, tile);
+    return;
+  }
+  const index = new GeoJSONVT(collection, { ...options, indexMaxZoom: address.z });
+  // Depth first: only children of a tile with features can hold any.
+  const pending: TileAddress[] = [address];
   while (pending.length > 0) {
-    const [z, x, y] = pending.pop()!;
+    const { z, x, y } = pending.pop()!;
     const tile = index.getTile(z, x, y);
     // A tile can be empty where its parcels simplify to nothing at this zoom, yet hold them deeper.
     if (!tile) continue;
-    if (z >= options.minZoom && tile.features.length > 0) {
-      const encoded = fromGeojsonVt({ [options.layerName]: tile }, { version: 2, extent: EXTENT });
-      tiles.push({ z, x, y, bytes: gzipSync(encoded) });
-    }
-    if (z < options.maxZoom)
+    if (tile.features.length > 0) yield encode(plan, z, x, y, tile);
+    if (z < plan.maxZoom)
       for (const [childX, childY] of [
         [2 * x, 2 * y],
         [2 * x + 1, 2 * y],
         [2 * x, 2 * y + 1],
         [2 * x + 1, 2 * y + 1],
       ] as const)
-        pending.push([z + 1, childX, childY]);
+        pending.push({ z: z + 1, x: childX, y: childY });
   }
-  return { tiles, bounds, fields, featureCount: features.length };
+}
+
+/**
+ * @example
+ * for (const tile of tileBuckets(plan, buckets)) spool.add(tile)
+ */
+export function* tileBuckets(plan: TilePlan, buckets: BucketFiles): Generator<ArchiveTile> {
+  for (const address of buckets.list()) yield* bucketTiles(plan, address, buckets.take(address));
 }

@@ -3,8 +3,10 @@
  * tiles already encoded and compressed: a 127-byte header, the root directory, the JSON metadata,
  * the leaf directories and the tile data, in that order. Directories are varint-encoded and gzipped
  * (`fflate`); tile ids come from the `pmtiles` package's own Hilbert ordering, so the reader the app
- * uses and this writer cannot disagree on where a tile lives. Identical tiles are stored once.
+ * uses and this writer cannot disagree on where a tile lives. Identical tiles are stored once, and
+ * tile data is read from wherever it waits only as it is written out.
  */
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'fflate';
 import { zxyToTileId } from 'pmtiles';
 
@@ -168,50 +170,47 @@ function writeHeader(fields: {
   return header;
 }
 
-/** The FNV-1a hash of a tile's bytes, to find tiles stored already (ocean, or a uniform field of parcels). */
-function hashOf(bytes: Uint8Array): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < bytes.length; index++) hash = Math.imul(hash ^ bytes[index]!, 0x01000193);
-  return `${hash >>> 0}:${bytes.length}`;
+/** A tile already encoded, wherever its bytes wait (memory or a spool file), read when written out. */
+export interface StoredTile {
+  tileId: number;
+  length: number;
+  /** A digest of the bytes, to store identical tiles (ocean, a uniform field of parcels) once. */
+  digest: string;
+  read: () => Uint8Array;
 }
 
-function sameBytes(first: Uint8Array, second: Uint8Array): boolean {
-  if (first.length !== second.length) return false;
-  for (let index = 0; index < first.length; index++) if (first[index] !== second[index]) return false;
-  return true;
+export function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64');
 }
 
 /**
+ * The archive as a sequence of byte parts: header, root directory, metadata and leaf directories
+ * in one part, then each distinct tile in tile-id order, read only when its turn comes, so an
+ * archive of any size is written with the memory of its directory.
+ *
  * @example
- * const archive = writePmtiles([{ z: 0, x: 0, y: 0, bytes: gzipSync(mvt) }], { tileType: 1, tileCompression: 2, … })
+ * for (const part of archiveParts(spool.tiles, options)) writeSync(descriptor, part)
  */
-export function writePmtiles(tiles: readonly ArchiveTile[], options: ArchiveOptions): Uint8Array {
-  const ordered = tiles
-    .map((tile) => ({ tileId: zxyToTileId(tile.z, tile.x, tile.y), bytes: tile.bytes }))
-    .sort((first, second) => first.tileId - second.tileId);
+export function* archiveParts(tiles: readonly StoredTile[], options: ArchiveOptions): Generator<Uint8Array> {
+  const ordered = [...tiles].sort((first, second) => first.tileId - second.tileId);
   const entries: Entry[] = [];
-  const stored = new Map<string, { offset: number; bytes: Uint8Array }[]>();
-  const data: Uint8Array[] = [];
+  const offsets = new Map<string, number>();
+  const data: StoredTile[] = [];
   let dataLength = 0;
-  let contents = 0;
-  for (const { tileId, bytes } of ordered) {
-    const key = hashOf(bytes);
-    const candidates = stored.get(key) ?? [];
-    const existing = candidates.find((candidate) => sameBytes(candidate.bytes, bytes));
-    const offset = existing?.offset ?? dataLength;
+  for (const tile of ordered) {
+    const existing = offsets.get(tile.digest);
+    const offset = existing ?? dataLength;
     const last = entries[entries.length - 1];
-    if (last && existing && last.offset === offset && last.tileId + last.runLength === tileId) {
+    if (last && existing !== undefined && last.offset === offset && last.tileId + last.runLength === tile.tileId) {
       last.runLength += 1;
       continue;
     }
-    if (!existing) {
-      candidates.push({ offset, bytes });
-      stored.set(key, candidates);
-      data.push(bytes);
-      dataLength += bytes.length;
-      contents += 1;
+    if (existing === undefined) {
+      offsets.set(tile.digest, offset);
+      data.push(tile);
+      dataLength += tile.length;
     }
-    entries.push({ tileId, offset, length: bytes.length, runLength: 1 });
+    entries.push({ tileId: tile.tileId, offset, length: tile.length, runLength: 1 });
   }
   const { root, leaves } = buildDirectories(entries);
   const metadata = gzipSync(new TextEncoder().encode(JSON.stringify(options.metadata)));
@@ -230,8 +229,25 @@ export function writePmtiles(tiles: readonly ArchiveTile[], options: ArchiveOpti
     dataLength,
     addressedTiles: ordered.length,
     tileEntries: entries.length,
-    tileContents: contents,
+    tileContents: data.length,
     options,
   });
-  return concatenate([header, root, metadata, leaves, ...data]);
+  yield concatenate([header, root, metadata, leaves]);
+  for (const tile of data) yield tile.read();
+}
+
+/**
+ * The whole archive in memory, for small layers and tests.
+ *
+ * @example
+ * const archive = writePmtiles([{ z: 0, x: 0, y: 0, bytes: gzipSync(mvt) }], { tileType: 1, tileCompression: 2, … })
+ */
+export function writePmtiles(tiles: readonly ArchiveTile[], options: ArchiveOptions): Uint8Array {
+  const stored = tiles.map((tile) => ({
+    tileId: zxyToTileId(tile.z, tile.x, tile.y),
+    length: tile.bytes.length,
+    digest: digestOf(tile.bytes),
+    read: () => tile.bytes,
+  }));
+  return concatenate([...archiveParts(stored, options)]);
 }

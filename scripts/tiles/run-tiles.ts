@@ -3,15 +3,25 @@
  * [--properties A,B]`: a big GeoJSON layer as a vector PMTiles v3 archive the app (or any MapLibre
  * map with the `pmtiles` protocol) draws without loading it whole. As a function, so tests drive it
  * in memory; every failure is one line on stderr and a non-zero exit code.
+ *
+ * Memory stays bounded by one spatial bucket, not the layer: the file is read as a stream, each
+ * feature parked in the temporary bucket files of the tiles it reaches (make-tiles.ts), each
+ * finished tile in a temporary spool file; the archive is then written part by part.
  */
-import type { Feature } from 'geojson';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { streamGeoJsonFeatures } from '../../src/data/stream-geojson.ts';
-import { tileLayer } from './make-tiles.ts';
-import { writePmtiles } from './pmtiles-writer.ts';
+import { BucketFiles } from './bucket-files.ts';
+import { bucketFeature, tileBuckets } from './make-tiles.ts';
+import { archiveParts } from './pmtiles-writer.ts';
+import { TileSpool } from './tile-spool.ts';
+import { type Bounds, type FieldTypes, placeGeometry, tiledFeature } from './tiled-feature.ts';
 
 export interface TilesIo {
   openStream: (path: string) => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-  writeBytes: (path: string, bytes: Uint8Array) => Promise<void>;
+  /** Writes the archive from its parts, in order (the tile data is read from the spool as they come). */
+  writeParts: (path: string, parts: Iterable<Uint8Array>) => Promise<void>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -27,6 +37,8 @@ const DEEPEST_ZOOM = 18;
 /** PMTiles' tile type for Mapbox Vector Tiles, and its gzip compression. */
 const MVT = 1;
 const GZIP = 2;
+/** Above this, MapLibre stalls on a tile (its guidance is ≈ 500 KB): say so and how to avoid it. */
+const LARGE_TILE_BYTES = 500 * 1024;
 
 class UsageError extends Error {}
 
@@ -113,48 +125,77 @@ export async function runTiles(argv: readonly string[], io: TilesIo): Promise<nu
     return 0;
   }
   const { file, out, minZoom, maxZoom, layerName } = options;
-  const features: Feature[] = [];
+  const plan = { layerName, minZoom, maxZoom };
+  const workDirectory = mkdtempSync(join(tmpdir(), 'tiles-'));
   try {
-    const read = await streamGeoJsonFeatures(io.openStream(file), file, (feature) => features.push(feature));
-    if (!read.ok) {
-      io.stderr(`${read.message}\n`);
+    const buckets = new BucketFiles(workDirectory);
+    const fields: FieldTypes = {};
+    const bounds: Bounds = [180, 90, -180, -90];
+    let featureCount = 0;
+    try {
+      const read = await streamGeoJsonFeatures(io.openStream(file), file, (feature, index) => {
+        const tiled = tiledFeature(feature, index, options.properties, fields);
+        if (!tiled?.geometry) return;
+        bucketFeature(tiled, placeGeometry(tiled.geometry, bounds), plan, buckets);
+        featureCount += 1;
+      });
+      if (!read.ok) {
+        io.stderr(`${read.message}\n`);
+        return 1;
+      }
+    } catch (error) {
+      io.stderr(`${readProblem(file, error)}\n`);
       return 1;
     }
-  } catch (error) {
-    io.stderr(`${readProblem(file, error)}\n`);
-    return 1;
+    buckets.flush();
+    const spool = new TileSpool(join(workDirectory, 'tiles.spool'));
+    try {
+      for (const tile of tileBuckets(plan, buckets)) spool.add(tile);
+      if (spool.tiles.length === 0) {
+        io.stderr(`${file}: no feature with a geometry to tile\n`);
+        return 1;
+      }
+      const [west, south, east, north] = bounds;
+      const parts = archiveParts(spool.tiles, {
+        tileType: MVT,
+        tileCompression: GZIP,
+        minZoom,
+        maxZoom,
+        bounds,
+        center: { longitude: (west + east) / 2, latitude: (south + north) / 2, zoom: minZoom },
+        metadata: {
+          name: layerName,
+          format: 'pbf',
+          description: `${file}: ${featureCount} features; areaM2 measured on the WGS84 ellipsoid`,
+          vector_layers: [{ id: layerName, fields, minzoom: minZoom, maxzoom: maxZoom }],
+        },
+      });
+      let archiveBytes = 0;
+      const counted = (function* () {
+        for (const part of parts) {
+          archiveBytes += part.length;
+          yield part;
+        }
+      })();
+      try {
+        await io.writeParts(out, counted);
+      } catch (error) {
+        io.stderr(`${out}: could not be written (${error instanceof Error ? error.message : String(error)})\n`);
+        return 1;
+      }
+      io.stdout(
+        `${out}: ${spool.tiles.length} tiles, z${minZoom}–z${maxZoom}, ${featureCount} features in layer "${layerName}", ${(archiveBytes / 1e6).toFixed(1)} MB\n`,
+      );
+      const largest = spool.largest!;
+      if (largest.length > LARGE_TILE_BYTES)
+        io.stderr(
+          `tiles: warning: tile ${largest.z}/${largest.x}/${largest.y} is ${(largest.length / 1024).toFixed(0)} KB gzipped; MapLibre draws tiles over ~500 KB slowly (raise --min-zoom)\n`,
+        );
+      return 0;
+    } finally {
+      spool.close();
+    }
+  } finally {
+    rmSync(workDirectory, { recursive: true, force: true });
   }
-  const layer = tileLayer(
-    { type: 'FeatureCollection', features },
-    { layerName, minZoom, maxZoom, ...(options.properties ? { properties: options.properties } : {}) },
-  );
-  if (layer.tiles.length === 0) {
-    io.stderr(`${file}: no feature with a geometry to tile\n`);
-    return 1;
-  }
-  const [west, south, east, north] = layer.bounds;
-  const archive = writePmtiles(layer.tiles, {
-    tileType: MVT,
-    tileCompression: GZIP,
-    minZoom,
-    maxZoom,
-    bounds: layer.bounds,
-    center: { longitude: (west + east) / 2, latitude: (south + north) / 2, zoom: minZoom },
-    metadata: {
-      name: layerName,
-      format: 'pbf',
-      description: `${file}: ${layer.featureCount} features; areaM2 measured on the WGS84 ellipsoid`,
-      vector_layers: [{ id: layerName, fields: layer.fields, minzoom: minZoom, maxzoom: maxZoom }],
-    },
-  });
-  try {
-    await io.writeBytes(out, archive);
-  } catch (error) {
-    io.stderr(`${out}: could not be written (${error instanceof Error ? error.message : String(error)})\n`);
-    return 1;
-  }
-  io.stdout(
-    `${out}: ${layer.tiles.length} tiles, z${minZoom}–z${maxZoom}, ${layer.featureCount} features in layer "${layerName}", ${(archive.length / 1e6).toFixed(1)} MB\n`,
-  );
-  return 0;
 }

@@ -18,8 +18,8 @@ async function makeArchive(): Promise<{ bytes: Uint8Array; parcels: Feature<Poly
   let bytes: Uint8Array | undefined;
   const code = await runTiles(['parcels.geojson', '--min-zoom', '12', '--max-zoom', '16'], {
     openStream: () => [new TextEncoder().encode(text)],
-    writeBytes: async (_path, written) => {
-      bytes = written;
+    writeParts: async (_path, parts) => {
+      bytes = new Uint8Array(Buffer.concat([...parts]));
     },
     stdout: () => {},
     stderr: (message) => {

@@ -30,8 +30,8 @@ async function tile(argv: string[], text: string) {
   let stderr = '';
   const code = await runTiles(argv, {
     openStream: () => chunksOf(new TextEncoder().encode(text), 4096),
-    writeBytes: async (path, bytes) => {
-      written.set(path, bytes);
+    writeParts: async (path, parts) => {
+      written.set(path, new Uint8Array(Buffer.concat([...parts])));
     },
     stdout: (chunk) => (stdout += chunk),
     stderr: (chunk) => (stderr += chunk),
