@@ -13,6 +13,20 @@ export const MILLIMETRES_PER_INCH = 25.4;
 export const CSS_PIXELS_PER_INCH = 96;
 export const DEFAULT_DOTS_PER_INCH = 150;
 
+/** What a running export is doing: drawing the map and its overlays, then encoding the PNG. */
+export type MapImageStage = 'rendering' | 'encoding';
+
+/**
+ * The `performance.measure` names an export leaves, in the order its stages run: loading the
+ * faces of the text, drawing the hidden print map, composing the sheet, encoding the PNG.
+ */
+export const MAP_IMAGE_MEASURES = {
+  fonts: 'map-image:fonts',
+  render: 'map-image:render',
+  compose: 'map-image:compose',
+  encode: 'map-image:encode',
+} as const;
+
 export interface PixelSize {
   width: number;
   height: number;

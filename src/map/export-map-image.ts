@@ -12,6 +12,10 @@
  * come from a manifest a planner may replace: never HTML), in the app's font, whose faces the
  * page has registered, so Chinese does not fall back to boxes on machines without a CJK font.
  *
+ * Each stage leaves a `performance.measure` (MAP_IMAGE_MEASURES: fonts, render, compose, encode),
+ * which bench/export-image.bench.ts reads to split the time to file, and is announced through
+ * `onStage`, so the panel can say what a slow export is doing.
+ *
  * Stays whole (over 350 lines): the legend, scale bar, title and credits are laid out against each
  * other on one canvas (map-image-layout.ts holds the pure layout; this is its drawing).
  */
@@ -22,6 +26,7 @@ import {
   LEGEND_HEADING_HEIGHT,
   LEGEND_ROW_HEIGHT,
   LEGEND_SYMBOL_WIDTH,
+  MAP_IMAGE_MEASURES,
   PAGE_MARGIN,
   PANEL_PADDING,
   a4LandscapePixels,
@@ -33,6 +38,7 @@ import {
   scaleBar,
   zoomToContainView,
   type Box,
+  type MapImageStage,
   type PixelSize,
 } from '../export/map-image-layout.ts';
 import { geodesicDistance } from '../geo/length.ts';
@@ -59,6 +65,18 @@ export interface MapImageOptions {
   dotsPerInch?: number;
   /** How long to wait for the hidden map to finish drawing. */
   timeoutMs?: number;
+  /** Called as the export enters each stage: drawing the map and overlays, then encoding the PNG. */
+  onStage?: (stage: MapImageStage) => void;
+}
+
+/** Runs `work` and leaves a `performance.measure` of it named `name`, even when it throws. */
+async function measured<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
 }
 
 const TEXT = {
@@ -345,11 +363,15 @@ export async function exportMapImage(map: Map, options: MapImageOptions): Promis
     ...attribution,
     ...Object.values(text).filter((value) => typeof value === 'string'),
   ].join('');
-  await Promise.all([document.fonts.load(fontOf(12), allText), document.fonts.load(fontOf(12, 700), allText)]);
+  options.onStage?.('rendering');
+  await measured(MAP_IMAGE_MEASURES.fonts, () =>
+    Promise.all([document.fonts.load(fontOf(12), allText), document.fonts.load(fontOf(12, 700), allText)]),
+  );
 
   const container = offscreenContainer(mapFrame);
   let printMap: Map | null = null;
   try {
+    const renderStart = performance.now();
     printMap = new Map({
       container,
       style: map.getStyle(),
@@ -368,23 +390,35 @@ export async function exportMapImage(map: Map, options: MapImageOptions): Promis
       if (image && !hiddenMap.hasImage(event.id))
         hiddenMap.addImage(event.id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
     });
-    await whenIdle(hiddenMap, options.timeoutMs ?? 60_000);
+    try {
+      await whenIdle(hiddenMap, options.timeoutMs ?? 60_000);
+    } finally {
+      // From the style copy on: reading the live map's style is part of drawing it again.
+      performance.measure(MAP_IMAGE_MEASURES.render, { start: renderStart, end: performance.now() });
+    }
 
-    const canvas = document.createElement('canvas');
-    canvas.width = output.width;
-    canvas.height = output.height;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('the browser gave no 2D canvas to compose the image');
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, output.width, output.height);
-    context.scale(output.width / page.width, output.height / page.height);
-    context.drawImage(hiddenMap.getCanvas(), mapFrame.x, mapFrame.y, mapFrame.width, mapFrame.height);
-    drawTitle(context, titleBand, options.title, options.subtitle);
-    drawNorthArrow(context, titleBand, camera.bearing, text.north);
-    const legendTop = drawLegend(context, page, legend, text);
-    drawScaleBar(context, legendTop, metresPerPixelAtCentre(hiddenMap, mapFrame), text.scaleNote);
-    drawAttribution(context, page, attribution);
-    return await canvasToPng(canvas);
+    const canvas = await measured(MAP_IMAGE_MEASURES.compose, () => {
+      const sheet = document.createElement('canvas');
+      sheet.width = output.width;
+      sheet.height = output.height;
+      const context = sheet.getContext('2d');
+      if (!context) throw new Error('the browser gave no 2D canvas to compose the image');
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, output.width, output.height);
+      context.scale(output.width / page.width, output.height / page.height);
+      context.drawImage(hiddenMap.getCanvas(), mapFrame.x, mapFrame.y, mapFrame.width, mapFrame.height);
+      drawTitle(context, titleBand, options.title, options.subtitle);
+      drawNorthArrow(context, titleBand, camera.bearing, text.north);
+      const legendTop = drawLegend(context, page, legend, text);
+      drawScaleBar(context, legendTop, metresPerPixelAtCentre(hiddenMap, mapFrame), text.scaleNote);
+      drawAttribution(context, page, attribution);
+      return sheet;
+    });
+    // The hidden map's frame is copied: free its WebGL context before the encoder needs memory.
+    printMap.remove();
+    printMap = null;
+    options.onStage?.('encoding');
+    return await measured(MAP_IMAGE_MEASURES.encode, () => canvasToPng(canvas));
   } finally {
     printMap?.remove();
     container.remove();

@@ -1,13 +1,14 @@
 /**
  * The statistics exports: the table as CSV or an Excel workbook (in the order the planner sorted
  * it), the measured source as GeoJSON (an imported layer or the drawn shapes; the zone's own data
- * ships with the app), and the map view as an A4 PNG with a legend of what is drawn on it.
+ * ships with the app), and the map view as an A4 PNG with a legend of what is drawn on it. An
+ * image that takes longer than a second shows a progress bar saying which stage it is in.
  */
 import { useState } from 'preact/hooks';
 import type { LandUseRow, LandUseSource, LandUseTable } from '../../analysis/land-use-types.ts';
 import { landUseCsvBlob } from '../../export/csv.ts';
 import { safeFileName, withoutExtension } from '../../export/file-name.ts';
-import { DRAWN_SHAPE_COLOUR } from '../../export/map-image-layout.ts';
+import { DRAWN_SHAPE_COLOUR, type MapImageStage } from '../../export/map-image-layout.ts';
 import { landUseSheet } from '../../export/statistics-sheet.ts';
 import { language, messages } from '../../i18n/index.ts';
 import { datasetState, layerVisibility } from '../../state/app-state.ts';
@@ -26,6 +27,9 @@ type ExportState =
   | { status: 'done'; message: string }
   | { status: 'failed'; message: string };
 
+/** A quicker export shows only a line of text: a bar that flashes up and away reads as a glitch. */
+const PNG_PROGRESS_DELAY_MS = 1000;
+
 interface StatisticsExportsProps {
   source: LandUseSource;
   nameOf: (key: string | null) => string;
@@ -42,6 +46,8 @@ export function StatisticsExports({ source, nameOf, table, rows, title, category
   const lang = language.value;
   const map = plannerMap.value;
   const [pngState, setPngState] = useState<ExportState>({ status: 'idle' });
+  const [pngStage, setPngStage] = useState<MapImageStage>('rendering');
+  const [pngSlow, setPngSlow] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const stem = [text.fileStem, withoutExtension(title)];
 
@@ -90,6 +96,9 @@ export function StatisticsExports({ source, nameOf, table, rows, title, category
   const exportPng = async (): Promise<void> => {
     if (!map || pngState.status === 'busy') return;
     setPngState({ status: 'busy' });
+    setPngStage('rendering');
+    setPngSlow(false);
+    const slowTimer = window.setTimeout(() => setPngSlow(true), PNG_PROGRESS_DELAY_MS);
     try {
       const state = datasetState.value;
       const dataset = state.status === 'ready' ? state.dataset : null;
@@ -126,13 +135,30 @@ export function StatisticsExports({ source, nameOf, table, rows, title, category
         subtitle: text.imageSubtitle(dateText),
         legend,
         attribution: (dataset?.manifest.credits ?? []).map((credit) => credit[lang]),
+        onStage: setPngStage,
       });
       const fileName = safeFileName([zoneName, date.toISOString().slice(0, 10)], 'png', 'map');
       download(blob, fileName);
       setPngState({ status: 'done', message: text.pngDone(fileName) });
     } catch (error) {
       setPngState({ status: 'failed', message: text.exportFailed('PNG', reasonOf(error)) });
+    } finally {
+      window.clearTimeout(slowTimer);
+      setPngSlow(false);
     }
+  };
+
+  /** A line while the image is made; past a second, a bar with the stage; then the file's name. */
+  const pngStatus = () => {
+    if (pngState.status === 'done') return pngState.message;
+    if (pngState.status !== 'busy') return '';
+    if (!pngSlow) return text.exportingPng;
+    return (
+      <span class="statistics-export__progress" data-export-progress={pngStage}>
+        <progress aria-label={text.pngProgressLabel} aria-busy="true" />
+        {text.pngStage[pngStage]}
+      </span>
+    );
   };
 
   return (
@@ -174,7 +200,7 @@ export function StatisticsExports({ source, nameOf, table, rows, title, category
         </p>
       )}
       <p class="small muted" role="status">
-        {pngState.status === 'busy' ? text.exportingPng : pngState.status === 'done' ? pngState.message : ''}
+        {pngStatus()}
       </p>
       <div role="alert">
         {failure ? <p class="data-error">{failure}</p> : null}

@@ -45,6 +45,9 @@ export interface StatisticsMessages {
   exportGeoJsonZone: string;
   exportPng: string;
   exportingPng: string;
+  /** The progress bar's name, and what it says under way, shown once the image takes over a second. */
+  pngProgressLabel: string;
+  pngStage: { rendering: string; encoding: string };
   pngNeedsMap: string;
   pngDone: (fileName: string) => string;
   exportFailed: (what: string, reason: string) => string;
@@ -108,6 +111,8 @@ const zh: StatisticsMessages = {
   exportGeoJsonZone: '本区图层的 GeoJSON 随应用提供（geodata/ 文件夹），此处不另导出。',
   exportPng: '地图 PNG（A4）',
   exportingPng: '正在生成 A4 地图图片…',
+  pngProgressLabel: 'A4 地图图片生成进度',
+  pngStage: { rendering: '正在绘制 A4 地图…', encoding: '正在编码 PNG 文件…' },
   pngNeedsMap: '导出地图图片需要地图（此浏览器未能显示地图）。',
   pngDone: (fileName) => `已生成 ${fileName}。`,
   exportFailed: (what, reason) => `${what}导出失败：${reason}`,
@@ -170,6 +175,8 @@ const en: StatisticsMessages = {
   exportGeoJsonZone: 'The zone layers’ GeoJSON ships with the app (the geodata/ folder); no separate export here.',
   exportPng: 'Map PNG (A4)',
   exportingPng: 'Drawing the A4 map image…',
+  pngProgressLabel: 'A4 map image progress',
+  pngStage: { rendering: 'Drawing the A4 map…', encoding: 'Encoding the PNG file…' },
   pngNeedsMap: 'The map image needs the map, which this browser could not show.',
   pngDone: (fileName) => `${fileName} is ready.`,
   exportFailed: (what, reason) => `The ${what} export failed: ${reason}`,
