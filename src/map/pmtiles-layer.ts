@@ -1,16 +1,23 @@
 /**
  * `.pmtiles` vector archives the planner opened, drawn by MapLibre through the `pmtiles` protocol
- * (issue 15 §3). The archive is read from the picked `File` with the `pmtiles` package's
- * FileSource: only the header, the directories and the tiles in view are sliced out of it, so a
- * city-sized archive is never held whole and nothing is uploaded. A click on a parcel shows its
- * properties in a popup built from text nodes (property values are the file's to choose).
+ * (issue 15 §3). A picked file is read with the `pmtiles` package's FileSource, an address on the
+ * app's origin with its FetchSource (HTTP range requests): only the header, the directories and
+ * the tiles in view are read, so a city-sized archive is never held whole and nothing is uploaded.
+ * A click on a parcel shows its properties in a popup built from text nodes (property values are
+ * the file's to choose), and only that (pointer-interaction.ts leaves the dataset beneath quiet).
  */
 import { effect } from '@preact/signals';
 import { addProtocol, type MapMouseEvent, type Map as MapLibreMap, Popup } from 'maplibre-gl';
-import { Compression, type DecompressFunc, FileSource, PMTiles, Protocol, type Source } from 'pmtiles';
+import { Compression, type DecompressFunc, FetchSource, FileSource, PMTiles, Protocol, type Source } from 'pmtiles';
 import { gunzipCapped } from '../data/import/capped-gunzip.ts';
-import { type PmtilesArchive, pmtilesArchives, setPmtilesProblem } from '../state/pmtiles-archives.ts';
+import {
+  type PmtilesArchive,
+  pmtilesArchives,
+  restorePmtilesArchives,
+  setPmtilesProblem,
+} from '../state/pmtiles-archives.ts';
 import { isStyleEditable } from './editable-map.ts';
+import { pmtilesLayerIds, shownPmtilesFillLayers } from './pmtiles-layer-ids.ts';
 
 const PROTOCOL = 'pmtiles';
 const FILL_COLOUR = '#7c3aed';
@@ -28,14 +35,13 @@ function sharedProtocol(): Protocol {
   return protocol;
 }
 
-/** FileSource keyed by the archive's id, not the file's name: two files may share a name. */
+/** Keyed by the archive's id, not the file's name or address: two archives may share either. */
 function archiveSource(archive: PmtilesArchive): Source {
-  const file = new FileSource(archive.file);
-  return { getKey: () => archive.id, getBytes: (offset, length) => file.getBytes(offset, length) };
-}
-
-function pmtilesLayerIds(id: string): { fill: string; outline: string } {
-  return { fill: `${id}-fill`, outline: `${id}-outline` };
+  const source = archive.file ? new FileSource(archive.file) : new FetchSource(archive.url!);
+  return {
+    getKey: () => archive.id,
+    getBytes: (offset, length, signal, etag) => source.getBytes(offset, length, signal, etag),
+  };
 }
 
 /** The archive's first vector layer, from its metadata (MapLibre draws a source layer by name). */
@@ -84,9 +90,12 @@ async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popu
     header = await tiles.getHeader();
     sourceLayer = firstVectorLayer(await tiles.getMetadata());
   } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
     setPmtilesProblem(
       archive.id,
-      `${archive.name}: not a PMTiles archive (${error instanceof Error ? error.message : String(error)})`,
+      archive.url
+        ? `${archive.url}: could not be read as a PMTiles archive (${reason})`
+        : `${archive.name}: not a PMTiles archive (${reason})`,
     );
     return;
   }
@@ -112,23 +121,27 @@ async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popu
     'source-layer': sourceLayer,
     paint: { 'line-color': FILL_COLOUR, 'line-width': 0.8 },
   });
+  shownPmtilesFillLayers.add(ids.fill);
   map.on('click', ids.fill, (event: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }) => {
     const feature = event.features?.[0];
     if (!feature) return;
     popup.setLngLat(event.lngLat).setDOMContent(propertiesTable(feature.properties)).addTo(map);
   });
-  map.fitBounds(
-    [
-      [header.minLon, header.minLat],
-      [header.maxLon, header.maxLat],
-    ],
-    { padding: 40, minZoom: header.minZoom, maxZoom: header.maxZoom, duration: 0 },
-  );
+  // One brought back after a reload leaves the view alone: the address bar says where the planner was.
+  if (!archive.restored)
+    map.fitBounds(
+      [
+        [header.minLon, header.minLat],
+        [header.maxLon, header.maxLat],
+      ],
+      { padding: 40, minZoom: header.minZoom, maxZoom: header.maxZoom, duration: 0 },
+    );
 }
 
 function removeArchive(map: MapLibreMap, id: string): void {
   if (!isStyleEditable(map)) return;
   const ids = pmtilesLayerIds(id);
+  shownPmtilesFillLayers.delete(ids.fill);
   for (const layer of [ids.outline, ids.fill]) if (map.getLayer(layer)) map.removeLayer(layer);
   if (map.getSource(id)) map.removeSource(id);
 }
@@ -153,6 +166,7 @@ export function connectPmtilesLayers(map: MapLibreMap): () => void {
       else map.once('style.load', draw);
     }
   });
+  void restorePmtilesArchives();
   return () => {
     stop();
     popup.remove();

@@ -2,12 +2,14 @@
  * What the pointer means on the zone map: hovering a feature lights it and turns the cursor into a
  * hand; a click or tap selects the feature under it (the planner's imported features first, since
  * they lie on top), asks which one was meant when several markers overlap, or clears the selection
- * on empty map. While a shape is being drawn, the pointer belongs to the drawing.
+ * on empty map. While a shape is being drawn, the pointer belongs to the drawing. A parcel of an
+ * opened `.pmtiles` archive answers for itself (its popup): the dataset beneath it stays quiet.
  */
 import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
 import type { FeatureReference, Manifest } from '../data/dataset-types.ts';
 import { interactiveStyleLayerIds, manifestLayerIdOf } from './style.ts';
 import { isStyleEditable } from './editable-map.ts';
+import { shownPmtilesFillLayers } from './pmtiles-layer-ids.ts';
 import type { UserFeatureHit } from './user-layers.ts';
 
 /** How far from the pointer a feature still counts as under it, in CSS pixels (a finger is wide). */
@@ -55,9 +57,16 @@ export function connectPointerInteraction({
   const interactiveLayers = manifest.layers.flatMap(interactiveStyleLayerIds);
   const pointLayerIds = new Set(manifest.layers.filter((layer) => layer.geometry === 'point').map((layer) => layer.id));
   let hovered: FeatureReference | null = null;
+  let overArchiveBefore = false;
 
   function visibleInteractiveLayers(): string[] {
     return interactiveLayers.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+  }
+
+  /** Whether an opened archive's parcel is drawn at the pixel (its fill layer answers clicks there). */
+  function archiveFeatureAt(x: number, y: number): boolean {
+    const layers = [...shownPmtilesFillLayers].filter((id) => map.getLayer(id));
+    return layers.length > 0 && map.queryRenderedFeatures([x, y], { layers }).length > 0;
   }
 
   /** Every feature under a pixel (within the tap tolerance), top first, each once. */
@@ -80,13 +89,15 @@ export function connectPointerInteraction({
   const onMove = (event: { point: { x: number; y: number } }): void => {
     // Without a style (a lost WebGL context, a style being rebuilt) there is nothing to point at.
     if (!isStyleEditable(map) || planner()?.isDrawing()) return;
-    const reference = featuresAt(event.point.x, event.point.y)[0] ?? null;
-    if (sameReference(reference, hovered)) return;
+    const overArchive = archiveFeatureAt(event.point.x, event.point.y);
+    const reference = overArchive ? null : (featuresAt(event.point.x, event.point.y)[0] ?? null);
+    if (sameReference(reference, hovered) && overArchive === overArchiveBefore) return;
+    overArchiveBefore = overArchive;
     setHovered(hovered, false);
     hovered = reference;
     setHovered(hovered, true);
     const overImported = !reference && planner()?.importedFeatureAt(event.point.x, event.point.y, TAP_TOLERANCE_PX);
-    map.getCanvas().style.cursor = reference || overImported ? 'pointer' : '';
+    map.getCanvas().style.cursor = reference || overImported || overArchive ? 'pointer' : '';
   };
   const onLeave = (): void => {
     setHovered(hovered, false);
@@ -101,6 +112,11 @@ export function connectPointerInteraction({
     const importedHit = tools?.importedFeatureAt(event.point.x, event.point.y, TAP_TOLERANCE_PX) ?? null;
     callbacks.onImportedFeatureClick?.(importedHit);
     if (importedHit) {
+      callbacks.onFeatureClick(null);
+      return;
+    }
+    // A parcel of an opened archive shows its own popup; the district under it is not the question.
+    if (archiveFeatureAt(event.point.x, event.point.y)) {
       callbacks.onFeatureClick(null);
       return;
     }
