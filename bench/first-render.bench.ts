@@ -1,7 +1,7 @@
 /**
  * First render of the built app against a bare MapLibre page, same browser, same run.
  *
- *   npx tsx bench/first-render.bench.ts [--runs 9] [--reuse] [--app-dist <built app directory>]
+ *   npx tsx bench/first-render.bench.ts [--runs 9] [--slow-runs 3] [--reuse] [--app-dist <built app directory>]
  *
  * Baseline: bench/pages/bare.html — maplibre-gl alone drawing the same geodata/ layers with the
  * app's own style builder (src/map/style.ts), the same fonts (`virtual:app-font`, so both pages
@@ -13,16 +13,19 @@
  * as is (already compressed).
  *
  * Each run is a cold load: a new page with the HTTP cache disabled. Runs alternate (ABBA) so
- * drift in machine load hits both; one warm-up of each is discarded; medians are printed.
+ * drift in machine load hits both; one warm-up of each is discarded.
  *
- * Prints:
- *   - navigation → data-map-ready, app vs bare page: median ms each and the ratio (goal ≤ 1.10×);
- *   - bytes downloaded before data-map-ready, app vs maplibre-gl alone (main + worker + css,
- *     gzip-compressed as the preview server sends them) (goal ≤ 1.25×), with the bare page's
- *     bytes too, to show how much of the difference is the dataset and the font, and a table of
- *     where the bytes go;
- *   - the app's longest main-thread task (PerformanceObserver 'longtask', > 50 ms) from ready until
- *     its statistics arrive, and when they arrive (ms after navigation).
+ * Prints issue 14's four goals, each with its ratio or figure and ✓/✗, times as median with their
+ * range and IQR:
+ *   1. first render (navigation → data-map-ready) ≤ 1.05× the bare page;
+ *   2. bytes before data-map-ready ≤ 1.25× maplibre-gl alone (main + worker + css, gzip as the
+ *      preview server sends them), with a table of where the bytes go;
+ *   3. zone statistics on screen (the measured zone area in the overview) ≤ 200 ms after ready;
+ *   4. nothing optional before the first frame: every request before ready that is not the page,
+ *      its shell, the map module and maplibre-gl, the geodata, the font or the build's statistics
+ *      (bench/first-render-requests.ts) is named as an offender.
+ * Then both pages again on an emulated slow connection (bench/first-render-slow.ts; `--slow-runs 0`
+ * skips it): map ready and first paint, app vs bare, with the ratio.
  *
  * `--app-dist` serves an app built elsewhere (e.g. an older commit) against this run's bare page.
  */
@@ -36,18 +39,36 @@ import { contentSecurityPolicyPlugin } from '../scripts/vite/content-security-po
 import { geodataPlugin } from '../scripts/vite/geodata-plugin.ts';
 import { buildApp, freePort } from '../tests/e2e/global-setup.ts';
 import { launchBrowser, openApp, type BrowserSession } from '../tests/e2e/harness.ts';
-import { median } from './bench-support.ts';
+import { formatSpread, median } from './bench-support.ts';
+import {
+  BYTE_CATEGORIES,
+  categoryOf,
+  isNeededForFirstFrame,
+  NEEDED_FOR_FIRST_FRAME_TEXT,
+} from './first-render-requests.ts';
+import { measureSlowLoad, SLOW_CONNECTION, type SlowSample } from './first-render-slow.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pagesDirectory = join(projectRoot, 'bench', 'pages');
 const workDirectory = join(projectRoot, '.test-results', 'bench-first-render');
 
 const argumentsGiven = process.argv.slice(2);
-const runsIndex = argumentsGiven.indexOf('--runs');
-const RUNS = runsIndex >= 0 ? Math.max(7, Number(argumentsGiven[runsIndex + 1])) : 9;
+function numberArgument(name: string, fallback: number, least: number): number {
+  const index = argumentsGiven.indexOf(name);
+  return index >= 0 ? Math.max(least, Number(argumentsGiven[index + 1])) : fallback;
+}
+const RUNS = numberArgument('--runs', 9, 3);
+const SLOW_RUNS = numberArgument('--slow-runs', 3, 0);
 const REUSE = argumentsGiven.includes('--reuse');
 const appDistIndex = argumentsGiven.indexOf('--app-dist');
 const APP_DIST = appDistIndex >= 0 ? argumentsGiven[appDistIndex + 1] : undefined;
+
+/** Issue 14's goals. */
+const GOALS = {
+  firstRenderRatio: 1.05,
+  bytesRatio: 1.25,
+  statisticsAfterReadyMs: 200,
+};
 
 async function buildBarePage(outDirectory: string): Promise<void> {
   await build({
@@ -85,40 +106,39 @@ async function serve(root: string, outDirectory: string) {
   return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }
 
-/** Records long main-thread tasks from the start of every page of the browser. */
-const LONG_TASK_RECORDER = `(() => {
+/**
+ * Runs before any page script: records long main-thread tasks, and the moment the overview first
+ * shows the measured zone area (a figure with a digit where "measuring…" stood): statistics on screen.
+ */
+const PAGE_RECORDER = `(() => {
   const tasks = [];
+  const state = { statisticsOnScreenAtMs: null };
   Object.defineProperty(window, '__benchLongTasks', { value: tasks });
+  Object.defineProperty(window, '__benchStatistics', { value: state });
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask' });
   } catch {}
+  const watcher = new MutationObserver(() => {
+    const cell = document.querySelector('.zone-area .measured-value');
+    if (cell && /\\d/.test(cell.textContent || '')) {
+      state.statisticsOnScreenAtMs = performance.now();
+      watcher.disconnect();
+    }
+  });
+  watcher.observe(document, { subtree: true, childList: true, characterData: true });
 })();`;
-
-const BYTE_CATEGORIES: [name: string, pattern: RegExp][] = [
-  ['maplibre-gl main (zone-map / bare chunk)', /\/assets\/(zone-map|bare)-[^/]*\.js$/],
-  ['maplibre-gl worker', /maplibre-gl-worker[^/]*\.mjs$/],
-  ['css', /\.css$/],
-  ['font (woff2)', /\.woff2$/],
-  ['geodata', /\/geodata\//],
-  ['statistics worker', /statistics\.worker[^/]*\.js$/],
-  ['app JS (entry and its chunks)', /\/assets\/[^/]*\.js$/],
-  ['html', /(\/|\.html)$/],
-];
-
-function categoryOf(url: string): string {
-  const path = new URL(url).pathname;
-  return BYTE_CATEGORIES.find(([, pattern]) => pattern.test(path))?.[0] ?? 'other';
-}
 
 interface Sample {
   readyMs: number;
   bytes: number;
   bytesByCategory: Record<string, number>;
-  /** Longest main-thread task from ready until statistics arrived (app only; 0 = none over 50 ms). */
+  /** Requests before ready the first frame does not need, with their bytes. */
+  optional: { path: string; bytes: number }[];
+  /** Longest main-thread task from ready until statistics were on screen (app only; 0 = none over 50 ms). */
   longestTaskAfterReadyMs: number | null;
-  statisticsAtMs: number | null;
+  statisticsOnScreenAtMs: number | null;
   statisticsRunner: string | null;
 }
 
@@ -130,22 +150,25 @@ async function measure(browser: BrowserSession, baseUrl: string, path: string): 
     const measuresStatistics = path === '';
     if (measuresStatistics) {
       await app.page.waitForFunction(
-        () => performance.getEntriesByName('zone:statistics-computed').length > 0,
+        () =>
+          (window as unknown as { __benchStatistics: { statisticsOnScreenAtMs: number | null } }).__benchStatistics
+            .statisticsOnScreenAtMs !== null,
         undefined,
-        {
-          timeout: 60_000,
-          polling: 50,
-        },
+        { timeout: 60_000, polling: 50 },
       );
     }
     const timings = await app.page.evaluate((readyAt) => {
-      const tasks = (window as unknown as { __benchLongTasks: { start: number; duration: number }[] }).__benchLongTasks;
+      const page = window as unknown as {
+        __benchLongTasks: { start: number; duration: number }[];
+        __benchStatistics: { statisticsOnScreenAtMs: number | null };
+      };
       const computed = performance.getEntriesByName('zone:statistics-computed')[0] as PerformanceMark | undefined;
-      const until = computed?.startTime ?? Infinity;
-      const after = tasks.filter((task) => task.start + task.duration > readyAt && task.start <= until);
+      const onScreen = page.__benchStatistics.statisticsOnScreenAtMs;
+      const until = onScreen ?? Infinity;
+      const after = page.__benchLongTasks.filter((task) => task.start + task.duration > readyAt && task.start <= until);
       return {
         longest: after.reduce((longest, task) => Math.max(longest, task.duration), 0),
-        statisticsAt: computed?.startTime ?? null,
+        onScreen,
         runner: (computed?.detail as { runner?: string } | null)?.runner ?? (computed ? 'main-thread' : null),
       };
     }, readyMs);
@@ -161,8 +184,11 @@ async function measure(browser: BrowserSession, baseUrl: string, path: string): 
       readyMs,
       bytes: resources.reduce((sum, resource) => sum + resource.bytes, 0),
       bytesByCategory,
+      optional: resources
+        .filter((resource) => !isNeededForFirstFrame(resource.url))
+        .map((resource) => ({ path: new URL(resource.url).pathname, bytes: resource.bytes })),
       longestTaskAfterReadyMs: measuresStatistics ? timings.longest : null,
-      statisticsAtMs: timings.statisticsAt,
+      statisticsOnScreenAtMs: timings.onScreen,
       statisticsRunner: timings.runner,
     };
   } finally {
@@ -185,11 +211,107 @@ function bytesTable(samples: { app: Sample[]; bare: Sample[] }): string {
     .map((category) => [category, medianOf(samples.app, category), medianOf(samples.bare, category)] as const)
     .filter(([, app, bare]) => app > 0 || bare > 0);
   return [
-    `  ${'bytes before ready, median'.padEnd(42)}${'app'.padStart(9)}${'bare'.padStart(9)}`,
+    `    ${'bytes before ready, median'.padEnd(42)}${'app'.padStart(9)}${'bare'.padStart(9)}`,
     ...rows.map(
-      ([category, app, bare]) => `  ${category.padEnd(42)}${String(app).padStart(9)}${String(bare).padStart(9)}`,
+      ([category, app, bare]) => `    ${category.padEnd(42)}${String(app).padStart(9)}${String(bare).padStart(9)}`,
     ),
   ].join('\n');
+}
+
+/** Every optional request any app run made before ready, with how many runs made it and its largest size. */
+function optionalRequests(samples: readonly Sample[]): { path: string; runs: number; bytes: number }[] {
+  const byPath = new Map<string, { runs: number; bytes: number }>();
+  for (const sample of samples) {
+    for (const path of new Set(sample.optional.map((request) => request.path))) {
+      const bytes = sample.optional
+        .filter((request) => request.path === path)
+        .reduce((sum, request) => sum + request.bytes, 0);
+      const entry = byPath.get(path) ?? { runs: 0, bytes: 0 };
+      byPath.set(path, { runs: entry.runs + 1, bytes: Math.max(entry.bytes, bytes) });
+    }
+  }
+  return [...byPath].map(([path, entry]) => ({ path, ...entry })).sort((left, right) => right.bytes - left.bytes);
+}
+
+const mark = (met: boolean) => (met ? '✓' : '✗');
+const ratioText = (value: number) => `${value.toFixed(2)}×`;
+
+/** Cold loads of both pages, alternating (ABBA), after one discarded warm-up of each when asked. */
+async function alternate<Result>(
+  count: number,
+  runApp: () => Promise<Result>,
+  runBare: () => Promise<Result>,
+  report: (run: number, app: Result, bare: Result) => void,
+  warmUp: boolean,
+): Promise<{ app: Result[]; bare: Result[] }> {
+  const results = { app: [] as Result[], bare: [] as Result[] };
+  if (count === 0) return results;
+  if (warmUp) {
+    await runApp();
+    await runBare();
+  }
+  for (let run = 0; run < count; run++) {
+    const order = run % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
+    for (const name of order) results[name].push(await (name === 'app' ? runApp : runBare)());
+    report(run, results.app[results.app.length - 1]!, results.bare[results.bare.length - 1]!);
+  }
+  return results;
+}
+
+function goalsReport(samples: { app: Sample[]; bare: Sample[] }): string {
+  const appReady = samples.app.map((sample) => sample.readyMs);
+  const bareReady = samples.bare.map((sample) => sample.readyMs);
+  const readyRatio = median(appReady) / median(bareReady);
+  const appBytes = median(samples.app.map((sample) => sample.bytes));
+  const bareBytes = median(samples.bare.map((sample) => sample.bytes));
+  const maplibreBytes = maplibreAloneBytes();
+  const bytesRatio = appBytes / maplibreBytes;
+  // Figures already on screen when the map became ready count as 0 ms after it.
+  const statisticsAfterReady = samples.app.map((sample) =>
+    sample.statisticsOnScreenAtMs === null ? Number.NaN : Math.max(0, sample.statisticsOnScreenAtMs - sample.readyMs),
+  );
+  const statisticsLate = median(statisticsAfterReady);
+  const optional = optionalRequests(samples.app);
+  const longest = samples.app.map((sample) => sample.longestTaskAfterReadyMs ?? Number.NaN);
+  const runners = [...new Set(samples.app.map((sample) => sample.statisticsRunner))].join(', ');
+  return `
+issue 14 goals, ${RUNS} cold loads of each page (median; range and IQR), chromium + SwiftShader:
+  ${mark(readyRatio <= GOALS.firstRenderRatio)} first render (navigation → data-map-ready): ${ratioText(readyRatio)} the bare page (goal ≤ ${GOALS.firstRenderRatio.toFixed(2)}×)
+      app  ${formatSpread(appReady)}
+      bare ${formatSpread(bareReady)}
+  ${mark(bytesRatio <= GOALS.bytesRatio)} bytes before the first frame: ${ratioText(bytesRatio)} maplibre-gl alone (goal ≤ ${GOALS.bytesRatio.toFixed(2)}×)
+      app ${appBytes} B; maplibre-gl alone (main + worker + css, gzip) ${maplibreBytes} B; bare page (maplibre + same geodata + same font) ${bareBytes} B, app / bare ${ratioText(appBytes / bareBytes)}
+      gzip as served (headers included): JS, CSS, HTML, JSON and .geojson; woff2 as is
+${bytesTable(samples)}
+  ${mark(statisticsLate <= GOALS.statisticsAfterReadyMs)} zone statistics on screen ${statisticsLate.toFixed(0)} ms after the map is ready (goal ≤ ${GOALS.statisticsAfterReadyMs} ms; 0 = already there)
+      after ready: ${formatSpread(statisticsAfterReady)}; from navigation: ${formatSpread(samples.app.map((sample) => sample.statisticsOnScreenAtMs ?? Number.NaN))}
+      statistics from: ${runners}; longest main-thread task from ready to statistics ${formatSpread(longest)} (0 = none over 50 ms)
+  ${mark(optional.length === 0)} nothing optional before the first frame (needed: ${NEEDED_FOR_FIRST_FRAME_TEXT})
+${
+  optional.length === 0
+    ? '      no other request before data-map-ready'
+    : optional
+        .map(
+          (request) =>
+            `      offender: ${request.path} (${request.bytes} B, before ready in ${request.runs} of ${samples.app.length} runs)`,
+        )
+        .join('\n')
+}`;
+}
+
+function slowReport(slow: { app: SlowSample[]; bare: SlowSample[] }): string {
+  const conditions = `${SLOW_CONNECTION.latencyMs} ms latency, ${SLOW_CONNECTION.kilobitsPerSecond} kbps down and up`;
+  if (slow.app.length === 0) return `\nslow connection (${conditions}): skipped (--slow-runs 0)`;
+  const appReady = slow.app.map((sample) => sample.readyMs);
+  const bareReady = slow.bare.map((sample) => sample.readyMs);
+  return `
+slow connection (chromium emulation: ${conditions}), ${slow.app.length} cold loads of each page (fewer than above: each takes tens of seconds):
+  map ready: app / bare ${ratioText(median(appReady) / median(bareReady))}
+      app  ${formatSpread(appReady)}
+      bare ${formatSpread(bareReady)}
+  first contentful paint (how long the page stays blank):
+      app  ${formatSpread(slow.app.map((sample) => sample.firstContentfulPaintMs))}
+      bare ${formatSpread(slow.bare.map((sample) => sample.firstContentfulPaintMs))}`;
 }
 
 async function main(): Promise<void> {
@@ -206,60 +328,40 @@ async function main(): Promise<void> {
   const appServer = await serve(projectRoot, appDirectory);
   const bareServer = await serve(pagesDirectory, bareDirectory);
   const browser = await launchBrowser();
-  await browser.context.addInitScript(LONG_TASK_RECORDER);
-  const samples = { app: [] as Sample[], bare: [] as Sample[] };
+  await browser.context.addInitScript(PAGE_RECORDER);
+  let samples: { app: Sample[]; bare: Sample[] };
+  let slow: { app: SlowSample[]; bare: SlowSample[] };
   try {
-    const runApp = () => measure(browser, appServer.url, '');
-    const runBare = () => measure(browser, bareServer.url, 'bare.html');
-    await runApp();
-    await runBare();
-    for (let run = 0; run < RUNS; run++) {
-      // ABBA: neither page always goes first.
-      const order =
-        run % 2 === 0
-          ? ([
-              ['app', runApp],
-              ['bare', runBare],
-            ] as const)
-          : ([
-              ['bare', runBare],
-              ['app', runApp],
-            ] as const);
-      for (const [name, runPage] of order) samples[name].push(await runPage());
-      const last = (name: 'app' | 'bare') => samples[name][samples[name].length - 1]!;
-      console.log(
-        `run ${run + 1}/${RUNS}: app ${last('app').readyMs.toFixed(0)} ms, bare ${last('bare').readyMs.toFixed(0)} ms; ` +
-          `app statistics at ${last('app').statisticsAtMs?.toFixed(0)} ms (${last('app').statisticsRunner}), ` +
-          `longest task after ready ${last('app').longestTaskAfterReadyMs?.toFixed(0)} ms`,
-      );
-    }
+    samples = await alternate(
+      RUNS,
+      () => measure(browser, appServer.url, ''),
+      () => measure(browser, bareServer.url, 'bare.html'),
+      (run, app, bare) =>
+        console.log(
+          `run ${run + 1}/${RUNS}: app ${app.readyMs.toFixed(0)} ms, bare ${bare.readyMs.toFixed(0)} ms; ` +
+            `app statistics on screen at ${app.statisticsOnScreenAtMs?.toFixed(0)} ms (${app.statisticsRunner}), ` +
+            `longest task after ready ${app.longestTaskAfterReadyMs?.toFixed(0)} ms`,
+        ),
+      true,
+    );
+    slow = await alternate(
+      SLOW_RUNS,
+      () => measureSlowLoad(browser, appServer.url),
+      () => measureSlowLoad(browser, `${bareServer.url}bare.html`),
+      (run, app, bare) =>
+        console.log(
+          `slow run ${run + 1}/${SLOW_RUNS}: app ${app.readyMs.toFixed(0)} ms (first paint ${app.firstContentfulPaintMs.toFixed(0)}), ` +
+            `bare ${bare.readyMs.toFixed(0)} ms (first paint ${bare.firstContentfulPaintMs.toFixed(0)})`,
+        ),
+      // The browser and the servers are warm from the runs above.
+      false,
+    );
   } finally {
     await browser.close();
     await appServer.close();
     await bareServer.close();
   }
-
-  const appReady = median(samples.app.map((sample) => sample.readyMs));
-  const bareReady = median(samples.bare.map((sample) => sample.readyMs));
-  const appBytes = median(samples.app.map((sample) => sample.bytes));
-  const bareBytes = median(samples.bare.map((sample) => sample.bytes));
-  const maplibreBytes = maplibreAloneBytes();
-  const ratio = (value: number) => value.toFixed(2) + '×';
-  console.log(`
-first render (navigation → data-map-ready), median of ${RUNS} cold loads each, chromium + SwiftShader:
-  app ${appReady.toFixed(0)} ms, bare MapLibre page ${bareReady.toFixed(0)} ms: ratio ${ratio(appReady / bareReady)} (goal ≤ 1.10×)
-bytes before data-map-ready (gzip as served, headers included):
-  app ${appBytes} B vs maplibre-gl alone (main + worker + css, gzip) ${maplibreBytes} B: ratio ${ratio(appBytes / maplibreBytes)} (goal ≤ 1.25×)
-  bare page (maplibre + same geodata + same font) ${bareBytes} B: app / bare ${ratio(appBytes / bareBytes)}
-  compressed as served: JS, CSS, HTML, JSON and .geojson gzip (zlib default level); woff2 as is
-${bytesTable(samples)}
-after ready (app): statistics at ${median(samples.app.map((sample) => sample.statisticsAtMs ?? Number.NaN)).toFixed(0)} ms after navigation (median; ${[
-    ...new Set(samples.app.map((sample) => sample.statisticsRunner)),
-  ].join(
-    ', ',
-  )}), longest main-thread task from ready to statistics ${median(samples.app.map((sample) => sample.longestTaskAfterReadyMs ?? Number.NaN)).toFixed(0)} ms median, ${Math.max(
-    ...samples.app.map((sample) => sample.longestTaskAfterReadyMs ?? Number.NaN),
-  ).toFixed(0)} ms worst (0 = no task over 50 ms)`);
+  console.log(goalsReport(samples) + slowReport(slow));
   if (!REUSE) rmSync(workDirectory, { recursive: true, force: true });
 }
 
