@@ -5,7 +5,12 @@
  * after the reload the feature's panel measures the new shape against its stated figure as a real
  * check, the banner counts the change and the change list names it; another reload keeps it.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { snapVertices } from '../../src/data/dataset-edit-snapping.ts';
+import { loadDataset } from '../../src/data/load-dataset.ts';
 import { formatArea } from '../../src/ui/format.ts';
 import { openAppTab } from './app-tabs.ts';
 import { openApp, waitForMapIdle, type AppPage } from './harness.ts';
@@ -13,6 +18,8 @@ import { openApp, waitForMapIdle, type AppPage } from './harness.ts';
 type Pixel = [x: number, y: number];
 
 const CORE = '#feature=core/core-longmatan';
+const HOSTILE = '<img src=x onerror="window.__hacked=1">';
+const geodata = fileURLToPath(new URL('../../geodata/', import.meta.url));
 
 async function measuredArea(app: AppPage): Promise<number> {
   return Number(await app.page.locator('.dataset-edit__measured').getAttribute('data-measured'));
@@ -108,8 +115,15 @@ describe('editing a dataset polygon in place', () => {
     await app.page.keyboard.press('Control+Shift+z');
     await expect.poll(() => measuredArea(app)).toBe(after);
     // The map follows the history too: the dragged vertex is back where it was dropped.
-    const redone = await editedVertices(app);
-    expect(redone.some(([x, y]) => Math.hypot(x - to[0], y - to[1]) < 3)).toBe(true);
+    // (terra-draw writes its sources on the next frame).
+    await expect
+      .poll(async () => (await editedVertices(app)).some(([x, y]) => Math.hypot(x - to[0], y - to[1]) < 3))
+      .toBe(true);
+
+    // A hostile English name is a property like any other: checked, kept as text.
+    await app.page.locator('.dataset-edit input[name="name_en"]').fill(HOSTILE);
+    await app.page.locator('.dataset-edit input[name="name_en"]').press('Tab');
+    await expect.poll(() => app.page.locator('.dataset-edit__history').innerText()).toContain('2 步可撤销');
     expect(await app.problems()).toEqual([]);
   });
 
@@ -120,7 +134,7 @@ describe('editing a dataset polygon in place', () => {
     await reloaded;
     const banner = app.page.locator('[data-dataset-banner="package"]');
     await banner.waitFor({ timeout: 30_000 });
-    expect(await banner.innerText()).toContain('1 项改动记录');
+    expect(await banner.innerText()).toContain('2 项改动记录');
 
     // The feature's panel measures the new shape, and the difference to its stated figure is a real check now.
     const area = app.page.locator('.feature-panel .measured-area');
@@ -132,7 +146,9 @@ describe('editing a dataset polygon in place', () => {
     await openAppTab(app.page, 'measure');
     const changes = app.page.locator('[data-dataset-changes]');
     await changes.locator('summary').click();
-    expect(await changes.innerText()).toMatch(/core \/ core-longmatan · moved 1 vertex · edited in the app/);
+    const list = await changes.innerText();
+    expect(list).toMatch(/core \/ core-longmatan · moved 1 vertex · edited in the app/);
+    expect(list).toContain(`core / core-longmatan · edited name_en: Core area (Longmatan) → ${HOSTILE}`);
     await app.screenshot('dataset-edit-change-list');
 
     await app.page.reload();
@@ -141,6 +157,88 @@ describe('editing a dataset polygon in place', () => {
     await expect
       .poll(async () => app.page.locator('.feature-panel .measured-area').innerText(), { timeout: 60_000 })
       .toContain(expectedKm2);
+    expect(await app.page.locator('.feature-panel .secondary-name').innerText()).toBe(HOSTILE);
+    expect(await app.page.evaluate(() => (window as { __hacked?: number }).__hacked)).toBeUndefined();
+    expect(await app.problems()).toEqual([]);
+  });
+
+  test('a vertex dropped near another layer’s vertex lands on it exactly; Cancel keeps the dataset', async () => {
+    const measuredText = () => app.page.locator('.feature-panel .measured-area').innerText();
+    await expect.poll(measuredText, { timeout: 60_000 }).toContain('km²');
+    const areaBefore = await measuredText();
+    await app.page.locator('.feature-panel .edit-shape-button').click();
+    await app.page.locator('.dataset-edit__measured').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await editedVertices(app)).length, { timeout: 30_000 }).toBeGreaterThan(10);
+    await waitForMapIdle(app);
+
+    // Every vertex of the other features (the zone's outline shares the core's own: those would not move it).
+    const loaded = await loadDataset((path) => readFile(join(geodata, path), 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+    const own = await app.page.evaluate(async () => {
+      const source = window.__zoneMap!.getSource('td-polygon') as unknown as {
+        getData: () => Promise<GeoJSON.FeatureCollection>;
+      };
+      const part = (await source.getData()).features.find(
+        (feature) => feature.properties?.['mode'] === 'dataset-polygon',
+      );
+      return part?.geometry.type === 'Polygon' ? part.geometry.coordinates[0]!.map((position) => position.join()) : [];
+    });
+    const targets = snapVertices(loaded.dataset, { layerId: 'core', featureId: 'core-longmatan' }).filter(
+      (vertex) => !own.includes(vertex.join()),
+    );
+    const canvas = (await app.page.locator('.map-area canvas.maplibregl-canvas').boundingBox())!;
+    const panel = (await app.page.locator('.feature-panel').boundingBox())!;
+    const onScreen = await app.page.evaluate(
+      (positions) => positions.map((position) => window.__zoneMap!.project(position as [number, number])),
+      targets,
+    );
+    const vertices = await editedVertices(app);
+    const clear = (x: number, y: number) =>
+      x > 40 &&
+      y > 40 &&
+      x < canvas.width - 40 &&
+      y < canvas.height - 40 &&
+      !(
+        canvas.x + x >= panel.x - 20 &&
+        canvas.x + x <= panel.x + panel.width + 20 &&
+        canvas.y + y <= panel.y + panel.height + 20
+      );
+    // The other feature's vertex closest to one of the core's, both clear of the panel and the edges.
+    let best: { target: number; from: Pixel; distance: number } | null = null;
+    for (const [target, point] of onScreen.entries()) {
+      if (!clear(point.x, point.y)) continue;
+      for (const vertex of vertices) {
+        const distance = Math.hypot(vertex[0] - point.x, vertex[1] - point.y);
+        if (clear(vertex[0], vertex[1]) && distance > 20 && (!best || distance < best.distance))
+          best = { target, from: vertex, distance };
+      }
+    }
+    expect(best).not.toBeNull();
+    const { target, from } = best!;
+    const drop: Pixel = [onScreen[target]!.x + 5, onScreen[target]!.y + 4];
+    await app.page.mouse.move(canvas.x + from[0], canvas.y + from[1]);
+    await app.page.mouse.down();
+    await app.page.mouse.move(canvas.x + drop[0], canvas.y + drop[1], { steps: 10 });
+    await app.page.mouse.up();
+    await expect.poll(() => app.page.locator('.dataset-edit__history').innerText()).toContain('1 步可撤销');
+    await app.screenshot('dataset-edit-snapped');
+    const landed = await app.page.evaluate(async () => {
+      const source = window.__zoneMap!.getSource('td-polygon') as unknown as {
+        getData: () => Promise<GeoJSON.FeatureCollection>;
+      };
+      const part = (await source.getData()).features.find(
+        (feature) => feature.properties?.['mode'] === 'dataset-polygon',
+      );
+      return part?.geometry.type === 'Polygon' ? part.geometry.coordinates[0]!.map((position) => position.join()) : [];
+    });
+    expect(landed).toContain(targets[target]!.join());
+
+    // Cancel: the editor goes, the dataset and the panel's figure stay as they were.
+    await app.page.locator('.dataset-edit__cancel').click();
+    await app.page.locator('.dataset-edit').waitFor({ state: 'detached' });
+    expect(await app.page.locator('.feature-panel .measured-area').innerText()).toBe(areaBefore);
+    expect(await app.page.locator('[data-dataset-banner="package"]').innerText()).toContain('2 项改动记录');
+    expect(await editedVertices(app)).toEqual([]);
     expect(await app.problems()).toEqual([]);
   });
 });
