@@ -96,7 +96,13 @@ export function offlinePlugin(): PluginOption {
           urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.woff2'),
           handler: 'CacheFirst',
           // Also filled by the page with the fonts it loaded before the worker existed (src/ui/UpdateNotice.tsx).
-          options: { cacheName: 'fallback-fonts', expiration: { maxEntries: 200 } },
+          // ignoreVary: the page stores them with a plain fetch, but a font load sends `Origin`, and a
+          // server answering `Vary: Origin` (vite preview does) would otherwise never match them offline.
+          options: {
+            cacheName: 'fallback-fonts',
+            expiration: { maxEntries: 200 },
+            matchOptions: { ignoreVary: true },
+          },
         },
         {
           // SQLite's WebAssembly (GeoPackage import, ~650 KB) is not precached: most visitors never
