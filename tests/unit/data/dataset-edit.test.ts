@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Polygon } from 'geojson';
+import type { LineString, Point, Polygon } from 'geojson';
 import { describe, expect, it, vi } from 'vitest';
 import { computeZoneStatistics } from '../../../src/analysis/zone-statistics.ts';
 import { CHANGES_FILE, readDatasetChanges } from '../../../src/data/dataset-changes.ts';
@@ -119,6 +119,47 @@ describe('keeping an edit', () => {
     if (!kept.ok) throw new Error(kept.problems.join('; '));
     const green = kept.dataset.layers.find((layer) => layer.definition.id === 'green')!.features.features[0]!;
     expect(green.properties.sized_to_stated).toBe(true);
+  });
+});
+
+describe('lines and points', () => {
+  it('a river line measures its geodesic length live and keeps its type', async () => {
+    const dataset = await shipped();
+    let session = started(dataset, 'river', 'river-tuo');
+    const before = editedMeasure(session)!;
+    expect(before.kind).toBe('length');
+    const line = currentSnapshot(session.history).parts[0] as LineString;
+    const moved: LineString = {
+      type: 'LineString',
+      coordinates: line.coordinates.map((position, index) =>
+        index === 10 ? [position[0]! + 0.01, position[1]!] : position,
+      ),
+    };
+    session = { ...session, history: recordPart(session.history, 0, moved) };
+    expect(editedMeasure(session)!.value).toBeGreaterThan(before.value);
+    const kept = await keepEdit(dataset, session, [], new Date());
+    if (!kept.ok) throw new Error(kept.problems.join('; '));
+    const river = kept.dataset.layers.find((layer) => layer.definition.id === 'river')!.features.features[0]!;
+    expect(river.geometry.type).toBe('LineString');
+    expect(kept.changes.map((change) => change.what)).toEqual(['moved 1 vertex']);
+  });
+
+  it('a place point moves, with no area to measure', async () => {
+    const dataset = await shipped();
+    const place = dataset.layers.find((layer) => layer.definition.id === 'places')!.features.features[0]!;
+    let session = started(dataset, 'places', place.properties.id);
+    expect(editedMeasure(session)).toBeNull();
+    const point = currentSnapshot(session.history).parts[0] as Point;
+    session = {
+      ...session,
+      history: recordPart(session.history, 0, {
+        type: 'Point',
+        coordinates: [point.coordinates[0]! + 0.001, point.coordinates[1]!],
+      }),
+    };
+    const kept = await keepEdit(dataset, session, [], new Date());
+    if (!kept.ok) throw new Error(kept.problems.join('; '));
+    expect(kept.changes.map((change) => change.what)).toEqual(['moved 1 vertex']);
   });
 });
 
