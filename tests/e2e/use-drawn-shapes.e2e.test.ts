@@ -3,7 +3,8 @@
  * three rectangles in the measure tab, names one (with a name that looks like HTML), and uses them
  * as the parks, naming the unnamed two in the form. After the reload the dataset banner, the
  * overview's counts, the legend (count, area, what replaced the layer) and the change list follow;
- * the map labels the new parks with their names and draws them solid; the drawn shapes are kept.
+ * the map labels the new parks with their names and draws them solid; the drawn shapes are kept;
+ * in English the legend and banner say the same.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openAppTab } from './app-tabs.ts';
@@ -153,6 +154,19 @@ describe('drawn shapes used as the parks', () => {
     // The name that looks like HTML stayed text everywhere.
     expect(await app.page.locator('img[src="x"]').count()).toBe(0);
     expect(await app.page.evaluate(() => (window as { __hacked?: number }).__hacked)).toBeUndefined();
+    expect(await app.problems()).toEqual([]);
+  });
+
+  test('in English the legend says the same', async () => {
+    await app.page.goto(new URL('?lang=en', app.page.url()).href);
+    await app.page.locator('[data-dataset-banner="package"]').waitFor({ timeout: 30_000 });
+    expect(await app.page.locator('[data-dataset-banner]').innerText()).toContain('shapes drawn in the app');
+    await openAppTab(app.page, 'explore');
+    const description = await app.page.locator('.layer-item[data-layer-id="parks"] label').getAttribute('title');
+    expect(description).toMatch(
+      /^Replaced: 3 features from shapes drawn in the app \(\d{4}-\d\d-\d\d, confidence: high\)/,
+    );
+    expect(description).toContain(SOURCE);
     expect(await app.problems()).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ export interface ReplacementFeatures {
 export interface ReplaceLayerFormProps {
   /** `data-replace-layer` of the form, naming what it replaces from. */
   formKey: string;
-  /** The change list's "from file", and the name the dataset banner shows. */
+  /** The change list's "from file", and the name the dataset banner shows (without an `origin`). */
   fileName: string;
   /** Where the features come from, in the layer's new description; by default the file `fileName`. */
   origin?: LocalizedText;
@@ -89,7 +89,8 @@ export function ReplaceLayerForm({ formKey, fileName, origin, intro, fields, fea
       }
       await storeDataset({
         format: 1,
-        fileName: origin ? origin[language.value] : fileName,
+        // The banner names the dataset in whichever language the page is read later.
+        fileName: origin ? `${origin.zh} / ${origin.en}` : fileName,
         storedAt: new Date().toISOString(),
         files: [...result.files],
       });
