@@ -22,7 +22,6 @@ import type { PlannerMapController } from './planner-map.ts';
 import type { UserFeatureHit } from './user-layers.ts';
 import { isStyleEditable } from './editable-map.ts';
 import { connectPointerInteraction } from './pointer-interaction.ts';
-import { connectPmtilesLayers } from './pmtiles-layer.ts';
 
 // MapLibre 6 no longer inlines its worker: without this the map never loads (ENGINEERING.md §4).
 setWorkerUrl(workerUrl);
@@ -204,8 +203,11 @@ export function createZoneMap({
   // Opt-in basemaps beneath the dataset; their code loads only once one is chosen.
   // One name holding the whole list: MapLibre joins `text-font` with commas into the same font stack.
   const stopBasemaps = connectBasemaps(map, font.textFont.join(','));
-  // .pmtiles archives the planner opened: drawn from the file, a few tiles at a time.
-  const stopPmtiles = connectPmtilesLayers(map);
+  // .pmtiles archives the planner opened: drawn from the file, a few tiles at a time. Only the
+  // planner's panel opens one, so their reader loads with the planner's tools (connectPlanner),
+  // never before the first frame.
+  let stopPmtiles = (): void => undefined;
+  let removed = false;
 
   let planner: PlannerMapController | null = null;
   let plannerLoading: Promise<PlannerMapController> | null = null;
@@ -356,6 +358,11 @@ export function createZoneMap({
     },
     connectPlanner() {
       plannerLoading ??= (async () => {
+        import('./pmtiles-layer.ts')
+          .then(({ connectPmtilesLayers }) => {
+            if (!removed) stopPmtiles = connectPmtilesLayers(map);
+          })
+          .catch((error: unknown) => console.warn('The PMTiles layers could not load:', error));
         const { connectPlannerMap } = await import('./planner-map.ts');
         // Its tools add sources and layers: they need a style that can take them.
         if (!isStyleEditable(map)) await new Promise((resolve) => map.once('style.load', resolve));
@@ -374,6 +381,7 @@ export function createZoneMap({
       planner = null;
       stopBasemaps();
       stopPmtiles();
+      removed = true;
       map.remove();
       if (IS_TEST_BUILD && window.__zoneMap === map) delete window.__zoneMap;
     },
