@@ -241,4 +241,22 @@ describe('editing a dataset polygon in place', () => {
     expect(await editedVertices(app)).toEqual([]);
     expect(await app.problems()).toEqual([]);
   });
+
+  test('choosing a measuring tool pauses the edit without losing it; Resume brings it back', async () => {
+    await app.page.locator('.feature-panel .edit-shape-button').click();
+    await expect.poll(async () => (await editedVertices(app)).length, { timeout: 30_000 }).toBeGreaterThan(10);
+    await app.page.locator('.dataset-edit input[name="name_zh"]').fill('一核（草稿）');
+    await app.page.locator('.dataset-edit input[name="name_zh"]').press('Tab');
+    await openAppTab(app.page, 'measure');
+    await app.page.locator('.measure-tool[data-tool="polygon"]').click();
+    await app.page.locator('.dataset-edit__interrupted').waitFor();
+    await expect.poll(async () => (await editedVertices(app)).length).toBe(0);
+    await app.page.locator('.dataset-edit__interrupted button').click();
+    await expect.poll(async () => (await editedVertices(app)).length, { timeout: 30_000 }).toBeGreaterThan(10);
+    // The measuring tool let go of the map, and the form kept what was typed.
+    expect(await app.page.locator('.measure-tool[data-tool="polygon"]').getAttribute('aria-pressed')).toBe('false');
+    expect(await app.page.locator('.dataset-edit input[name="name_zh"]').inputValue()).toBe('一核（草稿）');
+    await app.page.locator('.dataset-edit__cancel').click();
+    expect(await app.problems()).toEqual([]);
+  });
 });
