@@ -30,8 +30,9 @@ interface LabelRendering {
  * What the map drew its labels with, read from MapLibre's own glyph cache: a missing glyph is the
  * same box for every character, a real one differs from character to character.
  */
-function labelRendering(app: AppPage): Promise<LabelRendering> {
-  return app.page.evaluate(() => {
+function labelRendering(app: AppPage, script: 'Han' | 'Latin' = 'Han'): Promise<LabelRendering> {
+  return app.page.evaluate((script) => {
+    const ofScript = new RegExp(`\\p{Script=${script}}`, 'u');
     const map = window.__zoneMap!;
     const labelLayers = map
       .getStyle()
@@ -40,8 +41,8 @@ function labelRendering(app: AppPage): Promise<LabelRendering> {
     const rendered = map.queryRenderedFeatures({ layers: labelLayers });
     const characters = new Set<string>();
     for (const feature of rendered) {
-      for (const character of String(feature.properties['name_zh'] ?? '')) {
-        if (/\p{Script=Han}/u.test(character)) characters.add(character);
+      for (const character of String(feature.properties[script === 'Han' ? 'name_zh' : 'name_en'] ?? '')) {
+        if (ofScript.test(character)) characters.add(character);
       }
     }
     type Glyph = { bitmap: { data: Uint8Array } } | null;
@@ -61,7 +62,7 @@ function labelRendering(app: AppPage): Promise<LabelRendering> {
       (face) => face.family.startsWith('maplibre-gl-font-face') && face.status === 'loaded',
     ).length;
     return { renderedLabels: rendered.length, glyphs, mapFontFaces };
-  });
+  }, script);
 }
 
 function expectRealGlyphs(rendering: LabelRendering): void {
@@ -151,6 +152,17 @@ describe(`on a device with a CJK font (${CJK_TEST_FONT.family})`, () => {
     expect(rendering.mapFontFaces).toBe(0);
     expectRealGlyphs(rendering);
     expect(await app.problems()).toEqual([]);
+  });
+
+  test('draws English labels with the device font too, still fetching no font file', async () => {
+    await app.page.getByRole('button', { name: 'English' }).click();
+    await app.page.locator('h1', { hasText: 'Luzhou' }).waitFor();
+    await waitForMapIdle(app);
+    await app.screenshot('fonts-with-cjk-font-english');
+    expectRealGlyphs(await labelRendering(app, 'Latin'));
+    expect(app.requests.filter((request) => ANY_FONT_FILE.test(request.url)).map((request) => request.url)).toEqual([]);
+    await app.page.getByRole('button', { name: '中文' }).click();
+    await waitForMapIdle(app);
   });
 
   test('draws the panels with the device font: Chinese in the page is not boxes', async () => {
