@@ -68,13 +68,12 @@ export class BucketFiles {
     return [...this.addresses.values()];
   }
 
-  /** A bucket's features, its file deleted: each bucket is tiled once. */
-  take(address: TileAddress): Feature[] {
+  /** A bucket's features one at a time, read in chunks; its file is deleted once read (each bucket is tiled once). */
+  *take(address: TileAddress): Generator<Feature> {
     const key = `${address.z}-${address.x}-${address.y}`;
     this.flushBucket(key);
     const file = this.fileOf(key);
-    const features: Feature[] = [];
-    // Read in chunks and decoded a line at a time: the file as one string could be twice its size.
+    // Decoded a line at a time: the file as one string could be twice its size on disk.
     const descriptor = openSync(file, 'r');
     try {
       const chunk = Buffer.alloc(READ_CHUNK_BYTES);
@@ -85,15 +84,14 @@ export class BucketFiles {
         const bytes = carried.length > 0 ? Buffer.concat([carried, chunk.subarray(0, read)]) : chunk.subarray(0, read);
         let start = 0;
         for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
-          if (end > start) features.push(JSON.parse(bytes.toString('utf8', start, end)) as Feature);
+          if (end > start) yield JSON.parse(bytes.toString('utf8', start, end)) as Feature;
           start = end + 1;
         }
         carried = Buffer.from(bytes.subarray(start));
       }
     } finally {
       closeSync(descriptor);
+      rmSync(file, { force: true });
     }
-    rmSync(file);
-    return features;
   }
 }

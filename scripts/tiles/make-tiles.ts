@@ -5,7 +5,9 @@
  *
  * Buckets are tiles. From the bucket zoom down, one bucket is one tile with all its descendants:
  * a geojson-vt index over the bucket's features drills down to the deepest zoom. Above it, each
- * tile is a bucket of its own, cut with geojson-vt's one-tile `geoJSONToTile`. A feature goes
+ * tile is a bucket of its own, cut with geojson-vt's one-tile `geoJSONToTile` a few thousand
+ * features at a time (each feature's part of a tile depends on that feature alone), so such a
+ * tile costs the memory of its own content, not of the parsed features behind it. A feature goes
  * into every bucket whose tile (with the tile buffer around it) its box touches, and only the
  * bucket's own tiles are written, so a feature crossing a bucket edge is drawn whole on both
  * sides and no tile is written twice. What geojson-vt would drop at a zoom anyway (a polygon
@@ -69,15 +71,43 @@ function encode(plan: TilePlan, z: number, x: number, y: number, tile: GeoJSONVT
   return { z, x, y, bytes: gzipSync(encoded) };
 }
 
+/** Features cut into one tile per call above the bucket zoom. */
+const SINGLE_TILE_BATCH = 2048;
+
+/** One tile above the bucket zoom, its features cut a batch at a time and joined in input order. */
+function singleTile(plan: TilePlan, address: TileAddress, features: Iterable<Feature>): GeoJSONVTTile | null {
+  const options = { maxZoom: plan.maxZoom, tolerance: TOLERANCE, extent: EXTENT, buffer: BUFFER, clip: true };
+  let joined: GeoJSONVTTile | null = null;
+  let batch: Feature[] = [];
+  const cut = () => {
+    const tile = geoJSONToTile(
+      { type: 'FeatureCollection', features: batch },
+      address.z,
+      address.x,
+      address.y,
+      options,
+    );
+    batch = [];
+    if (joined === null) joined = tile;
+    else for (const feature of tile.features) joined.features.push(feature);
+  };
+  for (const feature of features) {
+    batch.push(feature);
+    if (batch.length === SINGLE_TILE_BATCH) cut();
+  }
+  if (batch.length > 0) cut();
+  return joined;
+}
+
 /** The tiles of one bucket: the tile itself above the bucket zoom, the tile and its subtree at it. */
-function* bucketTiles(plan: TilePlan, address: TileAddress, features: Feature[]): Generator<ArchiveTile> {
-  const collection = { type: 'FeatureCollection' as const, features };
-  const options = { maxZoom: plan.maxZoom, tolerance: TOLERANCE, extent: EXTENT, buffer: BUFFER };
+function* bucketTiles(plan: TilePlan, address: TileAddress, features: Iterable<Feature>): Generator<ArchiveTile> {
   if (address.z < bucketZoomOf(plan)) {
-    const tile = geoJSONToTile(collection, address.z, address.x, address.y, { ...options, clip: true });
-    if (tile.features.length > 0) yield encode(plan, address.z, address.x, address.y, tile);
+    const tile = singleTile(plan, address, features);
+    if (tile && tile.features.length > 0) yield encode(plan, address.z, address.x, address.y, tile);
     return;
   }
+  const options = { maxZoom: plan.maxZoom, tolerance: TOLERANCE, extent: EXTENT, buffer: BUFFER };
+  const collection = { type: 'FeatureCollection' as const, features: [...features] };
   const index = new GeoJSONVT(collection, { ...options, indexMaxZoom: address.z });
   // Depth first: only children of a tile with features can hold any.
   const pending: TileAddress[] = [address];

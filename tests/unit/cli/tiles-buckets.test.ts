@@ -94,7 +94,7 @@ describe('npm run tiles in spatial buckets', () => {
       expect(idsIn(written), key).toEqual(idsIn(bytes));
       expect(Buffer.from(written).equals(Buffer.from(bytes)), key).toBe(true);
     }
-  });
+  }, 60_000);
 
   it('draws a parcel that crosses a bucket edge whole in the tiles on both sides', async () => {
     const archive = new PMTiles(memorySource(await archiveOf(text, ['--min-zoom', '12', '--max-zoom', '13'])));
@@ -116,5 +116,5 @@ describe('npm run tiles in spatial buckets', () => {
       expect(found, `z12 x=${x}`).toHaveLength(1);
       expect(found[0]!.properties.DLBM).toBe(crossing.properties!.DLBM);
     }
-  });
+  }, 60_000);
 });
