@@ -9,7 +9,7 @@ import { del, entries, set, type UseStore } from 'idb-keyval';
 import { createResilientStore } from './resilient-store.ts';
 
 /** Picked files up to this size are kept; larger ones are read from the disk each session. */
-export const KEEP_FILE_LIMIT_BYTES = 50 * 1024 * 1024;
+export const KEEP_FILE_LIMIT_BYTES = 50_000_000;
 
 export interface StoredPmtilesArchive {
   key: string;

@@ -15,8 +15,8 @@ import {
   removePmtilesArchive,
 } from '../../state/pmtiles-archives.ts';
 
-const LIMIT_MB = KEEP_FILE_LIMIT_BYTES / 1024 / 1024;
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const LIMIT_MB = KEEP_FILE_LIMIT_BYTES / 1e6;
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(0);
 
 type UrlProblem = Extract<ArchiveUrlCheck, { ok: false }>;
 
