@@ -28,6 +28,8 @@ export interface EditSession {
   reference: FeatureReference;
   geometryType: EditableGeometryType;
   layerGeometry: LayerDefinition['geometry'];
+  /** The feature was drawn to its stated figure by the build (`sized_to_stated`). */
+  sizedToStated: boolean;
   history: EditHistory;
 }
 
@@ -65,6 +67,7 @@ export function startEdit(dataset: Dataset, reference: FeatureReference): StartE
       reference,
       geometryType: parts.type,
       layerGeometry: found.layer.definition.geometry,
+      sizedToStated: found.feature.properties.sized_to_stated === true,
       history: startHistory({ parts: parts.parts, properties: formProperties(found.feature.properties) }),
     },
   };
@@ -81,11 +84,29 @@ export function parseStatedArea(text: string): number | null {
   return trimmed === '' ? null : Number(trimmed);
 }
 
+function statedFigureChanged(session: EditSession): boolean {
+  const original = originalSnapshot(session.history).properties;
+  const form = currentSnapshot(session.history).properties;
+  return form.stated_area.trim() !== original.stated_area.trim() || form.stated_area_unit !== original.stated_area_unit;
+}
+
+/**
+ * Whether the shape on screen is still the one the build sized to its stated figure. A shape moved
+ * by hand, or held to another figure, is measured: its stated-vs-measured difference becomes a real
+ * check, and until then a 0.0 % would only pass for one.
+ */
+export function stillSizedToStated(session: EditSession): boolean {
+  return (
+    session.sizedToStated &&
+    !statedFigureChanged(session) &&
+    sameParts(originalSnapshot(session.history).parts, currentSnapshot(session.history).parts)
+  );
+}
+
 /** The feature as it would be kept: the original's other properties, the form's, the edited geometry. */
 function editedFeature(dataset: Dataset, session: EditSession): Feature<Geometry, ZoneFeatureProperties> | null {
   const found = findLayerFeature(dataset, session.reference);
   if (!found) return null;
-  const original = originalSnapshot(session.history);
   const form = currentSnapshot(session.history).properties;
   const properties: Record<string, unknown> = {
     ...found.feature.properties,
@@ -96,9 +117,7 @@ function editedFeature(dataset: Dataset, session: EditSession): Feature<Geometry
     confidence: form.confidence,
   };
   const stated = parseStatedArea(form.stated_area);
-  const statedChanged =
-    form.stated_area.trim() !== original.properties.stated_area.trim() ||
-    form.stated_area_unit !== original.properties.stated_area_unit;
+  const statedChanged = statedFigureChanged(session);
   if (stated === null) {
     delete properties.stated_area;
     delete properties.stated_area_unit;
@@ -110,11 +129,7 @@ function editedFeature(dataset: Dataset, session: EditSession): Feature<Geometry
     if (statedChanged || typeof properties.stated_area_source !== 'string')
       properties.stated_area_source = form.source.trim();
   }
-  // A shape moved by hand (or held to another figure) is measured, not sized to its figure: the
-  // stated-vs-measured difference becomes a real check.
-  if (statedChanged || !sameParts(original.parts, currentSnapshot(session.history).parts)) {
-    delete properties.sized_to_stated;
-  }
+  if (!stillSizedToStated(session)) delete properties.sized_to_stated;
   return {
     type: 'Feature',
     properties: properties as unknown as ZoneFeatureProperties,

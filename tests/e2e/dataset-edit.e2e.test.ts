@@ -64,6 +64,8 @@ describe('editing a dataset polygon in place', () => {
     await app.page.locator('.dataset-edit__measured').waitFor({ timeout: 30_000 });
     const before = await measuredArea(app);
     expect(before).toBeGreaterThan(4e6);
+    const difference = app.page.locator('.dataset-edit__difference');
+    expect(await difference.innerText()).not.toMatch(/%/);
 
     // Take a vertex clear of the feature panel (which floats over the map) and of the map's edges.
     await expect.poll(async () => (await editedVertices(app)).length, { timeout: 30_000 }).toBeGreaterThan(10);
@@ -101,6 +103,8 @@ describe('editing a dataset polygon in place', () => {
     await app.page.mouse.up();
     await expect.poll(() => measuredArea(app), { timeout: 15_000 }).toBeGreaterThan(before);
     const after = await measuredArea(app);
+    // Moved by hand, the shape is measured: the difference to 4.62 km² is a check now.
+    expect(await difference.innerText()).toMatch(/^\+\d+\.\d %$/);
     await app.screenshot('dataset-edit-dragged');
 
     // Undo gives the feature's own area back exactly; redo the dragged one.

@@ -9,7 +9,7 @@
 import { signal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { editedMeasure, statedSquareMetres } from '../../analysis/dataset-edit-measure.ts';
-import { type EditSession, editProblems, keepEdit, startEdit } from '../../data/dataset-edit.ts';
+import { type EditSession, editProblems, keepEdit, startEdit, stillSizedToStated } from '../../data/dataset-edit.ts';
 import {
   canRedo,
   canUndo,
@@ -207,7 +207,12 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
             {statedM2 !== null ? (
               <>
                 <dt>{text.difference}</dt>
-                <dd class="dataset-edit__difference">{formatSignedPercent(measure.value / statedM2 - 1, tag)}</dd>
+                {/* Sized to its figure, the shape matches it by construction: a 0.0 % would pass for a check. */}
+                <dd class="dataset-edit__difference">
+                  {stillSizedToStated(current)
+                    ? messages.value.honesty.sizedToStated
+                    : formatSignedPercent(measure.value / statedM2 - 1, tag)}
+                </dd>
               </>
             ) : null}
           </>

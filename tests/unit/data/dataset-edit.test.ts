@@ -11,7 +11,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { computeZoneStatistics } from '../../../src/analysis/zone-statistics.ts';
 import { CHANGES_FILE, readDatasetChanges } from '../../../src/data/dataset-changes.ts';
 import { editedMeasure, statedSquareMetres } from '../../../src/analysis/dataset-edit-measure.ts';
-import { editProblems, type EditSession, keepEdit, startEdit } from '../../../src/data/dataset-edit.ts';
+import {
+  editProblems,
+  type EditSession,
+  keepEdit,
+  startEdit,
+  stillSizedToStated,
+} from '../../../src/data/dataset-edit.ts';
 import { currentSnapshot, recordPart, recordProperty } from '../../../src/data/dataset-edit-history.ts';
 import { nearestVertex, snapVertices } from '../../../src/data/dataset-edit-snapping.ts';
 import type { Dataset } from '../../../src/data/dataset-types.ts';
@@ -51,8 +57,11 @@ describe('keeping an edit', () => {
     const dataset = await shipped();
     let session = started(dataset, 'core', 'core-longmatan');
     const before = editedMeasure(session)!.value;
+    // Drawn to its 4.62 km²: the editor must not show the 0.0 % difference as a check.
+    expect(stillSizedToStated(session)).toBe(true);
     const part = currentSnapshot(session.history).parts[0] as Polygon;
     session = { ...session, history: recordPart(session.history, 0, pushedOut(part, 5, 1.5)) };
+    expect(stillSizedToStated(session)).toBe(false);
     session = { ...session, history: recordProperty(session.history, 'name_zh', '一核（修订）') };
     const after = editedMeasure(session)!.value;
     expect(after).toBeGreaterThan(before);
@@ -115,6 +124,7 @@ describe('keeping an edit', () => {
     const session = started(dataset, 'green', 'green-yuzixi-wetland-park');
     expect((await keepEdit(dataset, session, [], new Date())).ok).toBe(false);
     const renamed = { ...session, history: recordProperty(session.history, 'name_en', 'Yuzixi Wetland Park') };
+    expect(stillSizedToStated(renamed)).toBe(true);
     const kept = await keepEdit(dataset, renamed, [], new Date());
     if (!kept.ok) throw new Error(kept.problems.join('; '));
     const green = kept.dataset.layers.find((layer) => layer.definition.id === 'green')!.features.features[0]!;
