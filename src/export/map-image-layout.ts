@@ -17,13 +17,15 @@ export const DEFAULT_DOTS_PER_INCH = 150;
 export type MapImageStage = 'rendering' | 'encoding';
 
 /**
- * The `performance.measure` names an export leaves, in the order its stages run: loading the
- * faces of the text, drawing the hidden print map, composing the sheet, encoding the PNG.
+ * The `performance.measure` names an export leaves, in the order its steps run: loading the
+ * faces of the text, drawing the hidden print map, composing the sheet, removing the print map
+ * (its WebGL context), encoding the PNG.
  */
 export const MAP_IMAGE_MEASURES = {
   fonts: 'map-image:fonts',
   render: 'map-image:render',
   compose: 'map-image:compose',
+  release: 'map-image:release',
   encode: 'map-image:encode',
 } as const;
 

@@ -12,8 +12,8 @@
  * come from a manifest a planner may replace: never HTML), in the app's font, whose faces the
  * page has registered, so Chinese does not fall back to boxes on machines without a CJK font.
  *
- * Each stage leaves a `performance.measure` (MAP_IMAGE_MEASURES: fonts, render, compose, encode),
- * which bench/export-image.bench.ts reads to split the time to file, and is announced through
+ * Each step leaves a `performance.measure` (MAP_IMAGE_MEASURES: fonts, render, compose, release,
+ * encode), which bench/export-image.bench.ts reads to split the time to file, and is announced through
  * `onStage`, so the panel can say what a slow export is doing.
  *
  * Stays whole (over 350 lines): the legend, scale bar, title and credits are laid out against each
@@ -127,6 +127,16 @@ function whenIdle(map: Map, timeoutMs: number): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * MapLibre is idle once it has issued the frame's draw calls; the GPU (SwiftShader: the CPU) may
+ * still be drawing them, and whatever next touches the context would wait for it. Reading one pixel
+ * waits here, so that time counts as rendering.
+ */
+function waitForGpu(canvas: HTMLCanvasElement): void {
+  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
 }
 
 function roundedRectangle(
@@ -392,6 +402,7 @@ export async function exportMapImage(map: Map, options: MapImageOptions): Promis
     });
     try {
       await whenIdle(hiddenMap, options.timeoutMs ?? 60_000);
+      waitForGpu(hiddenMap.getCanvas());
     } finally {
       // From the style copy on: reading the live map's style is part of drawing it again.
       performance.measure(MAP_IMAGE_MEASURES.render, { start: renderStart, end: performance.now() });
@@ -415,8 +426,9 @@ export async function exportMapImage(map: Map, options: MapImageOptions): Promis
       return sheet;
     });
     // The hidden map's frame is copied: free its WebGL context before the encoder needs memory.
-    printMap.remove();
+    const copied = printMap;
     printMap = null;
+    await measured(MAP_IMAGE_MEASURES.release, () => copied.remove());
     options.onStage?.('encoding');
     return await measured(MAP_IMAGE_MEASURES.encode, () => canvasToPng(canvas));
   } finally {
