@@ -13,7 +13,14 @@ import type { AreaUnit } from '../geo/units.ts';
 import type { DatasetChange } from './dataset-changes.ts';
 import { datasetPackageFiles } from './dataset-package.ts';
 import { serializeFeatureCollection } from './dataset-serialization.ts';
-import type { Confidence, Dataset, LabelPointCollection, LayerDefinition, LocalizedText } from './dataset-types.ts';
+import type {
+  Confidence,
+  Dataset,
+  ZoneFeatureProperties,
+  LabelPointCollection,
+  LayerDefinition,
+  LocalizedText,
+} from './dataset-types.ts';
 import { labelPoints } from './label-points.ts';
 import { checkLabelPoints, loadDataset } from './load-dataset.ts';
 
@@ -123,6 +130,31 @@ function withLayerLabels(
 }
 
 /**
+ * The published figure of the shipped feature a replacing one stands for, kept with its own source:
+ * a surveyed 一核 is checked against the 4.62 km² the State Council approved, which is the point of
+ * replacing a schematic shape ("measured vs stated" becomes a real check). The feature is the same
+ * one when the names match, or when a layer of one feature is replaced by one feature (the zone
+ * outline, the core) whatever the planner named it.
+ */
+function publishedFigureFor(
+  replacedFeatures: readonly { properties: ZoneFeatureProperties }[],
+  nameZh: string,
+  replacingCount: number,
+): Pick<ZoneFeatureProperties, 'stated_area' | 'stated_area_unit' | 'stated_area_source'> | undefined {
+  const withFigure = (feature: { properties: ZoneFeatureProperties } | undefined) =>
+    feature && typeof feature.properties.stated_area === 'number' ? feature.properties : undefined;
+  const byName = withFigure(replacedFeatures.find((feature) => feature.properties.name_zh.trim() === nameZh));
+  const only = replacedFeatures.length === 1 && replacingCount === 1 ? withFigure(replacedFeatures[0]) : undefined;
+  const shipped = byName ?? only;
+  if (!shipped) return undefined;
+  return {
+    stated_area: shipped.stated_area,
+    stated_area_unit: shipped.stated_area_unit,
+    stated_area_source: shipped.stated_area_source,
+  };
+}
+
+/**
  * The dataset with layer `layerId` replaced by `collection` mapped through `mapping`, and the files
  * of its package (with the change list grown by this change); or every problem, each naming the
  * feature. `earlierChanges` is the change list of the dataset being changed.
@@ -169,6 +201,10 @@ export async function replaceLayer(
         properties['stated_area_unit'] = mapping.statedAreaUnit ?? 'km2';
         properties['stated_area_source'] = source;
       }
+    }
+    if (properties['stated_area'] === undefined) {
+      const published = publishedFigureFor(target.features.features, nameZh, collection.features.length);
+      if (published) Object.assign(properties, published);
     }
     // A replaced feature is measured, not sized to a figure: "measured vs stated" becomes a real check.
     return { type: 'Feature' as const, properties, geometry: feature.geometry };

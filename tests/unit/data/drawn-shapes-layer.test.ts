@@ -118,6 +118,9 @@ describe('drawn shapes replacing a dataset layer', () => {
       NOW,
     );
     if (!result.ok) throw new Error(result.problems.join('\n'));
+    const shippedCore = dataset.layers.find((layer) => layer.definition.id === 'core')!.features.features[0]!
+      .properties;
+    expect(shippedCore.stated_area).toBeTypeOf('number');
     const core = result.dataset.layers.find((layer) => layer.definition.id === 'core')!;
     expect(core.features.features.map((feature) => feature.properties)).toEqual([
       {
@@ -128,6 +131,10 @@ describe('drawn shapes replacing a dataset layer', () => {
         kind: 'core',
         source: provenance.source,
         confidence: 'high',
+        // The core's published 4.62 km² stays, with its own citation: the drawn shape is checked against it.
+        stated_area: shippedCore.stated_area,
+        stated_area_unit: shippedCore.stated_area_unit,
+        stated_area_source: shippedCore.stated_area_source,
       },
     ]);
     expect(result.change).toMatchObject({ layerId: 'core', fromFile: 'drawn in the app' });

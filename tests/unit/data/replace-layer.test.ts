@@ -124,6 +124,63 @@ describe('replacing a dataset layer with a planner’s file', () => {
     expect(surveyedFeature.statedDifferenceRatio!).toBeCloseTo(1 / 1.2 - 1, 2);
   });
 
+  it('keeps the published figure of the feature a surveyed one replaces, so measured vs stated is checked', async () => {
+    const dataset = await shipped();
+    const shippedCore = dataset.layers.find((layer) => layer.definition.id === 'core')!.features.features[0]!;
+    const surveyedCore: FeatureCollection = {
+      type: 'FeatureCollection',
+      // Named otherwise than the shipped 一核, with no area column: still the one core of the zone.
+      features: [{ type: 'Feature', properties: { MC: '龙马潭核心区（实测）' }, geometry: square(105.43, 28.93, 2) }],
+    };
+    const result = await replaceLayer(
+      dataset,
+      'core',
+      surveyedCore,
+      { nameZh: 'MC', kindValue: 'core' },
+      { ...provenance, fileName: '核心区.geojson' },
+      [],
+      NOW,
+    );
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const core = computeZoneStatistics(result.dataset).features.find((feature) => feature.layer === 'core')!;
+    expect(core.statedAreaM2).toBeCloseTo(shippedCore.properties.stated_area! * 1e6, 0);
+    expect(core.sizedToStated).toBe(false);
+    // A 2 km square (≈ 4 km²) against the stated 4.62 km²: about −13 %, a real check.
+    expect(core.statedDifferenceRatio!).toBeCloseTo(4 / 4.62 - 1, 1);
+    const replacedProperties = result.dataset.layers.find((layer) => layer.definition.id === 'core')!.features
+      .features[0]!.properties;
+    // The figure keeps its own citation; the surveyed shape carries the planner's.
+    expect(replacedProperties.stated_area_source).toBe(shippedCore.properties.stated_area_source);
+    expect(replacedProperties.source).toBe(provenance.source);
+
+    // Several parks replacing several: only those whose names match keep a figure.
+    const parks = dataset.layers.find((layer) => layer.definition.id === 'parks')!.features.features;
+    const named = parks.find((park) => typeof park.properties.stated_area === 'number');
+    if (named) {
+      const twoParks: FeatureCollection = {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { MC: named.properties.name_zh }, geometry: square(105.45, 28.9, 1) },
+          { type: 'Feature', properties: { MC: '新园区' }, geometry: square(105.48, 28.91, 1) },
+        ],
+      };
+      const parksResult = await replaceLayer(
+        dataset,
+        'parks',
+        twoParks,
+        { nameZh: 'MC', kindValue: 'park' },
+        provenance,
+        [],
+        NOW,
+      );
+      if (!parksResult.ok) throw new Error(parksResult.problems.join('\n'));
+      const [kept, fresh] = parksResult.dataset.layers.find((layer) => layer.definition.id === 'parks')!.features
+        .features;
+      expect(kept!.properties.stated_area).toBe(named.properties.stated_area);
+      expect(fresh!.properties.stated_area).toBeUndefined();
+    }
+  });
+
   it('replaces nothing and lists each feature that breaks the contract, with the reason', async () => {
     const dataset = await shipped();
     const broken: FeatureCollection = {
