@@ -8,6 +8,9 @@ import type { FeatureReference } from './feature-reference.ts';
 
 export const editingFeature = signal<FeatureReference | null>(null);
 
+/** The edit on screen differs from the dataset: leaving it should ask first. */
+export const editHasChanges = signal(false);
+
 export function isEditing(reference: FeatureReference): boolean {
   const editing = editingFeature.value;
   return editing !== null && editing.layerId === reference.layerId && editing.featureId === reference.featureId;

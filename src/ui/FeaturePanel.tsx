@@ -18,7 +18,7 @@ import { pendingFigureText } from './pending-figure.ts';
 import { formatArea, formatPercent, formatSignedPercent, formatStated } from './format.ts';
 import { listNames, unknownPositionGreenNames } from './honesty.ts';
 import { editingFeature, isEditing } from '../state/dataset-feature-editing.ts';
-import { EditShapeButton, LazyDatasetFeatureEditor } from './planner/DatasetFeatureEditorEntry.tsx';
+import { EditShapeButton, LazyDatasetFeatureEditor, mayLeaveEdit } from './planner/DatasetFeatureEditorEntry.tsx';
 
 export function FeaturePanel({
   dataset,
@@ -82,7 +82,9 @@ export function FeaturePanel({
         <button
           type="button"
           class="icon-button"
-          onClick={() => closePanel(panel.current, opener.current)}
+          onClick={() => {
+            if (mayLeaveEdit()) closePanel(panel.current, opener.current);
+          }}
           aria-label={text.feature.close}
         >
           ×

@@ -260,6 +260,15 @@ describe('editing a dataset polygon in place', () => {
     // The measuring tool let go of the map, and the form kept what was typed.
     expect(await app.page.locator('.measure-tool[data-tool="polygon"]').getAttribute('aria-pressed')).toBe('false');
     expect(await app.page.locator('.dataset-edit input[name="name_zh"]').inputValue()).toBe('一核（草稿）');
+    // Closing the panel with unsaved changes asks first; saying no keeps the edit.
+    let asked = '';
+    app.page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await app.page.locator('.feature-panel__header .icon-button').click();
+    expect(asked).toContain('未保存');
+    expect(await app.page.locator('.dataset-edit input[name="name_zh"]').inputValue()).toBe('一核（草稿）');
     await app.page.locator('.dataset-edit__cancel').click();
     expect(await app.problems()).toEqual([]);
   });

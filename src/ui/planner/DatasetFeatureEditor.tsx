@@ -26,7 +26,7 @@ import { snapVertices } from '../../data/dataset-edit-snapping.ts';
 import type { Dataset, FeatureReference } from '../../data/dataset-types.ts';
 import { storeDataset } from '../../data/storage/dataset-override.ts';
 import { language, messages } from '../../i18n/index.ts';
-import { editingFeature } from '../../state/dataset-feature-editing.ts';
+import { editHasChanges, editingFeature } from '../../state/dataset-feature-editing.ts';
 import { datasetOrigin } from '../../state/dataset-origin.ts';
 import { plannerMap } from '../../state/planner-map.ts';
 import { AreaFigures } from '../AreaFigures.tsx';
@@ -55,6 +55,8 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
   const [interrupted, setInterrupted] = useState(false);
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
   const root = useRef<HTMLElement>(null);
+  /** Set when Save reloads the page on purpose. */
+  const leaving = useRef(false);
   const editor = plannerMap.value?.datasetEditor ?? null;
 
   const show = (next: EditSession) => {
@@ -109,7 +111,26 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [editor, session]);
 
+  // Unsaved changes: leaving the page asks first (the browser's own dialog), and so does the panel's ×.
+  const changedNow = session.value ? hasChanges(session.value.history) : false;
+  useEffect(() => {
+    editHasChanges.value = changedNow;
+    if (!changedNow) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      if (!leaving.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [changedNow]);
+  useEffect(
+    () => () => {
+      editHasChanges.value = false;
+    },
+    [],
+  );
+
   const close = () => {
+    editHasChanges.value = false;
     editingFeature.value = null;
   };
 
@@ -151,6 +172,9 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
         setSave({ status: 'failed', problems: result.problems });
         return;
       }
+      // The edit is kept: the reload that shows it must not ask about leaving it.
+      editHasChanges.value = false;
+      leaving.current = true;
       await storeDataset({
         format: 1,
         fileName: origin.kind === 'package' ? origin.fileName : text.packageName,

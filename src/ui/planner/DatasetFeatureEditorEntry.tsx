@@ -4,7 +4,7 @@
  * the feature's panel is part of the first load.
  */
 import { language } from '../../i18n/index.ts';
-import { editingFeature } from '../../state/dataset-feature-editing.ts';
+import { editHasChanges, editingFeature } from '../../state/dataset-feature-editing.ts';
 import type { FeatureReference } from '../../state/feature-reference.ts';
 import { plannerMap } from '../../state/planner-map.ts';
 import { lazyComponent, lazyModule } from '../lazy-module.tsx';
@@ -14,6 +14,16 @@ const editorModule = lazyModule(() => import('./DatasetFeatureEditor.tsx'));
 export const LazyDatasetFeatureEditor = lazyComponent(editorModule, (module) => module.DatasetFeatureEditor);
 
 const LABEL = { zh: '编辑形状', en: 'Edit shape' } as const;
+const CONFIRM_DISCARD = {
+  zh: '放弃对此要素未保存的修改？',
+  en: 'Discard the unsaved changes to this feature?',
+} as const;
+
+/** Whether the panel may close: an edit with unsaved changes asks first. */
+export function mayLeaveEdit(): boolean {
+  if (!editingFeature.peek() || !editHasChanges.peek()) return true;
+  return window.confirm(CONFIRM_DISCARD[language.peek()]);
+}
 
 /** Shown once the planner's map tools have loaded: editing happens on the map. */
 export function EditShapeButton({ reference }: { reference: FeatureReference }) {
