@@ -3,6 +3,7 @@
  * runs them one after another, one browser at a time).
  */
 import { inject } from 'vitest';
+import { fontconfigWithoutCjkFonts } from '../e2e/font-environments.ts';
 import { ENGINE_NAMES, type Engine, type EngineApp, type EngineName, type OpenOptions } from './engine.ts';
 import { gecko } from './gecko.ts';
 import { webkit } from './webkit.ts';
@@ -22,5 +23,8 @@ export async function openEngineApp(options: Partial<OpenOptions> = {}): Promise
   const engine = selectedEngine();
   const reason = engine.unavailableReason();
   if (reason) throw new Error(`${engine.name} cannot run here: ${reason}`);
+  // The device without a CJK font, as in npm test, also when the journeys are run on their own:
+  // geckodriver and WebKitWebDriver start their browsers with this process's environment.
+  process.env['FONTCONFIG_FILE'] ??= fontconfigWithoutCjkFonts();
   return engine.open({ baseUrl: inject('previewUrl'), ...options });
 }

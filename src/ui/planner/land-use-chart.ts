@@ -10,9 +10,12 @@ import { family as appFontFamily } from 'virtual:app-font';
 import type { ChartBar } from './statistics-table.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
-// Every text the chart draws (ticks, axis title, tooltip) in the app's font: the default family
-// list has no CJK face on machines without one, and Chinese would draw as boxes.
-Chart.defaults.font.family = `"${appFontFamily}", sans-serif`;
+// Every text the chart draws (ticks, axis title, tooltip) in the panels' font list, which main.tsx
+// chose at start (the device's CJK font, or the shipped subset where it has none): Chart.js's default
+// list has no CJK face, and on a device without one Chinese would draw as boxes.
+const panelFontFamilies =
+  getComputedStyle(document.documentElement).getPropertyValue('--app-font-family').trim() || `"${appFontFamily}"`;
+Chart.defaults.font.family = `${panelFontFamilies}, sans-serif`;
 
 /** Category names can be long (a planner's property values): the axis shows a prefix, the tooltip and the table the whole name. */
 const MAXIMUM_TICK_CHARACTERS = 14;
