@@ -15,6 +15,7 @@ import {
   canUndo,
   currentSnapshot,
   type EditablePropertyKey,
+  type EditHistory,
   hasChanges,
   recordPart,
   recordProperty,
@@ -36,6 +37,20 @@ import { datasetEditMessages } from './dataset-edit-messages.ts';
 import './dataset-edit.css';
 
 type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'failed'; problems: string[] };
+
+/**
+ * The contract's verdict on a state of the edit, once per state: a drag re-renders the panel on
+ * every pointer move, and the check (≈ 0.5 ms for the zone) cannot change while only a vertex moves.
+ */
+const checkedStates = new WeakMap<EditHistory, string[]>();
+function problemsOf(dataset: Dataset, session: EditSession): string[] {
+  let problems = checkedStates.get(session.history);
+  if (!problems) {
+    problems = editProblems(dataset, session);
+    checkedStates.set(session.history, problems);
+  }
+  return problems;
+}
 
 function isUndoKey(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z';
@@ -150,7 +165,7 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
   const snapshot = currentSnapshot(current.history);
   const measure = editedMeasure(current, dragged.value ?? undefined);
   const statedM2 = statedSquareMetres(snapshot.properties);
-  const problems = editProblems(dataset, current);
+  const problems = problemsOf(dataset, current);
   const changed = hasChanges(current.history);
 
   const setProperty = (key: EditablePropertyKey, value: string) => {
