@@ -19,7 +19,12 @@ import {
 import { isStyleEditable } from './editable-map.ts';
 import { pmtilesLayerIds, shownPmtilesFillLayers } from './pmtiles-layer-ids.ts';
 
-const PROTOCOL = 'pmtiles';
+/**
+ * A scheme of our own, not `pmtiles`: MapLibre keeps one handler per scheme, and the offline basemap
+ * (basemaps/basemap-layers.ts) registers its own Protocol for `pmtiles`, which knows none of these
+ * archives. Requests are handed to this Protocol under the name it parses.
+ */
+const PROTOCOL = 'zone-pmtiles';
 const FILL_COLOUR = '#7c3aed';
 /** Vector tiles, the only kind this layer draws (raster archives are basemaps' business). */
 const MVT = 1;
@@ -30,7 +35,14 @@ let protocol: Protocol | null = null;
 function sharedProtocol(): Protocol {
   if (!protocol) {
     protocol = new Protocol();
-    addProtocol(PROTOCOL, protocol.tile);
+    const tiles = protocol;
+    // pmtiles types its answer's data as `unknown`; it is the tile's bytes (or null for none).
+    const handler = ((parameters, abortController) =>
+      tiles.tilev4(
+        { ...parameters, url: parameters.url.replace(`${PROTOCOL}://`, 'pmtiles://') },
+        abortController,
+      )) as Parameters<typeof addProtocol>[1];
+    addProtocol(PROTOCOL, handler);
   }
   return protocol;
 }
@@ -105,7 +117,14 @@ async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popu
   }
   if (!isStyleEditable(map) || map.getSource(archive.id)) return;
   sharedProtocol().add(tiles);
-  map.addSource(archive.id, { type: 'vector', url: `${PROTOCOL}://${archive.id}` });
+  // Tile addresses, not a TileJSON address: the TileJSON the Protocol would answer names `pmtiles://` tiles.
+  map.addSource(archive.id, {
+    type: 'vector',
+    tiles: [`${PROTOCOL}://${archive.id}/{z}/{x}/{y}`],
+    minzoom: header.minZoom,
+    maxzoom: header.maxZoom,
+    bounds: [header.minLon, header.minLat, header.maxLon, header.maxLat],
+  });
   const ids = pmtilesLayerIds(archive.id);
   map.addLayer({
     id: ids.fill,
