@@ -139,6 +139,7 @@ describe('editing a dataset polygon in place', () => {
     const banner = app.page.locator('[data-dataset-banner="package"]');
     await banner.waitFor({ timeout: 30_000 });
     expect(await banner.innerText()).toContain('2 项改动记录');
+    expect(await banner.innerText()).toContain('在本应用中修改的数据集 / dataset edited in this app');
 
     // The feature's panel measures the new shape, and the difference to its stated figure is a real check now.
     const area = app.page.locator('.feature-panel .measured-area');

@@ -192,7 +192,11 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
       leaving.current = true;
       await storeDataset({
         format: 1,
-        fileName: origin.kind === 'package' ? origin.fileName : text.packageName,
+        // The banner names the dataset in whichever language the page is read later.
+        fileName:
+          origin.kind === 'package'
+            ? origin.fileName
+            : `${datasetEditMessages.zh.packageName} / ${datasetEditMessages.en.packageName}`,
         storedAt: new Date().toISOString(),
         files: [...result.files],
       });
