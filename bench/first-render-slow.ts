@@ -8,6 +8,7 @@
  * ready moment it records the first contentful paint: how long the page stays blank.
  */
 import type { BrowserSession } from '../tests/e2e/harness.ts';
+import { isNeededForFirstFrame } from './first-render-requests.ts';
 
 export const SLOW_CONNECTION = {
   latencyMs: 400,
@@ -17,6 +18,8 @@ export const SLOW_CONNECTION = {
 export interface SlowSample {
   readyMs: number;
   firstContentfulPaintMs: number;
+  /** Paths of the requests started before ready that the first frame does not need. */
+  optional: string[];
 }
 
 /** Records the ready moment from inside the page, as the harness does for the fast runs. */
@@ -33,6 +36,9 @@ export async function measureSlowLoad(browser: BrowserSession, url: string): Pro
   const page = await browser.context.newPage();
   try {
     await page.addInitScript(READY_RECORDER);
+    // Seen from node a few ms after the browser sent them; the same machine clock as the page's.
+    const started: { url: string; atEpochMs: number }[] = [];
+    page.on('request', (request) => started.push({ url: request.url(), atEpochMs: Date.now() }));
     const devtools = await browser.context.newCDPSession(page);
     await devtools.send('Network.enable');
     await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -48,10 +54,16 @@ export async function measureSlowLoad(browser: BrowserSession, url: string): Pro
       timeout: 240_000,
       polling: 100,
     });
-    return await page.evaluate(() => ({
+    const timings = await page.evaluate(() => ({
       readyMs: (window as unknown as { __benchSlow: { readyAtMs: number } }).__benchSlow.readyAtMs,
       firstContentfulPaintMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      timeOrigin: performance.timeOrigin,
     }));
+    const optional = started
+      .filter((request) => request.atEpochMs - timings.timeOrigin <= timings.readyMs && /^https?:/.test(request.url))
+      .filter((request) => !isNeededForFirstFrame(request.url))
+      .map((request) => new URL(request.url).pathname);
+    return { readyMs: timings.readyMs, firstContentfulPaintMs: timings.firstContentfulPaintMs, optional };
   } finally {
     await page.close().catch(() => undefined);
   }

@@ -311,7 +311,10 @@ slow connection (chromium emulation: ${conditions}), ${slow.app.length} cold loa
       bare ${formatSpread(bareReady)}
   first contentful paint (how long the page stays blank):
       app  ${formatSpread(slow.app.map((sample) => sample.firstContentfulPaintMs))}
-      bare ${formatSpread(slow.bare.map((sample) => sample.firstContentfulPaintMs))}`;
+      bare ${formatSpread(slow.bare.map((sample) => sample.firstContentfulPaintMs))}
+  requests before ready that the first frame does not need (app): ${
+    [...new Set(slow.app.flatMap((sample) => sample.optional))].join(', ') || 'none'
+  }`;
 }
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@
  * Boot: render the shell at once, then load and measure the dataset and hand it to the state.
  * Nothing else lives here.
  */
+import { batch, effect } from '@preact/signals';
 import { render } from 'preact';
 import { chooseAppFont } from './map/app-font.ts';
 import './styles/app.css';
@@ -18,6 +19,9 @@ import { connectUrlState } from './state/url-sync.ts';
 import { loadTripModule } from './ui/trip/lazy-trip.tsx';
 import { loadPlannerModule } from './ui/planner/lazy-planner.tsx';
 import { isWebGlAvailable } from './map/webgl-support.ts';
+import { manifestFileCount, recordDataFileLoaded, recordDataLoaded } from './state/map-loading.ts';
+import { appTab } from './ui/layout/layout-state.ts';
+import { MANIFEST_FILE } from './data/load-dataset.ts';
 
 /** Reads a dataset file from this origin only: a manifest naming another host cannot make us fetch it. */
 async function readGeodataFile(relativePath: string): Promise<string> {
@@ -25,7 +29,10 @@ async function readGeodataFile(relativePath: string): Promise<string> {
   if (url.origin !== window.location.origin) throw new Error('refused: not on this site');
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-  return response.text();
+  const text = await response.text();
+  // The map area's placeholder counts the files; the manifest says how many there are.
+  recordDataFileLoaded(relativePath === MANIFEST_FILE ? manifestFileCount(text) : null);
+  return text;
 }
 
 /** The build's statistics file as text, or null when there is none (dev server, an old copy, offline miss). */
@@ -56,8 +63,13 @@ async function boot(): Promise<void> {
     setDatasetFailed(result.problems);
     return;
   }
-  setDatasetReady(result.dataset);
-  connectUrlState(result.dataset);
+  recordDataLoaded();
+  // One batch: the map (MapView starts it from the dataset signal) must see the link's view and
+  // layers, which connectUrlState applies, in its first frame.
+  batch(() => {
+    setDatasetReady(result.dataset);
+    connectUrlState(result.dataset);
+  });
   // The shipped dataset was measured at build time: its numbers are on screen with the map, and
   // the statistics worker is never fetched. Any other dataset is measured below, after the map.
   const shipped = await shippedStatistics(files, precomputedText);
@@ -67,8 +79,9 @@ async function boot(): Promise<void> {
     performance.mark('zone:statistics-computed', { detail: { runner: 'precomputed' } });
   }
   // Measuring runs in a worker, but its code and CPU would still compete with the first frame on
-  // a two-core machine: start it once the map has drawn.
-  await mapSettled(MAP_SETTLE_TIMEOUT_MS);
+  // a two-core machine, and the planners' code with MapLibre for a slow connection's bandwidth:
+  // start them once the map has drawn, unless the visitor opens their tab first.
+  await mapSettledOrTabOpened(MAP_SETTLE_TIMEOUT_MS);
   // The trip planner is not needed for the first frame: its code loads now, and a trip in the link
   // or in storage is restored as soon as it arrives.
   loadTripModule()
@@ -89,20 +102,27 @@ async function boot(): Promise<void> {
   }
 }
 
-const MAP_SETTLE_TIMEOUT_MS = 8000;
+/**
+ * Only for a map that never draws nor fails: on a 400 kbps connection the first frame takes about
+ * 25 s (bench/first-render-slow.ts), and a shorter wait sent the planners' code into its way.
+ */
+const MAP_SETTLE_TIMEOUT_MS = 60_000;
 
-/** Resolves once the map has drawn, or is known not to draw, or after a timeout, whichever is first. */
-function mapSettled(timeoutMs: number): Promise<void> {
+/**
+ * Resolves once the map has drawn, or is known not to draw, or the visitor opens the trip or
+ * measuring tab (their code is then wanted now), or after a timeout, whichever is first.
+ */
+function mapSettledOrTabOpened(timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     let stop = (): void => undefined;
     const timer = window.setTimeout(() => {
       stop();
       resolve();
     }, timeoutMs);
-    stop = mapStatus.subscribe((status) => {
-      if (status === 'starting') return;
+    stop = effect(() => {
+      if (mapStatus.value === 'starting' && appTab.value === 'explore') return;
       window.clearTimeout(timer);
-      // Subscribe calls back synchronously the first time, before `stop` is assigned.
+      // An effect runs synchronously the first time, before `stop` is assigned.
       queueMicrotask(() => stop());
       // A task, not a microtask: the drawn frame reaches the screen before the measuring starts.
       window.setTimeout(resolve, 0);
@@ -114,12 +134,15 @@ const root = document.getElementById('app');
 if (root) {
   language.value = initialLanguage(window.location.search, () => window.localStorage);
   applyDocumentLanguage();
+  // The requests first: the map's code and the data are on their way while the shell renders.
+  boot().catch((error: unknown) => {
+    setDatasetFailed([messages.value.errors.unexpected(error instanceof Error ? error.message : String(error))]);
+  });
+  // index.html's static shell goes in the same task, so no frame shows both.
+  root.replaceChildren();
   // A few glyph measurements on a canvas; the shipped font only where this device lacks a CJK one.
   const font = chooseAppFont();
   document.documentElement.style.setProperty('--app-font-family', font.css);
   document.documentElement.dataset['appFont'] = font.source;
   render(<App font={font.map} />, root);
-  boot().catch((error: unknown) => {
-    setDatasetFailed([messages.value.errors.unexpected(error instanceof Error ? error.message : String(error))]);
-  });
 }

@@ -230,6 +230,13 @@ export const en: Messages = {
       'AttributionControl.ToggleAttribution': 'Show or hide credits',
     },
     update: { ready: 'A newer version has been downloaded.', reload: 'Reload', offlineReady: 'Ready to work offline.' },
+    mapLoading: {
+      heading: 'Loading the map…',
+      progressLabel: 'Map loading progress',
+      engine: (loaded) => (loaded ? 'Map engine ready' : 'Downloading the map engine'),
+      data: (loaded, total) => (total === null ? 'Reading the data catalogue' : `Data files ${loaded} of ${total}`),
+      drawing: 'Drawing the map',
+    },
   },
   storage: {
     persistenceUnavailable:

@@ -30,4 +30,13 @@ export interface ExplorerMessages {
   >;
   /** A newer version of the app has been downloaded (service worker). */
   update: { ready: string; reload: string; offlineReady: string };
+  /** The map area while the map loads (src/ui/MapLoadingPlaceholder.tsx). */
+  mapLoading: {
+    heading: string;
+    progressLabel: string;
+    engine: (loaded: boolean) => string;
+    /** `total` is null until the dataset's manifest has been read. */
+    data: (loaded: number, total: number | null) => string;
+    drawing: string;
+  };
 }

@@ -217,6 +217,13 @@ export const zh: Messages = {
       'AttributionControl.ToggleAttribution': '显示或隐藏版权信息',
     },
     update: { ready: '新版本已下载。', reload: '重新载入', offlineReady: '已可离线使用。' },
+    mapLoading: {
+      heading: '正在加载地图…',
+      progressLabel: '地图加载进度',
+      engine: (loaded) => (loaded ? '地图引擎已就绪' : '正在下载地图引擎'),
+      data: (loaded, total) => (total === null ? '正在读取数据目录' : `数据文件 ${loaded}/${total}`),
+      drawing: '正在绘制地图',
+    },
   },
   storage: {
     persistenceUnavailable:

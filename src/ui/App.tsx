@@ -87,7 +87,8 @@ export function App({ font }: { font: MapStyleFont }) {
         ) : null}
       </aside>
       <main class="map-area">
-        {data.status === 'ready' && status !== 'unavailable' ? <MapView dataset={data.dataset} font={font} /> : null}
+        {/* From the first render: it shows that the map is loading, and starts it the moment the data is here. */}
+        {data.status !== 'failed' && status !== 'unavailable' ? <MapView font={font} /> : null}
         {data.status === 'ready' && showList ? (
           <div class="map-fallback">
             <FeatureList

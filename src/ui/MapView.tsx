@@ -1,14 +1,21 @@
 /**
- * Hosts the MapLibre map and keeps it in step with the app state. Runs once per dataset; if the
- * browser cannot draw WebGL it only records that, and App shows the list instead.
+ * Hosts the MapLibre map and keeps it in step with the app state; if the browser cannot draw WebGL
+ * it only records that, and App shows the list instead.
+ *
+ * Map first: it is on the page from the first render, with the loading placeholder, and creates the
+ * map the moment both MapLibre's code and the dataset are here — from the dataset signal itself, so
+ * before the panels render the dataset (they then render while MapLibre's worker prepares the data).
  */
-import { effect } from '@preact/signals';
+import { effect, untracked } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Dataset } from '../data/dataset-types.ts';
 import { isWebGlAvailable } from '../map/webgl-support.ts';
 import type { ZoneMapController } from '../map/zone-map.ts';
 import type { MapStyleFont } from '../map/style.ts';
+import { recordDrawing, recordEngineLoaded } from '../state/map-loading.ts';
+import { MapLoadingPlaceholder } from './MapLoadingPlaceholder.tsx';
 import {
+  datasetState,
   layerVisibility,
   mapStatus,
   mapUnavailableReason,
@@ -55,7 +62,7 @@ function panelCover(mapElement: HTMLElement): { top: number; right: number; bott
   return cover;
 }
 
-export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFont }) {
+export function MapView({ font }: { font: MapStyleFont }) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -67,155 +74,175 @@ export function MapView({ dataset, font }: { dataset: Dataset; font: MapStyleFon
     }
     let stopped = false;
     let stop = (): void => undefined;
+    let stopWaiting = (): void => undefined;
     // MapLibre is loaded only once we know it can draw: without WebGL the page never downloads it.
     import('../map/zone-map.ts')
       .then(({ createZoneMap }) => {
         if (stopped) return;
-        let controller: ZoneMapController;
-        try {
-          controller = createZoneMap({
-            container: element,
-            dataset,
-            font,
-            callbacks: {
-              onReady: () => {
-                performance.mark('zone:map-ready');
-                document.documentElement.setAttribute(MAP_READY_ATTRIBUTE, '');
-                mapStatus.value = 'ready';
-              },
-              onFeatureClick: selectFeature,
-              onFeaturesChoice: offerFeatureChoice,
-              onContextLost: () => {
-                mapStatus.value = 'context-lost';
-              },
-              onContextRestored: () => {
-                mapStatus.value = 'ready';
-              },
-              // The map cannot come back on this page: the list (App's fallback) takes over for good.
-              onContextFailed: () => {
-                mapUnavailableReason.value = 'context-failed';
-                mapStatus.value = 'unavailable';
-              },
-              onViewChange: (view) => {
-                currentMapView.value = view;
-              },
-              onImportedFeatureClick: (hit) => {
-                const planner = plannerModule.peek();
-                if (planner) planner.selectedImportedFeature.value = hit;
-              },
-            },
-            language: language.peek(),
-            initialView: requestedMapView.peek(),
-            controlLabels: messages.peek().explorer.mapControls,
-          });
-        } catch (error) {
-          // MapLibre throws when it cannot create a context even though the probe canvas could.
-          console.warn('The map could not start:', error);
-          mapStatus.value = 'unavailable';
-          return;
-        }
-        performance.mark('zone:map-created');
-        const stopVisibility = effect(() => {
-          for (const [layerId, visible] of Object.entries(layerVisibility.value))
-            controller.setLayerVisible(layerId, visible);
+        recordEngineLoaded();
+        // Runs when the dataset arrives (or at once if it is here): synchronously inside the
+        // signal's write, ahead of the panels' render. Nothing read while creating is tracked.
+        let started = false;
+        stopWaiting = effect(() => {
+          const data = datasetState.value;
+          if (started || data.status !== 'ready') return;
+          started = true;
+          untracked(() => startMap(createZoneMap, data.dataset));
+          queueMicrotask(() => stopWaiting());
         });
-        const stopSelection = effect(() => controller.setSelected(selectedFeature.value));
-        // Reads the planner's signals once its module has loaded; until then there is no trip to draw.
-        const stopTrip = effect(() => {
-          const trip = tripModule.value;
-          if (trip) controller.setTrip(trip.tripGeoJson.value);
-        });
-        // A trip link without a camera (a shared trip) opens framed on its stops, once they are known.
-        const linkParameters = new URLSearchParams(window.location.search);
-        let sharedTripToFrame = linkParameters.has('trip') && !linkParameters.has('view');
-        const stopSharedTripFrame = effect(() => {
-          const collection = tripModule.value?.tripGeoJson.value;
-          if (!sharedTripToFrame || !collection || collection.features.length === 0) return;
-          sharedTripToFrame = false;
-          controller.setTrip(collection);
-          const cover = panelCover(element);
-          const margin = 48;
-          controller.frameTrip({
-            top: cover.top + margin,
-            right: cover.right + margin,
-            bottom: cover.bottom + margin,
-            left: cover.left + margin,
-          });
-        });
-        const stopTripFrame = effect(() => {
-          if (!tripModule.value?.tripFrameRequest.value) return;
-          const cover = panelCover(element);
-          const margin = 48;
-          controller.frameTrip({
-            top: cover.top + margin,
-            right: cover.right + margin,
-            bottom: cover.bottom + margin,
-            left: cover.left + margin,
-          });
-        });
-        // The planner's map tools load with the planner's code; its layers and selection follow its signals.
-        const stopPlannerConnect = effect(() => {
-          if (!plannerModule.value) return;
-          controller
-            .connectPlanner()
-            .then((planner) => {
-              if (!stopped) plannerMap.value = planner;
-            })
-            .catch((error: unknown) => console.warn('The planner map tools could not load:', error));
-        });
-        const stopImportedLayers = effect(() => {
-          const planner = plannerMap.value;
-          const module = plannerModule.value;
-          if (planner && module)
-            planner.userLayers.setLayers(module.importedLayerDisplays(module.importedLayers.value));
-        });
-        const stopImportedSelection = effect(() => {
-          const planner = plannerMap.value;
-          const selection = plannerModule.value?.selectedImportedFeature.value ?? null;
-          planner?.userLayers.setSelected(selection);
-        });
-        const stopImportedFrame = effect(() => {
-          const request = plannerModule.value?.importedFrameRequest.value;
-          const planner = plannerMap.value;
-          if (!request || !planner) return;
-          const cover = panelCover(element);
-          planner.userLayers.frame(request.bounds, 48 + Math.max(cover.left, cover.bottom));
-        });
-        const stopLanguage = effect(() => controller.setLanguage(language.value, messages.value.explorer.mapControls));
-        const stopZoom = effect(() => {
-          const request = zoomRequest.value;
-          if (!request) return;
-          // After the next render: the panel that opens with the same click must be measured too.
-          requestAnimationFrame(() => {
-            if (!stopped) controller.zoomToFeature(request.reference, panelCover(element));
-          });
-        });
-        stop = () => {
-          stopVisibility();
-          stopSelection();
-          stopTrip();
-          stopTripFrame();
-          stopSharedTripFrame();
-          stopLanguage();
-          stopZoom();
-          stopPlannerConnect();
-          stopImportedLayers();
-          stopImportedSelection();
-          stopImportedFrame();
-          plannerMap.value = null;
-          controller.destroy();
-        };
       })
       .catch((error: unknown) => {
         console.warn('The map module could not load:', error);
         mapStatus.value = 'unavailable';
       });
+    const startMap = (createZoneMap: typeof import('../map/zone-map.ts').createZoneMap, dataset: Dataset): void => {
+      let controller: ZoneMapController;
+      try {
+        controller = createZoneMap({
+          container: element,
+          dataset,
+          font,
+          callbacks: {
+            onReady: () => {
+              performance.mark('zone:map-ready');
+              document.documentElement.setAttribute(MAP_READY_ATTRIBUTE, '');
+              mapStatus.value = 'ready';
+            },
+            onFeatureClick: selectFeature,
+            onFeaturesChoice: offerFeatureChoice,
+            onContextLost: () => {
+              mapStatus.value = 'context-lost';
+            },
+            onContextRestored: () => {
+              mapStatus.value = 'ready';
+            },
+            // The map cannot come back on this page: the list (App's fallback) takes over for good.
+            onContextFailed: () => {
+              mapUnavailableReason.value = 'context-failed';
+              mapStatus.value = 'unavailable';
+            },
+            onViewChange: (view) => {
+              currentMapView.value = view;
+            },
+            onImportedFeatureClick: (hit) => {
+              const planner = plannerModule.peek();
+              if (planner) planner.selectedImportedFeature.value = hit;
+            },
+          },
+          language: language.peek(),
+          initialView: requestedMapView.peek(),
+          controlLabels: messages.peek().explorer.mapControls,
+        });
+      } catch (error) {
+        // MapLibre throws when it cannot create a context even though the probe canvas could.
+        console.warn('The map could not start:', error);
+        mapStatus.value = 'unavailable';
+        return;
+      }
+      performance.mark('zone:map-created');
+      recordDrawing();
+      const stopVisibility = effect(() => {
+        for (const [layerId, visible] of Object.entries(layerVisibility.value))
+          controller.setLayerVisible(layerId, visible);
+      });
+      const stopSelection = effect(() => controller.setSelected(selectedFeature.value));
+      // Reads the planner's signals once its module has loaded; until then there is no trip to draw.
+      const stopTrip = effect(() => {
+        const trip = tripModule.value;
+        if (trip) controller.setTrip(trip.tripGeoJson.value);
+      });
+      // A trip link without a camera (a shared trip) opens framed on its stops, once they are known.
+      const linkParameters = new URLSearchParams(window.location.search);
+      let sharedTripToFrame = linkParameters.has('trip') && !linkParameters.has('view');
+      const stopSharedTripFrame = effect(() => {
+        const collection = tripModule.value?.tripGeoJson.value;
+        if (!sharedTripToFrame || !collection || collection.features.length === 0) return;
+        sharedTripToFrame = false;
+        controller.setTrip(collection);
+        const cover = panelCover(element);
+        const margin = 48;
+        controller.frameTrip({
+          top: cover.top + margin,
+          right: cover.right + margin,
+          bottom: cover.bottom + margin,
+          left: cover.left + margin,
+        });
+      });
+      const stopTripFrame = effect(() => {
+        if (!tripModule.value?.tripFrameRequest.value) return;
+        const cover = panelCover(element);
+        const margin = 48;
+        controller.frameTrip({
+          top: cover.top + margin,
+          right: cover.right + margin,
+          bottom: cover.bottom + margin,
+          left: cover.left + margin,
+        });
+      });
+      // The planner's map tools load with the planner's code; its layers and selection follow its signals.
+      const stopPlannerConnect = effect(() => {
+        if (!plannerModule.value) return;
+        controller
+          .connectPlanner()
+          .then((planner) => {
+            if (!stopped) plannerMap.value = planner;
+          })
+          .catch((error: unknown) => console.warn('The planner map tools could not load:', error));
+      });
+      const stopImportedLayers = effect(() => {
+        const planner = plannerMap.value;
+        const module = plannerModule.value;
+        if (planner && module) planner.userLayers.setLayers(module.importedLayerDisplays(module.importedLayers.value));
+      });
+      const stopImportedSelection = effect(() => {
+        const planner = plannerMap.value;
+        const selection = plannerModule.value?.selectedImportedFeature.value ?? null;
+        planner?.userLayers.setSelected(selection);
+      });
+      const stopImportedFrame = effect(() => {
+        const request = plannerModule.value?.importedFrameRequest.value;
+        const planner = plannerMap.value;
+        if (!request || !planner) return;
+        const cover = panelCover(element);
+        planner.userLayers.frame(request.bounds, 48 + Math.max(cover.left, cover.bottom));
+      });
+      const stopLanguage = effect(() => controller.setLanguage(language.value, messages.value.explorer.mapControls));
+      const stopZoom = effect(() => {
+        const request = zoomRequest.value;
+        if (!request) return;
+        // After the next render: the panel that opens with the same click must be measured too.
+        requestAnimationFrame(() => {
+          if (!stopped) controller.zoomToFeature(request.reference, panelCover(element));
+        });
+      });
+      stop = () => {
+        stopVisibility();
+        stopSelection();
+        stopTrip();
+        stopTripFrame();
+        stopSharedTripFrame();
+        stopLanguage();
+        stopZoom();
+        stopPlannerConnect();
+        stopImportedLayers();
+        stopImportedSelection();
+        stopImportedFrame();
+        plannerMap.value = null;
+        controller.destroy();
+      };
+    };
     return () => {
       stopped = true;
+      stopWaiting();
       stop();
       document.documentElement.removeAttribute(MAP_READY_ATTRIBUTE);
     };
-  }, [dataset, font]);
+  }, [font]);
 
-  return <div ref={container} class="map-canvas" role="region" aria-label={messages.value.appTitle} />;
+  return (
+    <>
+      <div ref={container} class="map-canvas" role="region" aria-label={messages.value.appTitle} />
+      {mapStatus.value === 'starting' && datasetState.value.status !== 'failed' ? <MapLoadingPlaceholder /> : null}
+    </>
+  );
 }
