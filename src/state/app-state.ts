@@ -70,7 +70,24 @@ export function offerFeatureChoice(features: FeatureReference[], at: { x: number
   featureChoice.value = { features, at };
 }
 
+/**
+ * Asked before the selection moves to another feature; false keeps it. The in-place editor sets it
+ * so an unsaved edit is never dropped by a search result, a list row or a link without asking.
+ */
+let selectionGuard: ((next: FeatureReference | null) => boolean) | null = null;
+
+export function guardSelection(guard: ((next: FeatureReference | null) => boolean) | null): void {
+  selectionGuard = guard;
+}
+
 export function selectFeature(reference: FeatureReference | null): void {
+  const current = selectedFeature.peek();
+  const same =
+    current !== null &&
+    reference !== null &&
+    current.layerId === reference.layerId &&
+    current.featureId === reference.featureId;
+  if (!same && selectionGuard && !selectionGuard(reference)) return;
   // Any selection answers (or dismisses) a pending choice between markers.
   featureChoice.value = null;
   selectedFeature.value = reference;

@@ -270,6 +270,18 @@ describe('editing a dataset polygon in place', () => {
     await app.page.locator('.feature-panel__header .icon-button').click();
     expect(asked).toContain('未保存');
     expect(await app.page.locator('.dataset-edit input[name="name_zh"]').inputValue()).toBe('一核（草稿）');
+    // Choosing another feature from the search asks too (not only the ×); saying no keeps the edit.
+    let askedBySearch = '';
+    app.page.once('dialog', (dialog) => {
+      askedBySearch = dialog.message();
+      void dialog.dismiss();
+    });
+    const search = app.page.locator('#search-input');
+    await search.click();
+    await search.fill('yzx');
+    await app.page.locator('#search-results [role="option"]').first().click();
+    await expect.poll(() => askedBySearch).toContain('未保存');
+    expect(await app.page.locator('.dataset-edit input[name="name_zh"]').inputValue()).toBe('一核（草稿）');
     await app.page.locator('.dataset-edit__cancel').click();
     expect(await app.problems()).toEqual([]);
   });

@@ -4,6 +4,7 @@
  * the feature's panel is part of the first load.
  */
 import { language } from '../../i18n/index.ts';
+import { guardSelection } from '../../state/app-state.ts';
 import { editHasChanges, editingFeature } from '../../state/dataset-feature-editing.ts';
 import type { FeatureReference } from '../../state/feature-reference.ts';
 import { plannerMap } from '../../state/planner-map.ts';
@@ -22,8 +23,14 @@ const CONFIRM_DISCARD = {
 /** Whether the panel may close: an edit with unsaved changes asks first. */
 export function mayLeaveEdit(): boolean {
   if (!editingFeature.peek() || !editHasChanges.peek()) return true;
-  return window.confirm(CONFIRM_DISCARD[language.peek()]);
+  if (!window.confirm(CONFIRM_DISCARD[language.peek()])) return false;
+  // Agreed once: the selection guard that the panel's × goes through next does not ask again.
+  editHasChanges.value = false;
+  return true;
 }
+
+// A search result, a list row or a link choosing another feature asks too, not only the panel's ×.
+guardSelection(() => mayLeaveEdit());
 
 /** Shown once the planner's map tools have loaded: editing happens on the map. */
 export function EditShapeButton({ reference }: { reference: FeatureReference }) {
