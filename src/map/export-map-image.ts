@@ -9,8 +9,9 @@
  * That map is removed (and its WebGL context released) as soon as its frame is copied.
  *
  * Everything on top of the map is drawn on a 2D canvas as plain text (legend titles and credits
- * come from a manifest a planner may replace: never HTML), in the app's font, whose faces the
- * page has registered, so Chinese does not fall back to boxes on machines without a CJK font.
+ * come from a manifest a planner may replace: never HTML), in the panels' font: the device's CJK
+ * font, or on a device without one the shipped subset the page registered, so Chinese never
+ * falls back to boxes.
  *
  * Each step leaves a `performance.measure` (MAP_IMAGE_MEASURES: fonts, render, compose, release,
  * encode), which bench/export-image.bench.ts reads to split the time to file, and is announced through
@@ -20,7 +21,7 @@
  * other on one canvas (map-image-layout.ts holds the pure layout; this is its drawing).
  */
 import { Map, type MapStyleImageMissingEvent } from 'maplibre-gl';
-import { family as appFontFamily } from 'virtual:app-font';
+import { chooseAppFont } from './app-font.ts';
 import {
   DEFAULT_DOTS_PER_INCH,
   LEGEND_HEADING_HEIGHT,
@@ -97,8 +98,9 @@ const PANEL_FILL = 'rgba(255, 255, 255, 0.92)';
 const PANEL_STROKE = 'rgba(31, 41, 51, 0.35)';
 const MAXIMUM_LEGEND_ROWS = 14;
 
+/** The panels' font list (the device's CJK font, or the shipped subset where it has none): the sheet reads like the page. */
 function fontOf(sizePx: number, weight: 400 | 700 = 400): string {
-  return `${weight} ${sizePx}px "${appFontFamily}", sans-serif`;
+  return `${weight} ${sizePx}px ${chooseAppFont().css}, sans-serif`;
 }
 
 /** The hidden map's container: in the document (WebGL needs a laid-out element) but off screen. */
