@@ -187,9 +187,6 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
         setSave({ status: 'failed', problems: result.problems });
         return;
       }
-      // The edit is kept: the reload that shows it must not ask about leaving it.
-      editHasChanges.value = false;
-      leaving.current = true;
       await storeDataset({
         format: 1,
         // The banner names the dataset in whichever language the page is read later.
@@ -200,6 +197,10 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
         storedAt: new Date().toISOString(),
         files: [...result.files],
       });
+      // Only once the edit is kept may the reload that shows it skip asking about leaving it: a failed
+      // write (quota, private mode) leaves the edit unsaved, and leaving must still ask.
+      editHasChanges.value = false;
+      leaving.current = true;
       window.location.reload();
     } catch (error) {
       setSave({ status: 'failed', problems: [error instanceof Error ? error.message : String(error)] });
