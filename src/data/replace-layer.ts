@@ -133,17 +133,20 @@ function withLayerLabels(
  * The published figure of the shipped feature a replacing one stands for, kept with its own source:
  * a surveyed 一核 is checked against the 4.62 km² the State Council approved, which is the point of
  * replacing a schematic shape ("measured vs stated" becomes a real check). The feature is the same
- * one when the names match, or when a layer of one feature is replaced by one feature (the zone
- * outline, the core) whatever the planner named it.
+ * one when its name is unique on both sides and matches, or when a layer of one feature is replaced
+ * by one feature (the zone outline, the core) whatever the planner named it. A park a survey splits
+ * into two polygons of one name gets no figure: each half against the whole would be a false check.
  */
 function publishedFigureFor(
   replacedFeatures: readonly { properties: ZoneFeatureProperties }[],
   nameZh: string,
-  replacingCount: number,
+  replacingNames: ReadonlyMap<string, number>,
 ): Pick<ZoneFeatureProperties, 'stated_area' | 'stated_area_unit' | 'stated_area_source'> | undefined {
   const withFigure = (feature: { properties: ZoneFeatureProperties } | undefined) =>
     feature && typeof feature.properties.stated_area === 'number' ? feature.properties : undefined;
-  const byName = withFigure(replacedFeatures.find((feature) => feature.properties.name_zh.trim() === nameZh));
+  const replacingCount = [...replacingNames.values()].reduce((sum, count) => sum + count, 0);
+  const namesakes = replacedFeatures.filter((feature) => feature.properties.name_zh.trim() === nameZh);
+  const byName = namesakes.length === 1 && replacingNames.get(nameZh) === 1 ? withFigure(namesakes[0]) : undefined;
   const only = replacedFeatures.length === 1 && replacingCount === 1 ? withFigure(replacedFeatures[0]) : undefined;
   const shipped = byName ?? only;
   if (!shipped) return undefined;
@@ -176,6 +179,11 @@ export async function replaceLayer(
 
   const allowed = GEOMETRY_TYPES[target.definition.geometry];
   const problems: string[] = [];
+  const replacingNames = new Map<string, number>();
+  for (const feature of collection.features) {
+    const name = text(feature.properties?.[mapping.nameZh]);
+    replacingNames.set(name, (replacingNames.get(name) ?? 0) + 1);
+  }
   const features = collection.features.map((feature, index) => {
     const columns = (feature.properties ?? {}) as Record<string, unknown>;
     const label = `features[${index}]`;
@@ -203,7 +211,7 @@ export async function replaceLayer(
       }
     }
     if (properties['stated_area'] === undefined) {
-      const published = publishedFigureFor(target.features.features, nameZh, collection.features.length);
+      const published = publishedFigureFor(target.features.features, nameZh, replacingNames);
       if (published) Object.assign(properties, published);
     }
     // A replaced feature is measured, not sized to a figure: "measured vs stated" becomes a real check.

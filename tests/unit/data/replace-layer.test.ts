@@ -178,6 +178,27 @@ describe('replacing a dataset layer with a planner’s file', () => {
         .features;
       expect(kept!.properties.stated_area).toBe(named.properties.stated_area);
       expect(fresh!.properties.stated_area).toBeUndefined();
+
+      // A survey that splits the park into two polygons of one name: neither half is checked against the whole.
+      const splitPark: FeatureCollection = {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { MC: named.properties.name_zh }, geometry: square(105.45, 28.9, 1) },
+          { type: 'Feature', properties: { MC: named.properties.name_zh }, geometry: square(105.47, 28.9, 1) },
+        ],
+      };
+      const splitResult = await replaceLayer(
+        dataset,
+        'parks',
+        splitPark,
+        { nameZh: 'MC', kindValue: 'park' },
+        provenance,
+        [],
+        NOW,
+      );
+      if (!splitResult.ok) throw new Error(splitResult.problems.join('\n'));
+      const halves = splitResult.dataset.layers.find((layer) => layer.definition.id === 'parks')!.features.features;
+      expect(halves.map((half) => half.properties.stated_area)).toEqual([undefined, undefined]);
     }
   });
 
