@@ -94,6 +94,10 @@ const cappedDecompress: DecompressFunc = async (buffer, compression) => {
   ) as ArrayBuffer;
 };
 
+function isWanted(id: string): boolean {
+  return pmtilesArchives.value.some((archive) => archive.id === id);
+}
+
 async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popup): Promise<void> {
   const tiles = new PMTiles(archiveSource(archive), undefined, cappedDecompress);
   let header: Awaited<ReturnType<PMTiles['getHeader']>>;
@@ -102,6 +106,7 @@ async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popu
     header = await tiles.getHeader();
     sourceLayer = firstVectorLayer(await tiles.getMetadata());
   } catch (error) {
+    if (!isWanted(archive.id)) return;
     const reason = error instanceof Error ? error.message : String(error);
     setPmtilesProblem(
       archive.id,
@@ -111,6 +116,8 @@ async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popu
     );
     return;
   }
+  // Removed while its header was on the way (a slow link): drawing it now would leave layers nobody can remove.
+  if (!isWanted(archive.id)) return;
   if (header.tileType !== MVT || sourceLayer === null) {
     setPmtilesProblem(archive.id, `${archive.name}: holds no vector layer to draw`);
     return;
