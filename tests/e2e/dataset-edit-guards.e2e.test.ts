@@ -6,7 +6,7 @@
  */
 import type { Dialog } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openApp, type AppPage } from './harness.ts';
+import { type BrowserSession, launchBrowser, openApp, type AppPage } from './harness.ts';
 
 const CORE = '#feature=core/core-longmatan';
 
@@ -56,5 +56,44 @@ describe('an unsaved edit is not lost', () => {
     await app.page.locator('.feature-panel__header .icon-button').click();
     await expect.poll(asked).toContain('未保存');
     expect(await app.page.locator('.dataset-edit input[name="name_zh"]').inputValue()).toBe('一核（存不下）');
+  });
+});
+
+describe('two tabs editing the same dataset', () => {
+  let browser: BrowserSession;
+  let first: AppPage;
+  let second: AppPage;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // Both tabs load the shipped dataset before either saves.
+    first = await openApp({ browser, path: CORE, viewport: { width: 1280, height: 860 } });
+    second = await openApp({ browser, path: CORE, viewport: { width: 1280, height: 860 } });
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await browser?.close();
+  });
+
+  test('the later save is refused instead of overwriting the earlier one, and its edit stays', async () => {
+    await startEditing(first, '一核（甲）');
+    await startEditing(second, '一核（乙）');
+    const reloaded = first.page.waitForEvent('load');
+    await first.page.locator('.dataset-edit__save').click();
+    await reloaded;
+    await first.page.locator('[data-dataset-banner="package"]').waitFor({ timeout: 30_000 });
+
+    await second.page.locator('.dataset-edit__save').click();
+    await expect
+      .poll(() => second.page.locator('.dataset-edit [role="alert"]').allInnerTexts())
+      .toEqual([expect.stringContaining('另一个标签页')]);
+    expect(await second.page.locator('.dataset-edit input[name="name_zh"]').inputValue()).toBe('一核（乙）');
+
+    // The first tab's save is what a fresh load shows.
+    await first.page.reload();
+    await expect
+      .poll(() => first.page.locator('#feature-panel-heading').innerText(), { timeout: 60_000 })
+      .toContain('一核（甲）');
+    expect(await first.problems()).toEqual([]);
   });
 });

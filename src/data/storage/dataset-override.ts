@@ -7,7 +7,7 @@
  * after the reload can undo that until the tab is left (a sessionStorage flag); the next visit
  * without the flag discards it.
  */
-import { del, get, set, type UseStore } from 'idb-keyval';
+import { del, get, set, type UseStore, update } from 'idb-keyval';
 import { createResilientStore } from './resilient-store.ts';
 
 export interface StoredDataset {
@@ -97,6 +97,39 @@ export async function readStoredDataset(): Promise<StoredDatasetRead> {
 /** Keeps the package; rejects (quota, storage blocked) with the browser's reason, storing nothing. */
 export async function storeDataset(dataset: StoredDataset): Promise<void> {
   await set(ACTIVE_KEY, dataset, datasetStore());
+  setFlag(local, ACTIVE_FLAG, true);
+}
+
+/** Another tab stored (or set aside) a dataset since this page loaded the one it would replace. */
+export class DatasetChangedElsewhere extends Error {
+  constructor() {
+    super('the dataset was changed in another tab');
+    this.name = 'DatasetChangedElsewhere';
+  }
+}
+
+/**
+ * Keeps a package built from the dataset this page loaded — `loadedStoredAt` is that package's
+ * `storedAt`, null for the shipped data, undefined when it could not read the stored one (which is
+ * then replaced, as there is nothing of the planner's in it to keep) — and refuses (DatasetChangedElsewhere, storing nothing)
+ * when the stored one is no longer it: writing anyway would silently drop another tab's save.
+ * Read and write are one IndexedDB transaction, so two tabs saving at once cannot both pass.
+ */
+export async function storeDatasetReplacing(
+  dataset: StoredDataset,
+  loadedStoredAt: string | null | undefined,
+): Promise<void> {
+  await update(
+    ACTIVE_KEY,
+    (stored: unknown) => {
+      if (loadedStoredAt !== undefined) {
+        const storedAt = isStoredDataset(stored) ? stored.storedAt : stored === undefined ? null : undefined;
+        if (storedAt !== loadedStoredAt) throw new DatasetChangedElsewhere();
+      }
+      return dataset;
+    },
+    datasetStore(),
+  );
   setFlag(local, ACTIVE_FLAG, true);
 }
 

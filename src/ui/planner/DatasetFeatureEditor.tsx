@@ -25,7 +25,6 @@ import {
 import type { EditPart } from '../../data/dataset-edit-parts.ts';
 import { snapVertices } from '../../data/dataset-edit-snapping.ts';
 import type { Dataset, FeatureReference } from '../../data/dataset-types.ts';
-import { storeDataset } from '../../data/storage/dataset-override.ts';
 import { language, messages } from '../../i18n/index.ts';
 import { editHasChanges, editingFeature } from '../../state/dataset-feature-editing.ts';
 import { datasetOrigin } from '../../state/dataset-origin.ts';
@@ -33,6 +32,7 @@ import { plannerMap } from '../../state/planner-map.ts';
 import { AreaFigures } from '../AreaFigures.tsx';
 import { formatNumber, formatSignedPercent } from '../format.ts';
 import { DatasetFeatureEditorForm } from './DatasetFeatureEditorForm.tsx';
+import { storeOverLoadedDataset } from './store-loaded-dataset.ts';
 import { datasetEditMessages } from './dataset-edit-messages.ts';
 import './dataset-edit.css';
 
@@ -187,7 +187,7 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
         setSave({ status: 'failed', problems: result.problems });
         return;
       }
-      await storeDataset({
+      await storeOverLoadedDataset({
         format: 1,
         // The banner names the dataset in whichever language the page is read later.
         fileName:

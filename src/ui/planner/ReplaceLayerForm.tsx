@@ -12,10 +12,10 @@ import { useState } from 'preact/hooks';
 import type { FeatureCollection } from 'geojson';
 import { CONFIDENCE_LEVELS, type Confidence, type LocalizedText } from '../../data/dataset-types.ts';
 import { type ColumnMapping, replaceLayer } from '../../data/replace-layer.ts';
-import { storeDataset } from '../../data/storage/dataset-override.ts';
 import { language } from '../../i18n/index.ts';
 import { datasetState } from '../../state/app-state.ts';
 import { datasetOrigin } from '../../state/dataset-origin.ts';
+import { storeOverLoadedDataset } from './store-loaded-dataset.ts';
 import { datasetMessages } from './dataset-messages.ts';
 
 type FormState = { status: 'idle' } | { status: 'working' } | { status: 'failed'; problems: string[] };
@@ -87,7 +87,7 @@ export function ReplaceLayerForm({ formKey, fileName, origin, intro, fields, fea
         setForm({ status: 'failed', problems: result.problems });
         return;
       }
-      await storeDataset({
+      await storeOverLoadedDataset({
         format: 1,
         // The banner names the dataset in whichever language the page is read later.
         fileName: origin ? `${origin.zh} / ${origin.en}` : fileName,
