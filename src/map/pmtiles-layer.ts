@@ -47,12 +47,26 @@ function sharedProtocol(): Protocol {
   return protocol;
 }
 
+/**
+ * What a source's read threw: the bytes could not be had at all (offline, a server error, a file
+ * gone), as against bytes that are no archive. The errors themselves pass on unchanged: pmtiles
+ * retries on its own ETag error, and MapLibre knows an aborted tile by its AbortError.
+ */
+const readFailures = new WeakSet<object>();
+
 /** Keyed by the archive's id, not the file's name or address: two archives may share either. */
 function archiveSource(archive: PmtilesArchive): Source {
   const source = archive.file ? new FileSource(archive.file) : new FetchSource(archive.url!);
   return {
     getKey: () => archive.id,
-    getBytes: (offset, length, signal, etag) => source.getBytes(offset, length, signal, etag),
+    getBytes: async (offset, length, signal, etag) => {
+      try {
+        return await source.getBytes(offset, length, signal, etag);
+      } catch (error) {
+        if (typeof error === 'object' && error !== null) readFailures.add(error);
+        throw error;
+      }
+    },
   };
 }
 
@@ -108,18 +122,27 @@ async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popu
   } catch (error) {
     if (!isWanted(archive.id)) return;
     const reason = error instanceof Error ? error.message : String(error);
-    setPmtilesProblem(
-      archive.id,
-      archive.url
-        ? `${archive.url}: could not be read as a PMTiles archive (${reason})`
-        : `${archive.name}: not a PMTiles archive (${reason})`,
-    );
+    const where = archive.url ?? archive.name;
+    if (typeof error === 'object' && error !== null && readFailures.has(error))
+      setPmtilesProblem(
+        archive.id,
+        `${where}: could not be reached (${reason}); it is kept and tried again after a reload`,
+        'unreachable',
+      );
+    else
+      setPmtilesProblem(
+        archive.id,
+        archive.url
+          ? `${archive.url}: could not be read as a PMTiles archive (${reason})`
+          : `${archive.name}: not a PMTiles archive (${reason})`,
+        'format',
+      );
     return;
   }
   // Removed while its header was on the way (a slow link): drawing it now would leave layers nobody can remove.
   if (!isWanted(archive.id)) return;
   if (header.tileType !== MVT || sourceLayer === null) {
-    setPmtilesProblem(archive.id, `${archive.name}: holds no vector layer to draw`);
+    setPmtilesProblem(archive.id, `${archive.name}: holds no vector layer to draw`, 'format');
     return;
   }
   if (!isStyleEditable(map) || map.getSource(archive.id)) return;

@@ -140,9 +140,23 @@ export function addPmtilesUrl(url: string, name: string): PmtilesArchive {
   return archive;
 }
 
-/** An archive the map cannot draw is not kept: it would only come back broken after every reload. */
-export function setPmtilesProblem(id: string, problem: string): void {
+/**
+ * Why an archive is not drawn: its bytes are not a vector PMTiles archive ('format'), or they could
+ * not be read at all ('unreachable': offline, the server briefly down, a file gone from the disk).
+ */
+export type PmtilesProblemKind = 'format' | 'unreachable';
+
+/**
+ * An archive the map cannot draw is not kept: it would only come back broken after every reload.
+ * One that could not be reached is kept: the next reload may well reach it, and the address the
+ * planner typed is not theirs to lose over a moment offline.
+ */
+export function setPmtilesProblem(id: string, problem: string, kind: PmtilesProblemKind): void {
   const archive = current(id);
+  if (kind === 'unreachable') {
+    update(id, { problem });
+    return;
+  }
   update(id, { problem, keeping: 'unreadable' });
   if (archive && archive.keeping !== 'saving') void deleteStoredArchive(archive.storageKey).catch(() => undefined);
 }
