@@ -166,10 +166,16 @@ export function removePmtilesArchive(id: string): void {
   pmtilesArchives.value = pmtilesArchives.value.filter((candidate) => candidate.id !== id);
   if (!archive) return;
   void deleteStoredArchive(archive.storageKey)
-    .then(() => {
-      if (pmtilesArchives.value.every((candidate) => candidate.keeping !== 'kept')) markKept(false);
-    })
+    .then(markKeptFromStorage)
     .catch(() => undefined);
+}
+
+/**
+ * The marker is shared by every tab of the app, so it follows the stored records, not this tab's
+ * list: another tab may have kept an archive this one never opened.
+ */
+async function markKeptFromStorage(): Promise<void> {
+  markKept((await loadStoredArchives()).length > 0);
 }
 
 let restored: Promise<void> | null = null;

@@ -9,6 +9,7 @@ import type { StoredPmtilesArchive } from '../../../src/data/storage/pmtiles-arc
 
 const records = new Map<string, StoredPmtilesArchive>();
 const localItems = new Map<string, string>();
+const KEPT_MARKER = 'luzhou-zone-map:pmtiles-archives-kept';
 const PAGE = 'https://map.example.cn/luzhou/index.html';
 
 vi.mock('../../../src/data/storage/pmtiles-archives-persistence.ts', () => ({
@@ -77,5 +78,35 @@ describe('an archive that cannot be drawn', () => {
     await settle();
     expect(page.pmtilesArchives.value.map((archive) => archive.keeping)).toEqual(['unreadable', 'unreadable']);
     expect(records.size).toBe(0);
+  });
+});
+
+describe('the marker that something is kept', () => {
+  it('stays while another tab still keeps an archive this one removed all of its own', async () => {
+    const firstTab = await loadPage();
+    firstTab.addPmtilesUrl(`${new URL(PAGE).origin}/kept-elsewhere.pmtiles`, 'kept-elsewhere.pmtiles');
+    await settle();
+    const secondTab = await loadPage();
+    const own = secondTab.addPmtilesUrl(`${new URL(PAGE).origin}/own.pmtiles`, 'own.pmtiles');
+    await settle();
+
+    secondTab.removePmtilesArchive(own.id);
+    await settle();
+    await settle();
+    expect(localItems.has(KEPT_MARKER)).toBe(true);
+    const reloaded = await loadPage();
+    await reloaded.restorePmtilesArchives();
+    expect(reloaded.pmtilesArchives.value.map((archive) => archive.name)).toEqual(['kept-elsewhere.pmtiles']);
+  });
+
+  it('goes once nothing at all is kept', async () => {
+    const page = await loadPage();
+    const only = page.addPmtilesUrl(`${new URL(PAGE).origin}/only.pmtiles`, 'only.pmtiles');
+    await settle();
+    expect(localItems.has(KEPT_MARKER)).toBe(true);
+    page.removePmtilesArchive(only.id);
+    await settle();
+    await settle();
+    expect(localItems.has(KEPT_MARKER)).toBe(false);
   });
 });
