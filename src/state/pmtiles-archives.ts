@@ -129,8 +129,17 @@ export function checkArchiveUrl(text: string, pageUrl: string): ArchiveUrlCheck 
   if (url.username !== '' || url.password !== '') return { ok: false, problem: 'credentials', detail: url.host };
   if (url.origin !== new URL(pageUrl).origin) return { ok: false, problem: 'other-host', detail: url.host };
   url.hash = '';
-  const name = decodeURIComponent(url.pathname.split('/').pop() ?? '') || url.pathname;
-  return { ok: true, url: url.href, name };
+  return { ok: true, url: url.href, name: fileName(url.pathname) };
+}
+
+/** The path's last part as the planner would write it; a stray '%' (`x%zz.pmtiles`) is shown as typed. */
+function fileName(pathname: string): string {
+  const last = pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(last) || pathname;
+  } catch {
+    return last;
+  }
 }
 
 /** Opens an address already checked by `checkArchiveUrl`; addresses are always kept. */

@@ -110,3 +110,18 @@ describe('the marker that something is kept', () => {
     expect(localItems.has(KEPT_MARKER)).toBe(false);
   });
 });
+
+describe('an address with a stray percent sign', () => {
+  it('is opened under the name as typed instead of throwing', async () => {
+    const { checkArchiveUrl } = await loadPage();
+    expect(checkArchiveUrl('/x%zz.pmtiles', PAGE)).toEqual({
+      ok: true,
+      url: 'https://map.example.cn/x%zz.pmtiles',
+      name: 'x%zz.pmtiles',
+    });
+    expect(checkArchiveUrl('/data/%E5%9F%8E%zz.pmtiles', PAGE)).toMatchObject({
+      ok: true,
+      name: '%E5%9F%8E%zz.pmtiles',
+    });
+  });
+});
