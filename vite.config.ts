@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { appFontPlugin } from './scripts/vite/app-font-plugin.ts';
 import { contentSecurityPolicyPlugin } from './scripts/vite/content-security-policy-plugin.ts';
+import { firstLoadPreloadPlugin } from './scripts/vite/first-load-preload-plugin.ts';
 import { geodataPlugin } from './scripts/vite/geodata-plugin.ts';
 import { offlinePlugin } from './scripts/vite/offline-plugin.ts';
 import { zoneStatisticsPlugin } from './scripts/vite/zone-statistics-plugin.ts';
@@ -14,7 +15,14 @@ export default defineConfig({
   // Relative: the built app works from any directory it is copied to, including file servers
   // that host it below a path.
   base: './',
-  plugins: [geodataPlugin(), zoneStatisticsPlugin(), appFontPlugin(), contentSecurityPolicyPlugin(), offlinePlugin()],
+  plugins: [
+    geodataPlugin(),
+    zoneStatisticsPlugin(),
+    firstLoadPreloadPlugin(),
+    appFontPlugin(),
+    contentSecurityPolicyPlugin(),
+    offlinePlugin(),
+  ],
   build: {
     target: 'es2022',
     // Fonts are never inlined: a data: URL would put every fallback file into the first-load
