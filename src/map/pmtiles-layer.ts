@@ -108,6 +108,11 @@ const cappedDecompress: DecompressFunc = async (buffer, compression) => {
   ) as ArrayBuffer;
 };
 
+/** Each drawn archive's click listener, by archive id, so that removing the archive removes it too. */
+const clickListeners = new Map<string, ParcelClick>();
+
+type ParcelClick = (event: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }) => void;
+
 function isWanted(id: string): boolean {
   return pmtilesArchives.value.some((archive) => archive.id === id);
 }
@@ -171,11 +176,13 @@ async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popu
     paint: { 'line-color': FILL_COLOUR, 'line-width': 0.8 },
   });
   shownPmtilesFillLayers.add(ids.fill);
-  map.on('click', ids.fill, (event: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }) => {
+  const showProperties: ParcelClick = (event) => {
     const feature = event.features?.[0];
     if (!feature) return;
     popup.setLngLat(event.lngLat).setDOMContent(propertiesTable(feature.properties)).addTo(map);
-  });
+  };
+  clickListeners.set(archive.id, showProperties);
+  map.on('click', ids.fill, showProperties);
   // One brought back after a reload leaves the view alone: the address bar says where the planner was.
   if (!archive.restored)
     map.fitBounds(
@@ -188,8 +195,13 @@ async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popu
 }
 
 function removeArchive(map: MapLibreMap, id: string): void {
-  if (!isStyleEditable(map)) return;
   const ids = pmtilesLayerIds(id);
+  const listener = clickListeners.get(id);
+  if (listener) map.off('click', ids.fill, listener);
+  clickListeners.delete(id);
+  // The reader holds the file (or the address and its cached directories): let it go with the archive.
+  protocol?.tiles.delete(id);
+  if (!isStyleEditable(map)) return;
   shownPmtilesFillLayers.delete(ids.fill);
   for (const layer of [ids.outline, ids.fill]) if (map.getLayer(layer)) map.removeLayer(layer);
   if (map.getSource(id)) map.removeSource(id);
