@@ -58,9 +58,18 @@ export function setDatasetFailed(problems: string[]): void {
 }
 
 export function toggleLayer(layerId: string): void {
-  layerVisibility.value = withLayerToggled(layerVisibility.value, layerId);
+  const next = withLayerToggled(layerVisibility.value, layerId);
   // A hidden feature cannot stay selected: its panel would describe something the map no longer shows.
-  if (selectedFeature.value?.layerId === layerId && !layerVisibility.value[layerId]) selectedFeature.value = null;
+  if (selectedFeature.peek()?.layerId === layerId && !next[layerId]) {
+    // An unsaved edit of it asks first; a "no" keeps the layer shown (a fresh object re-renders the
+    // checkbox the planner just cleared).
+    if (selectionGuard && !selectionGuard(null)) {
+      layerVisibility.value = { ...layerVisibility.value };
+      return;
+    }
+    selectedFeature.value = null;
+  }
+  layerVisibility.value = next;
 }
 
 /** Overlapping place markers under one tap, offered as a short list; `at` is the tap's pixel in the map. */

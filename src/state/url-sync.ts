@@ -30,6 +30,14 @@ function applyFeature(dataset: Dataset, reference: FeatureReference | null, zoom
   if (sameFeature(target, selectedFeature.peek())) return;
   if (target) showLayer(target.layerId);
   selectFeature(target);
+  const selected = selectedFeature.peek();
+  if (!sameFeature(target, selected)) {
+    // The planner kept an unsaved edit: the address (already moved by back or a typed hash) goes back
+    // to naming what is on screen, so a shared or reloaded link shows it.
+    const hash = hashForFeature(selected, window.location.hash);
+    history.pushState(history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
+    return;
+  }
   if (target && zoom) requestZoom(target);
 }
 

@@ -57,6 +57,30 @@ describe('an unsaved edit is not lost', () => {
     await expect.poll(asked).toContain('未保存');
     expect(await app.page.locator('.dataset-edit input[name="name_zh"]').inputValue()).toBe('一核（存不下）');
   });
+
+  test('hiding the edited layer asks; "no" keeps the layer shown and the edit', async () => {
+    const checkbox = app.page.locator('.layer-item[data-layer-id="core"] input[type="checkbox"]');
+    const asked = answerNextDialog(app, false);
+    await checkbox.click();
+    await expect.poll(asked).toContain('未保存');
+    await expect.poll(() => checkbox.isChecked()).toBe(true);
+    expect(await app.page.locator('.dataset-edit input[name="name_zh"]').inputValue()).toBe('一核（存不下）');
+  });
+
+  test('back to another feature asks; "no" keeps the edit and puts the address back', async () => {
+    await app.page.evaluate(() => {
+      const base = `${location.pathname}${location.search}`;
+      history.replaceState(null, '', `${base}#feature=green/green-yuzixi-wetland-park`);
+      history.pushState(null, '', `${base}#feature=core/core-longmatan`);
+    });
+    const asked = answerNextDialog(app, false);
+    await app.page.goBack();
+    await expect.poll(asked).toContain('未保存');
+    await expect
+      .poll(() => app.page.evaluate(() => decodeURIComponent(location.hash)))
+      .toBe('#feature=core/core-longmatan');
+    expect(await app.page.locator('.dataset-edit input[name="name_zh"]').inputValue()).toBe('一核（存不下）');
+  });
 });
 
 describe('two tabs editing the same dataset', () => {
