@@ -78,10 +78,15 @@ function editedGeometry(session: EditSession): Geometry {
   return joinParts(session.geometryType, currentSnapshot(session.history).parts);
 }
 
-/** The stated area as typed, thousands separators allowed; null when empty, NaN when not a number. */
+/** A comma only as a thousands separator: "1,500.5" is 1500.5, but "1,5" is no number (a decimal comma?). */
+const THOUSANDS_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/** The stated area as typed; null when empty, NaN when not a number (the contract check names it). */
 export function parseStatedArea(text: string): number | null {
-  const trimmed = text.replace(/[,，\s]/g, '');
-  return trimmed === '' ? null : Number(trimmed);
+  const trimmed = text.trim().replace(/，/g, ',');
+  if (trimmed === '') return null;
+  if (!trimmed.includes(',')) return Number(trimmed);
+  return THOUSANDS_GROUPED.test(trimmed) ? Number(trimmed.replace(/,/g, '')) : Number.NaN;
 }
 
 function statedFigureChanged(session: EditSession): boolean {
