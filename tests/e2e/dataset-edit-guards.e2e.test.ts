@@ -121,3 +121,35 @@ describe('two tabs editing the same dataset', () => {
     expect(await first.problems()).toEqual([]);
   });
 });
+
+describe('a layout switch mid-edit', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp({ path: CORE, viewport: { width: 1280, height: 860 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  test('resizing to a phone and back keeps the edit, its history and the unsaved question', async () => {
+    await startEditing(app, '一核（转屏）');
+    const history = app.page.locator('.dataset-edit__history');
+    await expect.poll(() => history.innerText()).toContain('1 步可撤销');
+    await app.page.setViewportSize({ width: 600, height: 860 });
+    await expect
+      .poll(() => app.page.locator('.dataset-edit input[name="name_zh"]').inputValue(), { timeout: 30_000 })
+      .toBe('一核（转屏）');
+    await app.page.setViewportSize({ width: 1280, height: 860 });
+    await expect
+      .poll(() => app.page.locator('.dataset-edit input[name="name_zh"]').inputValue(), { timeout: 30_000 })
+      .toBe('一核（转屏）');
+    expect(await history.innerText()).toContain('1 步可撤销');
+    await app.page.locator('.dataset-edit__undo').click();
+    expect(await app.page.locator('.dataset-edit input[name="name_zh"]').inputValue()).not.toBe('一核（转屏）');
+    await app.page.locator('.dataset-edit__redo').click();
+    const asked = answerNextDialog(app, false);
+    await app.page.locator('.feature-panel__header .icon-button').click();
+    await expect.poll(asked).toContain('未保存');
+    expect(await app.problems()).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@
  * src/data/dataset-edit*.ts. Saving stores a dataset package like "use as …" does and reloads, so
  * every panel follows.
  */
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { editedMeasure, statedSquareMetres } from '../../analysis/dataset-edit-measure.ts';
 import { type EditSession, editProblems, keepEdit, startEdit, stillSizedToStated } from '../../data/dataset-edit.ts';
@@ -28,6 +28,7 @@ import type { Dataset, FeatureReference } from '../../data/dataset-types.ts';
 import { language, messages } from '../../i18n/index.ts';
 import { editHasChanges, editingFeature } from '../../state/dataset-feature-editing.ts';
 import { datasetOrigin } from '../../state/dataset-origin.ts';
+import { sameFeature } from '../../state/feature-reference.ts';
 import { plannerMap } from '../../state/planner-map.ts';
 import { AreaFigures } from '../AreaFigures.tsx';
 import { formatNumber, formatSignedPercent } from '../format.ts';
@@ -52,6 +53,25 @@ function problemsOf(dataset: Dataset, session: EditSession): string[] {
   return problems;
 }
 
+/**
+ * The edit in progress, kept outside the component: a phone/desktop layout switch (a resize across
+ * 700 px, a tablet turned) remounts the feature's panel, and the edit and its history must survive it.
+ * Dropped as soon as the edit ends (saved, cancelled, another feature chosen).
+ */
+let keptEdit: { dataset: Dataset; session: EditSession } | null = null;
+effect(() => {
+  const editing = editingFeature.value;
+  if (keptEdit && !sameFeature(editing, keptEdit.session.reference)) keptEdit = null;
+});
+
+function startOrResume(dataset: Dataset, reference: FeatureReference): ReturnType<typeof startEdit> {
+  const kept = keptEdit;
+  if (kept && kept.dataset === dataset && sameFeature(kept.session.reference, reference)) {
+    return { ok: true, session: kept.session };
+  }
+  return startEdit(dataset, reference);
+}
+
 function isUndoKey(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z';
 }
@@ -64,7 +84,7 @@ function isRedoKey(event: KeyboardEvent): boolean {
 export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset; reference: FeatureReference }) {
   const text = datasetEditMessages[language.value];
   const tag = messages.value.languageTag;
-  const started = useMemo(() => startEdit(dataset, reference), [dataset, reference.layerId, reference.featureId]);
+  const started = useMemo(() => startOrResume(dataset, reference), [dataset, reference.layerId, reference.featureId]);
   const session = useMemo(() => signal<EditSession | null>(started.ok ? started.session : null), [started]);
   const dragged = useMemo(() => signal<{ partIndex: number; part: EditPart } | null>(null), [started]);
   const [interrupted, setInterrupted] = useState(false);
@@ -100,10 +120,16 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
     return () => {
       unsubscribe();
       editor.stop();
-      // The panel closed or another feature was chosen: this edit is over (nothing was kept).
-      if (editingFeature.peek()?.featureId === reference.featureId) editingFeature.value = null;
+      // The edit itself goes on (keptEdit): it ends with the selection (DatasetFeatureEditorEntry.tsx).
     };
   }, [editor, session]);
+  useEffect(
+    () =>
+      session.subscribe((current) => {
+        if (current && editingFeature.peek()) keptEdit = { dataset, session: current };
+      }),
+    [session],
+  );
 
   // Undo / redo from the keyboard while the editor or the map being edited has the focus (or nothing
   // has: a button that just disabled itself drops it); a text field keeps its own undo of typing.

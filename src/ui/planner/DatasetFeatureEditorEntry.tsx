@@ -4,9 +4,10 @@
  * the feature's panel is part of the first load.
  */
 import { language } from '../../i18n/index.ts';
-import { guardSelection } from '../../state/app-state.ts';
+import { effect } from '@preact/signals';
+import { guardSelection, selectedFeature } from '../../state/app-state.ts';
 import { editHasChanges, editingFeature } from '../../state/dataset-feature-editing.ts';
-import type { FeatureReference } from '../../state/feature-reference.ts';
+import { type FeatureReference, sameFeature } from '../../state/feature-reference.ts';
 import { plannerMap } from '../../state/planner-map.ts';
 import { lazyComponent, lazyModule } from '../lazy-module.tsx';
 
@@ -31,6 +32,14 @@ export function mayLeaveEdit(): boolean {
 
 // A search result, a list row or a link choosing another feature asks too, not only the panel's ×.
 guardSelection(() => mayLeaveEdit());
+
+// The edit ends when its feature is no longer the selected one (the guard above has agreed), not
+// when the editor unmounts: a phone/desktop layout switch remounts the panel mid-edit.
+effect(() => {
+  const selected = selectedFeature.value;
+  const editing = editingFeature.peek();
+  if (editing && !sameFeature(editing, selected)) editingFeature.value = null;
+});
 
 /** Shown once the planner's map tools have loaded: editing happens on the map. */
 export function EditShapeButton({ reference }: { reference: FeatureReference }) {
