@@ -8,7 +8,16 @@
  */
 import { effect } from '@preact/signals';
 import { addProtocol, type MapMouseEvent, type Map as MapLibreMap, Popup } from 'maplibre-gl';
-import { Compression, type DecompressFunc, FetchSource, FileSource, PMTiles, Protocol, type Source } from 'pmtiles';
+import {
+  Compression,
+  type DecompressFunc,
+  FetchSource,
+  FileSource,
+  type Header,
+  PMTiles,
+  Protocol,
+  type Source,
+} from 'pmtiles';
 import { gunzipCapped } from '../data/import/capped-gunzip.ts';
 import {
   type PmtilesArchive,
@@ -108,24 +117,29 @@ const cappedDecompress: DecompressFunc = async (buffer, compression) => {
   ) as ArrayBuffer;
 };
 
-/** Each drawn archive's click listener, by archive id, so that removing the archive removes it too. */
-const clickListeners = new Map<string, ParcelClick>();
-
 type ParcelClick = (event: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }) => void;
 
-function isWanted(id: string): boolean {
-  return pmtilesArchives.value.some((archive) => archive.id === id);
+/** An archive read and found drawable: all that drawing it (again, on a rebuilt style) needs. */
+interface ReadArchive {
+  archive: PmtilesArchive;
+  tiles: PMTiles;
+  header: Header;
+  sourceLayer: string;
 }
 
-async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popup): Promise<void> {
+/**
+ * Reads the archive's header and metadata. When it cannot be drawn, says why on the archive (if
+ * `stillWanted`: one removed meanwhile is nobody's concern) and answers null.
+ */
+async function readArchive(archive: PmtilesArchive, stillWanted: () => boolean): Promise<ReadArchive | null> {
   const tiles = new PMTiles(archiveSource(archive), undefined, cappedDecompress);
-  let header: Awaited<ReturnType<PMTiles['getHeader']>>;
+  let header: Header;
   let sourceLayer: string | null;
   try {
     header = await tiles.getHeader();
     sourceLayer = firstVectorLayer(await tiles.getMetadata());
   } catch (error) {
-    if (!isWanted(archive.id)) return;
+    if (!stillWanted()) return null;
     const reason = error instanceof Error ? error.message : String(error);
     const where = archive.url ?? archive.name;
     if (typeof error === 'object' && error !== null && readFailures.has(error))
@@ -142,94 +156,133 @@ async function addArchive(map: MapLibreMap, archive: PmtilesArchive, popup: Popu
           : `${archive.name}: not a PMTiles archive (${reason})`,
         'format',
       );
-    return;
+    return null;
   }
-  // Removed while its header was on the way (a slow link): drawing it now would leave layers nobody can remove.
-  if (!isWanted(archive.id)) return;
+  if (!stillWanted()) return null;
   if (header.tileType !== MVT || sourceLayer === null) {
     setPmtilesProblem(archive.id, `${archive.name}: holds no vector layer to draw`, 'format');
-    return;
+    return null;
   }
-  if (!isStyleEditable(map) || map.getSource(archive.id)) return;
-  sharedProtocol().add(tiles);
-  // Tile addresses, not a TileJSON address: the TileJSON the Protocol would answer names `pmtiles://` tiles.
-  map.addSource(archive.id, {
-    type: 'vector',
-    tiles: [`${PROTOCOL}://${archive.id}/{z}/{x}/{y}`],
-    minzoom: header.minZoom,
-    maxzoom: header.maxZoom,
-    bounds: [header.minLon, header.minLat, header.maxLon, header.maxLat],
-  });
-  const ids = pmtilesLayerIds(archive.id);
-  map.addLayer({
-    id: ids.fill,
-    type: 'fill',
-    source: archive.id,
-    'source-layer': sourceLayer,
-    paint: { 'fill-color': FILL_COLOUR, 'fill-opacity': 0.35 },
-  });
-  map.addLayer({
-    id: ids.outline,
-    type: 'line',
-    source: archive.id,
-    'source-layer': sourceLayer,
-    paint: { 'line-color': FILL_COLOUR, 'line-width': 0.8 },
-  });
-  shownPmtilesFillLayers.add(ids.fill);
-  const showProperties: ParcelClick = (event) => {
-    const feature = event.features?.[0];
-    if (!feature) return;
-    popup.setLngLat(event.lngLat).setDOMContent(propertiesTable(feature.properties)).addTo(map);
-  };
-  clickListeners.set(archive.id, showProperties);
-  map.on('click', ids.fill, showProperties);
-  // One brought back after a reload leaves the view alone: the address bar says where the planner was.
-  if (!archive.restored)
-    map.fitBounds(
-      [
-        [header.minLon, header.minLat],
-        [header.maxLon, header.maxLat],
-      ],
-      { padding: 40, minZoom: header.minZoom, maxZoom: header.maxZoom, duration: 0 },
-    );
+  return { archive, tiles, header, sourceLayer };
 }
 
-function removeArchive(map: MapLibreMap, id: string): void {
-  const ids = pmtilesLayerIds(id);
-  const listener = clickListeners.get(id);
-  if (listener) map.off('click', ids.fill, listener);
-  clickListeners.delete(id);
-  // The reader holds the file (or the address and its cached directories): let it go with the archive.
-  protocol?.tiles.delete(id);
-  if (!isStyleEditable(map)) return;
-  shownPmtilesFillLayers.delete(ids.fill);
-  for (const layer of [ids.outline, ids.fill]) if (map.getLayer(layer)) map.removeLayer(layer);
-  if (map.getSource(id)) map.removeSource(id);
-}
-
-/** Keeps the map's archive layers in step with the opened archives; returns the disconnect. */
+/**
+ * Keeps the map's archive layers in step with the opened archives; returns the disconnect. What is
+ * wanted is kept here and put on the map whenever a style loads: a style rebuilt after a lost WebGL
+ * context holds the archives of the moment it was lost, not those opened or removed since.
+ */
 export function connectPmtilesLayers(map: MapLibreMap): () => void {
-  const shown = new Set<string>();
+  /** Being read or read, by archive id; an archive removed while its header is on the way drops out. */
+  const started = new Set<string>();
+  const drawable = new Map<string, ReadArchive>();
+  const clickListeners = new Map<string, ParcelClick>();
+  /** Archives whose source may be in the style (one removed while the style was gone may still be). */
+  const onMap = new Set<string>();
   const popup = new Popup({ closeButton: true, maxWidth: '320px' });
+
+  function draw({ archive, header, sourceLayer }: ReadArchive): void {
+    if (!isStyleEditable(map)) return;
+    const ids = pmtilesLayerIds(archive.id);
+    onMap.add(archive.id);
+    // Tile addresses, not a TileJSON address: the TileJSON the Protocol would answer names `pmtiles://` tiles.
+    if (!map.getSource(archive.id))
+      map.addSource(archive.id, {
+        type: 'vector',
+        tiles: [`${PROTOCOL}://${archive.id}/{z}/{x}/{y}`],
+        minzoom: header.minZoom,
+        maxzoom: header.maxZoom,
+        bounds: [header.minLon, header.minLat, header.maxLon, header.maxLat],
+      });
+    if (!map.getLayer(ids.fill))
+      map.addLayer({
+        id: ids.fill,
+        type: 'fill',
+        source: archive.id,
+        'source-layer': sourceLayer,
+        paint: { 'fill-color': FILL_COLOUR, 'fill-opacity': 0.35 },
+      });
+    if (!map.getLayer(ids.outline))
+      map.addLayer({
+        id: ids.outline,
+        type: 'line',
+        source: archive.id,
+        'source-layer': sourceLayer,
+        paint: { 'line-color': FILL_COLOUR, 'line-width': 0.8 },
+      });
+    shownPmtilesFillLayers.add(ids.fill);
+  }
+
+  function undraw(id: string): void {
+    if (!isStyleEditable(map)) return;
+    const ids = pmtilesLayerIds(id);
+    for (const layer of [ids.outline, ids.fill]) if (map.getLayer(layer)) map.removeLayer(layer);
+    if (map.getSource(id)) map.removeSource(id);
+    onMap.delete(id);
+  }
+
+  function forget(id: string): void {
+    const ids = pmtilesLayerIds(id);
+    started.delete(id);
+    drawable.delete(id);
+    shownPmtilesFillLayers.delete(ids.fill);
+    const listener = clickListeners.get(id);
+    if (listener) map.off('click', ids.fill, listener);
+    clickListeners.delete(id);
+    // The reader holds the file (or the address and its cached directories): let it go with the archive.
+    protocol?.tiles.delete(id);
+    undraw(id);
+  }
+
+  /** Makes the map show exactly the drawable archives; does nothing while there is no style to edit. */
+  function sync(): void {
+    if (!isStyleEditable(map)) return;
+    for (const id of [...onMap]) if (!drawable.has(id)) undraw(id);
+    for (const read of drawable.values()) draw(read);
+  }
+  map.on('style.load', sync);
+
+  async function open(archive: PmtilesArchive): Promise<void> {
+    const read = await readArchive(archive, () => started.has(archive.id));
+    if (!read || !started.has(archive.id)) return;
+    sharedProtocol().add(read.tiles);
+    drawable.set(archive.id, read);
+    const showProperties: ParcelClick = (event) => {
+      const feature = event.features?.[0];
+      if (!feature) return;
+      popup.setLngLat(event.lngLat).setDOMContent(propertiesTable(feature.properties)).addTo(map);
+    };
+    clickListeners.set(archive.id, showProperties);
+    map.on('click', pmtilesLayerIds(archive.id).fill, showProperties);
+    // No style to draw on yet (a cold load, a lost context): 'style.load' draws it.
+    if (!isStyleEditable(map)) return;
+    draw(read);
+    // One brought back after a reload leaves the view alone: the address bar says where the planner was.
+    const { header } = read;
+    if (!archive.restored)
+      map.fitBounds(
+        [
+          [header.minLon, header.minLat],
+          [header.maxLon, header.maxLat],
+        ],
+        { padding: 40, minZoom: header.minZoom, maxZoom: header.maxZoom, duration: 0 },
+      );
+  }
+
   const stop = effect(() => {
     const archives = pmtilesArchives.value;
     const wanted = new Set(archives.map((archive) => archive.id));
-    for (const id of [...shown]) {
-      if (wanted.has(id)) continue;
-      removeArchive(map, id);
-      shown.delete(id);
-    }
+    for (const id of [...started]) if (!wanted.has(id)) forget(id);
     for (const archive of archives) {
-      if (shown.has(archive.id) || archive.problem) continue;
-      shown.add(archive.id);
-      const draw = () => void addArchive(map, archive, popup);
-      if (isStyleEditable(map)) draw();
-      else map.once('style.load', draw);
+      if (started.has(archive.id) || archive.problem) continue;
+      started.add(archive.id);
+      void open(archive);
     }
   });
   void restorePmtilesArchives();
   return () => {
     stop();
+    map.off('style.load', sync);
+    for (const [id, listener] of clickListeners) map.off('click', pmtilesLayerIds(id).fill, listener);
     popup.remove();
   };
 }
