@@ -17,6 +17,8 @@ export interface EditableProperties {
   /** Empty when the feature has no stated figure. */
   stated_area: string;
   stated_area_unit: AreaUnit;
+  /** Where the stated figure comes from; the feature's `source` says where its shape does. */
+  stated_area_source: string;
 }
 
 export type EditablePropertyKey = keyof EditableProperties;
@@ -29,6 +31,7 @@ export const EDITABLE_PROPERTY_KEYS: readonly EditablePropertyKey[] = [
   'confidence',
   'stated_area',
   'stated_area_unit',
+  'stated_area_source',
 ];
 
 export interface EditSnapshot {

@@ -46,6 +46,7 @@ function formProperties(properties: ZoneFeatureProperties): EditableProperties {
     confidence: properties.confidence,
     stated_area: typeof properties.stated_area === 'number' ? String(properties.stated_area) : '',
     stated_area_unit: isAreaUnit(properties.stated_area_unit) ? properties.stated_area_unit : 'km2',
+    stated_area_source: properties.stated_area_source ?? '',
   };
 }
 
@@ -122,7 +123,6 @@ function editedFeature(dataset: Dataset, session: EditSession): Feature<Geometry
     confidence: form.confidence,
   };
   const stated = parseStatedArea(form.stated_area);
-  const statedChanged = statedFigureChanged(session);
   if (stated === null) {
     delete properties.stated_area;
     delete properties.stated_area_unit;
@@ -130,9 +130,9 @@ function editedFeature(dataset: Dataset, session: EditSession): Feature<Geometry
   } else {
     properties.stated_area = Number.isFinite(stated) ? stated : form.stated_area;
     properties.stated_area_unit = form.stated_area_unit;
-    // A figure the planner typed comes from where they say the feature comes from.
-    if (statedChanged || typeof properties.stated_area_source !== 'string')
-      properties.stated_area_source = form.source.trim();
+    // Never the shape's source: where a figure was published is for the planner to say (the form
+    // starts with the figure's own source, so one kept unchanged keeps it).
+    properties.stated_area_source = form.stated_area_source.trim();
   }
   if (!stillSizedToStated(session)) delete properties.sized_to_stated;
   return {
@@ -157,7 +157,12 @@ export function editProblems(dataset: Dataset, session: EditSession): string[] {
   );
   // The contract's messages name the file and the feature: here the form is the feature.
   const prefix = /^[^:]+: features\[0\][^:]*: /;
-  return checked.ok ? [] : checked.problems.map((problem) => problem.replace(prefix, ''));
+  const problems = checked.ok ? [] : checked.problems.map((problem) => problem.replace(prefix, ''));
+  const form = currentSnapshot(session.history).properties;
+  if (form.stated_area.trim() !== '' && form.stated_area_source.trim() === '') {
+    problems.unshift('stated_area_source: say where the stated figure comes from (a document, a page, a year)');
+  }
+  return problems;
 }
 
 export type KeepEditResult =

@@ -11,7 +11,9 @@ import type { DatasetEditMessages } from './dataset-edit-messages.ts';
 import { AREA_UNITS } from './statistics-area-format.ts';
 import { language } from '../../i18n/index.ts';
 
-type TextKey = 'name_zh' | 'name_en' | 'kind' | 'source' | 'stated_area';
+type TextKey = 'name_zh' | 'name_en' | 'kind' | 'source' | 'stated_area' | 'stated_area_source';
+
+const STATED_SOURCE_LABEL = { zh: '面积数字的出处', en: 'Source of the stated figure' } as const;
 
 export function DatasetFeatureEditorForm({
   properties,
@@ -71,6 +73,9 @@ export function DatasetFeatureEditorForm({
           ))}
         </select>
       </label>
+      {field('stated_area_source', STATED_SOURCE_LABEL[language.value], {
+        required: properties.stated_area.trim() !== '',
+      })}
     </form>
   );
 }

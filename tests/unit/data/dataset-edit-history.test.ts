@@ -27,6 +27,7 @@ const properties: EditableProperties = Object.freeze({
   confidence: 'schematic',
   stated_area: '4.62',
   stated_area_unit: 'km2',
+  stated_area_source: 'a planning document',
 });
 
 const square: Polygon = {

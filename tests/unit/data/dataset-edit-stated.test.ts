@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { editProblems, parseStatedArea, startEdit } from '../../../src/data/dataset-edit.ts';
+import { editProblems, keepEdit, parseStatedArea, startEdit } from '../../../src/data/dataset-edit.ts';
 import { recordProperty } from '../../../src/data/dataset-edit-history.ts';
 import { loadDataset } from '../../../src/data/load-dataset.ts';
 
@@ -39,5 +39,25 @@ describe('the form with a stated figure', () => {
     if (!started.ok) throw new Error(started.reason);
     const session = { ...started.session, history: recordProperty(started.session.history, 'stated_area', '1,5') };
     expect(editProblems(loaded.dataset, session).join('\n')).toContain('stated_area');
+  });
+});
+
+describe('the source of the stated figure', () => {
+  it('a figure kept unchanged keeps its own source while the shape gets a new one', async () => {
+    const loaded = await loadDataset((path) => readFile(join(geodata, path), 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+    const core = loaded.dataset.layers.find((layer) => layer.definition.id === 'core')!.features.features[0]!;
+    expect(core.properties.stated_area_source).toBeTruthy();
+    const started = startEdit(loaded.dataset, { layerId: 'core', featureId: core.properties.id });
+    if (!started.ok) throw new Error(started.reason);
+    const session = {
+      ...started.session,
+      history: recordProperty(started.session.history, 'source', 'our own survey, 2026'),
+    };
+    const kept = await keepEdit(loaded.dataset, session, [], new Date());
+    if (!kept.ok) throw new Error(kept.problems.join('; '));
+    const edited = kept.dataset.layers.find((layer) => layer.definition.id === 'core')!.features.features[0]!;
+    expect(edited.properties.source).toBe('our own survey, 2026');
+    expect(edited.properties.stated_area_source).toBe(core.properties.stated_area_source);
   });
 });

@@ -187,20 +187,25 @@ describe('the contract checks of the form', () => {
     expect(kept.ok).toBe(false);
   });
 
-  it('a stated figure typed in the form is cited from the feature source, and removing it removes all three fields', async () => {
+  it('a stated figure typed in the form needs its own source, and removing it removes all three fields', async () => {
     const dataset = await shipped();
     let session = started(dataset, 'wings', 'wing-luxian');
     expect(statedSquareMetres(currentSnapshot(session.history).properties)).toBeNull();
     session = { ...session, history: recordProperty(session.history, 'stated_area', '1,500') };
     session = { ...session, history: recordProperty(session.history, 'stated_area_unit', 'mu') };
     expect(statedSquareMetres(currentSnapshot(session.history).properties)).toBeCloseTo(1_000_000, 6);
+    // Where the shape comes from is not where the figure was published: the form asks.
+    expect(editProblems(dataset, session)[0]).toMatch(/^stated_area_source: /);
+    expect((await keepEdit(dataset, session, [], new Date())).ok).toBe(false);
+    session = { ...session, history: recordProperty(session.history, 'stated_area_source', '泸县规划 2021, p. 12') };
     const kept = await keepEdit(dataset, session, [], new Date());
     if (!kept.ok) throw new Error(kept.problems.join('; '));
     const wing = kept.dataset.layers
       .find((layer) => layer.definition.id === 'wings')!
       .features.features.find((feature) => feature.properties.id === 'wing-luxian')!;
     expect(wing.properties).toMatchObject({ stated_area: 1500, stated_area_unit: 'mu' });
-    expect(wing.properties.stated_area_source).toBe(wing.properties.source);
+    expect(wing.properties.stated_area_source).toBe('泸县规划 2021, p. 12');
+    expect(wing.properties.source).not.toBe('泸县规划 2021, p. 12');
 
     let cleared = started(kept.dataset, 'wings', 'wing-luxian');
     cleared = { ...cleared, history: recordProperty(cleared.history, 'stated_area', '') };
