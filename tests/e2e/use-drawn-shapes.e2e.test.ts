@@ -77,6 +77,8 @@ describe('drawn shapes used as the parks', () => {
     await form.locator('input[name="unnamed_name_en"]').fill('New park');
     expect(await form.innerText()).toContain('新园区 1');
     await form.locator('input[name="source"]').fill(SOURCE);
+    // Drawn shapes are offered as schematic: a sketch must not read as surveyed unless the planner says so.
+    expect(await form.locator('select[name="confidence"]').inputValue()).toBe('schematic');
     await form.locator('select[name="confidence"]').selectOption('high');
     await app.screenshot('use-drawn-shapes-form');
     const reloaded = app.page.waitForEvent('load');

@@ -69,6 +69,8 @@ export function DrawnShapesReplaceForm({ shapes }: { shapes: readonly DrawnShape
       fileName={DRAWN_SHAPES_FILE_NAME}
       origin={DRAWN_SHAPES_ORIGIN}
       intro={text.intro}
+      // A quick sketch is no survey: it stays drawn and labelled as schematic unless the planner says otherwise.
+      defaultConfidence="schematic"
       fields={fields}
       features={(target) =>
         Promise.resolve({

@@ -48,9 +48,19 @@ export interface ReplaceLayerFormProps {
   fields: (target: ReplaceTarget) => ComponentChildren;
   /** The features and their mapping, read when the planner submits. */
   features: (target: ReplaceTarget) => Promise<ReplacementFeatures>;
+  /** The confidence offered first; the planner can choose another. */
+  defaultConfidence?: Confidence;
 }
 
-export function ReplaceLayerForm({ formKey, fileName, origin, intro, fields, features }: ReplaceLayerFormProps) {
+export function ReplaceLayerForm({
+  formKey,
+  fileName,
+  origin,
+  intro,
+  fields,
+  features,
+  defaultConfidence = 'high',
+}: ReplaceLayerFormProps) {
   const text = datasetMessages[language.value].replace;
   const state = datasetState.value;
   const [form, setForm] = useState<FormState>({ status: 'idle' });
@@ -60,7 +70,7 @@ export function ReplaceLayerForm({ formKey, fileName, origin, intro, fields, fea
     targets.find((target) => target.definition.role === 'green')?.definition.id ?? targets[0]?.definition.id ?? '',
   );
   const [source, setSource] = useState('');
-  const [confidence, setConfidence] = useState<Confidence>('high');
+  const [confidence, setConfidence] = useState<Confidence>(defaultConfidence);
   if (state.status !== 'ready' || targets.length === 0) return null;
   const layer = targets.find((candidate) => candidate.definition.id === targetId) ?? targets[0]!;
   const target: ReplaceTarget = {
