@@ -9,20 +9,20 @@
 import { effect, signal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { editedMeasure, statedSquareMetres } from '../../analysis/dataset-edit-measure.ts';
-import { type EditSession, editProblems, keepEdit, startEdit, stillSizedToStated } from '../../data/dataset-edit.ts';
+import { type EditSession, editProblems, keepEdit, startEdit } from '../../data/dataset-edit.ts';
 import {
   canRedo,
   canUndo,
   currentSnapshot,
   type EditablePropertyKey,
   type EditHistory,
-  hasChanges,
   recordPart,
   recordProperty,
   redo,
   undo,
 } from '../../data/dataset-edit-history.ts';
 import type { EditPart } from '../../data/dataset-edit-parts.ts';
+import { editVerdict } from '../../data/dataset-edit-verdict.ts';
 import { snapVertices } from '../../data/dataset-edit-snapping.ts';
 import type { Dataset, FeatureReference } from '../../data/dataset-types.ts';
 import { language, messages } from '../../i18n/index.ts';
@@ -153,7 +153,7 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
   }, [editor, session]);
 
   // Unsaved changes: leaving the page asks first (the browser's own dialog), and so does the panel's ×.
-  const changedNow = session.value ? hasChanges(session.value.history) : false;
+  const changedNow = session.value ? editVerdict(session.value).changed : false;
   useEffect(() => {
     editHasChanges.value = changedNow;
     if (!changedNow) return;
@@ -192,7 +192,7 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
   const measure = editedMeasure(current, dragged.value ?? undefined);
   const statedM2 = statedSquareMetres(snapshot.properties);
   const problems = problemsOf(dataset, current);
-  const changed = hasChanges(current.history);
+  const { changed, sizedToStated } = editVerdict(current);
 
   const setProperty = (key: EditablePropertyKey, value: string) => {
     const latest = session.peek()!;
@@ -279,7 +279,7 @@ export function DatasetFeatureEditor({ dataset, reference }: { dataset: Dataset;
                 <dt>{text.difference}</dt>
                 {/* Sized to its figure, the shape matches it by construction: a 0.0 % would pass for a check. */}
                 <dd class="dataset-edit__difference">
-                  {stillSizedToStated(current)
+                  {sizedToStated
                     ? messages.value.honesty.sizedToStated
                     : formatSignedPercent(measure.value / statedM2 - 1, tag)}
                 </dd>
