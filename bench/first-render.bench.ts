@@ -4,8 +4,8 @@
  *   npx tsx bench/first-render.bench.ts [--runs 9] [--slow-runs 3] [--reuse] [--app-dist <built app directory>]
  *
  * Baseline: bench/pages/bare.html — maplibre-gl alone drawing the same geodata/ layers with the
- * app's own style builder (src/map/style.ts), the same fonts (`virtual:app-font`, so both pages
- * fetch the same subset and draw text the same way), the same initial view and the same ready
+ * app's own style builder (src/map/style.ts), the same font choice (src/map/app-font.ts, so on each
+ * device both pages fetch the same files and draw text the same way), the same initial view and the same ready
  * rule (all sources loaded and the map idle → `data-map-ready`). Both are built by Vite with the
  * same plugins and served by `vite preview` with the geodata plugin's preview middleware, each on
  * its own port. Compression is the same for both pages: JS, CSS, HTML and JSON gzip (Vite's
@@ -27,6 +27,12 @@
  * Then both pages again on an emulated slow connection (bench/first-render-slow.ts; `--slow-runs 0`
  * skips it): map ready and first paint, app vs bare, with the ratio.
  *
+ * Both font devices (tests/e2e/font-environments.ts) are measured, each in a browser of its own:
+ * first a device with a CJK font of its own (WenQuanYi Micro Hei, through fontconfig), as nearly
+ * every visitor's is, where neither page fetches a font file; then one without, where both fetch
+ * the shipped subset. `--devices cjk` or `--devices no-cjk` measures one. The slow connection is
+ * measured on the first device only.
+ *
  * `--app-dist` serves an app built elsewhere (e.g. an older commit) against this run's bare page.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -38,6 +44,11 @@ import { appFontPlugin } from '../scripts/vite/app-font-plugin.ts';
 import { contentSecurityPolicyPlugin } from '../scripts/vite/content-security-policy-plugin.ts';
 import { geodataPlugin } from '../scripts/vite/geodata-plugin.ts';
 import { buildApp, freePort } from '../tests/e2e/global-setup.ts';
+import {
+  ensureCjkTestFont,
+  fontconfigWithCjkTestFont,
+  fontconfigWithoutCjkFonts,
+} from '../tests/e2e/font-environments.ts';
 import { launchBrowser, openApp, type BrowserSession } from '../tests/e2e/harness.ts';
 import { formatSpread, median } from './bench-support.ts';
 import {
@@ -62,6 +73,22 @@ const SLOW_RUNS = numberArgument('--slow-runs', 3, 0);
 const REUSE = argumentsGiven.includes('--reuse');
 const appDistIndex = argumentsGiven.indexOf('--app-dist');
 const APP_DIST = appDistIndex >= 0 ? argumentsGiven[appDistIndex + 1] : undefined;
+const devicesIndex = argumentsGiven.indexOf('--devices');
+const DEVICES = (devicesIndex >= 0 ? (argumentsGiven[devicesIndex + 1] ?? '') : 'cjk,no-cjk')
+  .split(',')
+  .filter((device): device is FontDevice => device === 'cjk' || device === 'no-cjk');
+
+type FontDevice = 'cjk' | 'no-cjk';
+const DEVICE_TEXT: Record<FontDevice, string> = {
+  cjk: 'a device with its own CJK font (the typical visitor: no font file fetched)',
+  'no-cjk': 'a device without a CJK font (the shipped Noto Sans SC subset fetched)',
+};
+
+function fontconfigFor(device: FontDevice): string {
+  if (device === 'no-cjk') return fontconfigWithoutCjkFonts();
+  ensureCjkTestFont();
+  return fontconfigWithCjkTestFont();
+}
 
 /** Issue 14's goals. */
 const GOALS = {
@@ -258,7 +285,7 @@ async function alternate<Result>(
   return results;
 }
 
-function goalsReport(samples: { app: Sample[]; bare: Sample[] }): string {
+function goalsReport(samples: { app: Sample[]; bare: Sample[] }, device: FontDevice): string {
   const appReady = samples.app.map((sample) => sample.readyMs);
   const bareReady = samples.bare.map((sample) => sample.readyMs);
   const readyRatio = median(appReady) / median(bareReady);
@@ -275,7 +302,8 @@ function goalsReport(samples: { app: Sample[]; bare: Sample[] }): string {
   const longest = samples.app.map((sample) => sample.longestTaskAfterReadyMs ?? Number.NaN);
   const runners = [...new Set(samples.app.map((sample) => sample.statisticsRunner))].join(', ');
   return `
-issue 14 goals, ${RUNS} cold loads of each page (median; range and IQR), chromium + SwiftShader:
+issue 14 goals on ${DEVICE_TEXT[device]},
+${RUNS} cold loads of each page (median; range and IQR), chromium + SwiftShader:
   ${mark(readyRatio <= GOALS.firstRenderRatio)} first render (navigation → data-map-ready): ${ratioText(readyRatio)} the bare page (goal ≤ ${GOALS.firstRenderRatio.toFixed(2)}×)
       app  ${formatSpread(appReady)}
       bare ${formatSpread(bareReady)}
@@ -299,13 +327,13 @@ ${
 }`;
 }
 
-function slowReport(slow: { app: SlowSample[]; bare: SlowSample[] }): string {
+function slowReport(slow: { app: SlowSample[]; bare: SlowSample[] }, device: FontDevice): string {
   const conditions = `${SLOW_CONNECTION.latencyMs} ms latency, ${SLOW_CONNECTION.kilobitsPerSecond} kbps down and up`;
   if (slow.app.length === 0) return `\nslow connection (${conditions}): skipped (--slow-runs 0)`;
   const appReady = slow.app.map((sample) => sample.readyMs);
   const bareReady = slow.bare.map((sample) => sample.readyMs);
   return `
-slow connection (chromium emulation: ${conditions}), ${slow.app.length} cold loads of each page (fewer than above: each takes tens of seconds):
+slow connection (chromium emulation: ${conditions}) on ${DEVICE_TEXT[device]}, ${slow.app.length} cold loads of each page (fewer than above: each takes tens of seconds):
   map ready: app / bare ${ratioText(median(appReady) / median(bareReady))}
       app  ${formatSpread(appReady)}
       bare ${formatSpread(bareReady)}
@@ -330,41 +358,49 @@ async function main(): Promise<void> {
   }
   const appServer = await serve(projectRoot, appDirectory);
   const bareServer = await serve(pagesDirectory, bareDirectory);
-  const browser = await launchBrowser();
-  await browser.context.addInitScript(PAGE_RECORDER);
-  let samples: { app: Sample[]; bare: Sample[] };
-  let slow: { app: SlowSample[]; bare: SlowSample[] };
+  const reports: string[] = [];
   try {
-    samples = await alternate(
-      RUNS,
-      () => measure(browser, appServer.url, ''),
-      () => measure(browser, bareServer.url, 'bare.html'),
-      (run, app, bare) =>
-        console.log(
-          `run ${run + 1}/${RUNS}: app ${app.readyMs.toFixed(0)} ms, bare ${bare.readyMs.toFixed(0)} ms; ` +
-            `app statistics on screen at ${app.statisticsOnScreenAtMs?.toFixed(0)} ms (${app.statisticsRunner}), ` +
-            `longest task after ready ${app.longestTaskAfterReadyMs?.toFixed(0)} ms`,
-        ),
-      true,
-    );
-    slow = await alternate(
-      SLOW_RUNS,
-      () => measureSlowLoad(browser, appServer.url),
-      () => measureSlowLoad(browser, `${bareServer.url}bare.html`),
-      (run, app, bare) =>
-        console.log(
-          `slow run ${run + 1}/${SLOW_RUNS}: app ${app.readyMs.toFixed(0)} ms (first paint ${app.firstContentfulPaintMs.toFixed(0)}), ` +
-            `bare ${bare.readyMs.toFixed(0)} ms (first paint ${bare.firstContentfulPaintMs.toFixed(0)})`,
-        ),
-      // The browser and the servers are warm from the runs above.
-      false,
-    );
+    for (const [index, device] of DEVICES.entries()) {
+      console.log(`\n${DEVICE_TEXT[device]}:`);
+      const browser = await launchBrowser({ fontconfigFile: fontconfigFor(device) });
+      await browser.context.addInitScript(PAGE_RECORDER);
+      try {
+        const samples = await alternate(
+          RUNS,
+          () => measure(browser, appServer.url, ''),
+          () => measure(browser, bareServer.url, 'bare.html'),
+          (run, app, bare) =>
+            console.log(
+              `run ${run + 1}/${RUNS}: app ${app.readyMs.toFixed(0)} ms, bare ${bare.readyMs.toFixed(0)} ms; ` +
+                `app statistics on screen at ${app.statisticsOnScreenAtMs?.toFixed(0)} ms (${app.statisticsRunner}), ` +
+                `longest task after ready ${app.longestTaskAfterReadyMs?.toFixed(0)} ms`,
+            ),
+          true,
+        );
+        reports.push(goalsReport(samples, device));
+        if (index > 0) continue;
+        const slow = await alternate(
+          SLOW_RUNS,
+          () => measureSlowLoad(browser, appServer.url),
+          () => measureSlowLoad(browser, `${bareServer.url}bare.html`),
+          (run, app, bare) =>
+            console.log(
+              `slow run ${run + 1}/${SLOW_RUNS}: app ${app.readyMs.toFixed(0)} ms (first paint ${app.firstContentfulPaintMs.toFixed(0)}), ` +
+                `bare ${bare.readyMs.toFixed(0)} ms (first paint ${bare.firstContentfulPaintMs.toFixed(0)})`,
+            ),
+          // The browser and the servers are warm from the runs above.
+          false,
+        );
+        reports.push(slowReport(slow, device));
+      } finally {
+        await browser.close();
+      }
+    }
   } finally {
-    await browser.close();
     await appServer.close();
     await bareServer.close();
   }
-  console.log(goalsReport(samples) + slowReport(slow));
+  console.log(reports.join('\n'));
   if (!REUSE) rmSync(workDirectory, { recursive: true, force: true });
 }
 
