@@ -3,7 +3,7 @@
  * we are and where it comes from. Escape or the close button dismisses it and gives the focus back
  * to what opened it: the search box, the list row, or the map.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Dataset } from '../data/dataset-types.ts';
 import type { ZoneStatistics } from '../analysis/zone-statistics.ts';
 import { GREEN_SPACE_RATIO_DEFINITION } from '../analysis/green-space-definition.ts';
@@ -40,7 +40,9 @@ export function FeaturePanel({
   /** What had the focus when this feature opened; it gets it back when the panel closes. */
   const opener = useRef<HTMLElement | null>(null);
 
-  useEffect(() => {
+  // A layout effect: attached before the panel is painted, so an Escape pressed the moment it shows
+  // (a busy two-core machine runs passive effects late) still closes it.
+  useLayoutEffect(() => {
     const closeOnEscape = (event: KeyboardEvent) => {
       // While a feature is edited in place, Escape must not throw the edit away with the panel.
       if (event.key === 'Escape' && !editingFeature.peek()) closePanel(panel.current, opener.current);
