@@ -19,14 +19,15 @@
  *   - a bench page (bench/pages/import.html) that drives the app's ImportClient directly: the
  *     import alone, without the planner panel or the map.
  */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { contentSecurityPolicyPlugin } from '../scripts/vite/content-security-policy-plugin.ts';
 import { buildApp, freePort, serveBuiltApp } from '../tests/e2e/global-setup.ts';
 import { launchBrowser, openApp } from '../tests/e2e/harness.ts';
-import { LAND_USES, median, random } from './bench-support.ts';
+import { median } from './bench-support.ts';
+import { writeParcelFile } from './synthetic-parcels.ts';
 import type { BenchResult } from './pages/import-page.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,40 +43,6 @@ const MEGABYTES = option('--megabytes', 50);
 const PAGE_ONLY = argumentsGiven.includes('--page-only');
 const RATIO_GOAL = 2.0;
 const LONG_TASK_GOAL_MS = 100;
-
-/** Star-shaped parcels of 8–40 vertices scattered over the zone, until the file is big enough. */
-function generateFile(path: string, targetBytes: number): number {
-  const next = random(2026);
-  const parts: string[] = [];
-  let bytes = 0;
-  let count = 0;
-  while (bytes < targetBytes) {
-    const longitude = 105.2 + next() * 0.5;
-    const latitude = 28.7 + next() * 0.5;
-    const radius = (20 + next() * 280) / 111_000;
-    const vertexCount = 8 + Math.floor(next() * 33);
-    const ring: [number, number][] = [];
-    for (let vertex = 0; vertex < vertexCount; vertex++) {
-      const angle = (vertex / vertexCount) * 2 * Math.PI;
-      const r = radius * (0.6 + 0.4 * next());
-      ring.push([
-        +(longitude + (r * Math.cos(angle)) / Math.cos((latitude * Math.PI) / 180)).toFixed(7),
-        +(latitude + r * Math.sin(angle)).toFixed(7),
-      ]);
-    }
-    ring.push(ring[0]!);
-    const feature = JSON.stringify({
-      type: 'Feature',
-      properties: { id: count, land_use: LAND_USES[count % LAND_USES.length], name: `地块 ${count}` },
-      geometry: { type: 'Polygon', coordinates: [ring] },
-    });
-    parts.push(feature);
-    bytes += feature.length + 2;
-    count += 1;
-  }
-  writeFileSync(path, `{"type":"FeatureCollection","features":[\n${parts.join(',\n')}\n]}\n`);
-  return count;
-}
 
 /** Installed before the app's scripts: long tasks, and the moments the import starts and its row appears. */
 const APP_RECORDER = `(() => {
@@ -172,7 +139,7 @@ async function measureInApp(baseUrl: string, filePath: string): Promise<AppSampl
 async function main(): Promise<void> {
   mkdirSync(workDirectory, { recursive: true });
   const filePath = join(workDirectory, `parcels-${MEGABYTES}mb.geojson`);
-  const featureCount = generateFile(filePath, MEGABYTES * 1024 * 1024);
+  const featureCount = writeParcelFile(filePath, MEGABYTES * 1024 * 1024);
   const fileBytes = statSync(filePath).size;
   console.log(`generated ${filePath}: ${(fileBytes / 1024 / 1024).toFixed(1)} MB, ${featureCount} polygons`);
 

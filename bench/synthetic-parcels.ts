@@ -2,8 +2,8 @@
  * A GeoJSON file of generated parcels for the benchmarks that hand the app a big file: star-shaped
  * polygons of 8–40 vertices, 20–300 m across, scattered over the zone (105.2–105.7° E,
  * 28.7–29.2° N), with an id, a land use and a Chinese name, until the file reaches the size asked.
- * Deterministic for a seed; written under .test-results/, never committed. The same parcels as
- * bench/import.bench.ts draws, so the import and the frame-time figures are about one kind of file.
+ * Deterministic for a seed; written under .test-results/, never committed. The import and the
+ * frame-time benches both draw their files from here, so their figures are about one kind of file.
  */
 import { writeFileSync } from 'node:fs';
 import { LAND_USES, random } from './bench-support.ts';
