@@ -13,7 +13,8 @@ export const BYTE_CATEGORIES: [name: string, pattern: RegExp][] = [
   ['maplibre-gl main (zone-map / bare chunk)', /\/assets\/(zone-map|maplibre-gl|bare)-[^/]*\.js$/],
   ['maplibre-gl worker', /maplibre-gl-worker[^/]*\.mjs$/],
   ['css', /\.css$/],
-  ['font (woff2)', /\.woff2$/],
+  // The font's list of files and ranges comes with it, only on a device without a CJK font.
+  ['font (woff2, and the list of its files)', /(\.woff2|\/_virtual_app-font-faces-[^/]*\.js)$/],
   ['geodata', /\/geodata\//],
   ['statistics (build-time JSON)', /\/zone-statistics\.json$/],
   ['statistics worker', /statistics\.worker[^/]*\.js$/],
@@ -44,7 +45,7 @@ const NEEDED_FOR_FIRST_FRAME: [what: string, pattern: RegExp][] = [
   ['its helpers', /^\/assets\/(esm|editable-map)-[\w-]{8}\.js$/],
   ['maplibre-gl worker', /^\/assets\/maplibre-gl-worker-[\w-]{8}\.mjs$/],
   ['geodata', /^\/geodata\/[^/]+$/],
-  ['font', /\.woff2$/],
+  ['font and the list of its files', /(\.woff2|^\/assets\/_virtual_app-font-faces-[\w-]{8}\.js)$/],
   ['build-time statistics', /^\/zone-statistics\.json$/],
 ];
 

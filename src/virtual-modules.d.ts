@@ -3,12 +3,14 @@
  */
 
 /**
- * `virtual:app-font` — Noto Sans SC, subset at build time to every character in src/, index.html
- * and geodata/ (plus ASCII, Latin-1, CJK and full-width punctuation), served from the app's own
+ * `virtual:app-font-faces` — Noto Sans SC, subset at build time to every character in src/,
+ * index.html and geodata/ (plus ASCII, Latin-1, CJK and full-width punctuation), served from the app's own
  * origin, with the range-split files of @fontsource/noto-sans-sc as fallbacks for any other
  * character (a user's file): those load only when a character in their range is drawn.
  *
- * Importing the module fetches and registers nothing: most devices have a CJK font of their own.
+ * Importing the module fetches and registers nothing, but it is ~12 KB gz of ranges that most
+ * devices never need, having a CJK font of their own: src/map/app-font.ts imports it only on a
+ * device that lacks one. `virtual:app-font` holds the family name alone, for every device.
  * `registerFontFaces()` adds every face to `document.fonts` under `family` (weight 400), after
  * which CSS `font-family: …, "Noto Sans SC", sans-serif;` draws with them. src/map/app-font.ts
  * decides whether the device needs them and builds the map's font (src/map/font-choice.ts).
@@ -31,6 +33,9 @@
 declare module 'virtual:app-font' {
   /** CSS family name, also the key of the style's `font-faces` and the last `text-font` name. */
   export const family: string;
+}
+
+declare module 'virtual:app-font-faces' {
   /** Same-origin URL of the subset woff2 (valid in dev and in the built app). */
   export const url: string;
   /** `U+…` entries listing exactly the characters the subset holds. */

@@ -1,8 +1,8 @@
 /**
  * The baseline of the first-render benchmark: MapLibre GL JS and nothing else, drawing the same
- * geodata/ layers with the app's own style builder and the same font path (src/map/app-font.ts: the
- * device's CJK font, or the shipped subset fetched where there is none), at the
- * same initial view (the zone layers' bounding box, 24 px padding), signalling `data-map-ready`
+ * geodata/ layers with the app's own style builder and the same font path (src/map/app-font.ts:
+ * the device's CJK font, or the shipped subset fetched where there is none), at the same
+ * initial view (the zone layers' bounding box, 24 px padding), signalling `data-map-ready`
  * under the same rule as the app (every source loaded and the map idle).
  *
  * No validation, no UI, no state: whatever the app takes beyond this page is its own overhead.
@@ -36,7 +36,7 @@ const collections = new globalThis.Map(
   ),
 );
 const style = buildMapStyle(manifest, {
-  font: font.map,
+  font: await font.map,
   sourceData: (layer) => collections.get(layer.id) ?? { type: 'FeatureCollection', features: [] },
 });
 

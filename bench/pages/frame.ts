@@ -1,8 +1,9 @@
 /**
  * The baseline of the frame-time benchmark (bench/frame-time.bench.ts): MapLibre GL JS and nothing
  * else, drawing what the app draws once a planner has imported a file — the geodata/ layers with
- * the app's own style builder and font path (src/map/app-font.ts, as bare.ts), and the chosen file as a GeoJSON source read from a `blob:`
- * URL with the app's own imported-layer style (src/map/user-layers.ts, first import colour).
+ * the app's own style builder and font path (src/map/app-font.ts, as bare.ts), and the chosen file
+ * as a GeoJSON source read from a `blob:` URL with the app's own imported-layer style
+ * (src/map/user-layers.ts, first import colour).
  *
  *   frame.html?width=W&height=H   the map's size in CSS pixels, the app's map area, so both draw
  *                                 the same number of pixels a frame
@@ -48,8 +49,9 @@ const collections = new globalThis.Map(
     ),
   ),
 );
+const mapFont = await font.map;
 const style = buildMapStyle(manifest, {
-  font: font.map,
+  font: mapFont,
   sourceData: (layer) => collections.get(layer.id) ?? { type: 'FeatureCollection', features: [] },
 });
 
@@ -91,7 +93,7 @@ document.querySelector<HTMLInputElement>('[data-frame-file]')!.addEventListener(
   // As the app's imported layers: MapLibre's worker reads the file from a blob: URL.
   map.addSource(sourceId, { type: 'geojson', data: URL.createObjectURL(file), generateId: true });
   // The app's imported layers label in the font its own labels use.
-  for (const specification of userLayerSpecifications(sourceId, importedLayerColour(0), font.map.textFont))
+  for (const specification of userLayerSpecifications(sourceId, importedLayerColour(0), mapFont.textFont))
     map.addLayer(specification);
   signalWhenLoaded(() => [sourceId], 'data-layer-ready');
   map.triggerRepaint();

@@ -1,15 +1,16 @@
 /**
- * `virtual:app-font`: Noto Sans SC subset to the characters the app and its dataset use, shipped
- * from the app's own origin, with the per-range files of `@fontsource/noto-sans-sc` as lazily
- * loaded fallbacks for characters in users' files. Runs at build and when the dev server starts.
+ * `virtual:app-font-faces` (and `virtual:app-font`, its family name alone): Noto Sans SC subset to
+ * the characters the app and its dataset use, shipped from the app's own origin, with the
+ * per-range files of `@fontsource/noto-sans-sc` as lazily loaded fallbacks for characters in
+ * users' files. Runs at build and when the dev server starts.
  *
  * Why a subset: the full simplified-Chinese file is 1.1 MB, most of the first-load budget; the
  * app's own text needs a few hundred characters. Why fallbacks: a planner's file may name a place
  * with a character the subset lacks, and the test machines have no CJK font to fall back on.
  *
- * Most devices have a CJK font of their own, and then nothing here is fetched: the app registers
- * the faces (`registerFontFaces()`) only where src/map/app-font.ts finds none. It registers them
- * with the CSS Font Loading API (`document.fonts.add`) rather than an inline `<style>`: the built
+ * Most devices have a CJK font of their own, and then nothing here is fetched: the app imports
+ * the faces module and registers them (`registerFontFaces()`) only where src/map/app-font.ts finds
+ * none. It registers them with the CSS Font Loading API (`document.fonts.add`) rather than an inline `<style>`: the built
  * page's CSP has no 'unsafe-inline' for styles, and a `FontFace` with `unicodeRange` is the same
  * lazy, per-range loading that `@font-face` gives. For the same reason the page carries no
  * `<link rel="preload">` for the subset: the app starts that download itself, when it is needed.
@@ -40,7 +41,9 @@ function isAlwaysIncluded(codePoint: number): boolean {
 }
 
 export const APP_FONT_MODULE_ID = 'virtual:app-font';
+export const APP_FONT_FACES_MODULE_ID = 'virtual:app-font-faces';
 const RESOLVED_ID = '\0' + APP_FONT_MODULE_ID;
+const RESOLVED_FACES_ID = '\0' + APP_FONT_FACES_MODULE_ID;
 
 export const APP_FONT_FAMILY = 'Noto Sans SC';
 const FONTSOURCE_PACKAGE = '@fontsource/noto-sans-sc';
@@ -209,8 +212,21 @@ export const DECODE_RANGES_SOURCE = `(encoded) => {
   });
 }`;
 
-function moduleSource(font: AppFontBuild): string {
-  const imports = [`import subsetUrl from ${JSON.stringify(font.subsetFile + '?url')};`];
+/** `virtual:app-font`: the family name alone, for every device (the panels' and charts' font lists). */
+function familyModuleSource(): string {
+  return `export const family = ${JSON.stringify(APP_FONT_FAMILY)};\n`;
+}
+
+/**
+ * `virtual:app-font-faces`: the files and their ranges. Only a device without a CJK font of its own
+ * imports it; on every other device its ~12 KB gz of ranges (and decoding them) stayed out of the
+ * first load, where they had been the largest module of the entry chunk.
+ */
+function facesModuleSource(font: AppFontBuild): string {
+  const imports = [
+    `import { family } from ${JSON.stringify(APP_FONT_MODULE_ID)};`,
+    `import subsetUrl from ${JSON.stringify(font.subsetFile + '?url')};`,
+  ];
   const fallbackEntries: string[] = [];
   font.fallbacks.forEach((face, index) => {
     imports.push(`import fallback${index} from ${JSON.stringify(face.specifier + '?url')};`);
@@ -218,7 +234,6 @@ function moduleSource(font: AppFontBuild): string {
   });
   return `${imports.join('\n')}
 const expand = ${DECODE_RANGES_SOURCE};
-export const family = ${JSON.stringify(APP_FONT_FAMILY)};
 export const url = subsetUrl;
 export const unicodeRange = expand(${JSON.stringify(encodeRanges(font.subsetIntervals))});
 export const fallbacks = [
@@ -249,7 +264,7 @@ export interface AppFontPluginOptions {
   projectRoot?: string;
 }
 
-/** Vite plugin providing `virtual:app-font` (see src/virtual-modules.d.ts for its use). */
+/** Vite plugin providing `virtual:app-font` and `virtual:app-font-faces` (see src/virtual-modules.d.ts). */
 export function appFontPlugin(options: AppFontPluginOptions = {}): Plugin {
   let config: ResolvedConfig;
   let pending: Promise<AppFontBuild> | undefined;
@@ -259,10 +274,12 @@ export function appFontPlugin(options: AppFontPluginOptions = {}): Plugin {
       config = resolved;
     },
     resolveId(id) {
-      return id === APP_FONT_MODULE_ID ? RESOLVED_ID : undefined;
+      if (id === APP_FONT_MODULE_ID) return RESOLVED_ID;
+      return id === APP_FONT_FACES_MODULE_ID ? RESOLVED_FACES_ID : undefined;
     },
     async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
+      if (id === RESOLVED_ID) return familyModuleSource();
+      if (id !== RESOLVED_FACES_ID) return undefined;
       pending ??= buildAppFont(options.projectRoot ?? config.root);
       const font = await pending;
       const missingFromText = font.missingCodePoints.filter((codePoint) => !isAlwaysIncluded(codePoint));
@@ -275,7 +292,7 @@ export function appFontPlugin(options: AppFontPluginOptions = {}): Plugin {
         `[app-font] ${APP_FONT_FAMILY} subset: ${font.subsetBytes} bytes + ${font.supplementBytes} in supplements, ` +
           `${font.subsetIntervals.length} ranges, ${font.fallbacks.length} fallback files`,
       );
-      return moduleSource(font);
+      return facesModuleSource(font);
     },
   };
 }

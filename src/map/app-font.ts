@@ -3,10 +3,14 @@
  * has one (nothing fetched), otherwise the Noto Sans SC subset shipped with the app, registered and
  * its download started at once — every label and panel needs it, and the first frame waits for it.
  *
+ * The files' list and ranges (`virtual:app-font-faces`, ~12 KB gz) are imported only in the second
+ * case: on a device with a CJK font, the typical one, they would be the largest module of the first
+ * load and draw nothing.
+ *
  * The app (src/main.tsx) and the first-render bench's bare MapLibre page (bench/pages/bare.ts) both
  * take their font from here, so the benchmark compares them on the same font path.
  */
-import { family, registerFontFaces, styleFontFaces } from 'virtual:app-font';
+import { family } from 'virtual:app-font';
 import { canvasDrawsSimplifiedChinese } from './cjk-font-detection.ts';
 import { appFontFamilies, cssFontFamily, mapStyleFont } from './font-choice.ts';
 import type { MapStyleFont } from './style-common.ts';
@@ -14,8 +18,12 @@ import type { MapStyleFont } from './style-common.ts';
 export interface AppFont {
   /** `system`: the device's CJK font draws everything; `shipped`: the subset shipped with the app does. */
   source: 'system' | 'shipped';
-  /** For the map style (src/map/style.ts). */
-  map: MapStyleFont;
+  /**
+   * For the map style (src/map/style.ts). Settled at once on a device with a CJK font; otherwise
+   * once the faces module is here (the subset's download starts then). Rejects if that module
+   * cannot load: the map cannot draw its labels without it.
+   */
+  map: Promise<MapStyleFont>;
   /** A CSS `font-family` list for the panels, without the generic family. */
   css: string;
 }
@@ -27,15 +35,18 @@ export function chooseAppFont(): AppFont {
   if (chosen) return chosen;
   const families = appFontFamilies(family);
   const system = canvasDrawsSimplifiedChinese(families);
-  if (!system) {
-    const [subset] = registerFontFaces();
-    // A failed download is not this module's to report: MapLibre names the file it could not load.
-    subset?.load().catch(() => undefined);
-  }
   chosen = {
     source: system ? 'system' : 'shipped',
-    map: mapStyleFont({ family, faces: styleFontFaces }, system),
+    map: system ? Promise.resolve(mapStyleFont({ family, faces: [] }, true)) : shippedMapFont(),
     css: cssFontFamily(families),
   };
   return chosen;
+}
+
+async function shippedMapFont(): Promise<MapStyleFont> {
+  const { registerFontFaces, styleFontFaces } = await import('virtual:app-font-faces');
+  const [subset] = registerFontFaces();
+  // A failed download is not this module's to report: MapLibre names the file it could not load.
+  subset?.load().catch(() => undefined);
+  return mapStyleFont({ family, faces: styleFontFaces }, false);
 }

@@ -27,7 +27,7 @@ import { BottomSheet } from './layout/BottomSheet.tsx';
 import { connectLayout } from './layout/layout-connections.ts';
 import { phoneLayout } from './layout/layout-state.ts';
 
-export function App({ font }: { font: MapStyleFont }) {
+export function App({ font }: { font: Promise<MapStyleFont> }) {
   const text = messages.value;
   const data = datasetState.value;
   const status = mapStatus.value;

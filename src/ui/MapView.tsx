@@ -62,7 +62,8 @@ function panelCover(mapElement: HTMLElement): { top: number; right: number; bott
   return cover;
 }
 
-export function MapView({ font }: { font: MapStyleFont }) {
+/** `font` settles once the map's font is known: at once on a device with a CJK font (src/map/app-font.ts). */
+export function MapView({ font }: { font: Promise<MapStyleFont> }) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -76,8 +77,8 @@ export function MapView({ font }: { font: MapStyleFont }) {
     let stop = (): void => undefined;
     let stopWaiting = (): void => undefined;
     // MapLibre is loaded only once we know it can draw: without WebGL the page never downloads it.
-    import('../map/zone-map.ts')
-      .then(({ createZoneMap }) => {
+    Promise.all([import('../map/zone-map.ts'), font])
+      .then(([{ createZoneMap }, mapFont]) => {
         if (stopped) return;
         recordEngineLoaded();
         // Runs when the dataset arrives (or at once if it is here): synchronously inside the
@@ -87,21 +88,25 @@ export function MapView({ font }: { font: MapStyleFont }) {
           const data = datasetState.value;
           if (started || data.status !== 'ready') return;
           started = true;
-          untracked(() => startMap(createZoneMap, data.dataset));
+          untracked(() => startMap(createZoneMap, data.dataset, mapFont));
           queueMicrotask(() => stopWaiting());
         });
       })
       .catch((error: unknown) => {
-        console.warn('The map module could not load:', error);
+        console.warn('The map module or its font could not load:', error);
         mapStatus.value = 'unavailable';
       });
-    const startMap = (createZoneMap: typeof import('../map/zone-map.ts').createZoneMap, dataset: Dataset): void => {
+    const startMap = (
+      createZoneMap: typeof import('../map/zone-map.ts').createZoneMap,
+      dataset: Dataset,
+      mapFont: MapStyleFont,
+    ): void => {
       let controller: ZoneMapController;
       try {
         controller = createZoneMap({
           container: element,
           dataset,
-          font,
+          font: mapFont,
           callbacks: {
             onReady: () => {
               performance.mark('zone:map-ready');
