@@ -17,7 +17,7 @@ import type { FeatureCollection } from 'geojson';
 import { Map, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Manifest } from '../../src/data/dataset-types.ts';
+import type { LabelPointCollection, Manifest } from '../../src/data/dataset-types.ts';
 import { chooseAppFont } from '../../src/map/app-font.ts';
 import { buildMapStyle } from '../../src/map/style.ts';
 import { userLayerSourceId, userLayerSpecifications } from '../../src/map/user-layers.ts';
@@ -42,17 +42,20 @@ async function fetchJson<T>(path: string): Promise<T> {
 }
 
 const manifest = await fetchJson<Manifest>('geodata/manifest.json');
-const collections = new globalThis.Map(
-  await Promise.all(
+const [collections, labelPoints] = await Promise.all([
+  Promise.all(
     manifest.layers.map(
       async (layer) => [layer.id, await fetchJson<FeatureCollection>(`geodata/${layer.file}`)] as const,
     ),
-  ),
-);
+  ).then((entries) => new globalThis.Map(entries)),
+  // The polygons' label points: without them this page would draw no polygon name, less than the app.
+  manifest.labels === undefined ? undefined : fetchJson<LabelPointCollection>(`geodata/${manifest.labels}`),
+]);
 const mapFont = await font.map;
 const style = buildMapStyle(manifest, {
   font: mapFont,
   sourceData: (layer) => collections.get(layer.id) ?? { type: 'FeatureCollection', features: [] },
+  ...(labelPoints ? { labelPoints } : {}),
 });
 
 const framing = manifest.layers.filter((layer) => layer.role === 'zone');
