@@ -11,7 +11,7 @@ import { datasetFingerprint, type DatasetFiles } from './data/dataset-fingerprin
 import { PRECOMPUTED_STATISTICS_FILE, precomputedStatisticsFor } from './analysis/precomputed-statistics.ts';
 import type { ZoneStatistics } from './analysis/zone-statistics.ts';
 import { loadCurrentDataset } from './state/dataset-origin.ts';
-import { language, messages } from './i18n/index.ts';
+import { messages, showLanguage } from './i18n/index.ts';
 import { applyDocumentLanguage, initialLanguage } from './state/language-preference.ts';
 import { mapStatus, setDatasetFailed, setDatasetReady, setStatistics, setStatisticsFailed } from './state/app-state.ts';
 import { App } from './ui/App.tsx';
@@ -132,17 +132,24 @@ function mapSettledOrTabOpened(timeoutMs: number): Promise<void> {
 
 const root = document.getElementById('app');
 if (root) {
-  language.value = initialLanguage(window.location.search, () => window.localStorage);
-  applyDocumentLanguage();
   // The requests first: the map's code and the data are on their way while the shell renders.
   boot().catch((error: unknown) => {
     setDatasetFailed([messages.value.errors.unexpected(error instanceof Error ? error.message : String(error))]);
   });
-  // index.html's static shell goes in the same task, so no frame shows both.
-  root.replaceChildren();
-  // A few glyph measurements on a canvas; the shipped font only where this device lacks a CJK one.
-  const font = chooseAppFont();
-  document.documentElement.style.setProperty('--app-font-family', font.css);
-  document.documentElement.dataset['appFont'] = font.source;
-  render(<App font={font.map} />, root);
+  // Chinese is here at once; English (a link's ?lang=en, a remembered choice, an English browser)
+  // is fetched first, while index.html's bilingual shell stays. Should it fail, the page is in Chinese.
+  const startApp = (): void => {
+    applyDocumentLanguage();
+    // index.html's static shell goes in the same task, so no frame shows both.
+    root.replaceChildren();
+    // A few glyph measurements on a canvas; the shipped font only where this device lacks a CJK one.
+    const font = chooseAppFont();
+    document.documentElement.style.setProperty('--app-font-family', font.css);
+    document.documentElement.dataset['appFont'] = font.source;
+    render(<App font={font.map} />, root);
+  };
+  showLanguage(initialLanguage(window.location.search, () => window.localStorage)).then(startApp, (error: unknown) => {
+    console.warn('The English messages could not load:', error);
+    startApp();
+  });
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './messages.ts';
+import { POSITION_UNKNOWN } from './position-unknown.ts';
 
 export const en: Messages = {
   languageTag: 'en',
@@ -99,7 +100,7 @@ export const en: Messages = {
     statisticsPartial: 'This geometry could not be measured; the figures above leave it out:',
   },
   honesty: {
-    positionUnknown: 'position unknown',
+    positionUnknown: POSITION_UNKNOWN.en,
     positionUnknownBadge: 'Position unknown: the map shows a schematic placement, not its real site.',
     sizedToStated:
       'Not a check: this shape was drawn to the stated area, so the two match by construction and cannot confirm the published figure.',

@@ -1,4 +1,5 @@
 import type { Messages } from './messages.ts';
+import { POSITION_UNKNOWN } from './position-unknown.ts';
 
 export const zh: Messages = {
   languageTag: 'zh-CN',
@@ -94,7 +95,7 @@ export const zh: Messages = {
     statisticsPartial: '以下几何无法参与计算，上面的数字不含它们：',
   },
   honesty: {
-    positionUnknown: '位置未知',
+    positionUnknown: POSITION_UNKNOWN.zh,
     positionUnknownBadge: '位置未知：图上只是示意摆放，不是实际位置。',
     sizedToStated: '不是核对：该形状按公布面积绘制，二者相等是绘制方式决定的，不能证实公布数字。',
     sizedToStatedShort: '按此面积绘制',

@@ -3,8 +3,7 @@
  * estimate from a known position, the label text and the colours. Pure, like the rest of the style.
  */
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { en } from '../i18n/en.ts';
-import { zh } from '../i18n/zh.ts';
+import { POSITION_UNKNOWN } from '../i18n/position-unknown.ts';
 
 /** A same-origin font file and the characters it covers (a `font-faces` entry). */
 export interface MapFontFace {
@@ -62,8 +61,8 @@ export const IS_POSITION_UNKNOWN: ExpressionSpecification = ['==', ['get', 'posi
 
 /** Appended to the first line of a label when the position is unknown; the name itself stays the real name. */
 export const POSITION_UNKNOWN_SUFFIX: Readonly<Record<'zh' | 'en', string>> = {
-  zh: `（${zh.honesty.positionUnknown}）`,
-  en: ` (${en.honesty.positionUnknown})`,
+  zh: `（${POSITION_UNKNOWN.zh}）`,
+  en: ` (${POSITION_UNKNOWN.en})`,
 };
 
 export function hoverOrSelected(whenActive: number, otherwise: number): ExpressionSpecification {

@@ -4,7 +4,7 @@
  * the browser's preferred language (zh-* → 中文, any other → English) until the visitor chooses,
  * then Chinese. Switching rewrites the page's own language tag and title; components follow the signal.
  */
-import { language, messages, type Language } from '../i18n/index.ts';
+import { language, messages, showLanguage, type Language } from '../i18n/index.ts';
 import { parseLanguage } from './url-state.ts';
 
 const STORAGE_KEY = 'luzhou-zone-map:language';
@@ -48,9 +48,13 @@ export function initialLanguage(
   return fromLink ?? storedLanguage(storage) ?? browserLanguage(preferred) ?? 'zh';
 }
 
-/** Shows the page in `next` and remembers it for the next visit. */
-export function setLanguage(next: Language): void {
-  language.value = next;
+/**
+ * Shows the page in `next` and remembers it for the next visit. English is fetched the first time
+ * (src/i18n/index.ts); if that fails (offline before the app was ever cached), the page stays as
+ * it was and nothing is remembered.
+ */
+export async function setLanguage(next: Language): Promise<void> {
+  await showLanguage(next);
   try {
     window.localStorage.setItem(STORAGE_KEY, next);
   } catch {
@@ -68,8 +72,7 @@ export function followLanguageOfOtherTabs(): () => void {
     if (event.key !== STORAGE_KEY) return;
     const chosen = parseLanguage(event.newValue);
     if (chosen === null || chosen === language.peek()) return;
-    language.value = chosen;
-    applyDocumentLanguage();
+    showLanguage(chosen).then(applyDocumentLanguage, () => undefined);
   };
   window.addEventListener('storage', onStorage);
   return () => window.removeEventListener('storage', onStorage);

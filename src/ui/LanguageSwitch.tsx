@@ -22,7 +22,11 @@ export function LanguageSwitch() {
           class="language-switch__button"
           lang={choice.tag}
           aria-pressed={current === choice.language}
-          onClick={() => setLanguage(choice.language)}
+          onClick={() => {
+            setLanguage(choice.language).catch((error: unknown) =>
+              console.warn(`The ${choice.language} messages could not load:`, error),
+            );
+          }}
         >
           {text[choice.language]}
         </button>

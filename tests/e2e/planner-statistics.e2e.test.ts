@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { MESSAGES } from '../../src/i18n/index.ts';
+import { zh } from '../../src/i18n/zh.ts';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { bbox } from '@turf/bbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,7 +214,7 @@ describe('land-use statistics of the zone', () => {
     expect(rows.map((row) => row.key)).toEqual(expected.rows.map((row) => row.key ?? ''));
     // Kinds are named as the rest of the app names them, not shown as their ids.
     expect(rows.map((row) => row.category)).toEqual(
-      expected.rows.map((row) => (row.key === null ? '（无此属性）' : (MESSAGES.zh.kinds[row.key] ?? row.key))),
+      expected.rows.map((row) => (row.key === null ? '（无此属性）' : (zh.kinds[row.key] ?? row.key))),
     );
     expect(rows.map((row) => Number(row.cells[2]!.replaceAll(',', '')))).toEqual(expected.rows.map((row) => row.count));
     // The zone table counts every non-context layer, as measureCollection groups them.

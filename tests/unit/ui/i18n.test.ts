@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Manifest, ZoneFeatureCollection } from '../../../src/data/dataset-types.ts';
-import { MESSAGES } from '../../../src/i18n/index.ts';
+import { en } from '../../../src/i18n/en.ts';
+import { zh } from '../../../src/i18n/zh.ts';
 
+const MESSAGES = { zh, en };
 const geodata = join(import.meta.dirname, '..', '..', '..', 'geodata');
 const manifest = JSON.parse(readFileSync(join(geodata, 'manifest.json'), 'utf8')) as Manifest;
 const kinds = new Set(
