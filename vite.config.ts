@@ -25,12 +25,24 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // One entry chunk and no <link rel="modulepreload"> in the page (see codeSplitting below):
+    // the polyfill (about 0.5 KB gz of the first load) would have nothing to do.
+    modulePreload: { polyfill: false },
     // Fonts are never inlined: a data: URL would put every fallback file into the first-load
     // bundle, where the point of them is to load only when a character needs one.
     assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
     // maplibre-gl alone is ~1 MB unminified-map; the bundle budget test is the real limit.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the entry imports statically goes in the entry's own chunk. By default the
+          // bundler cut what the entry shares with a lazy chunk (Preact and the signals, the
+          // messages, its own import helper) into chunks of their own: four more requests, each
+          // with its headers and its own gzip dictionary, all on the first load anyway.
+          groups: [{ name: 'first-load', tags: ['$initial'] }],
+        },
+      },
       treeshake: {
         // These packages declare no `sideEffects`, so a panel importing one constant from
         // src/analysis kept the whole clipper (~45 KB gz) in the first load. Their top-level code
