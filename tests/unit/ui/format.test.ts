@@ -27,4 +27,15 @@ describe('area and ratio formatting', () => {
     expect(formatSignedPercent(0.00004, 'en')).toBe('0.0 %');
     expect(formatPercent(0.413, 'en')).toBe('41.3 %');
   });
+
+  it('writes each figure in the language asked for, whichever language was formatted before', () => {
+    expect(formatArea(123_450, 'ha', 'ha', 'de-DE')).toBe('12,3 ha');
+    expect(formatArea(123_450, 'ha', 'ha', 'en')).toBe('12.3 ha');
+    expect(formatStated(1800.25, '亩', 'de-DE')).toBe('1.800,25 亩');
+    expect(formatStated(1800.25, '亩', 'en')).toBe('1,800.25 亩');
+    // Same language, other digits: a 0-digit format must not serve a 2-digit figure.
+    expect(formatArea(1_200_000, 'km2', 'km²', 'en')).toBe('1.20 km²');
+    expect(formatArea(1_200_000, 'mu', '亩', 'en')).toBe('1,800 亩');
+    expect(formatArea(1_200_000, 'km2', 'km²', 'en')).toBe('1.20 km²');
+  });
 });
