@@ -35,10 +35,9 @@
  *
  * `--app-dist` serves an app built elsewhere (e.g. an older commit) against this run's bare page.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import { appFontPlugin } from '../scripts/vite/app-font-plugin.ts';
 import { contentSecurityPolicyPlugin } from '../scripts/vite/content-security-policy-plugin.ts';
@@ -49,6 +48,7 @@ import {
   fontconfigWithCjkTestFont,
   fontconfigWithoutCjkFonts,
 } from '../tests/e2e/font-environments.ts';
+import { FIRST_LOAD_GOAL_RATIO, maplibreAloneBytes } from '../tests/e2e/first-load-budget.ts';
 import { launchBrowser, openApp, type BrowserSession } from '../tests/e2e/harness.ts';
 import { formatSpread, median } from './bench-support.ts';
 import {
@@ -93,7 +93,7 @@ function fontconfigFor(device: FontDevice): string {
 /** Issue 14's goals. */
 const GOALS = {
   firstRenderRatio: 1.05,
-  bytesRatio: 1.25,
+  bytesRatio: FIRST_LOAD_GOAL_RATIO,
   statisticsAfterReadyMs: 200,
 };
 
@@ -221,13 +221,6 @@ async function measure(browser: BrowserSession, baseUrl: string, path: string): 
   } finally {
     await app.close();
   }
-}
-
-function maplibreAloneBytes(): number {
-  const distDirectory = join(projectRoot, 'node_modules', 'maplibre-gl', 'dist');
-  return ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css']
-    .map((file) => gzipSync(readFileSync(join(distDirectory, file))).byteLength)
-    .reduce((sum, bytes) => sum + bytes, 0);
 }
 
 function bytesTable(samples: { app: Sample[]; bare: Sample[] }): string {

@@ -12,10 +12,17 @@ import {
   fontconfigWithCjkTestFont,
   fontconfigWithoutCjkFonts,
 } from './font-environments.ts';
+import { FIRST_LOAD_GOAL_RATIO, maplibreAloneBytes, readBundleBudget } from './first-load-budget.ts';
 import { type AppPage, type BrowserSession, launchBrowser, openApp, waitForMapIdle } from './harness.ts';
 
 const SUBSET = /\/assets\/noto-sans-sc-subset-[^/]*\.woff2$/;
 const ANY_FONT_FILE = /\.(woff2?|ttf|otf)(\?|$)/;
+/** The list of the shipped files and their ranges (`virtual:app-font-faces`), needed only with them. */
+const FONT_FACES_MODULE = /\/assets\/_virtual_app-font-faces-[^/]*\.js$/;
+/** The English messages: fetched the first time English is wanted. */
+const ENGLISH_MESSAGES = /\/assets\/en-[^/]*\.js$/;
+
+const budget = readBundleBudget();
 
 interface LabelRendering {
   /** Label features MapLibre placed on screen. */
@@ -124,6 +131,7 @@ describe('on a device without a CJK font', () => {
     expect(rendering.mapFontFaces).toBeGreaterThan(0);
     expectRealGlyphs(rendering);
     expect(await app.page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '泸州国家高新区'))).toBe(true);
+    expect(app.requests.some((request) => FONT_FACES_MODULE.test(request.url))).toBe(true);
     expect(await app.problems()).toEqual([]);
   });
 });
@@ -146,6 +154,9 @@ describe(`on a device with a CJK font (${CJK_TEST_FONT.family})`, () => {
     expect(app.requests.filter((request) => ANY_FONT_FILE.test(request.url)).map((request) => request.url)).toEqual([]);
     loads.system = await firstLoad(app);
     expect(loads.system.fonts).toBe(0);
+    // Nor the list of the shipped files, nor English on a Chinese visit: neither draws anything here.
+    const fetched = app.requests.map((request) => request.url);
+    expect(fetched.filter((url) => FONT_FACES_MODULE.test(url) || ENGLISH_MESSAGES.test(url))).toEqual([]);
 
     const rendering = await labelRendering(app);
     // No file declared: MapLibre drew every glyph with the device's font.
@@ -154,9 +165,23 @@ describe(`on a device with a CJK font (${CJK_TEST_FONT.family})`, () => {
     expect(await app.problems()).toEqual([]);
   });
 
+  test(`downloads at most bundle-budget.json's ${budget.firstLoadBytesWithCjkFont.limit} bytes before the map is ready, within issue 14's ${FIRST_LOAD_GOAL_RATIO}× maplibre-gl alone`, async () => {
+    const resources = await app.resourcesBeforeReady();
+    const total = resources.reduce((sum, resource) => sum + resource.bytes, 0);
+    const maplibre = maplibreAloneBytes();
+    const listing = resources.map((resource) => `${String(resource.bytes).padStart(8)}  ${resource.url}`).join('\n');
+    console.info(
+      `first load with a CJK font: ${total} bytes before data-map-ready, ${(total / maplibre).toFixed(3)}× maplibre-gl alone (${maplibre})\n${listing}`,
+    );
+    expect(total, listing).toBeLessThanOrEqual(budget.firstLoadBytesWithCjkFont.limit);
+    // Issue 14's goal; a MapLibre upgrade that shrinks it must bring the limit down with it.
+    expect(budget.firstLoadBytesWithCjkFont.limit).toBeLessThanOrEqual(Math.floor(FIRST_LOAD_GOAL_RATIO * maplibre));
+  });
+
   test('draws English labels with the device font too, still fetching no font file', async () => {
     await app.page.getByRole('button', { name: 'English' }).click();
     await app.page.locator('h1', { hasText: 'Luzhou' }).waitFor();
+    expect(app.requests.some((request) => ENGLISH_MESSAGES.test(request.url))).toBe(true);
     await waitForMapIdle(app);
     await app.screenshot('fonts-with-cjk-font-english');
     expectRealGlyphs(await labelRendering(app, 'Latin'));

@@ -9,16 +9,14 @@ import * as fontkit from 'fontkit';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectDatasetCharacters } from '../../scripts/vite/used-characters.ts';
+import { readBundleBudget } from './first-load-budget.ts';
 import { freePort } from './global-setup.ts';
 import { builtAppDirectory, openApp, type AppPage } from './harness.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 const FAMILY = 'Noto Sans SC';
 
-interface BundleBudget {
-  firstLoadBytes: { limit: number; measured: number; why: string };
-}
-const budget = JSON.parse(readFileSync(join(projectRoot, 'bundle-budget.json'), 'utf8')) as BundleBudget;
+const budget = readBundleBudget();
 
 describe('the built app on first load', () => {
   let app: AppPage;
