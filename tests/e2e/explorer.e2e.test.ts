@@ -108,6 +108,8 @@ describe('links', () => {
       await mapAtRest(first);
       if (hiddenByDefault) await first.page.locator(`[data-layer-id="${hiddenByDefault.id}"] input`).check();
       await first.page.getByRole('button', { name: 'English' }).click();
+      // The English messages are fetched the first time English is chosen.
+      await first.page.locator('html[lang="en"]').waitFor({ state: 'attached' });
       await first.page.evaluate((target) => window.__zoneMap!.jumpTo(target), view);
       await first.page.waitForFunction(() =>
         new URLSearchParams(window.location.search).get('view')?.endsWith(',-33.5'),

@@ -270,6 +270,8 @@ describe('the measuring hint', () => {
       expect(hint).not.toContain('Esc');
       expect(hint).toContain('轻点“结束量算”');
       await phone.page.getByRole('button', { name: 'English' }).click();
+      // The English messages are fetched the first time English is chosen.
+      await phone.page.locator('html[lang="en"]').waitFor({ state: 'attached' });
       expect(await phone.page.locator('.measure-hint').textContent()).toContain('Tap “Stop measuring”');
       await phone.screenshot('newcomers-phone-measure-hint');
     });
