@@ -132,7 +132,11 @@ function mapSettledOrTabOpened(timeoutMs: number): Promise<void> {
 
 const root = document.getElementById('app');
 if (root) {
-  // The requests first: the map's code and the data are on their way while the shell renders.
+  // The font first: a few glyph measurements on a canvas, and where this device lacks a CJK font,
+  // the shipped files' list and then the subset are requested now. The first frame's labels wait
+  // for them, so they must not queue behind the WebGL probe in boot().
+  const font = chooseAppFont();
+  // Then the requests: the map's code and the data are on their way while the shell renders.
   boot().catch((error: unknown) => {
     setDatasetFailed([messages.value.errors.unexpected(error instanceof Error ? error.message : String(error))]);
   });
@@ -142,8 +146,6 @@ if (root) {
     applyDocumentLanguage();
     // index.html's static shell goes in the same task, so no frame shows both.
     root.replaceChildren();
-    // A few glyph measurements on a canvas; the shipped font only where this device lacks a CJK one.
-    const font = chooseAppFont();
     document.documentElement.style.setProperty('--app-font-family', font.css);
     document.documentElement.dataset['appFont'] = font.source;
     render(<App font={font.map} />, root);
