@@ -9,12 +9,14 @@
  * about (the pmtiles reader once came along with the map that way).
  */
 
+export const FONT_CATEGORY = 'font (woff2, and the list of its files)';
+
 export const BYTE_CATEGORIES: [name: string, pattern: RegExp][] = [
   ['maplibre-gl main (zone-map / bare chunk)', /\/assets\/(zone-map|maplibre-gl|bare)-[^/]*\.js$/],
   ['maplibre-gl worker', /maplibre-gl-worker[^/]*\.mjs$/],
   ['css', /\.css$/],
   // The font's list of files and ranges comes with it, only on a device without a CJK font.
-  ['font (woff2, and the list of its files)', /(\.woff2|\/_virtual_app-font-faces-[^/]*\.js)$/],
+  [FONT_CATEGORY, /(\.woff2|\/_virtual_app-font-faces-[^/]*\.js)$/],
   ['geodata', /\/geodata\//],
   ['statistics (build-time JSON)', /\/zone-statistics\.json$/],
   ['statistics worker', /statistics\.worker[^/]*\.js$/],
