@@ -20,8 +20,7 @@ export interface AppFont {
   source: 'system' | 'shipped';
   /**
    * For the map style (src/map/style.ts). Settled at once on a device with a CJK font; otherwise
-   * once the faces module is here (the subset's download starts then). Rejects if that module
-   * cannot load: the map cannot draw its labels without it.
+   * once the faces module is here (the subset's download starts then). Never rejects.
    */
   map: Promise<MapStyleFont>;
   /** A CSS `font-family` list for the panels, without the generic family. */
@@ -44,9 +43,17 @@ export function chooseAppFont(): AppFont {
 }
 
 async function shippedMapFont(): Promise<MapStyleFont> {
-  const { registerFontFaces, styleFontFaces } = await import('virtual:app-font-faces');
-  const [subset] = registerFontFaces();
+  let faces: typeof import('virtual:app-font-faces');
+  try {
+    faces = await import('virtual:app-font-faces');
+  } catch (error) {
+    // A map whose Chinese labels may draw as boxes beats no map: the panels, the Latin labels and
+    // every click still work. (The list fails to load only offline before the app was cached.)
+    console.warn('The list of the shipped font files could not load; labels use the system fonts:', error);
+    return mapStyleFont({ family, faces: [] }, true);
+  }
+  const [subset] = faces.registerFontFaces();
   // A failed download is not this module's to report: MapLibre names the file it could not load.
   subset?.load().catch(() => undefined);
-  return mapStyleFont({ family, faces: styleFontFaces }, false);
+  return mapStyleFont({ family, faces: faces.styleFontFaces }, false);
 }

@@ -93,7 +93,7 @@ export function MapView({ font }: { font: Promise<MapStyleFont> }) {
         });
       })
       .catch((error: unknown) => {
-        console.warn('The map module or its font could not load:', error);
+        console.warn('The map module could not load:', error);
         mapStatus.value = 'unavailable';
       });
     const startMap = (

@@ -136,6 +136,27 @@ describe('on a device without a CJK font', () => {
   });
 });
 
+describe('on a device without a CJK font, when the list of font files cannot load', () => {
+  test('still draws the map, its labels from the system fonts, and keeps the panels', async () => {
+    const browser = await launchBrowser({ fontconfigFile: fontconfigWithoutCjkFonts() });
+    try {
+      await browser.context.route(FONT_FACES_MODULE, (route) => route.abort('failed'));
+      const app = await openApp({ browser });
+      expect(await app.page.evaluate(() => document.documentElement.dataset['appFont'])).toBe('shipped');
+      expect(app.requests.some((request) => FONT_FACES_MODULE.test(request.url))).toBe(true);
+      // No font file was declared, so none was fetched; the map drew its labels all the same.
+      expect(app.requests.filter((request) => ANY_FONT_FILE.test(request.url)).map((request) => request.url)).toEqual(
+        [],
+      );
+      expect((await labelRendering(app, 'Latin')).renderedLabels).toBeGreaterThan(0);
+      expect(await app.page.locator('.map-fallback').count()).toBe(0);
+      await app.close();
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 describe(`on a device with a CJK font (${CJK_TEST_FONT.family})`, () => {
   let browser: BrowserSession;
   let app: AppPage;
