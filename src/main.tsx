@@ -53,11 +53,14 @@ async function shippedStatistics(files: DatasetFiles, text: Promise<string | nul
   return fingerprint && precomputed ? precomputedStatisticsFor(precomputed, fingerprint) : null;
 }
 
-async function boot(): Promise<void> {
+/** `languageShown` settles once the page's first language is on screen (English is fetched). */
+async function boot(languageShown: Promise<void>): Promise<void> {
   // Start fetching MapLibre while the data loads; MapView's own import() then finds it ready.
   if (isWebGlAvailable()) import('./map/zone-map.ts').catch(() => undefined);
   const precomputedText = readPrecomputedStatistics();
   const { result, files } = await loadCurrentDataset(readGeodataFile);
+  // The address bar (connectUrlState) and any problem's text are written in the page's language.
+  await languageShown;
   performance.mark('zone:dataset-loaded');
   if (!result.ok) {
     setDatasetFailed(result.problems);
@@ -136,22 +139,23 @@ if (root) {
   // the shipped files' list and then the subset are requested now. The first frame's labels wait
   // for them, so they must not queue behind the WebGL probe in boot().
   const font = chooseAppFont();
+  // Chinese is here at once; English (a link's ?lang=en, a remembered choice, an English browser)
+  // is fetched while the data loads, and index.html's bilingual shell stays until it is here.
+  // Should it fail, the page is in Chinese.
+  const languageShown = showLanguage(initialLanguage(window.location.search, () => window.localStorage)).then(
+    () => undefined,
+    (error: unknown) => console.warn('The English messages could not load:', error),
+  );
   // Then the requests: the map's code and the data are on their way while the shell renders.
-  boot().catch((error: unknown) => {
+  boot(languageShown).catch((error: unknown) => {
     setDatasetFailed([messages.value.errors.unexpected(error instanceof Error ? error.message : String(error))]);
   });
-  // Chinese is here at once; English (a link's ?lang=en, a remembered choice, an English browser)
-  // is fetched first, while index.html's bilingual shell stays. Should it fail, the page is in Chinese.
-  const startApp = (): void => {
+  languageShown.then(() => {
     applyDocumentLanguage();
     // index.html's static shell goes in the same task, so no frame shows both.
     root.replaceChildren();
     document.documentElement.style.setProperty('--app-font-family', font.css);
     document.documentElement.dataset['appFont'] = font.source;
     render(<App font={font.map} />, root);
-  };
-  showLanguage(initialLanguage(window.location.search, () => window.localStorage)).then(startApp, (error: unknown) => {
-    console.warn('The English messages could not load:', error);
-    startApp();
   });
 }

@@ -28,16 +28,19 @@ export const messages = computed<Messages>(() => loaded.value[shown.value] ?? zh
 
 /**
  * Shows the page in `next`: at once when its messages are here, otherwise once they arrive.
- * Rejects when they cannot load (the page stays in the language it was in).
+ * Resolves to whether `next` is what shows: false when a later call chose another language before
+ * these messages came. Rejects when they cannot load (the page stays in the language it was in).
  */
-export function showLanguage(next: Language): Promise<void> {
+export function showLanguage(next: Language): Promise<boolean> {
   wanted = next;
   if (loaded.peek()[next]) {
     shown.value = next;
-    return Promise.resolve();
+    return Promise.resolve(true);
   }
   return LOADERS[next]().then((nextMessages) => {
     loaded.value = { ...loaded.peek(), [next]: nextMessages };
-    if (wanted === next) shown.value = next;
+    if (wanted !== next) return false;
+    shown.value = next;
+    return true;
   });
 }

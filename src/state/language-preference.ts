@@ -4,7 +4,7 @@
  * the browser's preferred language (zh-* → 中文, any other → English) until the visitor chooses,
  * then Chinese. Switching rewrites the page's own language tag and title; components follow the signal.
  */
-import { language, messages, showLanguage, type Language } from '../i18n/index.ts';
+import { messages, showLanguage, type Language } from '../i18n/index.ts';
 import { parseLanguage } from './url-state.ts';
 
 const STORAGE_KEY = 'luzhou-zone-map:language';
@@ -51,10 +51,11 @@ export function initialLanguage(
 /**
  * Shows the page in `next` and remembers it for the next visit. English is fetched the first time
  * (src/i18n/index.ts); if that fails (offline before the app was ever cached), the page stays as
- * it was and nothing is remembered.
+ * it was and nothing is remembered. Nor is it when the visitor chose another language while it
+ * loaded: that later choice is the one kept, here and in the other tabs.
  */
 export async function setLanguage(next: Language): Promise<void> {
-  await showLanguage(next);
+  if (!(await showLanguage(next))) return;
   try {
     window.localStorage.setItem(STORAGE_KEY, next);
   } catch {
@@ -71,8 +72,15 @@ export function followLanguageOfOtherTabs(): () => void {
   const onStorage = (event: StorageEvent): void => {
     if (event.key !== STORAGE_KEY) return;
     const chosen = parseLanguage(event.newValue);
-    if (chosen === null || chosen === language.peek()) return;
-    showLanguage(chosen).then(applyDocumentLanguage, () => undefined);
+    if (chosen === null) return;
+    // Even when `chosen` is on screen: this tab may be loading another language, which must not
+    // then replace the other tab's later choice.
+    showLanguage(chosen).then(
+      (shown) => {
+        if (shown) applyDocumentLanguage();
+      },
+      () => undefined,
+    );
   };
   window.addEventListener('storage', onStorage);
   return () => window.removeEventListener('storage', onStorage);
