@@ -39,8 +39,9 @@ const NEEDED_FOR_FIRST_FRAME: [what: string, pattern: RegExp][] = [
   // The browser fetches these itself because the page links its web-app manifest.
   ['web-app manifest and its icon', /^\/(manifest\.webmanifest|icon\.svg)$/],
   ['entry script and stylesheet', /^\/assets\/(index|bare)-[\w-]{8}\.(js|css)$/],
-  // Shared chunks both import: the bundler's runtime, the signals the state lives in, the messages.
-  ['the chunks they share', /^\/assets\/(rolldown-runtime|signals\.module|zh|en)-[\w-]{8}\.js$/],
+  // The bundler's runtime, which the map module shares with the lazy chunks. (Everything the entry
+  // imports statically is in the entry's own chunk; English, on a Chinese visit, is not needed.)
+  ['the bundler runtime', /^\/assets\/rolldown-runtime-[\w-]{8}\.js$/],
   ['map module and maplibre-gl', /^\/assets\/(zone-map|maplibre-gl)-[\w-]{8}\.(js|css)$/],
   // What the map module needs besides: Turf's coordinate walker (bbox frames the first view) and
   // the check that the style takes layers (shared with the planner's map tools).

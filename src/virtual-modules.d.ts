@@ -2,18 +2,24 @@
  * Modules made by the Vite plugins in scripts/vite/.
  */
 
+/** `virtual:app-font` — the shipped font's family name alone, for every device. */
+declare module 'virtual:app-font' {
+  /** CSS family name, also the key of the style's `font-faces` and the last `text-font` name. */
+  export const family: string;
+}
+
 /**
  * `virtual:app-font-faces` — Noto Sans SC, subset at build time to every character in src/,
- * index.html and geodata/ (plus ASCII, Latin-1, CJK and full-width punctuation), served from the app's own
- * origin, with the range-split files of @fontsource/noto-sans-sc as fallbacks for any other
- * character (a user's file): those load only when a character in their range is drawn.
+ * index.html and geodata/ (plus ASCII, Latin-1, CJK and full-width punctuation), served from the
+ * app's own origin, with the range-split files of @fontsource/noto-sans-sc as fallbacks for any
+ * other character (a user's file): those load only when a character in their range is drawn.
  *
  * Importing the module fetches and registers nothing, but it is ~12 KB gz of ranges that most
  * devices never need, having a CJK font of their own: src/map/app-font.ts imports it only on a
- * device that lacks one. `virtual:app-font` holds the family name alone, for every device.
- * `registerFontFaces()` adds every face to `document.fonts` under `family` (weight 400), after
- * which CSS `font-family: …, "Noto Sans SC", sans-serif;` draws with them. src/map/app-font.ts
- * decides whether the device needs them and builds the map's font (src/map/font-choice.ts).
+ * device that lacks one. `registerFontFaces()` adds every face to `document.fonts` under `family`
+ * (weight 400), after which CSS `font-family: …, "Noto Sans SC", sans-serif;` draws with them.
+ * src/map/app-font.ts decides whether the device needs them and builds the map's font
+ * (src/map/font-choice.ts).
  *
  * For the map, `styleFontFaces` is the style's root `font-faces` entry for `family`, the last name
  * of every symbol layer's `text-font`; leave `glyphs` out of the style:
@@ -30,11 +36,6 @@
  * (`styleFontFaces` equals `[{ url, 'unicode-range': unicodeRange },
  *   ...fallbacks.map((f) => ({ url: f.url, 'unicode-range': f.unicodeRange }))]`.)
  */
-declare module 'virtual:app-font' {
-  /** CSS family name, also the key of the style's `font-faces` and the last `text-font` name. */
-  export const family: string;
-}
-
 declare module 'virtual:app-font-faces' {
   /** Same-origin URL of the subset woff2 (valid in dev and in the built app). */
   export const url: string;

@@ -43,17 +43,16 @@ export function chooseAppFont(): AppFont {
 }
 
 async function shippedMapFont(): Promise<MapStyleFont> {
-  let faces: typeof import('virtual:app-font-faces');
   try {
-    faces = await import('virtual:app-font-faces');
+    const faces = await import('virtual:app-font-faces');
+    const [subset] = faces.registerFontFaces();
+    // A failed download is not this module's to report: MapLibre names the file it could not load.
+    subset?.load().catch(() => undefined);
+    return mapStyleFont({ family, faces: faces.styleFontFaces }, false);
   } catch (error) {
     // A map whose Chinese labels may draw as boxes beats no map: the panels, the Latin labels and
     // every click still work. (The list fails to load only offline before the app was cached.)
-    console.warn('The list of the shipped font files could not load; labels use the system fonts:', error);
+    console.warn('The shipped font files could not be set up; labels use the system fonts:', error);
     return mapStyleFont({ family, faces: [] }, true);
   }
-  const [subset] = faces.registerFontFaces();
-  // A failed download is not this module's to report: MapLibre names the file it could not load.
-  subset?.load().catch(() => undefined);
-  return mapStyleFont({ family, faces: faces.styleFontFaces }, false);
 }
