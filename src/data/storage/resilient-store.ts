@@ -54,17 +54,18 @@ export function createResilientStore(databaseName: string, storeName: string): U
     });
   };
 
-  const repair = async (): Promise<void> => {
+  /** Re-creates the store if it is missing; true when this call did. */
+  const repair = async (): Promise<boolean> => {
     const database = await (connection ?? open());
     const version = database.version;
     const missing = !database.objectStoreNames.contains(storeName);
     database.close();
     connection = undefined;
-    if (!missing) return;
+    if (!missing) return false;
     const repaired = open(version + 1);
     connection = repaired;
     await repaired;
-    for (const listener of repairListeners) listener(databaseName);
+    return true;
   };
 
   const store = async <Value>(
@@ -80,8 +81,12 @@ export function createResilientStore(databaseName: string, storeName: string): U
       return await attempt();
     } catch (error) {
       if (!isMissingStore(error)) throw error;
-      await repair();
-      return attempt();
+      const repaired = await repair();
+      const value = await attempt();
+      // Told only once the write that found the store missing is done: the page then says the
+      // drawings are kept again, and a visitor who reloads at that word must find this one kept.
+      if (repaired) for (const listener of repairListeners) listener(databaseName);
+      return value;
     }
   };
   return store;
