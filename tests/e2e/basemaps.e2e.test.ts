@@ -308,6 +308,8 @@ describe('basemaps', () => {
       await second.getByText('已保存的密钥', { exact: false }).waitFor();
       await second.getByRole('button', { name: '同意并显示' }).click();
       await waitForTiles(freshRoutes, 2);
+      // As above: the first two requests may both be the map's; by idle, its annotation is asked too.
+      await waitForMapIdle(app);
       expect(freshRoutes.asked.every((url) => new URL(url).searchParams.get('tk') === TEST_KEY)).toBe(true);
       expect(new Set(freshRoutes.asked.map((url) => new URL(url).searchParams.get('LAYER')))).toEqual(
         new Set(['vec', 'cva']),
